@@ -1,0 +1,80 @@
+import { Forbidden, Unauthorized } from "~/lib/errors";
+import type { StaffRole } from "~db/schema";
+import type { Actor } from "./actor";
+
+/**
+ * The permission table (docs/decisions/003-permissions.md). Every staff permission is
+ * scoped to the org-unit subtree of the membership that grants it.
+ */
+export const STAFF_PERMISSIONS = {
+  "listing:moderate": ["moderator", "admin"],
+  "producer:verify": ["moderator", "admin"],
+  "producer:invite": ["moderator", "admin"],
+  "purchase-request:hide": ["moderator", "admin"],
+  "review:hide": ["moderator", "admin"],
+  "deal:record": ["moderator", "admin"],
+  "catalog:import": ["moderator", "admin"],
+  "report:view": ["reporter", "admin"],
+  "report:export": ["reporter", "admin"],
+  "org:manage": ["admin"],
+  "staff:manage": ["admin"],
+  "payment:manage": ["admin"],
+  "payout:manage": ["admin"],
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type StaffPermission = keyof typeof STAFF_PERMISSIONS;
+
+/** True when one of the actor's staff memberships grants `permission` over `orgUnitPath`. */
+export function hasPermission(
+  actor: Actor,
+  permission: StaffPermission,
+  orgUnitPath: string,
+): boolean {
+  if (actor.kind !== "user") return false;
+  const roles: readonly StaffRole[] = STAFF_PERMISSIONS[permission];
+  return actor.staff.some(
+    (membership) =>
+      roles.includes(membership.role) && orgUnitPath.startsWith(membership.orgUnitPath),
+  );
+}
+
+/**
+ * Throws unless the actor holds `permission` over the org unit (given by its materialized
+ * path, e.g. "/1/4/"); pass `null` to require the permission somewhere (e.g. a queue page
+ * whose query is then scoped by `scopePaths`).
+ */
+export function requirePermission(
+  actor: Actor,
+  permission: StaffPermission,
+  orgUnitPath: string | null,
+): void {
+  if (actor.kind !== "user") throw new Unauthorized();
+  const allowed =
+    orgUnitPath === null
+      ? scopePaths(actor, permission).length > 0
+      : hasPermission(actor, permission, orgUnitPath);
+  if (!allowed) throw new Forbidden(undefined, { permission });
+}
+
+/**
+ * The roots of the subtrees where the actor holds `permission`; module queries filter
+ * with `path LIKE root || '%'` for each, so staff see only their subtree.
+ */
+export function scopePaths(actor: Actor, permission: StaffPermission): string[] {
+  if (actor.kind !== "user") return [];
+  const roles: readonly StaffRole[] = STAFF_PERMISSIONS[permission];
+  const paths = actor.staff
+    .filter((membership) => roles.includes(membership.role))
+    .map((membership) => membership.orgUnitPath)
+    .sort((a, b) => a.length - b.length);
+  // Drop paths already covered by a shorter one so queries stay small.
+  return paths.filter((path, i) => !paths.slice(0, i).some((shorter) => path.startsWith(shorter)));
+}
+
+/** Throws unless the actor is a member of this producer. */
+export function requireProducerMember(actor: Actor, producerId: number): void {
+  if (actor.kind !== "user") throw new Unauthorized();
+  if (!actor.producers.some((membership) => membership.producerId === producerId)) {
+    throw new Forbidden();
+  }
+}

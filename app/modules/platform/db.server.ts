@@ -1,0 +1,16 @@
+import { openDatabase, type Db } from "~db/client.server";
+import { getEnv } from "./env.server";
+
+let db: Db | undefined;
+
+/**
+ * The process-wide database handle for routes. Modules take `db` as their first
+ * argument instead of calling this, so tests hand them a fresh migrated database.
+ * Migrations run in scripts/start.ts before the server starts, never per request.
+ */
+export function getDb(): Db {
+  db ??= openDatabase(getEnv().DATABASE_PATH);
+  return db;
+}
+
+export type { Db };

@@ -1,0 +1,84 @@
+import { z } from "zod";
+
+/**
+ * The whole configuration, read once from the environment and validated here so a bad
+ * value stops the server at start-up with a clear message instead of failing later.
+ */
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    APP_MODE: z.enum(["demo", "live"]).optional(),
+    DATABASE_PATH: z.string().min(1).default("./data/app.db"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    PUBLIC_URL: z.string().url().optional(),
+    SESSION_SECRET: z.string().min(32, "SESSION_SECRET phải dài ít nhất 32 ký tự").optional(),
+    UPLOADS_DIR: z.string().min(1).default("./data/uploads"),
+    MEILI_HOST: z.string().url().optional(),
+    MEILI_API_KEY: z.string().optional(),
+    STRIPE_SECRET_KEY: z.string().optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().optional(),
+    STRIPE_API_HOST: z.string().optional(),
+    SMTP_URL: z.string().url().optional(),
+    MAIL_FROM: z.string().default("Cung Cầu <no-reply@cungcau.local>"),
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+      .default("info"),
+  })
+  .transform((env) => ({
+    ...env,
+    // Demo accounts and generated secrets exist only in demo mode, the default outside production.
+    APP_MODE: env.APP_MODE ?? (env.NODE_ENV === "production" ? "live" : "demo"),
+  }))
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== "production") return;
+    if (!env.PUBLIC_URL) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["PUBLIC_URL"],
+        message:
+          "PUBLIC_URL là bắt buộc khi NODE_ENV=production (dùng cho mã QR, liên kết và kiểm tra nguồn gốc yêu cầu)",
+      });
+    }
+    if (!env.SESSION_SECRET) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["SESSION_SECRET"],
+        message: "SESSION_SECRET là bắt buộc khi NODE_ENV=production (ít nhất 32 ký tự ngẫu nhiên)",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  constructor(public readonly issues: string[]) {
+    super(
+      `Cấu hình không hợp lệ / invalid configuration:\n${issues.map((i) => `  - ${i}`).join("\n")}`,
+    );
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses an environment; throws ConfigError naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings count as unset, the way shells and .env files usually mean them.
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
+    );
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration of this process. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

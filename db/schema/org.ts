@@ -1,0 +1,42 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  sqliteTable,
+  text,
+  type AnySQLiteColumn,
+} from "drizzle-orm/sqlite-core";
+import { createdAt, sqlList } from "./columns";
+
+export const ORG_LEVELS = ["province", "commune", "branch"] as const;
+export type OrgLevel = (typeof ORG_LEVELS)[number];
+
+/**
+ * The Union's hierarchy: province → commune/ward → branch, any depth.
+ * `path` is the materialized list of ancestor ids ("/1/4/17/") so a subtree is one
+ * indexed prefix query: `path LIKE '/1/4/%'`.
+ */
+export const orgUnits = sqliteTable(
+  "org_units",
+  {
+    id: integer("id").primaryKey(),
+    code: text("code").notNull().unique(),
+    name: text("name").notNull().unique(),
+    level: text("level", { enum: ORG_LEVELS }).notNull(),
+    parentId: integer("parent_id").references((): AnySQLiteColumn => orgUnits.id, {
+      onDelete: "restrict",
+    }),
+    path: text("path").notNull(),
+    /** Commission on card payments collected for producers of this unit, in basis points. */
+    commissionBasisPoints: integer("commission_basis_points").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("org_units_parent_idx").on(t.parentId),
+    index("org_units_path_idx").on(t.path),
+    check("org_units_level_check", sql`${t.level} in ${sqlList(ORG_LEVELS)}`),
+    check("org_units_commission_check", sql`${t.commissionBasisPoints} between 0 and 10000`),
+    check("org_units_path_check", sql`${t.path} like '/%/'`),
+  ],
+);

@@ -1,0 +1,80 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { createdAt, moment } from "./columns";
+import { users } from "./accounts";
+import { listings } from "./catalog";
+import { orgUnits } from "./org";
+
+/** In-app notifications (the bell). */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull().default(""),
+    link: text("link"),
+    readAt: moment("read_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.readAt, t.createdAt)],
+);
+
+/** Who did what, when, with the state before and after. Append-only. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey(),
+    actorUserId: integer("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    orgUnitId: integer("org_unit_id").references(() => orgUnits.id, { onDelete: "set null" }),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+    ipAddress: text("ip_address"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("audit_log_entity_idx").on(t.entityType, t.entityId),
+    index("audit_log_org_idx").on(t.orgUnitId, t.createdAt),
+  ],
+);
+
+/** Listing changes waiting to reach an external search engine (written in the same transaction). */
+export const searchOutbox = sqliteTable(
+  "search_outbox",
+  {
+    id: integer("id").primaryKey(),
+    listingId: integer("listing_id")
+      .notNull()
+      .references(() => listings.id, { onDelete: "cascade" }),
+    operation: text("operation", { enum: ["upsert", "delete"] }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    processedAt: moment("processed_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("search_outbox_pending_idx").on(t.processedAt, t.id),
+    check("search_outbox_operation_check", sql`${t.operation} in ('upsert', 'delete')`),
+  ],
+);
+
+/** E-mail and SMS: captured here when no SMTP/SMS gateway is configured, and as a send log. */
+export const outboundMessages = sqliteTable(
+  "outbound_messages",
+  {
+    id: integer("id").primaryKey(),
+    channel: text("channel", { enum: ["email", "sms"] }).notNull(),
+    recipient: text("recipient").notNull(),
+    subject: text("subject").notNull().default(""),
+    body: text("body").notNull(),
+    sentAt: moment("sent_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [check("outbound_messages_channel_check", sql`${t.channel} in ('email', 'sms')`)],
+);
