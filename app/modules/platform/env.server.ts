@@ -11,6 +11,11 @@ const EnvSchema = z
     DATABASE_PATH: z.string().min(1).default("./data/app.db"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     HOST: z.string().min(1).default("0.0.0.0"),
+    /** "1" behind a reverse proxy: the client IP and protocol come from X-Forwarded-* headers. */
+    TRUST_PROXY: z
+      .enum(["0", "1"], { message: "TRUST_PROXY phải là 0 hoặc 1" })
+      .default("0")
+      .transform((value) => value === "1"),
     PUBLIC_URL: z.string().url().optional(),
     SESSION_SECRET: z.string().min(32, "SESSION_SECRET phải dài ít nhất 32 ký tự").optional(),
     UPLOADS_DIR: z.string().min(1).default("./data/uploads"),
@@ -19,6 +24,9 @@ const EnvSchema = z
     STRIPE_SECRET_KEY: z.string().optional(),
     STRIPE_WEBHOOK_SECRET: z.string().optional(),
     STRIPE_API_HOST: z.string().optional(),
+    /** With STRIPE_API_HOST, points the Stripe client at a local stand-in (tests, development). */
+    STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    STRIPE_API_PROTOCOL: z.enum(["http", "https"]).optional(),
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().default("Cung Cầu <no-reply@cungcau.local>"),
     LOG_LEVEL: z

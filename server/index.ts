@@ -1,0 +1,95 @@
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import type { Server } from "node:http";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Env } from "~/modules/platform/env.server";
+import type { AppLoadContext } from "~/modules/platform/load-context";
+import { logger } from "~/modules/platform/logger.server";
+import { CLIENT_BUILD, SERVER_BUILD } from "./build";
+import {
+  clientIp,
+  defaultSecurityHeaders,
+  errorPage,
+  refuseCrossOrigin,
+  requestLog,
+} from "./middleware";
+
+/**
+ * The production HTTP server: a small express app in front of the Remix build. It exists for
+ * what Remix alone does not give: the client IP (rate limits, audit log) as load context,
+ * the cross-origin refusal in front of every route, security headers on non-document
+ * responses, long caching of fingerprinted assets, compression and request logs.
+ * docs/decisions/005-server-and-start.md explains the choice.
+ */
+
+/** Loads build/server/index.js, produced by `remix vite:build`. */
+export async function loadServerBuild(): Promise<ServerBuild> {
+  const build: unknown = await import(pathToFileURL(SERVER_BUILD).href);
+  return build as ServerBuild;
+}
+
+/** The express app serving `build`; no socket is opened (tests can mount it). */
+export function createApp(build: ServerBuild, env: Env): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  // Behind a reverse proxy, req.ip and req.protocol come from X-Forwarded-*; never otherwise,
+  // or any client could choose the address its login failures are counted under.
+  app.set("trust proxy", env.TRUST_PROXY ? 1 : false);
+
+  app.use(requestLog(logger));
+  app.use(defaultSecurityHeaders());
+  app.use(compression());
+
+  // Fingerprinted by Vite: a changed file gets a new name, so cache for a year.
+  app.use(
+    "/assets",
+    express.static(join(CLIENT_BUILD, "assets"), { immutable: true, maxAge: "1y", index: false }),
+    (_req, res) => res.status(404).type("text/plain; charset=utf-8").send("Không tìm thấy."),
+  );
+  // favicon, robots.txt and the like keep their names: cache briefly.
+  app.use(express.static(CLIENT_BUILD, { maxAge: "1h", index: false }));
+
+  app.use(refuseCrossOrigin(env.PUBLIC_URL));
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: env.NODE_ENV,
+      getLoadContext: (req): AppLoadContext => ({ clientIp: clientIp(req) }),
+    }),
+  );
+  app.use(errorPage(logger));
+  return app;
+}
+
+export interface RunningServer {
+  server: Server;
+  /** Where it listens, e.g. http://localhost:3000. */
+  url: string;
+  /** Stops accepting connections and waits (at most 10 s) for open requests to finish. */
+  close(): Promise<void>;
+}
+
+/** Listens on HOST:PORT with the given build. */
+export async function startServer(env: Env, build?: ServerBuild): Promise<RunningServer> {
+  const app = createApp(build ?? (await loadServerBuild()), env);
+  const server = await new Promise<Server>((resolveListen, reject) => {
+    const listening = app.listen(env.PORT, env.HOST, () => resolveListen(listening));
+    listening.once("error", reject);
+  });
+  const shownHost = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
+  const url = `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${env.PORT}`;
+
+  async function close(): Promise<void> {
+    const forced = setTimeout(() => server.closeAllConnections(), 10_000);
+    forced.unref();
+    await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+    clearTimeout(forced);
+  }
+
+  return { server, url, close };
+}

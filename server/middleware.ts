@@ -1,0 +1,104 @@
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
+import type { IncomingHttpHeaders } from "node:http";
+import { CROSS_ORIGIN_MESSAGE, isSameOrigin } from "~/modules/auth/origin.server";
+import type { Logger } from "~/modules/platform/logger.server";
+import { securityHeaders } from "~/modules/platform/security-headers.server";
+
+/** The client's address: the socket peer, or the proxy's X-Forwarded-For when trusted. */
+export function clientIp(req: Request): string {
+  const ip = req.ip ?? req.socket.remoteAddress ?? "unknown";
+  // IPv4 clients of a dual-stack socket appear as ::ffff:1.2.3.4.
+  return ip.startsWith("::ffff:") ? ip.slice(7) : ip;
+}
+
+function toFetchHeaders(incoming: IncomingHttpHeaders): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  return headers;
+}
+
+/**
+ * Refuses state-changing requests (POST, PUT, PATCH, DELETE) whose Origin or Referer is not
+ * this site: the first line against cross-site request forgery, in front of every route
+ * (the auth module checks again inside actions). API calls authenticated with a bearer token
+ * carry no cookie a forger could ride on, and a browser cannot add that header cross-origin
+ * without a CORS preflight we never grant, so they pass.
+ */
+export function refuseCrossOrigin(publicUrl: string | undefined): RequestHandler {
+  return (req, res, next) => {
+    if (/^Bearer\s/i.test(req.get("authorization") ?? "")) return next();
+    const ownOrigin = `${req.protocol}://${req.get("host") ?? "localhost"}`;
+    if (isSameOrigin(req.method, toFetchHeaders(req.headers), ownOrigin, publicUrl)) return next();
+    res.status(403).set("Cache-Control", "no-store");
+    const wantsJson = req.path.startsWith("/api/") || req.accepts(["html", "json"]) === "json";
+    if (wantsJson) {
+      res.json({ error: { code: "cross_origin", message: CROSS_ORIGIN_MESSAGE, details: null } });
+    } else {
+      res.type("text/plain; charset=utf-8").send(CROSS_ORIGIN_MESSAGE);
+    }
+  };
+}
+
+/**
+ * Adds the security headers to every response that did not set its own: static files,
+ * data requests, the API, /healthz. Documents get theirs (with the CSP nonce) from
+ * app/entry.server.tsx, which this never overrides. Applied when the headers are sent,
+ * because Remix appends its headers and an early value would be duplicated.
+ */
+export function defaultSecurityHeaders(): RequestHandler {
+  const defaults = Object.entries(securityHeaders());
+  return (_req, res, next) => {
+    const writeHead = res.writeHead;
+    res.writeHead = function patchedWriteHead(
+      this: Response,
+      ...args: Parameters<typeof writeHead>
+    ) {
+      for (const [name, value] of defaults) {
+        if (!this.hasHeader(name)) this.setHeader(name, value);
+      }
+      return writeHead.apply(this, args);
+    } as typeof res.writeHead;
+    next();
+  };
+}
+
+/** One log line per request: method, path, status, duration, client address. */
+export function requestLog(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.once("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const entry = {
+        method: req.method,
+        path: req.originalUrl,
+        status: res.statusCode,
+        ms: Math.round(ms * 10) / 10,
+        ip: clientIp(req),
+      };
+      // Fingerprinted assets are noise at info level.
+      if (req.path.startsWith("/assets/")) logger.debug(entry, "request");
+      else if (res.statusCode >= 500) logger.error(entry, "request");
+      else logger.info(entry, "request");
+    });
+    next();
+  };
+}
+
+/** Last resort for errors outside Remix (which renders its own error pages). */
+export function errorPage(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    logger.error({ err: error, path: req.originalUrl }, "unhandled server error");
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res
+      .status(500)
+      .set("Cache-Control", "no-store")
+      .type("text/plain; charset=utf-8")
+      .send("Đã có lỗi ở máy chủ. Vui lòng thử lại sau ít phút.");
+  };
+}
