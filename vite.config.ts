@@ -34,6 +34,8 @@ export default defineConfig({
         },
       }),
   ],
+  // argon2 is server-only; keep Vite's dev dependency scan from bundling its browser stub.
+  optimizeDeps: { exclude: ["@node-rs/argon2"] },
   server: { host: "127.0.0.1" },
   build: { target: "es2020" },
   test: {

@@ -13,4 +13,12 @@ export function getDb(): Db {
   return db;
 }
 
+/**
+ * Makes `getDb()` return `testDb` (a fresh migrated database), so tests can call route
+ * loaders and actions directly. Only for tests: the server never calls it.
+ */
+export function setDbForTests(testDb: Db): void {
+  db = testDb;
+}
+
 export type { Db };

@@ -1,0 +1,40 @@
+import { Link, useLocation } from "@remix-run/react";
+import { useT } from "~/lib/i18n";
+
+/** Previous / next links that keep the page's other query parameters (works without JS). */
+export function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
+  const t = useT();
+  const location = useLocation();
+  if (pageCount <= 1) return null;
+  const hrefFor = (target: number) => {
+    const params = new URLSearchParams(location.search);
+    if (target <= 1) params.delete("trang");
+    else params.set("trang", String(target));
+    const query = params.toString();
+    return query ? `${location.pathname}?${query}` : location.pathname;
+  };
+  const linkClass =
+    "rounded-lg border border-stone-300 bg-white px-3 py-2 font-medium text-brand-800 hover:bg-brand-50";
+  return (
+    <nav
+      aria-label={t("pagination.label")}
+      className="mt-8 flex items-center justify-between gap-2"
+    >
+      {page > 1 ? (
+        <Link to={hrefFor(page - 1)} rel="prev" className={linkClass}>
+          {t("pagination.previous")}
+        </Link>
+      ) : (
+        <span />
+      )}
+      <p className="text-sm text-stone-700">{t("pagination.status", { page, pages: pageCount })}</p>
+      {page < pageCount ? (
+        <Link to={hrefFor(page + 1)} rel="next" className={linkClass}>
+          {t("pagination.next")}
+        </Link>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,211 @@
+import { Form, Link } from "@remix-run/react";
+import { useT } from "~/lib/i18n";
+import { CategoryMenu, type MenuCategory } from "./category-menu";
+import { BellIcon, CartIcon, LogoMark, SearchIcon, UserIcon } from "./icons";
+import { LanguageSwitch } from "./language-switch";
+
+/** The signed-in user as the header needs them; null for a visitor. */
+export interface ShellUser {
+  displayName: string;
+  isBuyer: boolean;
+  isProducer: boolean;
+  isStaff: boolean;
+}
+
+const iconButton =
+  "relative inline-flex h-11 min-w-11 items-center justify-center rounded-lg text-stone-800 hover:bg-stone-100";
+const badge =
+  "absolute -top-0.5 -right-0.5 min-w-5 rounded-full bg-accent-700 px-1 text-center text-xs leading-5 font-bold text-white";
+const menuLink = "block rounded-lg px-3 py-2 text-stone-800 hover:bg-brand-50";
+
+/** The site header: brand, search, categories, cart, notifications, account and language. */
+export function SiteHeader({
+  user,
+  categories,
+  cartCount,
+  unreadCount,
+  query,
+}: {
+  user: ShellUser | null;
+  categories: MenuCategory[];
+  cartCount: number;
+  unreadCount: number;
+  /** The current search words, kept in the box on the search page. */
+  query?: string;
+}) {
+  const t = useT();
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <div className="mx-auto flex max-w-6xl items-center gap-2 px-3 pt-2 sm:px-4">
+        <Link
+          to="/"
+          className="flex shrink-0 items-center gap-2 rounded-lg py-1 pr-1"
+          aria-label={t("header.homeLink")}
+        >
+          <LogoMark className="h-9 w-9" />
+          <span className="text-xl font-extrabold tracking-tight text-brand-800">
+            {t("site.name")}
+          </span>
+        </Link>
+        <nav aria-label={t("header.account")} className="ml-auto flex items-center gap-1">
+          {user ? (
+            <Link
+              to="/tai-khoan"
+              className={iconButton}
+              aria-label={
+                unreadCount > 0
+                  ? t("header.notificationsWithCount", { count: unreadCount })
+                  : t("header.notifications")
+              }
+            >
+              <BellIcon />
+              {unreadCount > 0 ? (
+                <span className={badge} aria-hidden>
+                  {unreadCount > 99 ? "99+" : unreadCount}
+                </span>
+              ) : null}
+            </Link>
+          ) : null}
+          <Link
+            to="/gio-hang"
+            className={iconButton}
+            aria-label={
+              cartCount > 0 ? t("header.cartWithCount", { count: cartCount }) : t("header.cart")
+            }
+          >
+            <CartIcon />
+            {cartCount > 0 ? (
+              <span className={badge} aria-hidden>
+                {cartCount > 99 ? "99+" : cartCount}
+              </span>
+            ) : null}
+          </Link>
+          <AccountMenu user={user} />
+        </nav>
+      </div>
+      <div className="mx-auto max-w-6xl px-3 py-2 sm:px-4">
+        <Form method="get" action="/tim-kiem" role="search" className="flex gap-2">
+          <label htmlFor="site-search" className="sr-only">
+            {t("header.searchLabel")}
+          </label>
+          <input
+            id="site-search"
+            type="search"
+            name="q"
+            defaultValue={query}
+            placeholder={t("header.searchPlaceholder")}
+            autoComplete="off"
+            enterKeyHint="search"
+            maxLength={200}
+            className="min-w-0 flex-1 rounded-lg border border-stone-300 bg-stone-50 px-3 py-2.5 text-base placeholder:text-stone-500 focus:border-brand-700 focus:bg-white"
+          />
+          <button
+            type="submit"
+            className="inline-flex items-center gap-1 rounded-lg bg-brand-700 px-3 py-2.5 font-semibold text-white hover:bg-brand-800"
+          >
+            <SearchIcon />
+            <span className="sr-only sm:not-sr-only">{t("header.searchSubmit")}</span>
+          </button>
+        </Form>
+      </div>
+      <div className="border-t border-stone-100">
+        <nav
+          aria-label={t("header.categories")}
+          className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-1 px-1 sm:px-2"
+        >
+          <CategoryMenu categories={categories} />
+          <Link
+            to="/yeu-cau-mua"
+            className="rounded-lg px-2 py-2 font-semibold text-brand-800 hover:bg-brand-50"
+          >
+            {t("header.purchaseRequests")}
+          </Link>
+          <div className="ml-auto">
+            <LanguageSwitch />
+          </div>
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+function AccountMenu({ user }: { user: ShellUser | null }) {
+  const t = useT();
+  return (
+    <details className="relative">
+      <summary className={iconButton} aria-label={t("header.accountMenu")}>
+        <UserIcon />
+      </summary>
+      <div className="absolute right-0 z-30 mt-1 w-64 max-w-[calc(100vw-1.5rem)] rounded-xl border border-stone-200 bg-white p-2 shadow-lg">
+        {user ? (
+          <>
+            <p className="truncate px-3 py-2 text-sm text-stone-600">
+              {t("header.greeting", { name: user.displayName })}
+            </p>
+            <ul>
+              <li>
+                <Link to="/tai-khoan" className={menuLink}>
+                  {t("header.myAccount")}
+                </Link>
+              </li>
+              {user.isBuyer ? (
+                <>
+                  <li>
+                    <Link to="/don-hang" className={menuLink}>
+                      {t("header.myOrders")}
+                    </Link>
+                  </li>
+                  <li>
+                    <Link to="/yeu-cau-mua/moi" className={menuLink}>
+                      {t("header.postRequest")}
+                    </Link>
+                  </li>
+                </>
+              ) : null}
+              {user.isProducer ? (
+                <li>
+                  <Link to="/ban-hang" className={menuLink}>
+                    {t("header.sellerWorkspace")}
+                  </Link>
+                </li>
+              ) : null}
+              {user.isStaff ? (
+                <li>
+                  <Link to="/quan-ly" className={menuLink}>
+                    {t("header.staffWorkspace")}
+                  </Link>
+                </li>
+              ) : null}
+            </ul>
+            <Form method="post" action="/dang-xuat" className="mt-1 border-t border-stone-100 pt-1">
+              <button
+                type="submit"
+                className="block w-full rounded-lg px-3 py-2 text-left text-stone-800 hover:bg-brand-50"
+              >
+                {t("header.logout")}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <ul>
+            <li>
+              <Link to="/dang-nhap" className={menuLink}>
+                {t("header.login")}
+              </Link>
+            </li>
+            <li>
+              <Link to="/dang-ky" className={menuLink}>
+                {t("header.signup")}
+              </Link>
+            </li>
+            <li>
+              <Link to="/dang-ky/nha-san-xuat" className={menuLink}>
+                {t("header.sellSignup")}
+              </Link>
+            </li>
+          </ul>
+        )}
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,261 @@
+import { Form, Link, useNavigation, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
+import { FormSuccess } from "~/components/auth-form";
+import { formatNumber, useLocale, useT } from "~/lib/i18n";
+
+export interface ImportJobView {
+  id: string;
+  status: "checking" | "checked" | "committing" | "committed" | "failed";
+  progress: { done: number; total: number };
+  error: string | null;
+  plan: {
+    problems: { file: "producers" | "products"; row: number; column: string; message: string }[];
+    counts: {
+      producers: { create: number; update: number };
+      products: { create: number; update: number };
+    };
+  } | null;
+  result: {
+    producers: { created: number; updated: number };
+    products: { created: number; updated: number; underReview: number };
+  } | null;
+}
+
+const MAX_SHOWN_PROBLEMS = 500;
+
+/** Re-reads the page every second while a job is running (without JavaScript: a link). */
+function usePolling(active: boolean) {
+  const { revalidate, state } = useRevalidator();
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => {
+      if (state === "idle") revalidate();
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [active, revalidate, state]);
+}
+
+/**
+ * The import page body shared by producers and staff: upload → background check with
+ * progress → every row problem listed, or the counts and a "write" button → the result.
+ */
+export function ImportPanel({
+  path,
+  job,
+  columns,
+  withProducersFile,
+  error,
+}: {
+  path: string;
+  job: ImportJobView | null;
+  columns: { products: readonly string[]; producers?: readonly string[] };
+  withProducersFile: boolean;
+  error: string | null;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const navigation = useNavigation();
+  const running = job?.status === "checking" || job?.status === "committing";
+  usePolling(running);
+  const n = (value: number) => formatNumber(value, locale);
+
+  if (!job) {
+    return (
+      <>
+        {error ? (
+          <p
+            role="alert"
+            className="mt-4 rounded-lg border border-red-300 bg-red-50 px-4 py-3 font-medium text-red-800"
+          >
+            {error}
+          </p>
+        ) : null}
+        <p className="mt-4 text-sm break-words text-stone-700">
+          {t("import.file.products")}:{" "}
+          {t("import.columns", { columns: columns.products.join(", ") })}
+        </p>
+        {columns.producers ? (
+          <p className="text-sm break-words text-stone-700">
+            {t("import.file.producers")}:{" "}
+            {t("import.columns", { columns: columns.producers.join(", ") })}
+          </p>
+        ) : null}
+        <Form
+          method="post"
+          encType="multipart/form-data"
+          className="mt-4 space-y-4 rounded-xl border border-stone-200 bg-white p-4"
+        >
+          {withProducersFile ? (
+            <div>
+              <label htmlFor="import-producers" className="block font-medium">
+                {t("import.producersFile")}
+              </label>
+              <input
+                id="import-producers"
+                name="producers"
+                type="file"
+                accept=".csv,.xlsx,text/csv"
+                className="mt-1 block w-full text-sm"
+              />
+            </div>
+          ) : null}
+          <div>
+            <label htmlFor="import-products" className="block font-medium">
+              {t("import.productsFile")}
+            </label>
+            <input
+              id="import-products"
+              name="products"
+              type="file"
+              accept=".csv,.xlsx,text/csv"
+              className="mt-1 block w-full text-sm"
+            />
+          </div>
+          <button
+            type="submit"
+            name="intent"
+            value="check"
+            disabled={navigation.state === "submitting"}
+            className="rounded-lg bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800"
+          >
+            {t("import.check")}
+          </button>
+        </Form>
+      </>
+    );
+  }
+
+  const problems = job.plan?.problems ?? [];
+  return (
+    <div className="mt-4 space-y-4">
+      {running ? (
+        <div className="rounded-xl border border-stone-200 bg-white p-4" role="status">
+          <p className="font-medium">
+            {job.status === "committing"
+              ? t("import.committing")
+              : t("import.checking", { done: n(job.progress.done), total: n(job.progress.total) })}
+          </p>
+          <progress
+            className="mt-2 w-full"
+            aria-label={t("import.progressLabel")}
+            max={Math.max(1, job.progress.total)}
+            value={job.progress.done}
+          />
+          <p className="mt-2">
+            <Link to={`${path}?lan=${job.id}`} className="font-semibold text-brand-800 underline">
+              {t("import.refresh")}
+            </Link>
+          </p>
+        </div>
+      ) : null}
+      {job.status === "failed" ? (
+        <p
+          role="alert"
+          className="rounded-lg border border-red-300 bg-red-50 px-4 py-3 font-medium text-red-800"
+        >
+          {t("import.failed", { message: job.error ?? "" })}
+        </p>
+      ) : null}
+      {job.plan && job.status !== "committed" && !running ? (
+        <section
+          aria-labelledby="import-report"
+          className="rounded-xl border border-stone-200 bg-white p-4"
+        >
+          <h2 id="import-report" className="text-lg font-semibold">
+            {problems.length > 0
+              ? t("import.problemsTitle", { count: n(problems.length) })
+              : t("import.noProblems")}
+          </h2>
+          <p className="mt-1">
+            {t("import.productCounts", {
+              create: n(job.plan.counts.products.create),
+              update: n(job.plan.counts.products.update),
+            })}
+          </p>
+          {withProducersFile ? (
+            <p>
+              {t("import.producerCounts", {
+                create: n(job.plan.counts.producers.create),
+                update: n(job.plan.counts.producers.update),
+              })}
+            </p>
+          ) : null}
+          {problems.length > 0 ? (
+            <>
+              <p className="mt-2 text-stone-700">{t("import.problemsIntro")}</p>
+              <div className="mt-3 overflow-x-auto">
+                <table className="w-full text-left text-sm">
+                  <thead>
+                    <tr className="border-b border-stone-300">
+                      <th scope="col" className="py-1 pr-3">
+                        {t("import.problemFile")}
+                      </th>
+                      <th scope="col" className="py-1 pr-3">
+                        {t("import.problemRow")}
+                      </th>
+                      <th scope="col" className="py-1 pr-3">
+                        {t("import.problemColumn")}
+                      </th>
+                      <th scope="col" className="py-1">
+                        {t("import.problemMessage")}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {problems.slice(0, MAX_SHOWN_PROBLEMS).map((problem, index) => (
+                      <tr key={index} className="border-b border-stone-100 align-top">
+                        <td className="py-1 pr-3">{t(`import.file.${problem.file}`)}</td>
+                        <td className="py-1 pr-3">{problem.row}</td>
+                        <td className="py-1 pr-3 font-mono">{problem.column}</td>
+                        <td className="py-1">{problem.message}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          ) : (
+            <Form method="post" className="mt-4">
+              <input type="hidden" name="job" value={job.id} />
+              <button
+                type="submit"
+                name="intent"
+                value="commit"
+                disabled={navigation.state === "submitting"}
+                className="rounded-lg bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800"
+              >
+                {t("import.commit")}
+              </button>
+            </Form>
+          )}
+        </section>
+      ) : null}
+      {job.status === "committed" && job.result ? (
+        <FormSuccess>
+          <p>
+            {t("import.committed", {
+              created: n(job.result.products.created),
+              updated: n(job.result.products.updated),
+              review: n(job.result.products.underReview),
+            })}
+          </p>
+          {withProducersFile ? (
+            <p>
+              {t("import.committedProducers", {
+                created: n(job.result.producers.created),
+                updated: n(job.result.producers.updated),
+              })}
+            </p>
+          ) : null}
+        </FormSuccess>
+      ) : null}
+      {!running ? (
+        <p>
+          <Link to={path} className="font-semibold text-brand-800 underline">
+            {t("import.again")}
+          </Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { randomBytes } from "node:crypto";
+import { PassThrough } from "node:stream";
+import {
+  createReadableStreamFromReadable,
+  type AppLoadContext,
+  type EntryContext,
+  type HandleDataRequestFunction,
+} from "@remix-run/node";
+import { RemixServer } from "@remix-run/react";
+import { isbot } from "isbot";
+import { renderToPipeableStream } from "react-dom/server";
+import { NonceProvider } from "~/components/nonce-provider";
+import { logger } from "~/modules/platform/logger.server";
+import { applySecurityHeaders } from "~/modules/platform/security-headers.server";
+
+/** How long a streamed response may wait for slow data before React gives up on it. */
+export const streamTimeout = 5_000;
+
+const isDevelopment = process.env.NODE_ENV === "development";
+
+/**
+ * Renders every document. A fresh nonce per request goes into the CSP header and onto every
+ * script the app renders (docs/decisions/002-content-security-policy.md). Bots (and
+ * no-JavaScript crawlers) get the whole page at once; browsers get the shell as soon as it is
+ * ready and the rest streamed.
+ */
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  _loadContext: AppLoadContext,
+) {
+  const nonce = randomBytes(16).toString("base64");
+  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
+  applySecurityHeaders(responseHeaders, { nonce, isDevelopment });
+  // A document varies with the session and language cookies: never share it between people.
+  if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", "no-store");
+
+  return new Promise<Response>((resolve, reject) => {
+    let shellRendered = false;
+    const ready = () => {
+      shellRendered = true;
+      const body = new PassThrough();
+      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+      resolve(
+        new Response(createReadableStreamFromReadable(body), {
+          headers: responseHeaders,
+          status: responseStatusCode,
+        }),
+      );
+      pipe(body);
+    };
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      </NonceProvider>,
+      {
+        nonce,
+        onShellReady: waitForAll ? undefined : ready,
+        onAllReady: waitForAll ? ready : undefined,
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          // Errors before the shell is ready reject above and Remix logs them.
+          if (shellRendered) logger.error({ err: error, url: request.url }, "render error");
+        },
+      },
+    );
+    // Give React a moment past the stream timeout to flush rejected boundaries.
+    setTimeout(abort, streamTimeout + 1_000);
+  });
+}
+
+/** Data requests (client navigations, fetchers) get the same headers, without a nonce. */
+export const handleDataRequest: HandleDataRequestFunction = (response) => {
+  applySecurityHeaders(response.headers, { isDevelopment });
+  return response;
+};

@@ -1,0 +1,39 @@
+import { INTL_LOCALE, type Locale } from "./locales";
+
+const dateFormatters: Record<Locale, Intl.DateTimeFormat> = {
+  vi: new Intl.DateTimeFormat(INTL_LOCALE.vi, {
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    timeZone: "Asia/Ho_Chi_Minh",
+  }),
+  en: new Intl.DateTimeFormat(INTL_LOCALE.en, {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "Asia/Ho_Chi_Minh",
+  }),
+};
+
+const numberFormatters: Record<Locale, Intl.NumberFormat> = {
+  vi: new Intl.NumberFormat(INTL_LOCALE.vi),
+  en: new Intl.NumberFormat(INTL_LOCALE.en),
+};
+
+/**
+ * A calendar day ("2027-01-04") or a moment as a date in Việt Nam: "04/01/2027" (vi),
+ * "4 Jan 2027" (en). A calendar day is read as noon UTC so no time zone moves it.
+ */
+export function formatDate(value: string | Date | number, locale: Locale): string {
+  const moment =
+    typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? new Date(`${value}T12:00:00Z`)
+      : new Date(value);
+  if (Number.isNaN(moment.getTime())) return String(value);
+  return dateFormatters[locale].format(moment);
+}
+
+/** 1200 → "1.200" (vi) or "1,200" (en). */
+export function formatNumber(value: number, locale: Locale): string {
+  return numberFormatters[locale].format(value);
+}

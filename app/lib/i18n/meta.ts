@@ -1,0 +1,17 @@
+import { DEFAULT_LOCALE, isLocale, type Locale } from "./locales";
+import { t } from "./translate";
+
+/** The interface language from a meta function's `matches` (the root loader decides it). */
+export function localeFromMatches(matches: readonly { id: string; data: unknown }[]): Locale {
+  const data = matches.find((match) => match.id === "root")?.data;
+  const locale = typeof data === "object" && data !== null && "locale" in data ? data.locale : null;
+  return isLocale(locale) ? locale : DEFAULT_LOCALE;
+}
+
+/** Title and description tags for a page: "<page> – Cung Cầu". */
+export function pageMeta(locale: Locale, page: string, description?: string) {
+  return [
+    { title: t(locale, "meta.pageTitle", { page }) },
+    { name: "description", content: description ?? t(locale, "site.description") },
+  ];
+}

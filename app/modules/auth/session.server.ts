@@ -1,0 +1,335 @@
+import { redirect } from "@remix-run/node";
+import { and, eq, gt, lt, ne } from "drizzle-orm";
+import { createHash, createHmac, randomBytes } from "node:crypto";
+import type { Db } from "~db/client.server";
+import {
+  buyerProfiles,
+  orgUnits,
+  producerMemberships,
+  producers,
+  sessions,
+  staffMemberships,
+  users,
+  type Locale,
+} from "~db/schema";
+import { Forbidden } from "~/lib/errors";
+import { DEFAULT_LOCALE, isLocale } from "~/lib/i18n/locales";
+import { getDb } from "~/modules/platform/db.server";
+import { getEnv, type Env } from "~/modules/platform/env.server";
+import { toResponse } from "~/modules/platform/http.server";
+import type { Actor, SignedInActor } from "./actor";
+import { requirePermission, type StaffPermission } from "./permissions.server";
+
+/**
+ * Sessions are rows in `sessions`; the browser holds a random 32-byte token in the httpOnly
+ * cookie `cc_session` and the row's id is a hash of it, so a copy of the database holds no
+ * usable cookie. Logging out deletes the row, which makes the old cookie worthless at once.
+ * docs/decisions/004-sessions-and-login.md.
+ */
+
+export const SESSION_COOKIE = "cc_session";
+export const LANG_COOKIE = "lang";
+export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * The row id of a token: HMAC-SHA-256 keyed with SESSION_SECRET when it is set (required in
+ * production; changing it ends every session), plain SHA-256 otherwise (development, tests).
+ */
+export function sessionIdOf(token: string, env: Pick<Env, "SESSION_SECRET"> = getEnv()): string {
+  const secret = env.SESSION_SECRET;
+  return secret
+    ? createHmac("sha256", secret).update(token, "utf8").digest("hex")
+    : createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+/** Cookie pairs of a `Cookie` header; the first value wins for a repeated name. */
+export function parseCookieHeader(header: string | null): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of (header ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 0) continue;
+    const name = part.slice(0, eq).trim();
+    const raw = part.slice(eq + 1).trim();
+    if (!name || cookies.has(name)) continue;
+    try {
+      cookies.set(name, decodeURIComponent(raw));
+    } catch {
+      cookies.set(name, raw);
+    }
+  }
+  return cookies;
+}
+
+/** The session token of the request's cookie, when it has a well-formed one. */
+export function readSessionToken(request: Request): string | null {
+  const token = parseCookieHeader(request.headers.get("Cookie")).get(SESSION_COOKIE);
+  return token && TOKEN_PATTERN.test(token) ? token : null;
+}
+
+/** The `lang` cookie's locale, when it holds a supported one. */
+export function readLangCookie(request: Request): Locale | null {
+  const lang = parseCookieHeader(request.headers.get("Cookie")).get(LANG_COOKIE);
+  return isLocale(lang) ? lang : null;
+}
+
+type CookieEnv = Pick<Env, "NODE_ENV">;
+
+/** `Set-Cookie` for the session: httpOnly, SameSite=Lax, Secure in production. */
+export function sessionCookieHeader(token: string, expiresAt: Date, env: CookieEnv = getEnv()) {
+  const maxAge = Math.max(0, Math.round((expiresAt.getTime() - Date.now()) / 1000));
+  return serializeCookie(SESSION_COOKIE, token, maxAge, expiresAt, env);
+}
+
+/** `Set-Cookie` that removes the session cookie. */
+export function clearSessionCookieHeader(env: CookieEnv = getEnv()) {
+  return serializeCookie(SESSION_COOKIE, "", 0, new Date(0), env);
+}
+
+function serializeCookie(
+  name: string,
+  value: string,
+  maxAge: number,
+  expires: Date,
+  env: CookieEnv,
+): string {
+  const parts = [
+    `${name}=${value}`,
+    "Path=/",
+    `Max-Age=${maxAge}`,
+    `Expires=${expires.toUTCString()}`,
+    "HttpOnly",
+    "SameSite=Lax",
+  ];
+  if (env.NODE_ENV === "production") parts.push("Secure");
+  return parts.join("; ");
+}
+
+export interface SessionMeta {
+  ipAddress?: string | null;
+  userAgent?: string | null;
+}
+
+export interface CreatedSession {
+  /** The row id (hash of the token). */
+  id: string;
+  token: string;
+  expiresAt: Date;
+  /** A `Cookie` request header carrying this session (tests, scripts). */
+  cookie: string;
+  /** The `Set-Cookie` response header that gives the browser this session. */
+  setCookie: string;
+}
+
+/** Starts a session for the user (a new random token every time) and drops expired ones. */
+export async function createSession(
+  db: Db,
+  userId: number,
+  meta: SessionMeta = {},
+  now = new Date(),
+): Promise<CreatedSession> {
+  const token = randomBytes(32).toString("base64url");
+  const id = sessionIdOf(token);
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  db.transaction((tx) => {
+    tx.delete(sessions).where(lt(sessions.expiresAt, now)).run();
+    tx.insert(sessions)
+      .values({
+        id,
+        userId,
+        expiresAt,
+        ipAddress: meta.ipAddress?.slice(0, 64) ?? null,
+        userAgent: meta.userAgent?.slice(0, 300) ?? null,
+        createdAt: now,
+      })
+      .run();
+  });
+  return {
+    id,
+    token,
+    expiresAt,
+    cookie: `${SESSION_COOKIE}=${token}`,
+    setCookie: sessionCookieHeader(token, expiresAt),
+  };
+}
+
+/**
+ * Logs the browser in as `userId`: deletes whatever session its cookie named (so an id planted
+ * before login is never the one that gets signed in) and starts a new one.
+ */
+export async function startLoginSession(
+  db: Db,
+  request: Request,
+  userId: number,
+  clientIp: string,
+): Promise<CreatedSession> {
+  const previous = readSessionToken(request);
+  if (previous)
+    db.delete(sessions)
+      .where(eq(sessions.id, sessionIdOf(previous)))
+      .run();
+  return createSession(db, userId, {
+    ipAddress: clientIp,
+    userAgent: request.headers.get("User-Agent"),
+  });
+}
+
+/** Logs out: deletes the request's session row; returns the `Set-Cookie` that clears it. */
+export function destroySession(db: Db, request: Request): string {
+  const token = readSessionToken(request);
+  if (token)
+    db.delete(sessions)
+      .where(eq(sessions.id, sessionIdOf(token)))
+      .run();
+  return clearSessionCookieHeader();
+}
+
+/** Ends every session of a user except `keepSessionId` (after a password change). */
+export function destroyOtherSessions(db: Db, userId: number, keepSessionId: string | null): void {
+  db.delete(sessions)
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        keepSessionId === null ? undefined : ne(sessions.id, keepSessionId),
+      ),
+    )
+    .run();
+}
+
+/**
+ * The locale of a page: the signed-in user's saved locale (the language switch stores it on
+ * the account, so it follows them to other devices), else the `lang` cookie, else Vietnamese.
+ */
+function localeOf(request: Request, userLocale: Locale | null): Locale {
+  return userLocale ?? readLangCookie(request) ?? DEFAULT_LOCALE;
+}
+
+/** Who is asking, read from the database: anonymous for no, unknown or expired sessions. */
+export function loadActor(db: Db, request: Request, now = new Date()): Actor {
+  const token = readSessionToken(request);
+  if (!token) return { kind: "anonymous", locale: localeOf(request, null) };
+  const sessionId = sessionIdOf(token);
+  const user = db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      locale: users.locale,
+      isDisabled: users.isDisabled,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now)))
+    .get();
+  if (!user || user.isDisabled) return { kind: "anonymous", locale: localeOf(request, null) };
+
+  const buyer = db
+    .select({ userId: buyerProfiles.userId })
+    .from(buyerProfiles)
+    .where(eq(buyerProfiles.userId, user.id))
+    .get();
+  const producerRows = db
+    .select({
+      producerId: producers.id,
+      producerCode: producers.code,
+      producerName: producers.name,
+      role: producerMemberships.role,
+    })
+    .from(producerMemberships)
+    .innerJoin(producers, eq(producers.id, producerMemberships.producerId))
+    .where(eq(producerMemberships.userId, user.id))
+    .orderBy(producers.code)
+    .all();
+  const staffRows = db
+    .select({
+      orgUnitId: orgUnits.id,
+      orgUnitCode: orgUnits.code,
+      orgUnitPath: orgUnits.path,
+      role: staffMemberships.role,
+    })
+    .from(staffMemberships)
+    .innerJoin(orgUnits, eq(orgUnits.id, staffMemberships.orgUnitId))
+    .where(eq(staffMemberships.userId, user.id))
+    .orderBy(orgUnits.path)
+    .all();
+
+  return {
+    kind: "user",
+    userId: user.id,
+    sessionId,
+    displayName: user.displayName,
+    locale: localeOf(request, user.locale),
+    isBuyer: buyer !== undefined,
+    producers: producerRows,
+    staff: staffRows,
+  };
+}
+
+// One lookup per request even when the root loader and the route's loader both ask.
+const actorsByRequest = new WeakMap<Request, Actor>();
+
+/** Who is asking (contract for every route): anonymous when there is no valid session. */
+export async function getActor(request: Request): Promise<Actor> {
+  const cached = actorsByRequest.get(request);
+  if (cached) return cached;
+  const actor = loadActor(getDb(), request);
+  actorsByRequest.set(request, actor);
+  return actor;
+}
+
+/** The log-in page, returning to the current page afterwards. */
+export function loginRedirect(request: Request): Response {
+  const url = new URL(request.url);
+  const next = `${url.pathname}${url.search}`;
+  return redirect(`/dang-nhap?next=${encodeURIComponent(next)}`);
+}
+
+/** The signed-in user; anonymous visitors are redirected to /dang-nhap?next=<this page>. */
+export async function requireUser(request: Request): Promise<SignedInActor> {
+  const actor = await getActor(request);
+  if (actor.kind !== "user") throw loginRedirect(request);
+  return actor;
+}
+
+/** A signed-in user with a buyer profile; others get 403. */
+export async function requireBuyer(request: Request): Promise<SignedInActor> {
+  const actor = await requireUser(request);
+  if (!actor.isBuyer) {
+    throw toResponse(new Forbidden("Tài khoản này chưa có hồ sơ người mua."));
+  }
+  return actor;
+}
+
+/** A signed-in member of at least one producer; others get 403. */
+export async function requireProducerActor(request: Request): Promise<SignedInActor> {
+  const actor = await requireUser(request);
+  if (actor.producers.length === 0) {
+    throw toResponse(new Forbidden("Trang này dành cho nhà sản xuất."));
+  }
+  return actor;
+}
+
+/**
+ * A signed-in staff member holding `permission` somewhere; the route's module query then
+ * scopes to their subtree (`scopePaths`). Others get 403.
+ */
+export async function requireStaff(
+  request: Request,
+  permission: StaffPermission,
+): Promise<SignedInActor> {
+  const actor = await requireUser(request);
+  try {
+    requirePermission(actor, permission, null);
+  } catch (error) {
+    throw toResponse(error);
+  }
+  return actor;
+}
+
+/**
+ * The client's address from the Remix load context (server/index.ts sets `clientIp`);
+ * "unknown" when there is none, e.g. a test calling an action directly.
+ */
+export function clientIpOf(context: { clientIp?: unknown } | undefined | null): string {
+  const ip = context?.clientIp;
+  return typeof ip === "string" && ip !== "" ? ip : "unknown";
+}

@@ -1,0 +1,40 @@
+import { eq } from "drizzle-orm";
+import type { Locale } from "~/lib/i18n/locales";
+import type { Actor } from "~/modules/auth/actor";
+import { getEnv } from "~/modules/platform/env.server";
+import type { Db } from "~db/client.server";
+import { users } from "~db/schema";
+
+/** The cookie that remembers a visitor's interface language. */
+export const LOCALE_COOKIE = "lang";
+const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+/** The Set-Cookie value remembering `locale` for a year. */
+export function localeCookie(locale: Locale): string {
+  const secure = getEnv().NODE_ENV === "production" ? "; Secure" : "";
+  return `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=${ONE_YEAR_SECONDS}; HttpOnly; SameSite=Lax${secure}`;
+}
+
+/**
+ * Switches the interface language: returns the cookie to set and, for a signed-in user,
+ * stores the choice on the account so it follows them to other devices.
+ */
+export function switchLocale(db: Db, actor: Actor, locale: Locale): string {
+  if (actor.kind === "user") {
+    db.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, actor.userId)).run();
+  }
+  return localeCookie(locale);
+}
+
+/**
+ * Where to send the visitor back to: a path on this site only ("/…", never "//host" or
+ * "/\host", which browsers treat as another site); anything else goes home.
+ */
+export function safeRedirectPath(target: unknown, fallback = "/"): string {
+  if (typeof target !== "string") return fallback;
+  const value = target.trim();
+  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  // Control characters (a CR/LF could split the Location header) are refused too.
+  if ([...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return fallback;
+  return value;
+}

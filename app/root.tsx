@@ -1,0 +1,239 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+  useSearchParams,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { JsonLd } from "~/components/json-ld";
+import { useNonce } from "~/components/nonce-provider";
+import { SiteFooter } from "~/components/site-footer";
+import { SiteHeader } from "~/components/site-header";
+import { DEFAULT_LOCALE, t, useT } from "~/lib/i18n";
+import { isStaff, isProducerMember } from "~/modules/auth/actor";
+import { getActor } from "~/modules/auth/session.server";
+import { listTopCategories } from "~/modules/catalog/queries.server";
+import { countUnreadNotifications } from "~/modules/notifications/unread.server";
+import { cartCountFor } from "~/modules/orders/cart-cookie.server";
+import { getDb } from "~/modules/platform/db.server";
+import { getEnv } from "~/modules/platform/env.server";
+import "./tailwind.css";
+
+export const links: LinksFunction = () => [
+  { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  const locale = data?.locale ?? DEFAULT_LOCALE;
+  const errorTitle = error
+    ? t(locale, `error.${knownStatus(isRouteErrorResponse(error) ? error.status : 500)}.title`)
+    : null;
+  return [
+    {
+      title: errorTitle
+        ? t(locale, "meta.pageTitle", { page: errorTitle })
+        : t(locale, "site.name"),
+    },
+    { name: "description", content: t(locale, "site.description") },
+  ];
+};
+
+/** What every page's shell needs: who is asking, their language, cart and bell counts. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await getActor(request);
+  const db = getDb();
+  const env = getEnv();
+  return {
+    locale: actor.locale,
+    actor:
+      actor.kind === "user"
+        ? {
+            displayName: actor.displayName,
+            isBuyer: actor.isBuyer,
+            isProducer: isProducerMember(actor),
+            isStaff: isStaff(actor),
+          }
+        : null,
+    categories: listTopCategories(db),
+    cartCount: cartCountFor(db, request, actor),
+    unreadCount: actor.kind === "user" ? countUnreadNotifications(db, actor.userId) : 0,
+    isDemo: env.APP_MODE === "demo",
+    origin: env.PUBLIC_URL?.replace(/\/+$/, "") ?? new URL(request.url).origin,
+    year: Number(
+      new Intl.DateTimeFormat("en", { year: "numeric", timeZone: "Asia/Ho_Chi_Minh" }).format(),
+    ),
+  };
+}
+
+export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
+
+/** The document around every page and every error page. */
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
+  return (
+    <html lang={data?.locale ?? DEFAULT_LOCALE}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#166534" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-screen flex-col">
+        {children}
+        <ScrollRestoration nonce={nonce || undefined} />
+        <Scripts nonce={nonce || undefined} />
+      </body>
+    </html>
+  );
+}
+
+function SkipLink() {
+  const t = useT();
+  return (
+    <a
+      href="#main"
+      className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-lg focus:bg-white focus:px-4 focus:py-2 focus:font-semibold focus:text-brand-800 focus:shadow"
+    >
+      {t("site.skipToContent")}
+    </a>
+  );
+}
+
+/** Header, main and footer; the error page uses it too when the root data is there. */
+function Shell({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const [searchParams] = useSearchParams();
+  const location = useLocation();
+  return (
+    <>
+      <SkipLink />
+      {data ? (
+        <SiteHeader
+          user={data.actor}
+          categories={data.categories}
+          cartCount={data.cartCount}
+          unreadCount={data.unreadCount}
+          query={location.pathname === "/tim-kiem" ? (searchParams.get("q") ?? "") : ""}
+        />
+      ) : (
+        <MinimalHeader />
+      )}
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-3 py-6 sm:px-4">
+        {children}
+      </main>
+      <SiteFooter year={data?.year ?? new Date().getFullYear()} isDemo={data?.isDemo ?? false} />
+    </>
+  );
+}
+
+function MinimalHeader() {
+  const t = useT();
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <div className="mx-auto max-w-6xl px-4 py-3">
+        <Link to="/" className="text-xl font-extrabold text-brand-800">
+          {t("site.name")}
+        </Link>
+      </div>
+    </header>
+  );
+}
+
+export default function App() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <Shell>
+      {data ? (
+        <JsonLd
+          data={{
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            name: "Cung Cầu",
+            url: `${data.origin}/`,
+            inLanguage: data.locale,
+            potentialAction: {
+              "@type": "SearchAction",
+              target: `${data.origin}/tim-kiem?q={search_term_string}`,
+              "query-input": "required name=search_term_string",
+            },
+          }}
+        />
+      ) : null}
+      <Outlet />
+    </Shell>
+  );
+}
+
+const KNOWN_STATUSES = [400, 401, 403, 404, 405, 429, 500] as const;
+type KnownStatus = (typeof KNOWN_STATUSES)[number];
+
+function knownStatus(status: number): KnownStatus {
+  if ((KNOWN_STATUSES as readonly number[]).includes(status)) return status as KnownStatus;
+  return status >= 400 && status < 500 ? 400 : 500;
+}
+
+/** A domain error's own Vietnamese message (see app/modules/platform/http.server.ts). */
+function domainMessage(data: unknown): string | null {
+  if (typeof data !== "object" || data === null || !("error" in data)) return null;
+  const error = data.error;
+  if (typeof error !== "object" || error === null || !("message" in error)) return null;
+  return typeof error.message === "string" ? error.message : null;
+}
+
+/** The friendly error page: what happened, in the visitor's language, and a way out. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const location = useLocation();
+  const tr = useT();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const shown = knownStatus(status);
+  const locale = data?.locale ?? DEFAULT_LOCALE;
+  // Domain errors carry a precise Vietnamese sentence; fall back to the generic text.
+  const detail =
+    isRouteErrorResponse(error) && status < 500 && locale === "vi"
+      ? domainMessage(error.data)
+      : null;
+  const next = encodeURIComponent(`${location.pathname}${location.search}`);
+  const title = tr(`error.${shown}.title`);
+  return (
+    <Shell>
+      <section className="mx-auto max-w-xl py-10 text-center" aria-labelledby="error-title">
+        <p className="text-sm font-semibold text-accent-700">
+          {tr("error.statusCode", { status })}
+        </p>
+        <h1 id="error-title" className="mt-2 text-2xl font-bold text-stone-900">
+          {title}
+        </h1>
+        <p className="mt-3 text-stone-700">{detail ?? tr(`error.${shown}.body`)}</p>
+        <div className="mt-6 flex flex-wrap justify-center gap-3">
+          <Link
+            to="/"
+            className="rounded-lg bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800"
+          >
+            {tr("error.homeLink")}
+          </Link>
+          {shown === 401 ? (
+            <Link
+              to={`/dang-nhap?next=${next}`}
+              className="rounded-lg border border-stone-300 bg-white px-4 py-2.5 font-semibold text-brand-800 hover:bg-brand-50"
+            >
+              {tr("error.loginLink")}
+            </Link>
+          ) : null}
+        </div>
+      </section>
+    </Shell>
+  );
+}

@@ -1,0 +1,141 @@
+import type { MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { EmptyState } from "~/components/empty-state";
+import { ProductCard } from "~/components/product-card";
+import { PurchaseRequestCard } from "~/components/purchase-request-card";
+import { formatNumber, t, useLocale, useT } from "~/lib/i18n";
+import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { listCategoriesWithCounts, listNewestProducts } from "~/modules/catalog/queries.server";
+import { listOpenPurchaseRequests } from "~/modules/demand/purchase-requests.server";
+import { getDb } from "~/modules/platform/db.server";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const locale = localeFromMatches(matches);
+  return pageMeta(locale, t(locale, "home.title"));
+};
+
+/** The home page: what Cung Cầu is, categories, newest products and open purchase requests. */
+export function loader() {
+  const db = getDb();
+  return {
+    categories: listCategoriesWithCounts(db).filter((category) => category.parentId === null),
+    products: listNewestProducts(db, { limit: 8 }),
+    requests: listOpenPurchaseRequests(db, { perPage: 4 }).items,
+  };
+}
+
+export default function Home() {
+  const { categories, products, requests } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="space-y-12">
+      <section
+        aria-labelledby="hero-title"
+        className="rounded-2xl bg-gradient-to-br from-brand-700 to-brand-800 px-5 py-8 text-white sm:px-10 sm:py-12"
+      >
+        <h1 id="hero-title" className="max-w-2xl text-2xl leading-tight font-extrabold sm:text-4xl">
+          {t("home.heroTitle")}
+        </h1>
+        <p className="mt-3 max-w-2xl text-brand-50 sm:text-lg">{t("home.heroBody")}</p>
+        <div className="mt-6 flex flex-wrap gap-3">
+          <Link
+            to="/dang-ky/nha-san-xuat"
+            className="rounded-lg bg-white px-4 py-2.5 font-semibold text-brand-800 hover:bg-brand-50"
+          >
+            {t("home.ctaSell")}
+          </Link>
+          <Link
+            to="/yeu-cau-mua/moi"
+            className="rounded-lg border border-white/70 px-4 py-2.5 font-semibold text-white hover:bg-white/10"
+          >
+            {t("home.ctaRequest")}
+          </Link>
+        </div>
+      </section>
+
+      <section aria-labelledby="categories-title">
+        <h2 id="categories-title" className="text-xl font-bold text-stone-900">
+          {t("home.categoriesTitle")}
+        </h2>
+        <ul className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
+          {categories.map((category) => (
+            <li key={category.code}>
+              <Link
+                to={`/tim-kiem?danh-muc=${encodeURIComponent(category.code)}`}
+                className="flex h-full flex-col justify-between rounded-xl border border-stone-200 bg-white p-3 hover:border-brand-600 hover:bg-brand-50"
+              >
+                <span className="font-semibold text-stone-900">
+                  {locale === "en" ? category.nameEn : category.nameVi}
+                </span>
+                <span className="mt-1 text-sm text-stone-600">
+                  {t("category.productCount", {
+                    count: formatNumber(category.listingCount, locale),
+                  })}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="newest-title">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="newest-title" className="text-xl font-bold text-stone-900">
+            {t("home.newestTitle")}
+          </h2>
+          <Link
+            to="/tim-kiem"
+            className="font-semibold text-brand-800 underline-offset-2 hover:underline"
+          >
+            {t("home.newestAll")}
+          </Link>
+        </div>
+        {products.length > 0 ? (
+          <ul className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
+            {products.map((product) => (
+              <li key={product.sku}>
+                <ProductCard product={product} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <div className="mt-4">
+            <EmptyState title={t("home.newestEmpty")} headingLevel={3} />
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="requests-title">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="requests-title" className="text-xl font-bold text-stone-900">
+            {t("home.requestsTitle")}
+          </h2>
+          <Link
+            to="/yeu-cau-mua"
+            className="font-semibold text-brand-800 underline-offset-2 hover:underline"
+          >
+            {t("home.requestsAll")}
+          </Link>
+        </div>
+        {requests.length > 0 ? (
+          <ul className="mt-4 grid gap-3 sm:grid-cols-2">
+            {requests.map((request) => (
+              <li key={request.code}>
+                <PurchaseRequestCard request={request} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <div className="mt-4">
+            <EmptyState
+              title={t("home.requestsEmpty")}
+              headingLevel={3}
+              action={{ href: "/yeu-cau-mua/moi", label: t("home.ctaRequest") }}
+            />
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

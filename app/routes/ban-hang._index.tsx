@@ -1,0 +1,85 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { formatNumber, t, useLocale, useT } from "~/lib/i18n";
+import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { requireProducerActor } from "~/modules/auth/session.server";
+import { getDb } from "~/modules/platform/db.server";
+import { handle } from "~/modules/platform/http.server";
+import { getWorkspaceOverview } from "~/modules/producers/workspace.server";
+import { LISTING_STATUSES } from "~db/schema";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const locale = localeFromMatches(matches);
+  return pageMeta(locale, t(locale, "seller.title"));
+};
+
+/** The producer workspace home: the user's producers, verification and listings per status. */
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const actor = await requireProducerActor(request);
+  return { producers: getWorkspaceOverview(getDb(), actor), statuses: LISTING_STATUSES };
+});
+
+export default function SellerHome() {
+  const { producers, statuses } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div>
+      <h1 className="text-2xl font-bold text-stone-900">{t("seller.title")}</h1>
+      <p className="mt-1 text-stone-700">{t("seller.intro")}</p>
+      <ul className="mt-6 space-y-4">
+        {producers.map((producer) => (
+          <li key={producer.code}>
+            <section
+              aria-labelledby={`producer-${producer.code}`}
+              className="rounded-xl border border-stone-200 bg-white p-4"
+            >
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <h2 id={`producer-${producer.code}`} className="text-lg font-semibold">
+                  {producer.name}
+                </h2>
+                <span className="text-sm text-stone-600">{t(`seller.role.${producer.role}`)}</span>
+              </div>
+              <p className="text-sm text-stone-700">
+                {t(`producerKind.${producer.kind}`)} · {producer.commune}
+              </p>
+              <p className="mt-3 text-sm">
+                <span className="text-stone-600">{t("seller.verification")}: </span>
+                <strong>{t(`verification.${producer.verificationStatus}`)}</strong>
+              </p>
+              {producer.verificationStatus === "pending" ? (
+                <p className="mt-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                  {t("seller.pendingNotice")}
+                </p>
+              ) : null}
+              {producer.verificationNote ? (
+                <p className="mt-2 text-sm text-stone-700">{producer.verificationNote}</p>
+              ) : null}
+              <h3 className="mt-4 font-semibold">{t("seller.listingsByStatus")}</h3>
+              <dl className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3">
+                {statuses.map((status) => (
+                  <div key={status} className="rounded-lg bg-stone-50 px-3 py-2">
+                    <dt className="text-sm text-stone-600">{t(`listingStatus.${status}`)}</dt>
+                    <dd className="text-xl font-bold text-stone-900">
+                      {formatNumber(producer.listingCounts[status] ?? 0, locale)}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+              {producer.verificationStatus === "verified" ? (
+                <p className="mt-4">
+                  <Link
+                    to={`/nha-san-xuat/${producer.code}`}
+                    className="font-semibold text-brand-800 underline underline-offset-2"
+                  >
+                    {t("seller.viewPublicPage")}
+                  </Link>
+                </p>
+              ) : null}
+            </section>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

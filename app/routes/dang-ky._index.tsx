@@ -1,0 +1,198 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Field, FormErrors, inputClass, SubmitButton } from "~/components/auth-form";
+import { HoneypotField } from "~/components/honeypot-field";
+import { isHoneypotFilled } from "~/lib/honeypot";
+import { t, useT } from "~/lib/i18n";
+import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { BUYER_KIND_OPTIONS, safeNext, signUpSchema } from "~/lib/schemas/auth";
+import { signUpBuyer } from "~/modules/auth/accounts.server";
+import { localizeReply } from "~/modules/auth/forms.server";
+import { assertSameOrigin } from "~/modules/auth/origin.server";
+import { clientIpOf, getActor, startLoginSession } from "~/modules/auth/session.server";
+import { getDb } from "~/modules/platform/db.server";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const locale = localeFromMatches(matches);
+  return pageMeta(locale, t(locale, "auth.signup.title"), t(locale, "auth.signup.intro"));
+};
+
+/** The buyer sign-up page (`/dang-ky`). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const next = safeNext(new URL(request.url).searchParams.get("next"));
+  const actor = await getActor(request);
+  return { next, signedInAs: actor.kind === "user" ? actor.displayName : null };
+}
+
+/** Creates the buyer's account, logs them in and sends them on. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const actor = await getActor(request);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: signUpSchema });
+  const hideFields = ["password", "confirmPassword"];
+  if (isHoneypotFilled(formData)) {
+    const reply = submission.reply({ formErrors: ["auth.error.honeypot"], hideFields });
+    return data(localizeReply(reply, actor.locale), { status: 400 });
+  }
+  if (submission.status !== "success") {
+    return data(localizeReply(submission.reply({ hideFields }), actor.locale), { status: 400 });
+  }
+  const db = getDb();
+  const created = await signUpBuyer(db, submission.value, actor.locale);
+  if (!created.ok) {
+    const reply = submission.reply({ fieldErrors: created.fieldErrors, hideFields });
+    return data(localizeReply(reply, actor.locale), { status: 400 });
+  }
+  const session = await startLoginSession(db, request, created.value.userId, clientIpOf(context));
+  const next = safeNext(String(formData.get("next") ?? ""));
+  return redirect(next ?? "/tai-khoan?chao-mung=1", {
+    headers: { "Set-Cookie": session.setCookie },
+  });
+}
+
+export default function SignUpPage() {
+  const { next, signedInAs } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const t = useT();
+  const [form, fields] = useForm({
+    id: "sign-up",
+    lastResult,
+    defaultValue: { buyerKind: "individual" },
+    constraint: getZodConstraint(signUpSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpSchema }),
+  });
+  const loginHref = next ? `/dang-nhap?next=${encodeURIComponent(next)}` : "/dang-nhap";
+  return (
+    <div className="mx-auto max-w-xl">
+      <h1 className="text-2xl font-bold text-stone-900">{t("auth.signup.title")}</h1>
+      <p className="mt-1 text-stone-700">{t("auth.signup.intro")}</p>
+      {signedInAs ? (
+        <p className="mt-3 rounded-lg bg-amber-50 px-4 py-3 text-amber-900">
+          {t("auth.signup.alreadySignedIn", { name: signedInAs })}
+        </p>
+      ) : null}
+      <Form method="post" {...getFormProps(form)} className="relative mt-6 space-y-5">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <HoneypotField />
+        {next ? <input type="hidden" name="next" value={next} /> : null}
+        <Field field={fields.displayName} label={t("auth.field.displayName")}>
+          <input
+            {...getInputProps(fields.displayName, { type: "text" })}
+            autoComplete="name"
+            className={inputClass}
+          />
+        </Field>
+        <Field field={fields.phone} label={t("auth.field.phone")} hint={t("auth.field.phoneHint")}>
+          <input
+            {...getInputProps(fields.phone, {
+              type: "tel",
+              ariaDescribedBy: fields.phone.descriptionId,
+            })}
+            autoComplete="tel"
+            inputMode="tel"
+            className={inputClass}
+          />
+        </Field>
+        <Field field={fields.email} label={t("auth.field.email")} hint={t("auth.field.emailHint")}>
+          <input
+            {...getInputProps(fields.email, {
+              type: "email",
+              ariaDescribedBy: fields.email.descriptionId,
+            })}
+            autoComplete="email"
+            autoCapitalize="none"
+            spellCheck={false}
+            className={inputClass}
+          />
+        </Field>
+        <Field
+          field={fields.password}
+          label={t("auth.field.newPassword")}
+          hint={t("auth.field.passwordHint")}
+        >
+          <input
+            {...getInputProps(fields.password, {
+              type: "password",
+              ariaDescribedBy: fields.password.descriptionId,
+            })}
+            autoComplete="new-password"
+            className={inputClass}
+          />
+        </Field>
+        <Field field={fields.confirmPassword} label={t("auth.field.confirmPassword")}>
+          <input
+            {...getInputProps(fields.confirmPassword, { type: "password" })}
+            autoComplete="new-password"
+            className={inputClass}
+          />
+        </Field>
+        <Field field={fields.buyerKind} label={t("auth.field.buyerKind")}>
+          <select {...getSelectProps(fields.buyerKind)} className={inputClass}>
+            {BUYER_KIND_OPTIONS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`buyerKind.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <fieldset className="space-y-5 rounded-lg border border-stone-200 p-4">
+          <legend className="px-1 font-medium text-stone-900">
+            {t("auth.signup.businessLegend")}
+          </legend>
+          <p className="text-sm text-stone-600">{t("auth.signup.businessHint")}</p>
+          <Field field={fields.companyName} label={t("auth.field.companyName")}>
+            <input
+              {...getInputProps(fields.companyName, { type: "text" })}
+              autoComplete="organization"
+              className={inputClass}
+            />
+          </Field>
+          <Field
+            field={fields.taxCode}
+            label={t("auth.field.taxCode")}
+            hint={t("auth.field.taxCodeHint")}
+          >
+            <input
+              {...getInputProps(fields.taxCode, {
+                type: "text",
+                ariaDescribedBy: fields.taxCode.descriptionId,
+              })}
+              inputMode="numeric"
+              autoComplete="off"
+              className={inputClass}
+            />
+          </Field>
+        </fieldset>
+        <SubmitButton busy={navigation.state === "submitting"}>
+          {t("auth.signup.submit")}
+        </SubmitButton>
+      </Form>
+      <div className="mt-8 space-y-2 border-t border-stone-200 pt-6 text-stone-700">
+        <p>
+          {t("auth.signup.haveAccount")}{" "}
+          <Link to={loginHref} className="font-medium text-brand-700 underline">
+            {t("auth.signup.loginLink")}
+          </Link>
+        </p>
+        <p>
+          {t("auth.login.producerQuestion")}{" "}
+          <Link to="/dang-ky/nha-san-xuat" className="font-medium text-brand-700 underline">
+            {t("auth.login.producerLink")}
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Field, FormErrors, inputClass, SubmitButton } from "~/components/auth-form";
+import { HoneypotField } from "~/components/honeypot-field";
+import { isHoneypotFilled } from "~/lib/honeypot";
+import { t, useT } from "~/lib/i18n";
+import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { loginSchema, safeNext } from "~/lib/schemas/auth";
+import { authenticate, homeOf, rateLimitMessage } from "~/modules/auth/accounts.server";
+import { localizeReply } from "~/modules/auth/forms.server";
+import { assertSameOrigin } from "~/modules/auth/origin.server";
+import { clientIpOf, getActor, startLoginSession } from "~/modules/auth/session.server";
+import { getDb } from "~/modules/platform/db.server";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const locale = localeFromMatches(matches);
+  return pageMeta(locale, t(locale, "auth.login.title"), t(locale, "auth.login.intro"));
+};
+
+/** The log-in page; a signed-in visitor goes straight on to `next` or their workspace. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const next = safeNext(new URL(request.url).searchParams.get("next"));
+  const actor = await getActor(request);
+  if (actor.kind === "user") throw redirect(next ?? homeOf(getDb(), actor.userId));
+  return { next };
+}
+
+/** Log in with a phone or e-mail and a password; rate-limited per account and per address. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const actor = await getActor(request);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: loginSchema });
+  const hideFields = ["password"];
+  if (isHoneypotFilled(formData)) {
+    const reply = submission.reply({ formErrors: ["auth.error.honeypot"], hideFields });
+    return data(localizeReply(reply, actor.locale), { status: 400 });
+  }
+  if (submission.status !== "success") {
+    return data(localizeReply(submission.reply({ hideFields }), actor.locale), { status: 400 });
+  }
+  const { identifier, password, next } = submission.value;
+  const db = getDb();
+  const clientIp = clientIpOf(context);
+  const result = await authenticate(db, identifier, password, clientIp);
+  if (!result.ok) {
+    if (result.reason === "rateLimited") {
+      const message = rateLimitMessage(actor.locale, result.block);
+      return data(
+        localizeReply(submission.reply({ formErrors: [message], hideFields }), actor.locale),
+        {
+          status: 429,
+          headers: { "Retry-After": String(result.block.retryAfterSeconds) },
+        },
+      );
+    }
+    const key = result.reason === "disabled" ? "auth.error.disabled" : "auth.error.badCredentials";
+    return data(localizeReply(submission.reply({ formErrors: [key], hideFields }), actor.locale), {
+      status: result.reason === "disabled" ? 403 : 400,
+    });
+  }
+  const session = await startLoginSession(db, request, result.userId, clientIp);
+  return redirect(safeNext(next) ?? homeOf(db, result.userId), {
+    headers: { "Set-Cookie": session.setCookie },
+  });
+}
+
+export default function LoginPage() {
+  const { next } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const t = useT();
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult,
+    constraint: getZodConstraint(loginSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
+  });
+  const signUpHref = next ? `/dang-ky?next=${encodeURIComponent(next)}` : "/dang-ky";
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="text-2xl font-bold text-stone-900">{t("auth.login.title")}</h1>
+      <p className="mt-1 text-stone-700">{t("auth.login.intro")}</p>
+      <Form method="post" {...getFormProps(form)} className="relative mt-6 space-y-5">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <HoneypotField />
+        {next ? <input type="hidden" name="next" value={next} /> : null}
+        <Field
+          field={fields.identifier}
+          label={t("auth.field.identifier")}
+          hint={t("auth.field.identifierHint")}
+        >
+          <input
+            {...getInputProps(fields.identifier, {
+              type: "text",
+              ariaDescribedBy: fields.identifier.descriptionId,
+            })}
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            className={inputClass}
+          />
+        </Field>
+        <Field field={fields.password} label={t("auth.field.password")}>
+          <input
+            {...getInputProps(fields.password, { type: "password" })}
+            autoComplete="current-password"
+            className={inputClass}
+          />
+        </Field>
+        <SubmitButton busy={navigation.state === "submitting"}>
+          {t("auth.login.submit")}
+        </SubmitButton>
+      </Form>
+      <div className="mt-8 space-y-2 border-t border-stone-200 pt-6 text-stone-700">
+        <p>
+          {t("auth.login.noAccount")}{" "}
+          <Link to={signUpHref} className="font-medium text-brand-700 underline">
+            {t("auth.login.signUpLink")}
+          </Link>
+        </p>
+        <p>
+          {t("auth.login.producerQuestion")}{" "}
+          <Link to="/dang-ky/nha-san-xuat" className="font-medium text-brand-700 underline">
+            {t("auth.login.producerLink")}
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { EmptyState } from "~/components/empty-state";
+import { ProductCard } from "~/components/product-card";
+import { NotFound } from "~/lib/errors";
+import { formatNumber, t, useLocale, useT } from "~/lib/i18n";
+import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { getProducerByCode } from "~/modules/catalog/queries.server";
+import { getDb } from "~/modules/platform/db.server";
+import { handle } from "~/modules/platform/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const locale = localeFromMatches(matches);
+  if (!data) return pageMeta(locale, t(locale, "error.404.title"));
+  return pageMeta(locale, data.producer.name, data.producer.story.slice(0, 160) || undefined);
+};
+
+/** A verified producer's public page: who they are and what they sell. */
+export const loader = handle(async ({ params }: LoaderFunctionArgs) => {
+  const page = getProducerByCode(getDb(), params.code ?? "");
+  if (!page) throw new NotFound("Không tìm thấy nhà sản xuất này.");
+  return page;
+});
+
+export default function ProducerPage() {
+  const { producer, listings } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const count = (n: number) => formatNumber(n, locale);
+  return (
+    <div className="space-y-8">
+      <header>
+        <p className="text-sm font-semibold text-accent-700">
+          {t(`producerKind.${producer.kind}`)}
+        </p>
+        <h1 className="mt-1 text-2xl font-bold text-stone-900 sm:text-3xl">{producer.name}</h1>
+        <p className="mt-1 text-stone-700">{producer.commune}</p>
+      </header>
+
+      <div className="grid gap-6 md:grid-cols-3">
+        <section aria-labelledby="story-title" className="md:col-span-2">
+          <h2 id="story-title" className="text-lg font-semibold">
+            {t("producer.story")}
+          </h2>
+          <p className="mt-2 max-w-prose whitespace-pre-line text-stone-800">{producer.story}</p>
+        </section>
+        <dl className="h-fit divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white text-sm">
+          <div className="px-3 py-2">
+            <dt className="text-stone-600">{t("producer.address")}</dt>
+            <dd className="text-stone-900">{producer.address}</dd>
+          </div>
+          {producer.foundedYear ? (
+            <div className="px-3 py-2">
+              <dt className="text-stone-600">{t("producer.founded")}</dt>
+              <dd className="text-stone-900">{producer.foundedYear}</dd>
+            </div>
+          ) : null}
+          <div className="px-3 py-2">
+            <dt className="text-stone-600">{t("producer.members")}</dt>
+            <dd className="text-stone-900">
+              <ul>
+                <li>{t("producer.membersTotal", { count: count(producer.membersTotal) })}</li>
+                <li>{t("producer.membersWomen", { count: count(producer.membersWomen) })}</li>
+                {producer.membersEthnicMinority > 0 ? (
+                  <li>
+                    {t("producer.membersEthnicMinority", {
+                      count: count(producer.membersEthnicMinority),
+                    })}
+                  </li>
+                ) : null}
+                {producer.membersPoorHousehold > 0 ? (
+                  <li>
+                    {t("producer.membersPoorHousehold", {
+                      count: count(producer.membersPoorHousehold),
+                    })}
+                  </li>
+                ) : null}
+              </ul>
+            </dd>
+          </div>
+        </dl>
+      </div>
+
+      <section aria-labelledby="listings-title">
+        <h2 id="listings-title" className="text-xl font-bold text-stone-900">
+          {t("producer.listingsTitle")}
+        </h2>
+        {listings.length > 0 ? (
+          <ul className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
+            {listings.map((listing) => (
+              <li key={listing.sku}>
+                <ProductCard product={listing} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <div className="mt-4">
+            <EmptyState title={t("producer.noListings")} headingLevel={3} />
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,297 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Field, FormErrors, FormSuccess, inputClass, SubmitButton } from "~/components/auth-form";
+import { formatPhone } from "~/lib/contact";
+import { t, useT } from "~/lib/i18n";
+import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { changePasswordSchema, LOCALE_OPTIONS, profileSchema } from "~/lib/schemas/auth";
+import {
+  changePassword,
+  getAccount,
+  listMemberships,
+  updateProfile,
+} from "~/modules/auth/accounts.server";
+import { localizeReply } from "~/modules/auth/forms.server";
+import { assertSameOrigin } from "~/modules/auth/origin.server";
+import { destroyOtherSessions, requireUser } from "~/modules/auth/session.server";
+import { getDb } from "~/modules/platform/db.server";
+import { localeCookie } from "~/modules/preferences/locale.server";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const locale = localeFromMatches(matches);
+  return pageMeta(locale, t(locale, "auth.account.title"));
+};
+
+const NOTICES = ["chao-mung", "ho-so", "mat-khau"] as const;
+type Notice = (typeof NOTICES)[number];
+const isNotice = (value: string | null): value is Notice =>
+  (NOTICES as readonly (string | null)[]).includes(value);
+
+/** The account page: profile, password and the user's roles. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireUser(request);
+  const db = getDb();
+  const account = getAccount(db, actor.userId);
+  if (!account) throw redirect("/dang-nhap");
+  const url = new URL(request.url);
+  const notice = url.searchParams.has("chao-mung") ? "chao-mung" : url.searchParams.get("da-luu");
+  return {
+    account: { ...account, phone: account.phone ? formatPhone(account.phone) : "" },
+    memberships: listMemberships(db, actor.userId),
+    notice: isNotice(notice) ? notice : null,
+  };
+}
+
+/** `intent=profile` saves name, language and contact; `intent=password` changes the password. */
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const actor = await requireUser(request);
+  const db = getDb();
+  const formData = await request.formData();
+  if (formData.get("intent") === "password") {
+    const hideFields = ["currentPassword", "password", "confirmPassword"];
+    const submission = parseWithZod(formData, { schema: changePasswordSchema });
+    if (submission.status !== "success") {
+      const result = localizeReply(submission.reply({ hideFields }), actor.locale);
+      return data({ intent: "password" as const, result }, { status: 400 });
+    }
+    const { currentPassword, password } = submission.value;
+    const changed = await changePassword(db, actor.userId, currentPassword, password);
+    if (!changed.ok) {
+      const reply = submission.reply({ fieldErrors: changed.fieldErrors, hideFields });
+      return data(
+        { intent: "password" as const, result: localizeReply(reply, actor.locale) },
+        { status: 400 },
+      );
+    }
+    // Whoever else had the old password is logged out everywhere else.
+    destroyOtherSessions(db, actor.userId, actor.sessionId);
+    return redirect("/tai-khoan?da-luu=mat-khau");
+  }
+
+  const submission = parseWithZod(formData, { schema: profileSchema });
+  if (submission.status !== "success") {
+    const result = localizeReply(submission.reply(), actor.locale);
+    return data({ intent: "profile" as const, result }, { status: 400 });
+  }
+  const saved = updateProfile(db, actor.userId, submission.value);
+  if (!saved.ok) {
+    const reply = submission.reply({ fieldErrors: saved.fieldErrors });
+    return data(
+      { intent: "profile" as const, result: localizeReply(reply, actor.locale) },
+      { status: 400 },
+    );
+  }
+  return redirect("/tai-khoan?da-luu=ho-so", {
+    headers: { "Set-Cookie": localeCookie(submission.value.locale) },
+  });
+}
+
+export default function AccountPage() {
+  const { account, memberships, notice } = useLoaderData<typeof loader>();
+  const t = useT();
+  const noticeText: Record<Notice, string> = {
+    "chao-mung": t("auth.account.welcome"),
+    "ho-so": t("auth.account.profileSaved"),
+    "mat-khau": t("auth.account.passwordChanged"),
+  };
+  return (
+    <div className="mx-auto max-w-2xl space-y-10">
+      <div>
+        <h1 className="text-2xl font-bold text-stone-900">{t("auth.account.title")}</h1>
+        {notice ? (
+          <div className="mt-4">
+            <FormSuccess>{noticeText[notice]}</FormSuccess>
+          </div>
+        ) : null}
+      </div>
+      <ProfileForm account={account} />
+      <PasswordForm />
+      <section aria-labelledby="roles-heading">
+        <h2 id="roles-heading" className="text-xl font-semibold text-stone-900">
+          {t("auth.account.rolesTitle")}
+        </h2>
+        <ul className="mt-3 space-y-2 text-stone-800">
+          {account.buyer ? (
+            <li>
+              {t("auth.account.roleBuyer", { kind: t(`buyerKind.${account.buyer.kind}`) })}
+              {account.buyer.companyName ? ` — ${account.buyer.companyName}` : ""}
+            </li>
+          ) : null}
+          {memberships.producers.map((producer) => (
+            <li key={producer.code}>
+              {t(
+                producer.role === "owner"
+                  ? "auth.account.roleProducerOwner"
+                  : "auth.account.roleProducerMember",
+                { name: producer.name, code: producer.code },
+              )}{" "}
+              <span className="text-sm text-stone-600">
+                ({t(`verification.${producer.verificationStatus}`)})
+              </span>
+            </li>
+          ))}
+          {memberships.staff.map((staff) => (
+            <li key={`${staff.code}-${staff.role}`}>
+              {t("auth.account.roleStaff", {
+                role: t(`staff.role.${staff.role}`),
+                unit: staff.name,
+              })}
+            </li>
+          ))}
+          {!account.buyer &&
+          memberships.producers.length === 0 &&
+          memberships.staff.length === 0 ? (
+            <li>{t("auth.account.noRoles")}</li>
+          ) : null}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+function useResult(intent: "profile" | "password") {
+  const actionData = useActionData<typeof action>();
+  return actionData?.intent === intent ? actionData.result : undefined;
+}
+
+function ProfileForm({
+  account,
+}: {
+  account: { displayName: string; phone: string; email: string | null; locale: string };
+}) {
+  const t = useT();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "profile",
+    lastResult: useResult("profile"),
+    defaultValue: {
+      intent: "profile",
+      displayName: account.displayName,
+      phone: account.phone,
+      email: account.email ?? "",
+      locale: account.locale,
+    },
+    constraint: getZodConstraint(profileSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
+  });
+  return (
+    <section aria-labelledby="profile-heading">
+      <h2 id="profile-heading" className="text-xl font-semibold text-stone-900">
+        {t("auth.account.profileTitle")}
+      </h2>
+      <Form method="post" {...getFormProps(form)} className="mt-4 space-y-5">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="intent" value="profile" />
+        <Field field={fields.displayName} label={t("auth.field.displayName")}>
+          <input
+            {...getInputProps(fields.displayName, { type: "text" })}
+            autoComplete="name"
+            className={inputClass}
+          />
+        </Field>
+        <Field field={fields.phone} label={t("auth.field.phone")} hint={t("auth.field.phoneHint")}>
+          <input
+            {...getInputProps(fields.phone, {
+              type: "tel",
+              ariaDescribedBy: fields.phone.descriptionId,
+            })}
+            autoComplete="tel"
+            inputMode="tel"
+            className={inputClass}
+          />
+        </Field>
+        <Field field={fields.email} label={t("auth.field.email")} hint={t("auth.field.emailHint")}>
+          <input
+            {...getInputProps(fields.email, {
+              type: "email",
+              ariaDescribedBy: fields.email.descriptionId,
+            })}
+            autoComplete="email"
+            autoCapitalize="none"
+            spellCheck={false}
+            className={inputClass}
+          />
+        </Field>
+        <Field field={fields.locale} label={t("auth.field.locale")}>
+          <select {...getSelectProps(fields.locale)} className={inputClass}>
+            {LOCALE_OPTIONS.map((locale) => (
+              <option key={locale} value={locale} lang={locale}>
+                {t(`auth.locale.${locale}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <SubmitButton busy={navigation.state === "submitting"}>
+          {t("auth.account.saveProfile")}
+        </SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
+function PasswordForm() {
+  const t = useT();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "password",
+    lastResult: useResult("password"),
+    defaultValue: { intent: "password" },
+    constraint: getZodConstraint(changePasswordSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
+  });
+  return (
+    <section aria-labelledby="password-heading">
+      <h2 id="password-heading" className="text-xl font-semibold text-stone-900">
+        {t("auth.account.passwordTitle")}
+      </h2>
+      <Form method="post" {...getFormProps(form)} className="mt-4 space-y-5">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="intent" value="password" />
+        <Field field={fields.currentPassword} label={t("auth.field.currentPassword")}>
+          <input
+            {...getInputProps(fields.currentPassword, { type: "password" })}
+            autoComplete="current-password"
+            className={inputClass}
+          />
+        </Field>
+        <Field
+          field={fields.password}
+          label={t("auth.field.newPassword")}
+          hint={t("auth.field.passwordHint")}
+        >
+          <input
+            {...getInputProps(fields.password, {
+              type: "password",
+              ariaDescribedBy: fields.password.descriptionId,
+            })}
+            autoComplete="new-password"
+            className={inputClass}
+          />
+        </Field>
+        <Field field={fields.confirmPassword} label={t("auth.field.confirmPassword")}>
+          <input
+            {...getInputProps(fields.confirmPassword, { type: "password" })}
+            autoComplete="new-password"
+            className={inputClass}
+          />
+        </Field>
+        <SubmitButton busy={navigation.state === "submitting"}>
+          {t("auth.account.changePassword")}
+        </SubmitButton>
+      </Form>
+    </section>
+  );
+}
