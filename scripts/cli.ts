@@ -21,6 +21,10 @@ Cách dùng / usage: npm run cli -- <command> [options]
   db:backup <file>
       Sao lưu trực tuyến, an toàn khi máy chủ đang chạy. Online backup, safe while serving.
 
+  import [--producers <tệp.csv|xlsx>] [--products <tệp.csv|xlsx>] [--dry-run]
+      Nhập nhà sản xuất và sản phẩm (CSV UTF-8 hoặc XLSX), kiểm tra mọi dòng trước, ghi tất cả
+      hoặc không dòng nào. Import producers and products: every row checked, all or nothing.
+
   search:reindex [--engine fts|meili]
       Lập lại chỉ mục tìm kiếm từ danh mục. Rebuild a search index from the catalog
       (fts: embedded, default; meili: needs MEILI_HOST). Safe while the server runs.
@@ -175,6 +179,11 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   "db:backup": dbBackup,
   "db:migrate": dbMigrate,
   "db:seed": dbSeed,
+  import: async (args) => {
+    loadEnv();
+    const { importCommand } = await import("./commands/import");
+    await importCommand(args);
+  },
   "search:reindex": async (args) => {
     loadEnv(); // a configuration problem is reported as such, before the module loads
     const { searchReindex } = await import("./commands/search-reindex");

@@ -1,69 +1,83 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { EmptyState } from "~/components/empty-state";
+import { OrderStatusBadge } from "~/components/order-status-badge";
 import { formatDate, t, useLocale, useT } from "~/lib/i18n";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
 import { formatVnd } from "~/lib/money";
 import { requireUser } from "~/modules/auth/session.server";
 import { listBuyerOrders } from "~/modules/orders/queries.server";
 import { getDb } from "~/modules/platform/db.server";
+import { handle } from "~/modules/platform/http.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = localeFromMatches(matches);
   return pageMeta(locale, t(locale, "orders.title"));
 };
 
-/** The signed-in buyer's own orders, newest first. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireUser(request);
-  return { orders: listBuyerOrders(getDb(), actor.userId) };
-}
+const querySchema = z.object({
+  "dat-hang": z.string().uuid().optional().catch(undefined),
+  "thanh-toan": z.literal("ok").optional().catch(undefined),
+});
 
-export default function OrdersPage() {
-  const { orders } = useLoaderData<typeof loader>();
+/** The buyer's orders, newest first; right after a checkout, that checkout's orders on top. */
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const actor = await requireUser(request);
+  const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return {
+    orders: listBuyerOrders(getDb(), actor.userId),
+    justPlaced: query["dat-hang"] ?? null,
+    paid: query["thanh-toan"] === "ok",
+  };
+});
+
+export default function MyOrders() {
+  const { orders, justPlaced, paid } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
+  const placedCount = justPlaced ? orders.filter((o) => o.checkoutId === justPlaced).length : 0;
   return (
-    <div className="mx-auto max-w-3xl">
-      <h1 className="text-2xl font-bold text-stone-900">{t("orders.title")}</h1>
-      <div className="mt-4">
-        {orders.length > 0 ? (
-          <ul className="space-y-3">
-            {orders.map((order) => (
-              <li
-                key={order.id}
-                className="relative rounded-xl border border-stone-200 bg-white p-3 focus-within:ring-2 focus-within:ring-brand-700"
-              >
-                <div className="flex flex-wrap items-baseline justify-between gap-2">
-                  <Link
-                    to={`/don-hang/${order.id}`}
-                    className="font-semibold text-brand-800 after:absolute after:inset-0"
-                    aria-label={t("orders.view", { code: order.code })}
-                  >
-                    {order.code}
-                  </Link>
-                  <span className="text-sm font-medium text-accent-700">
-                    {t(`orderStatus.${order.status}`)}
-                  </span>
-                </div>
-                <p className="text-sm text-stone-700">{order.producer.name}</p>
-                <p className="flex flex-wrap justify-between gap-2 text-sm text-stone-600">
-                  <span>{formatDate(order.createdAt, locale)}</span>
-                  <span className="font-semibold text-stone-900">
-                    {formatVnd(order.totalVnd, locale)}
-                  </span>
-                </p>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <EmptyState
-            title={t("orders.emptyTitle")}
-            body={t("orders.emptyBody")}
-            action={{ href: "/tim-kiem", label: t("orders.emptyAction") }}
-          />
-        )}
-      </div>
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">{t("orders.title")}</h1>
+      {placedCount > 0 ? (
+        <p role="status" className="rounded-lg bg-brand-50 px-4 py-3 text-brand-800">
+          {paid ? t("ordersPage.paidThanks") : t("ordersPage.placed", { count: placedCount })}
+        </p>
+      ) : null}
+      {orders.length === 0 ? (
+        <EmptyState
+          title={t("orders.emptyTitle")}
+          body={t("orders.emptyBody")}
+          action={{ href: "/tim-kiem", label: t("orders.emptyAction") }}
+        />
+      ) : (
+        <ul className="space-y-3">
+          {orders.map((order) => (
+            <li
+              key={order.id}
+              className={`rounded-xl border bg-white p-4 ${order.checkoutId === justPlaced ? "border-brand-600" : "border-stone-200"}`}
+            >
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <Link
+                  to={`/don-hang/${order.id}`}
+                  className="font-semibold text-brand-800 underline underline-offset-2"
+                >
+                  {t("orders.view", { code: order.code })}
+                </Link>
+                <OrderStatusBadge status={order.status} />
+              </div>
+              <p className="mt-1 text-sm text-stone-700">
+                {order.producer.name} · {formatDate(order.createdAt, locale)}
+              </p>
+              <p className="mt-1 text-sm">
+                {t(`paymentMethod.${order.paymentMethod}`)} ·{" "}
+                <span className="font-semibold">{formatVnd(order.totalVnd, locale)}</span>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

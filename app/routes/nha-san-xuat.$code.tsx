@@ -2,10 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { EmptyState } from "~/components/empty-state";
 import { ProductCard } from "~/components/product-card";
+import { ResponsiveImage } from "~/components/supply/responsive-image";
 import { NotFound } from "~/lib/errors";
 import { formatNumber, t, useLocale, useT } from "~/lib/i18n";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
-import { getProducerByCode } from "~/modules/catalog/queries.server";
+import { getProducerPage } from "~/modules/listings/public.server";
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
 
@@ -17,13 +18,13 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 /** A verified producer's public page: who they are and what they sell. */
 export const loader = handle(async ({ params }: LoaderFunctionArgs) => {
-  const page = getProducerByCode(getDb(), params.code ?? "");
+  const page = getProducerPage(getDb(), params.code ?? "");
   if (!page) throw new NotFound("Không tìm thấy nhà sản xuất này.");
   return page;
 });
 
 export default function ProducerPage() {
-  const { producer, listings } = useLoaderData<typeof loader>();
+  const { producer, listings, photos } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const count = (n: number) => formatNumber(n, locale);
@@ -43,6 +44,24 @@ export default function ProducerPage() {
             {t("producer.story")}
           </h2>
           <p className="mt-2 max-w-prose whitespace-pre-line text-stone-800">{producer.story}</p>
+          {photos.length > 0 ? (
+            <ul
+              className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3"
+              aria-label={t("producer.photos")}
+            >
+              {photos.map((photo, index) => (
+                <li key={photo.storageKey}>
+                  <ResponsiveImage
+                    image={photo}
+                    alt={photo.alt || producer.name}
+                    sizes="(min-width: 768px) 20vw, 50vw"
+                    eager={index === 0}
+                    className="aspect-[4/3] rounded-xl"
+                  />
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </section>
         <dl className="h-fit divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white text-sm">
           <div className="px-3 py-2">

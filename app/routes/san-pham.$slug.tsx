@@ -1,44 +1,81 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { DetailList, DetailRow } from "~/components/detail-list";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ProducePlaceholder } from "~/components/icons";
 import { JsonLd } from "~/components/json-ld";
 import { OcopBadge } from "~/components/ocop-badge";
+import { ProductGallery } from "~/components/supply/product-gallery";
+import { ResponsiveImage } from "~/components/supply/responsive-image";
 import { NotFound } from "~/lib/errors";
 import { formatDate, formatNumber, isMessageKey, t, useLocale, useT } from "~/lib/i18n";
 import { unitLabel } from "~/lib/i18n/labels";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
-import { imageSrcSet, imageUrlFor } from "~/lib/images";
+import { imageUrlFor } from "~/lib/images";
 import { formatVnd } from "~/lib/money";
-import { getPublishedListingBySlug } from "~/modules/catalog/queries.server";
+import { getProductPage } from "~/modules/listings/public.server";
 import { getDb } from "~/modules/platform/db.server";
+import { getEnv } from "~/modules/platform/env.server";
 import { handle } from "~/modules/platform/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const locale = localeFromMatches(matches);
   if (!data) return pageMeta(locale, t(locale, "error.404.title"));
-  const { listing } = data;
+  const { listing, gallery, origin } = data;
+  const url = `${origin}/san-pham/${listing.slug}`;
+  const description = listing.description.slice(0, 200);
+  const cover = gallery[0];
+  // Chat apps (Zalo, Messenger, Facebook) read Open Graph to preview a shared link.
   return [
-    ...pageMeta(locale, listing.title, listing.description.slice(0, 160)),
-    { property: "og:title", content: listing.title },
+    ...pageMeta(locale, listing.title, description.slice(0, 160)),
+    { tagName: "link", rel: "canonical", href: url },
+    { property: "og:site_name", content: t(locale, "site.name") },
+    { property: "og:locale", content: locale === "en" ? "en_US" : "vi_VN" },
     { property: "og:type", content: "product" },
+    {
+      property: "og:title",
+      content: t(locale, "product.shareTitle", {
+        title: listing.title,
+        producer: listing.producerName,
+      }),
+    },
+    { property: "og:description", content: description },
+    { property: "og:url", content: url },
+    ...(cover
+      ? [
+          {
+            property: "og:image",
+            content: `${origin}${imageUrlFor(cover.storageKey, cover.width, 1024)}`,
+          },
+          { property: "og:image:type", content: "image/webp" },
+          { property: "og:image:width", content: String(Math.min(cover.width, 1024)) },
+          {
+            property: "og:image:height",
+            content: String(Math.round((cover.height * Math.min(cover.width, 1024)) / cover.width)),
+          },
+          { property: "og:image:alt", content: cover.alt || listing.title },
+        ]
+      : []),
+    { property: "product:price:amount", content: String(listing.priceVnd) },
+    { property: "product:price:currency", content: "VND" },
+    { name: "twitter:card", content: cover ? "summary_large_image" : "summary" },
   ];
 };
 
 /** A product page; an old slug answers with a permanent redirect to the current one. */
-export const loader = handle(async ({ params }: LoaderFunctionArgs) => {
-  const found = getPublishedListingBySlug(getDb(), params.slug ?? "");
+export const loader = handle(async ({ params, request }: LoaderFunctionArgs) => {
+  const found = getProductPage(getDb(), params.slug ?? "");
   if (!found) throw new NotFound("Không tìm thấy sản phẩm này. Có thể sản phẩm đã ngừng bán.");
   if (found.kind === "moved") throw redirect(`/san-pham/${found.slug}`, 301);
-  return { listing: found.listing };
+  // Absolute links for Open Graph and JSON-LD: PUBLIC_URL (required in production).
+  const origin = (getEnv().PUBLIC_URL ?? new URL(request.url).origin).replace(/\/+$/, "");
+  return { ...found, origin };
 });
 
 export default function ProductPage() {
-  const { listing } = useLoaderData<typeof loader>();
+  const { listing, gallery, producerStory, producerPhoto, origin } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const unit = unitLabel(locale, listing.unit);
-  const cover = listing.images[0];
+  const url = `${origin}/san-pham/${listing.slug}`;
   return (
     <article className="grid gap-6 lg:grid-cols-2">
       <JsonLd
@@ -47,35 +84,36 @@ export default function ProductPage() {
           "@type": "Product",
           name: listing.title,
           sku: listing.sku,
+          url,
           description: listing.description,
+          category: locale === "en" ? listing.categoryNameEn : listing.categoryNameVi,
+          ...(gallery.length > 0 && {
+            image: gallery.map(
+              (image) => `${origin}${imageUrlFor(image.storageKey, image.width, 1024)}`,
+            ),
+          }),
           brand: { "@type": "Organization", name: listing.producerName },
+          ...(listing.ocop && {
+            award: t("product.ocopBadgeLabel", { stars: listing.ocop.stars }),
+          }),
           offers: {
             "@type": "Offer",
+            url,
             priceCurrency: "VND",
             price: listing.priceVnd,
+            eligibleQuantity: {
+              "@type": "QuantitativeValue",
+              minValue: listing.minOrderQty,
+              unitText: unit,
+            },
             availability:
               listing.stock > 0 ? "https://schema.org/InStock" : "https://schema.org/OutOfStock",
+            seller: { "@type": "Organization", name: listing.producerName },
           },
         }}
       />
       <div>
-        <div className="aspect-[4/3] overflow-hidden rounded-2xl bg-brand-50">
-          {cover ? (
-            <img
-              src={imageUrlFor(cover.storageKey, cover.width, 1024)}
-              srcSet={imageSrcSet(cover.storageKey, cover.width)}
-              sizes="(min-width: 1024px) 50vw, 100vw"
-              alt={cover.alt || listing.title}
-              width={cover.width}
-              height={cover.height}
-              className="h-full w-full object-cover"
-            />
-          ) : (
-            <div className="flex h-full items-center justify-center text-brand-600/40">
-              <ProducePlaceholder className="h-24 w-24" />
-            </div>
-          )}
-        </div>
+        <ProductGallery images={gallery} title={listing.title} />
       </div>
       <div>
         <p className="text-sm text-stone-600">
@@ -159,15 +197,40 @@ export default function ProductPage() {
           {t("product.description")}
         </h2>
         <p className="mt-2 max-w-prose whitespace-pre-line text-stone-800">{listing.description}</p>
-        <p className="mt-4">
-          <Link
-            to={`/nha-san-xuat/${listing.producerCode}`}
-            className="font-semibold text-brand-800 underline underline-offset-2"
-          >
-            {t("product.moreFromProducer", { name: listing.producerName })}
-          </Link>
-        </p>
       </section>
+
+      {producerStory || producerPhoto ? (
+        <section
+          className="rounded-2xl border border-stone-200 bg-white p-4 lg:col-span-2"
+          aria-labelledby="producer-story-title"
+        >
+          <h2 id="producer-story-title" className="text-lg font-semibold">
+            {t("product.producerStory")}
+          </h2>
+          <div className="mt-3 flex flex-col gap-4 sm:flex-row">
+            {producerPhoto ? (
+              <ResponsiveImage
+                image={producerPhoto}
+                sizes="(min-width: 640px) 240px, 100vw"
+                className="aspect-[4/3] w-full shrink-0 rounded-xl sm:w-60"
+              />
+            ) : null}
+            <div>
+              <p className="font-semibold">{listing.producerName}</p>
+              <p className="text-sm text-stone-600">{listing.commune}</p>
+              <p className="mt-2 max-w-prose whitespace-pre-line text-stone-800">{producerStory}</p>
+            </div>
+          </div>
+        </section>
+      ) : null}
+      <p className="lg:col-span-2">
+        <Link
+          to={`/nha-san-xuat/${listing.producerCode}`}
+          className="font-semibold text-brand-800 underline underline-offset-2"
+        >
+          {t("product.moreFromProducer", { name: listing.producerName })}
+        </Link>
+      </p>
     </article>
   );
 }

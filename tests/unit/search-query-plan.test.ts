@@ -73,7 +73,7 @@ describe("query plan", () => {
       '("near") AND ("x") AND ("and") AND ("tieu"* OR "pepper")',
     );
     expect(ftsMatch(buildQueryPlan("cafe sữa", "any").groups, "any")).toBe(
-      '("cafe" OR "ca phe" OR "ca fe" OR "coffee") OR ("sua"*)',
+      '("cafe" OR ("ca" AND "phe") OR ("ca" AND "fe") OR "coffee") OR ("sua"*)',
     );
     expect(typedPhrase(buildQueryPlan("mật ong", "all").groups)).toEqual({
       words: ["mat", "ong"],

@@ -1,4 +1,5 @@
 import { authEn } from "./auth.en";
+import { ordersEn } from "./orders.en";
 import { supplyEn } from "./supply.en";
 import type { MessageKey, viGroups } from "./vi";
 
@@ -323,6 +324,16 @@ const shellEn: Record<keyof typeof viGroups.shell, string> = {
 };
 
 /** The same groups as vi.ts, for the overlap check in tests/unit/i18n.test.ts. */
-export const enGroups = { shell: shellEn, supply: supplyEn, auth: authEn } as const;
+export const enGroups = {
+  shell: shellEn,
+  supply: supplyEn,
+  auth: authEn,
+  orders: ordersEn,
+} as const;
 
-export const en: Record<MessageKey, string> = { ...shellEn, ...supplyEn, ...authEn };
+export const en: Record<MessageKey, string> = {
+  ...shellEn,
+  ...supplyEn,
+  ...authEn,
+  ...ordersEn,
+};

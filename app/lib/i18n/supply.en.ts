@@ -246,4 +246,10 @@ export const supplyEn: Record<keyof typeof supplyVi, string> = {
   "moderation.error.noneSelected": "Select at least one item to approve.",
   "moderation.viewPublic": "View the public page",
   "moderation.producerMembers": "Members: {total} ({women} women)",
+  "gallery.label": "Photos of {title}",
+  "gallery.thumbnails": "Choose a photo",
+  "gallery.show": "Show photo {n} of {total}",
+  "product.producerStory": "About the producer",
+  "product.shareTitle": "{title} – {producer}",
+  "producer.photos": "Photos of the producer",
 };

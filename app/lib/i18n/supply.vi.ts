@@ -246,4 +246,10 @@ export const supplyVi = {
   "moderation.error.noneSelected": "Chọn ít nhất một mục để duyệt.",
   "moderation.viewPublic": "Xem trang công khai",
   "moderation.producerMembers": "Thành viên: {total} (phụ nữ {women})",
+  "gallery.label": "Ảnh của {title}",
+  "gallery.thumbnails": "Chọn ảnh",
+  "gallery.show": "Xem ảnh {n} trên {total}",
+  "product.producerStory": "Về nhà sản xuất",
+  "product.shareTitle": "{title} – {producer}",
+  "producer.photos": "Ảnh của nhà sản xuất",
 } as const;

@@ -1,4 +1,5 @@
 import { authVi } from "./auth.vi";
+import { ordersVi } from "./orders.vi";
 import { supplyVi } from "./supply.vi";
 
 /**
@@ -330,8 +331,13 @@ const shellVi = {
  * overlap, which tests/unit/i18n.test.ts checks on these groups. To add an area: write
  * <area>.vi.ts and <area>.en.ts, then add the group here and to `vi`, and the same in en.ts.
  */
-export const viGroups = { shell: shellVi, supply: supplyVi, auth: authVi } as const;
+export const viGroups = {
+  shell: shellVi,
+  supply: supplyVi,
+  auth: authVi,
+  orders: ordersVi,
+} as const;
 
-export const vi = { ...shellVi, ...supplyVi, ...authVi } as const;
+export const vi = { ...shellVi, ...supplyVi, ...authVi, ...ordersVi } as const;
 
 export type MessageKey = keyof typeof vi;

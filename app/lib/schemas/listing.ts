@@ -38,6 +38,11 @@ export const _certificationsComplete: Missing<
 
 export const OCOP_STAR_OPTIONS = [0, 3, 4, 5] as const;
 export const MAX_LISTING_IMAGES = 8;
+export const MAX_PRODUCER_IMAGES = 8;
+
+/** What waits in the moderation queue. */
+export const QUEUE_KINDS = ["listing", "revision", "producer"] as const;
+export type QueueKind = (typeof QUEUE_KINDS)[number];
 
 /** "120.000", "120 000", "120,000 đ" → 120000; anything else → NaN. */
 export function parseVnd(input: string): number {

@@ -1,0 +1,106 @@
+import { Link } from "@remix-run/react";
+import { useLocale, useT } from "~/lib/i18n";
+import { unitLabel } from "~/lib/i18n/labels";
+import { formatVnd } from "~/lib/money";
+
+interface Line {
+  id: number;
+  sku: string;
+  title: string;
+  unit: string;
+  qty: number;
+  unitPriceVnd: number;
+  lineTotalVnd: number;
+}
+
+/** The lines of an order as a list that reads well at 360 px and prints as a table would. */
+export function OrderLines({
+  lines,
+  linkProducts = false,
+}: {
+  lines: Line[];
+  linkProducts?: boolean;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <section aria-labelledby="lines-heading">
+      <h2 id="lines-heading" className="font-semibold">
+        {t("order.lines")}
+      </h2>
+      <ul className="mt-2 divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
+        {lines.map((line) => (
+          <li key={line.id} className="flex flex-wrap justify-between gap-2 p-3">
+            <div>
+              <p className="font-medium text-stone-900">
+                {linkProducts ? (
+                  <Link to={`/p/${line.sku}`} className="underline underline-offset-2">
+                    {line.title}
+                  </Link>
+                ) : (
+                  line.title
+                )}
+              </p>
+              <p className="text-sm text-stone-700">
+                {t("order.lineDetail", {
+                  qty: line.qty,
+                  unit: unitLabel(locale, line.unit),
+                  price: formatVnd(line.unitPriceVnd, locale),
+                  sku: line.sku,
+                })}
+              </p>
+            </div>
+            <p className="font-semibold">{formatVnd(line.lineTotalVnd, locale)}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Subtotal, delivery fee and total of an order. */
+export function OrderTotals({
+  order,
+}: {
+  order: { subtotalVnd: number; deliveryFeeVnd: number; totalVnd: number };
+}) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <dl className="space-y-1 rounded-xl border border-stone-200 bg-white p-4 text-sm">
+      <div className="flex justify-between">
+        <dt>{t("order.subtotal")}</dt>
+        <dd>{formatVnd(order.subtotalVnd, locale)}</dd>
+      </div>
+      <div className="flex justify-between">
+        <dt>{t("order.deliveryFee")}</dt>
+        <dd>{formatVnd(order.deliveryFeeVnd, locale)}</dd>
+      </div>
+      <div className="flex justify-between border-t border-stone-200 pt-2 text-base font-bold">
+        <dt>{t("order.total")}</dt>
+        <dd>{formatVnd(order.totalVnd, locale)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/** The delivery address in the post-2025 layout: street, commune/ward, province. */
+export function ShippingAddress({
+  order,
+}: {
+  order: {
+    shipName: string;
+    shipPhone: string;
+    shipAddress: string;
+    shipCommune: string;
+    shipProvince: string;
+  };
+}) {
+  return (
+    <address className="mt-2 text-sm not-italic text-stone-800">
+      <span className="font-medium">{order.shipName}</span> · {order.shipPhone}
+      <br />
+      {order.shipAddress}, {order.shipCommune}, {order.shipProvince}
+    </address>
+  );
+}

@@ -1,0 +1,84 @@
+import sharp, { type Metadata } from "sharp";
+import { Invalid } from "~/lib/errors";
+
+export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
+export const MAX_INPUT_PIXELS = 50_000_000;
+
+export type AcceptedFormat = "jpeg" | "png" | "webp";
+
+/** User-facing refusals, one per reason, so the form can say exactly what is wrong. */
+export const IMAGE_MESSAGES = {
+  tooLarge: "Ảnh lớn hơn 15 MB. Hãy chọn ảnh nhỏ hơn hoặc chụp lại với chất lượng thấp hơn.",
+  tooManyPixels: "Ảnh lớn hơn 50 megapixel. Hãy thu nhỏ ảnh rồi tải lên lại.",
+  empty: "Chưa chọn ảnh, hoặc tệp ảnh trống.",
+  svg: "Không nhận ảnh SVG. Hãy dùng ảnh JPEG, PNG hoặc WebP.",
+  gif: "Không nhận ảnh GIF. Hãy dùng ảnh JPEG, PNG hoặc WebP.",
+  notImage: "Tệp này không phải ảnh JPEG, PNG hoặc WebP.",
+  unreadable: "Không đọc được ảnh này; tệp có thể bị hỏng. Hãy thử ảnh khác.",
+} as const;
+
+export type ImageRefusal = keyof typeof IMAGE_MESSAGES;
+
+/** Thrown for every refused upload; `reason` lets tests and forms tell refusals apart. */
+export class ImageRefused extends Invalid {
+  constructor(public readonly reason: ImageRefusal) {
+    super(IMAGE_MESSAGES[reason], { field: "image", reason });
+  }
+}
+
+/** The format announced by the first bytes of the file, whatever its name or declared type. */
+export function sniffFormat(bytes: Uint8Array): AcceptedFormat | "svg" | "gif" | null {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts(0xff, 0xd8, 0xff)) return "jpeg";
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return "png";
+  if (
+    starts(0x52, 0x49, 0x46, 0x46) &&
+    bytes[8] === 0x57 &&
+    bytes[9] === 0x45 &&
+    bytes[10] === 0x42 &&
+    bytes[11] === 0x50
+  ) {
+    return "webp";
+  }
+  if (starts(0x47, 0x49, 0x46, 0x38)) return "gif";
+  const head = new TextDecoder("utf-8", { fatal: false })
+    .decode(bytes.subarray(0, 1024))
+    .toLowerCase();
+  if (head.includes("<svg") || (head.trimStart().startsWith("<?xml") && head.includes("svg"))) {
+    return "svg";
+  }
+  return null;
+}
+
+export interface InspectedImage {
+  format: AcceptedFormat;
+  /** Dimensions declared by the header, before orientation. */
+  width: number;
+  height: number;
+}
+
+/**
+ * Checks an upload by its content before any pixel is decoded: size, magic bytes, then the
+ * header dimensions read by sharp (`metadata()` parses the header only). Throws ImageRefused.
+ */
+export async function inspectImage(bytes: Uint8Array): Promise<InspectedImage> {
+  if (bytes.byteLength === 0) throw new ImageRefused("empty");
+  if (bytes.byteLength > MAX_UPLOAD_BYTES) throw new ImageRefused("tooLarge");
+  const sniffed = sniffFormat(bytes);
+  if (sniffed === "svg") throw new ImageRefused("svg");
+  if (sniffed === "gif") throw new ImageRefused("gif");
+  if (sniffed === null) throw new ImageRefused("notImage");
+
+  let metadata: Metadata;
+  try {
+    // limitInputPixels: false here only because we compare the declared size ourselves, to
+    // give the right message; the decoding pipeline keeps sharp's own limit as a backstop.
+    metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch {
+    throw new ImageRefused("unreadable");
+  }
+  if (metadata.format !== sniffed) throw new ImageRefused("unreadable");
+  if (!metadata.width || !metadata.height) throw new ImageRefused("unreadable");
+  if (metadata.width * metadata.height > MAX_INPUT_PIXELS) throw new ImageRefused("tooManyPixels");
+  return { format: sniffed, width: metadata.width, height: metadata.height };
+}

@@ -1,0 +1,68 @@
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import {
+  getProducerByCode,
+  getPublishedListingBySlug,
+  type ListingBySlug,
+} from "~/modules/catalog/queries.server";
+import type { Db } from "~db/client.server";
+import { listingImages, producerImages, producers } from "~db/schema";
+
+/**
+ * The public pages' extras from the supply side: the full gallery with placeholders, the
+ * producer's story and photos. Visibility rules stay in the catalog queries this wraps.
+ */
+
+const imageColumns = {
+  storageKey: listingImages.storageKey,
+  width: listingImages.width,
+  height: listingImages.height,
+  placeholder: listingImages.placeholder,
+  alt: listingImages.alt,
+};
+
+function producerPhotos(db: Db, producerId: number) {
+  return db
+    .select({
+      storageKey: producerImages.storageKey,
+      width: producerImages.width,
+      height: producerImages.height,
+      placeholder: producerImages.placeholder,
+      alt: producerImages.alt,
+    })
+    .from(producerImages)
+    .where(eq(producerImages.producerId, producerId))
+    .orderBy(asc(producerImages.position), asc(producerImages.id))
+    .all();
+}
+
+/** A product page: the catalog's visible listing plus its gallery and producer story. */
+export function getProductPage(db: Db, slug: string) {
+  const found: ListingBySlug | null = getPublishedListingBySlug(db, slug);
+  if (!found || found.kind === "moved") return found;
+  const { listing } = found;
+  const gallery = db
+    .select(imageColumns)
+    .from(listingImages)
+    .where(and(eq(listingImages.listingId, listing.id), isNull(listingImages.revisionId)))
+    .orderBy(desc(listingImages.isCover), asc(listingImages.position), asc(listingImages.id))
+    .all();
+  const producer = db
+    .select({ id: producers.id, story: producers.story })
+    .from(producers)
+    .where(eq(producers.code, listing.producerCode))
+    .get();
+  return {
+    kind: "found" as const,
+    listing,
+    gallery,
+    producerStory: producer?.story ?? "",
+    producerPhoto: producer ? (producerPhotos(db, producer.id)[0] ?? null) : null,
+  };
+}
+
+/** A producer's public page with its photos. */
+export function getProducerPage(db: Db, code: string) {
+  const page = getProducerByCode(db, code);
+  if (!page) return null;
+  return { ...page, photos: producerPhotos(db, page.producer.id) };
+}

@@ -1,0 +1,271 @@
+import { and, eq } from "drizzle-orm";
+import { Conflict, DomainError, Invalid, NotFound } from "~/lib/errors";
+import type { ModerationDecision } from "~/lib/schemas/listing";
+import type { Actor } from "~/modules/auth/actor";
+import { removeFiles } from "~/modules/listings/lifecycle.server";
+import {
+  applyRevision,
+  discardRevisionImages,
+  publishedFields,
+} from "~/modules/listings/revisions.server";
+import { syncProducerSearch, syncSearch } from "~/modules/listings/search-sync.server";
+import { isOcopExpired, todayIso, userIdOf } from "~/modules/listings/shared.server";
+import type { Db } from "~db/client.server";
+import { listingRevisions, listings, orgUnits, producers } from "~db/schema";
+import { writeAudit } from "./audit.server";
+import {
+  listingDecisionMessage,
+  producerDecisionMessage,
+  revisionDecisionMessage,
+} from "./messages.server";
+import { notifyProducerMembers } from "./notify.server";
+import { subtreeCondition } from "./scope.server";
+
+/**
+ * Moderators' decisions. Each loads its object through a query limited to the actor's
+ * subtree (anything outside it is "not found"), changes it, writes the audit log and
+ * notifies the producer's members, all in one transaction.
+ */
+
+export interface DecisionContext {
+  ipAddress?: string | null;
+}
+
+const NEXT_LISTING_STATUS = {
+  approve: "published",
+  reject: "rejected",
+  request_changes: "changes_requested",
+} as const;
+
+const NEXT_REVISION_STATUS = {
+  approve: "approved",
+  reject: "rejected",
+  request_changes: "changes_requested",
+} as const;
+
+function scopedListing(db: Db, actor: Actor, listingId: number) {
+  const row = db
+    .select({ listing: listings, orgUnitId: producers.orgUnitId })
+    .from(listings)
+    .innerJoin(producers, eq(producers.id, listings.producerId))
+    .innerJoin(orgUnits, eq(orgUnits.id, producers.orgUnitId))
+    .where(and(eq(listings.id, listingId), subtreeCondition(actor, "listing:moderate")))
+    .get();
+  if (!row) throw new NotFound("Không tìm thấy sản phẩm này trong phạm vi bạn quản lý.");
+  return row;
+}
+
+function scopedRevision(db: Db, actor: Actor, revisionId: number) {
+  const row = db
+    .select({ revision: listingRevisions, listing: listings, orgUnitId: producers.orgUnitId })
+    .from(listingRevisions)
+    .innerJoin(listings, eq(listings.id, listingRevisions.listingId))
+    .innerJoin(producers, eq(producers.id, listings.producerId))
+    .innerJoin(orgUnits, eq(orgUnits.id, producers.orgUnitId))
+    .where(and(eq(listingRevisions.id, revisionId), subtreeCondition(actor, "listing:moderate")))
+    .get();
+  if (!row) throw new NotFound("Không tìm thấy thay đổi này trong phạm vi bạn quản lý.");
+  return row;
+}
+
+/** Approves, rejects or sends back a listing waiting for its first review. */
+export function decideListing(
+  db: Db,
+  actor: Actor,
+  listingId: number,
+  decision: ModerationDecision,
+  context: DecisionContext = {},
+): void {
+  const userId = userIdOf(actor);
+  db.transaction(() => {
+    const { listing, orgUnitId } = scopedListing(db, actor, listingId);
+    if (listing.status !== "pending") throw new Conflict("Sản phẩm này không còn chờ duyệt.");
+    const now = new Date();
+    const status = NEXT_LISTING_STATUS[decision.intent];
+    const note = decision.intent === "approve" ? null : decision.reason;
+    db.update(listings)
+      .set({
+        status,
+        moderationNote: note,
+        updatedAt: now,
+        ...(status === "published" && {
+          publishedAt: listing.publishedAt ?? now,
+          ocopBadgeHidden: isOcopExpired(listing, todayIso(now)),
+        }),
+      })
+      .where(eq(listings.id, listing.id))
+      .run();
+    writeAudit(db, {
+      actorUserId: userId,
+      action: `listing.${decision.intent}`,
+      entityType: "listing",
+      entityId: listing.id,
+      orgUnitId,
+      before: { status: listing.status, moderationNote: listing.moderationNote },
+      after: { status, moderationNote: note },
+      ipAddress: context.ipAddress,
+    });
+    notifyProducerMembers(
+      db,
+      listing.producerId,
+      `listing.${decision.intent}`,
+      listingDecisionMessage(decision.intent, listing.title, note),
+      `/ban-hang/san-pham/${listing.sku}`,
+    );
+    syncSearch(db, listing.id);
+  });
+}
+
+/** Approves (applies), rejects or sends back an edit of a published listing. */
+export async function decideRevision(
+  db: Db,
+  actor: Actor,
+  revisionId: number,
+  decision: ModerationDecision,
+  context: DecisionContext = {},
+): Promise<void> {
+  const userId = userIdOf(actor);
+  const removed = db.transaction(() => {
+    const { revision, listing, orgUnitId } = scopedRevision(db, actor, revisionId);
+    if (revision.status !== "pending") throw new Conflict("Thay đổi này không còn chờ duyệt.");
+    const now = new Date();
+    const before = publishedFields(db, listing);
+    let keys: string[] = [];
+    if (decision.intent === "approve") {
+      if (revision.changes.title !== undefined) {
+        const clash = db
+          .select({ sku: listings.sku })
+          .from(listings)
+          .where(
+            and(
+              eq(listings.producerId, listing.producerId),
+              eq(listings.title, revision.changes.title),
+            ),
+          )
+          .get();
+        if (clash && clash.sku !== listing.sku) {
+          throw new Conflict(`Nhà sản xuất đã có sản phẩm khác tên này (${clash.sku}).`);
+        }
+      }
+      keys = applyRevision(db, listing, revision);
+    } else if (decision.intent === "reject") {
+      keys = discardRevisionImages(db, revision.id);
+    }
+    const note = decision.intent === "approve" ? null : decision.reason;
+    db.update(listingRevisions)
+      .set({
+        status: NEXT_REVISION_STATUS[decision.intent],
+        note,
+        decidedByUserId: userId,
+        decidedAt: now,
+      })
+      .where(eq(listingRevisions.id, revision.id))
+      .run();
+    writeAudit(db, {
+      actorUserId: userId,
+      action: `listing_revision.${decision.intent}`,
+      entityType: "listing_revision",
+      entityId: revision.id,
+      orgUnitId,
+      before: { listingId: listing.id, status: revision.status, published: before },
+      after: { status: NEXT_REVISION_STATUS[decision.intent], note, changes: revision.changes },
+      ipAddress: context.ipAddress,
+    });
+    notifyProducerMembers(
+      db,
+      listing.producerId,
+      `listing_revision.${decision.intent}`,
+      revisionDecisionMessage(decision.intent, listing.title, note),
+      `/ban-hang/san-pham/${listing.sku}`,
+    );
+    syncSearch(db, listing.id);
+    return keys;
+  });
+  await removeFiles(removed);
+}
+
+/** Verifies or rejects a producer's application. */
+export function decideProducer(
+  db: Db,
+  actor: Actor,
+  producerId: number,
+  decision: ModerationDecision,
+  context: DecisionContext = {},
+): void {
+  const userId = userIdOf(actor);
+  if (decision.intent === "request_changes") {
+    throw new Invalid("Hồ sơ nhà sản xuất chỉ có thể được xác minh hoặc từ chối.");
+  }
+  db.transaction(() => {
+    const producer = db
+      .select({ producer: producers })
+      .from(producers)
+      .innerJoin(orgUnits, eq(orgUnits.id, producers.orgUnitId))
+      .where(and(eq(producers.id, producerId), subtreeCondition(actor, "producer:verify")))
+      .get()?.producer;
+    if (!producer) throw new NotFound("Không tìm thấy nhà sản xuất này trong phạm vi bạn quản lý.");
+    if (producer.verificationStatus !== "pending") {
+      throw new Conflict("Hồ sơ này không còn chờ xác minh.");
+    }
+    const status = decision.intent === "approve" ? "verified" : "rejected";
+    const note = decision.intent === "approve" ? null : decision.reason;
+    db.update(producers)
+      .set({ verificationStatus: status, verificationNote: note, updatedAt: new Date() })
+      .where(eq(producers.id, producer.id))
+      .run();
+    writeAudit(db, {
+      actorUserId: userId,
+      action: `producer.${decision.intent === "approve" ? "verify" : "reject"}`,
+      entityType: "producer",
+      entityId: producer.id,
+      orgUnitId: producer.orgUnitId,
+      before: {
+        verificationStatus: producer.verificationStatus,
+        verificationNote: producer.verificationNote,
+      },
+      after: { verificationStatus: status, verificationNote: note },
+      ipAddress: context.ipAddress,
+    });
+    notifyProducerMembers(
+      db,
+      producer.id,
+      `producer.${status}`,
+      producerDecisionMessage(decision.intent, producer.name, note),
+      "/ban-hang",
+    );
+    syncProducerSearch(db, producer.id);
+  });
+}
+
+export interface BulkResult {
+  approved: number;
+  failed: { ref: string; message: string }[];
+}
+
+/** Approves many queue items; each stands alone, so one failure does not block the rest. */
+export async function bulkApprove(
+  db: Db,
+  actor: Actor,
+  items: { kind: "listing" | "revision" | "producer"; id: number }[],
+  context: DecisionContext = {},
+): Promise<BulkResult> {
+  const result: BulkResult = { approved: 0, failed: [] };
+  let notFound = 0;
+  const approve = { intent: "approve", reason: null } as const;
+  for (const item of items) {
+    try {
+      if (item.kind === "listing") decideListing(db, actor, item.id, approve, context);
+      else if (item.kind === "revision") await decideRevision(db, actor, item.id, approve, context);
+      else decideProducer(db, actor, item.id, approve, context);
+      result.approved += 1;
+    } catch (error) {
+      // Out-of-scope or already-decided items are reported, never silently skipped.
+      if (!(error instanceof DomainError) || error.status >= 500) throw error;
+      if (error instanceof NotFound) notFound += 1;
+      result.failed.push({ ref: `${item.kind}:${item.id}`, message: error.message });
+    }
+  }
+  // Nothing in the selection was visible to this moderator: answer like a single decision.
+  if (notFound > 0 && notFound === items.length) throw new NotFound();
+  return result;
+}

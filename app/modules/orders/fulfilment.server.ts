@@ -1,0 +1,429 @@
+import { and, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { Conflict, Invalid, NotFound } from "~/lib/errors";
+import { AUTO_COMPLETE_DAYS } from "~/lib/orders";
+import type { SignedInActor } from "~/modules/auth/actor";
+import { hasPermission } from "~/modules/auth/permissions.server";
+import { deliverQueuedEmailsSoon } from "~/modules/platform/mailer.server";
+import type { Db } from "~db/client.server";
+import { orders, orgUnits, payments, refunds, type OrderStatus } from "~db/schema";
+import { writeAudit } from "./audit.server";
+import { notifyOrderEvent, type OrderEvent } from "./notify.server";
+import { releaseOrderStock } from "./stock.server";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type CancelledBy = "buyer" | "producer" | "system" | "staff";
+
+const STATUS_VI: Record<OrderStatus, string> = {
+  pending_payment: "chờ xác nhận/thanh toán",
+  confirmed: "đã xác nhận",
+  shipping: "đang giao",
+  delivered: "đã giao",
+  completed: "hoàn tất",
+  cancelled: "đã hủy",
+};
+
+function producerIdsOf(actor: SignedInActor): number[] {
+  return actor.producers.map((m) => m.producerId);
+}
+
+function loadOrder(db: Db, orderId: number, scope: SQL | undefined) {
+  return db
+    .select()
+    .from(orders)
+    .where(scope ? and(eq(orders.id, orderId), scope) : eq(orders.id, orderId))
+    .get();
+}
+
+/**
+ * Moves an order from one of `from` to `to` with a conditional UPDATE that also carries the
+ * ownership condition, so a stale page or a second click cannot skip a step. Throws NotFound
+ * when the order is not the actor's, Conflict when it is no longer in a state that allows it.
+ */
+function transition(
+  db: Db,
+  args: {
+    orderId: number;
+    scope: SQL | undefined;
+    from: OrderStatus[];
+    to: OrderStatus;
+    set?: Partial<typeof orders.$inferInsert>;
+    event: OrderEvent | null;
+    now: Date;
+    extra?: (order: typeof orders.$inferSelect) => void;
+  },
+) {
+  return db.$client
+    .transaction(() => {
+      const order = loadOrder(db, args.orderId, args.scope);
+      if (!order) throw new NotFound("Không tìm thấy đơn hàng.");
+      const result = db
+        .update(orders)
+        .set({ status: args.to, updatedAt: args.now, ...args.set })
+        .where(and(eq(orders.id, order.id), inArray(orders.status, args.from)))
+        .run();
+      if (result.changes !== 1) {
+        throw new Conflict(
+          `Đơn ${order.code} đang ở trạng thái “${STATUS_VI[order.status]}”, không thể thực hiện thao tác này.`,
+          { status: order.status },
+        );
+      }
+      const updated = { ...order, status: args.to, ...args.set };
+      args.extra?.(updated);
+      if (args.event) notifyOrderEvent(db, updated, args.event);
+      return updated;
+    })
+    .immediate();
+}
+
+function afterCommit(db: Db) {
+  deliverQueuedEmailsSoon(db);
+}
+
+/** The producer accepts a cash-on-delivery order. */
+export function acceptOrder(db: Db, actor: SignedInActor, orderId: number, now = new Date()) {
+  const order = transition(db, {
+    orderId,
+    scope: and(inArray(orders.producerId, producerIdsOf(actor)), eq(orders.paymentMethod, "cod")),
+    from: ["pending_payment"],
+    to: "confirmed",
+    set: { confirmedAt: now },
+    event: "confirmed",
+    now,
+  });
+  afterCommit(db);
+  return order;
+}
+
+function succeedPendingPayment(
+  db: Db,
+  orderId: number,
+  now: Date,
+  recordedByUserId: number | null,
+) {
+  db.update(payments)
+    .set({ status: "succeeded", paidAt: now, updatedAt: now, recordedByUserId })
+    .where(and(eq(payments.orderId, orderId), eq(payments.status, "pending")))
+    .run();
+}
+
+/** Scope for staff who hold `payment:manage` over the order's org unit (checked after load). */
+function orderOrgPath(db: Db, orgUnitId: number): string {
+  const unit = db
+    .select({ path: orgUnits.path })
+    .from(orgUnits)
+    .where(eq(orgUnits.id, orgUnitId))
+    .get();
+  return unit?.path ?? "/";
+}
+
+/**
+ * A bank transfer arrived: the producer (or an admin over the producer's org unit) marks it
+ * received, which confirms the order. Staff actions are audited.
+ */
+export function markTransferReceived(
+  db: Db,
+  actor: SignedInActor,
+  orderId: number,
+  now = new Date(),
+) {
+  const order = db.select().from(orders).where(eq(orders.id, orderId)).get();
+  const isMember = order ? producerIdsOf(actor).includes(order.producerId) : false;
+  const isAdmin = order
+    ? hasPermission(actor, "payment:manage", orderOrgPath(db, order.orgUnitId))
+    : false;
+  if (!order || (!isMember && !isAdmin)) throw new NotFound("Không tìm thấy đơn hàng.");
+  if (order.paymentMethod !== "bank_transfer") {
+    throw new Invalid("Đơn này không thanh toán bằng chuyển khoản.");
+  }
+  const updated = transition(db, {
+    orderId,
+    scope: undefined,
+    from: ["pending_payment"],
+    to: "confirmed",
+    set: { confirmedAt: now, paymentDueAt: null },
+    event: "paid",
+    now,
+    extra: (o) => {
+      succeedPendingPayment(db, o.id, now, actor.userId);
+      if (!isMember) {
+        writeAudit(db, {
+          actorUserId: actor.userId,
+          action: "payment.transfer_received",
+          entityType: "order",
+          entityId: o.id,
+          orgUnitId: o.orgUnitId,
+          before: { status: "pending_payment" },
+          after: { status: "confirmed" },
+        });
+      }
+    },
+  });
+  afterCommit(db);
+  return updated;
+}
+
+/** The producer hands the goods to the carrier (or has them ready for pickup). */
+export function shipOrder(db: Db, actor: SignedInActor, orderId: number, now = new Date()) {
+  const order = transition(db, {
+    orderId,
+    scope: inArray(orders.producerId, producerIdsOf(actor)),
+    from: ["confirmed"],
+    to: "shipping",
+    set: { shippedAt: now },
+    event: "shipping",
+    now,
+  });
+  afterCommit(db);
+  return order;
+}
+
+/** The producer marks the order delivered; cash on delivery counts as paid at this moment. */
+export function deliverOrder(db: Db, actor: SignedInActor, orderId: number, now = new Date()) {
+  const order = transition(db, {
+    orderId,
+    scope: inArray(orders.producerId, producerIdsOf(actor)),
+    from: ["shipping"],
+    to: "delivered",
+    set: { deliveredAt: now },
+    event: "delivered",
+    now,
+    extra: (o) => {
+      if (o.paymentMethod === "cod") succeedPendingPayment(db, o.id, now, actor.userId);
+    },
+  });
+  afterCommit(db);
+  return order;
+}
+
+/** The buyer confirms receipt: the order is completed and can be reviewed. */
+export function confirmReceipt(db: Db, buyerUserId: number, orderId: number, now = new Date()) {
+  const order = transition(db, {
+    orderId,
+    scope: eq(orders.buyerUserId, buyerUserId),
+    from: ["delivered"],
+    to: "completed",
+    set: { completedAt: now },
+    event: "completed",
+    now,
+  });
+  afterCommit(db);
+  return order;
+}
+
+/**
+ * Cancels inside the caller's transaction: stock goes back, pending payments are cancelled and
+ * money already received is recorded as a refund owed to the buyer.
+ */
+export function applyCancellation(
+  db: Db,
+  order: typeof orders.$inferSelect,
+  reason: string,
+  recordedByUserId: number | null,
+  now: Date,
+) {
+  releaseOrderStock(db, order.id);
+  db.update(payments)
+    .set({ status: "cancelled", updatedAt: now })
+    .where(and(eq(payments.orderId, order.id), eq(payments.status, "pending")))
+    .run();
+  const paid = db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.orderId, order.id), eq(payments.status, "succeeded")))
+    .all();
+  for (const payment of paid) {
+    const refunded = db
+      .select({ sum: sql<number>`coalesce(sum(${refunds.amountVnd}), 0)` })
+      .from(refunds)
+      .where(eq(refunds.paymentId, payment.id))
+      .get();
+    const owed = payment.amountVnd - (refunded?.sum ?? 0);
+    if (owed > 0) {
+      db.insert(refunds)
+        .values({
+          orderId: order.id,
+          paymentId: payment.id,
+          amountVnd: owed,
+          reason,
+          recordedByUserId,
+        })
+        .run();
+      notifyOrderEvent(db, order, "refunded");
+    }
+  }
+}
+
+/** The buyer cancels before the order ships. */
+export function cancelOrderByBuyer(
+  db: Db,
+  buyerUserId: number,
+  orderId: number,
+  reason: string | null,
+  now = new Date(),
+) {
+  const cancelReason = reason?.trim() || "Người mua hủy đơn.";
+  const order = transition(db, {
+    orderId,
+    scope: eq(orders.buyerUserId, buyerUserId),
+    from: ["pending_payment", "confirmed"],
+    to: "cancelled",
+    set: { cancelledAt: now, cancelledBy: "buyer", cancelReason },
+    event: "cancelled",
+    now,
+    extra: (o) => applyCancellation(db, o, cancelReason, buyerUserId, now),
+  });
+  afterCommit(db);
+  return order;
+}
+
+/** The producer cancels (out of stock, cannot deliver…) with a reason the buyer sees. */
+export function cancelOrderByProducer(
+  db: Db,
+  actor: SignedInActor,
+  orderId: number,
+  reason: string,
+  now = new Date(),
+) {
+  const cancelReason = reason.trim();
+  if (cancelReason.length < 3)
+    throw new Invalid("Vui lòng ghi lý do hủy đơn.", { field: "reason" });
+  const order = transition(db, {
+    orderId,
+    scope: inArray(orders.producerId, producerIdsOf(actor)),
+    from: ["pending_payment", "confirmed", "shipping"],
+    to: "cancelled",
+    set: { cancelledAt: now, cancelledBy: "producer", cancelReason },
+    event: "cancelled",
+    now,
+    extra: (o) => applyCancellation(db, o, cancelReason, actor.userId, now),
+  });
+  afterCommit(db);
+  return order;
+}
+
+/** A system cancellation (unpaid transfer, failed or expired card payment). */
+export function cancelOrderBySystem(db: Db, orderId: number, reason: string, now = new Date()) {
+  return transition(db, {
+    orderId,
+    scope: undefined,
+    from: ["pending_payment"],
+    to: "cancelled",
+    set: { cancelledAt: now, cancelledBy: "system", cancelReason: reason },
+    event: "cancelled",
+    now,
+    extra: (o) => applyCancellation(db, o, reason, null, now),
+  });
+}
+
+/** Bank transfers still unpaid after their due date are cancelled and their stock released. */
+export function cancelUnpaidTransfers(db: Db, now = new Date()): number {
+  const due = db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(
+      and(
+        eq(orders.status, "pending_payment"),
+        eq(orders.paymentMethod, "bank_transfer"),
+        lt(orders.paymentDueAt, now),
+      ),
+    )
+    .all();
+  let count = 0;
+  for (const { id } of due) {
+    try {
+      cancelOrderBySystem(db, id, "Quá hạn chuyển khoản 3 ngày, đơn hàng đã tự động hủy.", now);
+      count += 1;
+    } catch (error) {
+      if (!(error instanceof Conflict)) throw error;
+    }
+  }
+  if (count > 0) afterCommit(db);
+  return count;
+}
+
+/** Orders delivered more than 7 days ago without the buyer's confirmation complete by themselves. */
+export function completeDeliveredOrders(db: Db, now = new Date()): number {
+  const cutoff = new Date(now.getTime() - AUTO_COMPLETE_DAYS * DAY_MS);
+  const due = db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.status, "delivered"), lt(orders.deliveredAt, cutoff)))
+    .all();
+  let count = 0;
+  for (const { id } of due) {
+    try {
+      transition(db, {
+        orderId: id,
+        scope: undefined,
+        from: ["delivered"],
+        to: "completed",
+        set: { completedAt: now },
+        event: "completed",
+        now,
+      });
+      count += 1;
+    } catch (error) {
+      if (!(error instanceof Conflict)) throw error;
+    }
+  }
+  if (count > 0) afterCommit(db);
+  return count;
+}
+
+/**
+ * An admin records a refund on an order of their subtree (money sent back outside the
+ * platform, or a partial refund). Never more than what was paid; audited.
+ */
+export function recordRefund(
+  db: Db,
+  actor: SignedInActor,
+  input: { orderId: number; amountVnd: number; reason: string },
+) {
+  const order = db.select().from(orders).where(eq(orders.id, input.orderId)).get();
+  if (!order || !hasPermission(actor, "payment:manage", orderOrgPath(db, order.orgUnitId))) {
+    throw new NotFound("Không tìm thấy đơn hàng.");
+  }
+  return db.$client
+    .transaction(() => {
+      const payment = db
+        .select()
+        .from(payments)
+        .where(and(eq(payments.orderId, order.id), eq(payments.status, "succeeded")))
+        .get();
+      if (!payment) throw new Invalid("Đơn hàng chưa có khoản thanh toán nào để hoàn.");
+      const refunded =
+        db
+          .select({ sum: sql<number>`coalesce(sum(${refunds.amountVnd}), 0)` })
+          .from(refunds)
+          .where(eq(refunds.paymentId, payment.id))
+          .get()?.sum ?? 0;
+      if (input.amountVnd < 1 || input.amountVnd > payment.amountVnd - refunded) {
+        throw new Invalid(`Số tiền hoàn phải từ 1 đến ${payment.amountVnd - refunded} đồng.`, {
+          field: "amountVnd",
+        });
+      }
+      const refund = db
+        .insert(refunds)
+        .values({
+          orderId: order.id,
+          paymentId: payment.id,
+          amountVnd: input.amountVnd,
+          reason: input.reason,
+          recordedByUserId: actor.userId,
+        })
+        .returning()
+        .get();
+      writeAudit(db, {
+        actorUserId: actor.userId,
+        action: "refund.record",
+        entityType: "order",
+        entityId: order.id,
+        orgUnitId: order.orgUnitId,
+        after: { refundId: refund.id, amountVnd: refund.amountVnd, reason: refund.reason },
+      });
+      notifyOrderEvent(db, order, "refunded");
+      return refund;
+    })
+    .immediate();
+}

@@ -1,0 +1,162 @@
+import { and, desc, eq, like, or, sql } from "drizzle-orm";
+import { Conflict, Invalid, NotFound } from "~/lib/errors";
+import type { SignedInActor } from "~/modules/auth/actor";
+import { requirePermission, scopePaths } from "~/modules/auth/permissions.server";
+import type { Db } from "~db/client.server";
+import { listings, orderLines, orders, orgUnits, reviews, users } from "~db/schema";
+import { writeAudit } from "./audit.server";
+import { notifyOrderEvent } from "./notify.server";
+
+/**
+ * The buyer rates one product of one of their completed orders (1–5 stars and a comment).
+ * One review per product per order.
+ */
+export function createReview(
+  db: Db,
+  buyerUserId: number,
+  input: { orderId: number; listingId: number; rating: number; comment: string },
+) {
+  if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5) {
+    throw new Invalid("Vui lòng chọn từ 1 đến 5 sao.", { field: "rating" });
+  }
+  const comment = input.comment.normalize("NFC").trim();
+  if (comment.length > 2000) {
+    throw new Invalid("Nhận xét tối đa 2000 ký tự.", { field: "comment" });
+  }
+  return db.$client
+    .transaction(() => {
+      const order = db
+        .select()
+        .from(orders)
+        .where(and(eq(orders.id, input.orderId), eq(orders.buyerUserId, buyerUserId)))
+        .get();
+      if (!order) throw new NotFound("Không tìm thấy đơn hàng.");
+      if (order.status !== "completed") {
+        throw new Conflict("Bạn có thể đánh giá sau khi đã xác nhận nhận hàng.");
+      }
+      const line = db
+        .select({ id: orderLines.id })
+        .from(orderLines)
+        .where(and(eq(orderLines.orderId, order.id), eq(orderLines.listingId, input.listingId)))
+        .get();
+      if (!line) throw new NotFound("Sản phẩm không có trong đơn hàng này.");
+      const review = db
+        .insert(reviews)
+        .values({
+          orderId: order.id,
+          listingId: input.listingId,
+          buyerUserId,
+          rating: input.rating,
+          comment,
+        })
+        .onConflictDoNothing()
+        .returning()
+        .get();
+      if (!review) throw new Conflict("Bạn đã đánh giá sản phẩm này cho đơn hàng này.");
+      notifyOrderEvent(db, order, "reviewed");
+      return review;
+    })
+    .immediate();
+}
+
+export interface ListingReviews {
+  average: number | null;
+  count: number;
+  reviews: { id: number; rating: number; comment: string; authorName: string; createdAt: Date }[];
+}
+
+/** Visible reviews of a product with their average, for the product page. */
+export function getListingReviews(db: Db, listingId: number, limit = 20): ListingReviews {
+  const visible = and(eq(reviews.listingId, listingId), eq(reviews.isHidden, false));
+  const stats = db
+    .select({ count: sql<number>`count(*)`, average: sql<number | null>`avg(${reviews.rating})` })
+    .from(reviews)
+    .where(visible)
+    .get();
+  const rows = db
+    .select({
+      id: reviews.id,
+      rating: reviews.rating,
+      comment: reviews.comment,
+      authorName: users.displayName,
+      createdAt: reviews.createdAt,
+    })
+    .from(reviews)
+    .innerJoin(users, eq(users.id, reviews.buyerUserId))
+    .where(visible)
+    .orderBy(desc(reviews.createdAt), desc(reviews.id))
+    .limit(limit)
+    .all();
+  const count = stats?.count ?? 0;
+  return {
+    count,
+    average: count > 0 && stats?.average != null ? Math.round(stats.average * 10) / 10 : null,
+    reviews: rows,
+  };
+}
+
+/**
+ * Staff with `review:hide` over the order's org unit hide (or show again) a review; audited.
+ */
+export function setReviewHidden(
+  db: Db,
+  actor: SignedInActor,
+  reviewId: number,
+  isHidden: boolean,
+  ipAddress: string | null = null,
+) {
+  const row = db
+    .select({ review: reviews, orgUnitId: orders.orgUnitId, path: orgUnits.path })
+    .from(reviews)
+    .innerJoin(orders, eq(orders.id, reviews.orderId))
+    .innerJoin(orgUnits, eq(orgUnits.id, orders.orgUnitId))
+    .where(eq(reviews.id, reviewId))
+    .get();
+  if (!row) throw new NotFound("Không tìm thấy đánh giá.");
+  requirePermission(actor, "review:hide", row.path);
+  db.$client
+    .transaction(() => {
+      db.update(reviews)
+        .set({ isHidden, hiddenByUserId: isHidden ? actor.userId : null })
+        .where(eq(reviews.id, reviewId))
+        .run();
+      writeAudit(db, {
+        actorUserId: actor.userId,
+        action: isHidden ? "review.hide" : "review.show",
+        entityType: "review",
+        entityId: reviewId,
+        orgUnitId: row.orgUnitId,
+        before: { isHidden: row.review.isHidden },
+        after: { isHidden },
+        ipAddress,
+      });
+    })
+    .immediate();
+}
+
+/** Recent reviews on orders of the staff member's subtree (review:hide), for moderation. */
+export function listReviewsForStaff(db: Db, actor: SignedInActor, limit = 100) {
+  const roots = scopePaths(actor, "review:hide");
+  if (roots.length === 0) return [];
+  return db
+    .select({
+      id: reviews.id,
+      rating: reviews.rating,
+      comment: reviews.comment,
+      isHidden: reviews.isHidden,
+      createdAt: reviews.createdAt,
+      authorName: users.displayName,
+      listingTitle: listings.title,
+      listingSlug: listings.slug,
+      orderCode: orders.code,
+    })
+    .from(reviews)
+    .innerJoin(orders, eq(orders.id, reviews.orderId))
+    .innerJoin(orgUnits, eq(orgUnits.id, orders.orgUnitId))
+    .innerJoin(users, eq(users.id, reviews.buyerUserId))
+    .innerJoin(listings, eq(listings.id, reviews.listingId))
+    .where(or(...roots.map((root) => like(orgUnits.path, `${root}%`))))
+    .orderBy(desc(reviews.createdAt), desc(reviews.id))
+    .limit(limit)
+    .all();
+}

@@ -1,0 +1,101 @@
+import { Invalid } from "~/lib/errors";
+import { buyerActions, producerActions, type ProducerAction } from "~/lib/orders";
+import type { SignedInActor } from "~/modules/auth/actor";
+import {
+  transferInstructions,
+  type TransferInstructions,
+} from "~/modules/payments/bank-transfer.server";
+import type { Db } from "~db/client.server";
+import type { OrderStatus } from "~db/schema";
+import {
+  acceptOrder,
+  cancelOrderByProducer,
+  deliverOrder,
+  markTransferReceived,
+  shipOrder,
+} from "./fulfilment.server";
+import { listProducerBalances } from "./ledger.server";
+import {
+  countProducerOrdersByStatus,
+  getBuyerOrder,
+  getProducerOrder,
+  listPendingTransfersForAdmin,
+  listProducerOrders,
+  type OrderDetail,
+} from "./queries.server";
+
+/** Page data for one of the buyer's orders: the order, what they can do, how to pay it. */
+export async function buyerOrderView(
+  db: Db,
+  buyerUserId: number,
+  orderId: number,
+): Promise<
+  OrderDetail & {
+    actions: ReturnType<typeof buyerActions>;
+    transfer: TransferInstructions | null;
+    reviewable: number[];
+  }
+> {
+  const detail = getBuyerOrder(db, buyerUserId, orderId);
+  const reviewed = new Set(detail.reviews.map((r) => r.listingId));
+  return {
+    ...detail,
+    actions: buyerActions(detail.order.status, detail.order.paymentMethod),
+    transfer: await transferInstructions(detail),
+    reviewable:
+      detail.order.status === "completed"
+        ? detail.lines.map((l) => l.listingId).filter((id) => !reviewed.has(id))
+        : [],
+  };
+}
+
+/** The producer inbox: orders of the member's producers with the next actions on each. */
+export function producerInbox(db: Db, actor: SignedInActor, status: OrderStatus | undefined) {
+  const producerIds = actor.producers.map((m) => m.producerId);
+  return {
+    counts: countProducerOrdersByStatus(db, producerIds),
+    orders: listProducerOrders(db, producerIds, { status }).map((order) => ({
+      ...order,
+      actions: producerActions(order.status, order.paymentMethod),
+    })),
+  };
+}
+
+/** One order of the member's producers, with its next actions (for the detail and the note). */
+export function producerOrderView(db: Db, actor: SignedInActor, orderId: number) {
+  const detail = getProducerOrder(
+    db,
+    actor.producers.map((m) => m.producerId),
+    orderId,
+  );
+  return { ...detail, actions: producerActions(detail.order.status, detail.order.paymentMethod) };
+}
+
+/** Runs a producer's action on an order; ownership and the allowed state are in the query. */
+export function applyProducerAction(
+  db: Db,
+  actor: SignedInActor,
+  input: { orderId: number; action: ProducerAction; reason?: string | null },
+) {
+  switch (input.action) {
+    case "accept":
+      return acceptOrder(db, actor, input.orderId);
+    case "mark_paid":
+      return markTransferReceived(db, actor, input.orderId);
+    case "ship":
+      return shipOrder(db, actor, input.orderId);
+    case "deliver":
+      return deliverOrder(db, actor, input.orderId);
+    case "cancel":
+      if (!input.reason) throw new Invalid("Vui lòng ghi lý do hủy đơn.", { field: "reason" });
+      return cancelOrderByProducer(db, actor, input.orderId, input.reason);
+  }
+}
+
+/** The admin's payments page: transfers waiting in the subtree and producers' balances. */
+export function adminPaymentsOverview(db: Db, actor: SignedInActor) {
+  return {
+    pendingTransfers: listPendingTransfersForAdmin(db, actor),
+    balances: listProducerBalances(db, actor),
+  };
+}

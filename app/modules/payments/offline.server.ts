@@ -1,0 +1,20 @@
+import type { PaymentProvider } from "./provider.server";
+
+/** Cash on delivery: nothing happens now; the payment succeeds when the order is delivered. */
+export const cashOnDeliveryProvider: PaymentProvider = {
+  method: "cod",
+  provider: "cod",
+  isAvailable: () => true,
+  start: async () => ({ redirectUrl: null }),
+};
+
+/**
+ * Bank transfer: the order page shows the VietQR code and the transfer details; the producer
+ * or an admin marks the money received; unpaid orders are cancelled after 3 days.
+ */
+export const bankTransferProvider: PaymentProvider = {
+  method: "bank_transfer",
+  provider: "bank_transfer",
+  isAvailable: () => true,
+  start: async () => ({ redirectUrl: null }),
+};

@@ -1,0 +1,20 @@
+/** Calendar days for certificate checks, in Việt Nam's time zone. */
+
+const vietnamDay = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Ho_Chi_Minh",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** Today (or `moment`) in Việt Nam as YYYY-MM-DD. */
+export function vietnamToday(moment: Date = new Date()): string {
+  return vietnamDay.format(moment);
+}
+
+/** YYYY-MM-DD → whole days since 1970-01-01; NaN for anything else. */
+export function dayNumber(iso: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return Number.NaN;
+  return Math.floor(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86_400_000);
+}

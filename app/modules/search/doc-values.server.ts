@@ -1,0 +1,345 @@
+import type { Db } from "~db/client.server";
+import { CERT_KINDS } from "./certifications";
+import { dayNumber } from "./dates";
+import { prepared } from "./sql.server";
+import { Postings, WordStore } from "./word-store";
+
+/**
+ * The embedded engine's "doc values": what search filters, counts, sorts and ranks on,
+ * held in typed arrays indexed by listing id in this process's memory. FTS5 finds the
+ * matching ids in a few milliseconds, but reading even one column per match back from
+ * SQLite costs about a microsecond per row (and every extra FTS5 pass as much again), too
+ * slow for facets and ranking tiers over tens of thousands of matches; in memory the same
+ * loops take a millisecond or two. Titles are kept as word ids (one dictionary per
+ * process) so the ranking tiers compare integers.
+ *
+ * The arrays mirror `listing_search_docs`. Every write there bumps `version`, so before
+ * each search one indexed read (`max(version)`) tells whether anything changed since,
+ * possibly in another process, and only the changed rows are read.
+ */
+
+/** The FTS5 columns, in the table's order (bm25 weights are given in this order). */
+export const SEARCH_COLUMNS = ["title", "body", "tags", "category", "producer", "commune"] as const;
+
+type DocRow = [
+  id: number,
+  isVisible: number,
+  categoryId: number | null,
+  commune: string | null,
+  price: number | null,
+  stock: number | null,
+  ocopStars: number,
+  ocopExpiresOn: string | null,
+  certifications: string,
+  publishedAt: number | null,
+  titleWords: string,
+  bodyWords: string,
+  tagsWords: string,
+  categoryWords: string,
+  producerWords: string,
+  communeWords: string,
+  markedWords: string,
+];
+
+/** Words in a space-separated folded text, without splitting it. */
+function wordCount(text: string): number {
+  if (text === "") return 0;
+  let count = 1;
+  for (let i = text.indexOf(" "); i !== -1; i = text.indexOf(" ", i + 1)) count++;
+  return count;
+}
+
+/** Stored for a certificate without an expiry date. */
+const NEVER = 0x7fffffff;
+/** Stored when the listing has no such certificate. */
+const ABSENT = -1;
+
+export class DocValues {
+  version = -1;
+  /** Set when the arrays were read inside a transaction that may still roll back. */
+  private mayBeUncommitted = false;
+  capacity = 0;
+  visible = new Uint8Array(0);
+  categoryId = new Int32Array(0);
+  /** Index into `communes`. */
+  communeIndex = new Int32Array(0);
+  price = new Float64Array(0);
+  inStock = new Uint8Array(0);
+  ocopStars = new Uint8Array(0);
+  /** Day number of the OCOP expiry. */
+  ocopExpires = new Int32Array(0);
+  /** Per certification kind (CERT_KINDS order): day number of expiry, NEVER or ABSENT. */
+  certExpires: Int32Array[] = CERT_KINDS.map(() => new Int32Array(0));
+  /** Seconds since the epoch. */
+  publishedAt = new Float64Array(0);
+  /**
+   * Word ids of each short FTS5 column (SEARCH_COLUMNS order; the body's entry is unused),
+   * per listing id. The body is kept as text (`bodyText`): it is only read for the few rows
+   * bm25 scores, and turning every description into ids would double the start-up time.
+   */
+  columnWords: WordStore[] = SEARCH_COLUMNS.map(() => new WordStore());
+  bodyText: string[] = [];
+  /** Word ids of the title and tags with their marks, per listing id. */
+  markedWords = new WordStore();
+  /** Words in all columns, per listing id, and their sum over visible listings (for bm25). */
+  docLength = new Int32Array(0);
+  totalLength = 0;
+  visibleCount = 0;
+  /** Every word seen in titles and tags (folded and marked), by id. */
+  words: string[] = [];
+  private wordIds = new Map<string, number>();
+  communes: string[] = [];
+  private communeIds = new Map<string, number>();
+  private visibleIdsCache: Int32Array | null = null;
+  private validity: { today: number; stars: Uint8Array; certs: Uint8Array } | null = null;
+  private postings: { title: Postings; marked: Postings } | null = null;
+
+  /** Brings the arrays up to date with the database; cheap when nothing changed. */
+  refresh(db: Db): this {
+    const latest =
+      (prepared(db, "SELECT coalesce(max(version), 0) FROM listing_search_docs").pluck().get() as
+        | number
+        | null) ?? 0;
+    const isStale = this.mayBeUncommitted && !db.$client.inTransaction;
+    if (latest === this.version && !isStale) return this;
+    // A smaller version means the table was emptied and rebuilt: start over.
+    if (latest < this.version || isStale) this.reset();
+    const rows = prepared(
+      db,
+      `SELECT listing_id, is_visible, category_id, commune, price_vnd, stock, ocop_stars,
+              ocop_expires_on, certifications, published_at, title_words, body_words, tags_words,
+              category_words, producer_words, commune_words, marked_words
+       FROM listing_search_docs WHERE version > ?`,
+    )
+      .raw()
+      .all(this.version) as DocRow[];
+    for (const row of rows) this.apply(row);
+    this.version = latest;
+    this.mayBeUncommitted = db.$client.inTransaction;
+    if (rows.length > 0) {
+      this.visibleIdsCache = null;
+      this.validity = null;
+      this.postings = null;
+    }
+    return this;
+  }
+
+  /**
+   * Per listing id, the OCOP stars and the certification kinds (bit k = CERT_KINDS[k])
+   * valid on `today` (a day number), computed once per day and change, so filters and
+   * facets read one byte instead of comparing dates for every match.
+   */
+  validOn(today: number): { stars: Uint8Array; certs: Uint8Array } {
+    if (this.validity?.today === today) return this.validity;
+    const stars = new Uint8Array(this.capacity);
+    const certs = new Uint8Array(this.capacity);
+    for (let id = 0; id < this.capacity; id++) {
+      if (!this.visible[id]) continue;
+      stars[id] = validOcopStars(this, id, today);
+      let bits = 0;
+      for (let k = 0; k < CERT_KINDS.length; k++) if (hasValidCert(this, k, id, today)) bits |= 1 << k;
+      certs[id] = bits;
+    }
+    this.validity = { today, stars, certs };
+    return this.validity;
+  }
+
+  /** Ids of every searchable listing, ascending. */
+  visibleIds(): Int32Array {
+    if (this.visibleIdsCache) return this.visibleIdsCache;
+    let count = 0;
+    for (let id = 0; id < this.capacity; id++) count += this.visible[id] ?? 0;
+    const ids = new Int32Array(count);
+    let next = 0;
+    for (let id = 0; id < this.capacity; id++) if (this.visible[id]) ids[next++] = id;
+    this.visibleIdsCache = ids;
+    return ids;
+  }
+
+  /** Which listings have each word in their title, and in their title and tags with marks. */
+  titlePostings(): { title: Postings; marked: Postings } {
+    this.postings ??= {
+      title: Postings.build(this.titleWords, this.visible, this.words.length),
+      marked: Postings.build(this.markedWords, this.visible, this.words.length),
+    };
+    return this.postings;
+  }
+
+  /** The index of a commune name in `communes`, or -1. */
+  communeId(name: string): number {
+    return this.communeIds.get(name) ?? -1;
+  }
+
+  /** The id of a word in titles and tags, or -1 when no title or tag has it. */
+  wordId(word: string): number {
+    return this.wordIds.get(word) ?? -1;
+  }
+
+  /** One listing's words per column (SEARCH_COLUMNS order), as text, for bm25. */
+  columnTexts(id: number): string[][] {
+    return SEARCH_COLUMNS.map((column, c) => {
+      if (column === "body") {
+        const text = this.bodyText[id] ?? "";
+        return text === "" ? [] : text.split(" ");
+      }
+      const store = this.columnWords[c] as WordStore;
+      const from = store.start[id] ?? 0;
+      const words: string[] = [];
+      for (let i = from; i < from + (store.length[id] ?? 0); i++) {
+        words.push(this.words[store.data[i] as number] ?? "");
+      }
+      return words;
+    });
+  }
+
+  /** The folded title's word ids are in the first column. */
+  get titleWords(): WordStore {
+    return this.columnWords[0] as WordStore;
+  }
+
+  private apply(row: DocRow): void {
+    const [id, isVisible, categoryId, commune, price, stock, stars, ocopExpires, certs, published] =
+      row;
+    this.ensureCapacity(id + 1);
+    if (this.visible[id]) {
+      this.visibleCount--;
+      this.totalLength -= this.docLength[id] ?? 0;
+    }
+    this.visible[id] = isVisible;
+    if (!isVisible) {
+      for (const store of this.columnWords) store.clear(id);
+      this.markedWords.clear(id);
+      this.bodyText[id] = "";
+      this.docLength[id] = 0;
+      return;
+    }
+    let length = 0;
+    this.columnWords.forEach((store, c) => {
+      const text = row[10 + c] as string;
+      if (SEARCH_COLUMNS[c] === "body") {
+        this.bodyText[id] = text;
+        length += wordCount(text);
+        return;
+      }
+      const words = this.internWords(text);
+      store.set(id, words);
+      length += words.length;
+    });
+    this.markedWords.set(id, this.internWords(row[16]));
+    this.docLength[id] = length;
+    this.totalLength += length;
+    this.visibleCount++;
+    this.categoryId[id] = categoryId ?? 0;
+    this.communeIndex[id] = this.internCommune(commune ?? "");
+    this.price[id] = price ?? 0;
+    this.inStock[id] = (stock ?? 0) > 0 ? 1 : 0;
+    this.ocopStars[id] = stars;
+    this.ocopExpires[id] = ocopExpires ? dayNumber(ocopExpires) : 0;
+    this.publishedAt[id] = Math.floor((published ?? 0) / 1000);
+    const byKind = new Map<string, string | null>();
+    try {
+      for (const [kind, expires] of JSON.parse(certs) as [string, string | null][]) {
+        byKind.set(kind, expires);
+      }
+    } catch {
+      // A malformed row counts as no certificates; the next rebuild rewrites it.
+    }
+    CERT_KINDS.forEach((kind, k) => {
+      const expires = byKind.get(kind);
+      const column = this.certExpires[k];
+      if (!column) return;
+      column[id] = expires === undefined ? ABSENT : expires === null ? NEVER : dayNumber(expires);
+    });
+  }
+
+  private internWords(text: string): number[] {
+    if (text === "") return [];
+    return text.split(" ").map((word) => {
+      let id = this.wordIds.get(word);
+      if (id === undefined) {
+        id = this.words.length;
+        this.words.push(word);
+        this.wordIds.set(word, id);
+      }
+      return id;
+    });
+  }
+
+  private internCommune(name: string): number {
+    let index = this.communeIds.get(name);
+    if (index === undefined) {
+      index = this.communes.length;
+      this.communes.push(name);
+      this.communeIds.set(name, index);
+    }
+    return index;
+  }
+
+  private reset(): void {
+    this.version = -1;
+    this.capacity = 0;
+    this.visible = new Uint8Array(0);
+    this.categoryId = new Int32Array(0);
+    this.communeIndex = new Int32Array(0);
+    this.price = new Float64Array(0);
+    this.inStock = new Uint8Array(0);
+    this.ocopStars = new Uint8Array(0);
+    this.ocopExpires = new Int32Array(0);
+    this.certExpires = CERT_KINDS.map(() => new Int32Array(0));
+    this.publishedAt = new Float64Array(0);
+    this.columnWords = SEARCH_COLUMNS.map(() => new WordStore());
+    this.bodyText = [];
+    this.markedWords = new WordStore();
+    this.docLength = new Int32Array(0);
+    this.totalLength = 0;
+    this.visibleCount = 0;
+    this.visibleIdsCache = null;
+    this.validity = null;
+    this.postings = null;
+  }
+
+  private ensureCapacity(size: number): void {
+    if (size <= this.capacity) return;
+    const capacity = Math.max(size, Math.ceil(this.capacity * 1.5), 1024);
+    const grow = <T extends Uint8Array | Int32Array | Float64Array>(old: T, make: (n: number) => T) => {
+      const next = make(capacity);
+      next.set(old);
+      return next;
+    };
+    this.visible = grow(this.visible, (n) => new Uint8Array(n));
+    this.categoryId = grow(this.categoryId, (n) => new Int32Array(n));
+    this.communeIndex = grow(this.communeIndex, (n) => new Int32Array(n));
+    this.price = grow(this.price, (n) => new Float64Array(n));
+    this.inStock = grow(this.inStock, (n) => new Uint8Array(n));
+    this.ocopStars = grow(this.ocopStars, (n) => new Uint8Array(n));
+    this.ocopExpires = grow(this.ocopExpires, (n) => new Int32Array(n));
+    this.certExpires = this.certExpires.map((column) => grow(column, (n) => new Int32Array(n)));
+    this.publishedAt = grow(this.publishedAt, (n) => new Float64Array(n));
+    this.docLength = grow(this.docLength, (n) => new Int32Array(n));
+    this.capacity = capacity;
+  }
+}
+
+/** Whether certificate kind `k` of listing `id` is valid on `today` (a day number). */
+export function hasValidCert(values: DocValues, k: number, id: number, today: number): boolean {
+  const expires = values.certExpires[k]?.[id] ?? ABSENT;
+  return expires !== ABSENT && expires >= today;
+}
+
+/** OCOP stars of listing `id` if its certificate is valid on `today`, else 0. */
+export function validOcopStars(values: DocValues, id: number, today: number): number {
+  const stars = values.ocopStars[id] ?? 0;
+  return stars > 0 && (values.ocopExpires[id] ?? 0) >= today ? stars : 0;
+}
+
+const perDatabase = new WeakMap<object, DocValues>();
+
+/** This process's doc values for a database, up to date. */
+export function docValuesFor(db: Db): DocValues {
+  let values = perDatabase.get(db.$client);
+  if (!values) {
+    values = new DocValues();
+    perDatabase.set(db.$client, values);
+  }
+  return values.refresh(db);
+}

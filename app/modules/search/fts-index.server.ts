@@ -1,0 +1,136 @@
+import type { Db } from "~db/client.server";
+import {
+  countListings,
+  loadSearchDocuments,
+  loadSearchDocumentsAfter,
+  type DocumentBatch,
+} from "./documents.server";
+import { prepared, inTransaction } from "./sql.server";
+import type { ProgressFn, SearchDocument } from "./types";
+import { indexText, markedIndexText } from "./words";
+
+/**
+ * Writes the embedded index: the words (FTS5 table `listing_search`) and the values to
+ * filter, count, sort and rank on (`listing_search_docs`), always together and synchronously,
+ * so a caller can update the index inside the transaction that changed the listing.
+ */
+
+/** Larger batches write fewer FTS5 segments, so less merging; still short transactions. */
+const REBUILD_BATCH = 5000;
+
+const INSERT_WORDS = `INSERT INTO listing_search
+  (rowid, title, body, tags, category, producer, commune) VALUES (?, ?, ?, ?, ?, ?, ?)`;
+const IS_INDEXED = "SELECT is_visible FROM listing_search_docs WHERE listing_id = ?";
+const UPSERT_VALUES = `INSERT OR REPLACE INTO listing_search_docs
+  (listing_id, is_visible, category_id, commune, price_vnd, stock, ocop_stars, ocop_expires_on,
+   certifications, published_at, title_words, body_words, tags_words, category_words,
+   producer_words, commune_words, marked_words, version)
+  VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const HIDE_VALUES = `UPDATE listing_search_docs SET is_visible = 0, version = ?
+  WHERE listing_id = ? AND is_visible = 1`;
+const DELETE_WORDS = "DELETE FROM listing_search WHERE rowid = ?";
+
+/** The next write's version: every process compares it with the one it last read. */
+function nextVersion(db: Db): number {
+  return (
+    (prepared(db, "SELECT coalesce(max(version), 0) + 1 FROM listing_search_docs")
+      .pluck()
+      .get() as number) ?? 1
+  );
+}
+
+/** Adds or replaces documents and removes hidden listings, in one transaction (or the caller's). */
+export function writeFtsDocuments(
+  db: Db,
+  docs: readonly SearchDocument[],
+  hiddenIds: readonly number[] = [],
+): void {
+  if (docs.length === 0 && hiddenIds.length === 0) return;
+  inTransaction(db, () => {
+    const version = nextVersion(db);
+    const words = prepared(db, INSERT_WORDS);
+    const values = prepared(db, UPSERT_VALUES);
+    const isIndexed = prepared(db, IS_INDEXED).pluck();
+    const deleteWords = prepared(db, DELETE_WORDS);
+    for (const doc of docs) {
+      // Deleting a row that is not there would still cost a tombstone in the FTS5 index.
+      if (isIndexed.get(doc.id) === 1) deleteWords.run(doc.id);
+      const columns = [
+        indexText(doc.title),
+        indexText(doc.description),
+        indexText(...doc.tags),
+        indexText(...doc.categoryNames),
+        indexText(doc.producerName),
+        indexText(doc.commune),
+      ] as const;
+      words.run(doc.id, ...columns);
+      values.run(
+        doc.id,
+        doc.categoryId,
+        doc.commune,
+        doc.priceVnd,
+        doc.stock,
+        doc.ocopStars,
+        doc.ocopExpiresOn,
+        JSON.stringify(doc.certifications.map((c) => [c.kind, c.expiresOn])),
+        doc.publishedAt,
+        ...columns,
+        markedIndexText(doc.title, ...doc.tags),
+        version,
+      );
+    }
+    const hide = prepared(db, HIDE_VALUES);
+    for (const id of hiddenIds) {
+      if (hide.run(version, id).changes > 0) deleteWords.run(id);
+    }
+  });
+}
+
+/** Removes listings from the embedded index. */
+export function removeFtsDocuments(db: Db, ids: readonly number[]): void {
+  writeFtsDocuments(db, [], ids);
+}
+
+/** Re-reads these listings from the catalog and updates the embedded index. */
+export function refreshFtsDocuments(db: Db, ids: readonly number[]): DocumentBatch {
+  const batch = loadSearchDocuments(db, ids);
+  writeFtsDocuments(db, batch.docs, batch.hiddenIds);
+  return batch;
+}
+
+/**
+ * Rebuilds the embedded index from the catalog in batches of 5,000 listings, each in its
+ * own transaction so a running server keeps writing meanwhile; the index stays complete
+ * during the rebuild (rows are replaced, never emptied first). Returns how many listings
+ * are searchable. The seed calls it once the demo catalog is in.
+ */
+export function rebuildFtsIndex(db: Db, onProgress?: ProgressFn): { indexed: number } {
+  const total = countListings(db);
+  let afterId = 0;
+  let done = 0;
+  let indexed = 0;
+  onProgress?.(0, total);
+  for (;;) {
+    const batch = loadSearchDocumentsAfter(db, afterId, REBUILD_BATCH);
+    if (batch.lastId === null) break;
+    writeFtsDocuments(db, batch.docs, batch.hiddenIds);
+    afterId = batch.lastId;
+    done += batch.docs.length + batch.hiddenIds.length;
+    indexed += batch.docs.length;
+    onProgress?.(Math.min(done, total), total);
+  }
+  inTransaction(db, () => {
+    // Listings deleted from the catalog since they were indexed.
+    const gone = prepared(
+      db,
+      `SELECT listing_id FROM listing_search_docs
+       WHERE is_visible = 1 AND listing_id NOT IN (SELECT id FROM listings)`,
+    )
+      .pluck()
+      .all() as number[];
+    removeFtsDocuments(db, gone);
+    // Merge the index segments written batch by batch: fewer, larger segments read faster.
+    db.$client.exec("INSERT INTO listing_search(listing_search) VALUES ('optimize')");
+  });
+  return { indexed };
+}

@@ -1,0 +1,118 @@
+import { NotFound } from "~/lib/errors";
+import { imageUrl, imageUrlFor, variantWidths } from "~/lib/images";
+import type { Db } from "~db/client.server";
+import { dayNumber, vietnamToday } from "./dates";
+import { HIT_COLUMNS, HIT_JOINS, IS_SEARCHABLE, toHit, type HitRow } from "./hits.server";
+import { prepared } from "./sql.server";
+import type { SearchHit } from "./types";
+
+/** One searchable product with its description, photos and certificates (public API). */
+export interface PublicProduct extends SearchHit {
+  description: string;
+  season: string;
+  minOrderQty: number;
+  tags: string[];
+  categoryPath: { code: string; name: string }[];
+  images: { url: string; srcset: { url: string; width: number }[]; width: number; height: number; alt: string }[];
+  certifications: {
+    kind: string;
+    certificateNo: string | null;
+    issuedOn: string | null;
+    expiresOn: string | null;
+  }[];
+  /** The OCOP certificate while it is valid and shown, else null. */
+  ocop: { stars: number; certificateNo: string | null; issuedOn: string | null; expiresOn: string | null } | null;
+}
+
+interface DetailRow extends HitRow {
+  description: string;
+  season: string;
+  min_order_qty: number;
+  tags: string;
+  category_id: number;
+  ocop_certificate_no: string | null;
+  ocop_issued_on: string | null;
+}
+
+/** A published listing of a verified producer by sku; NotFound otherwise. */
+export function getPublicProduct(db: Db, sku: string, today = vietnamToday()): PublicProduct {
+  const row = prepared(
+    db,
+    `SELECT ${HIT_COLUMNS}, l.description, l.season, l.min_order_qty, l.tags, l.category_id,
+            l.ocop_certificate_no, l.ocop_issued_on
+     FROM listings l ${HIT_JOINS} WHERE l.sku = ? AND ${IS_SEARCHABLE}`,
+  ).get(sku) as DetailRow | undefined;
+  if (!row) throw new NotFound("Không tìm thấy sản phẩm.", { sku });
+
+  const hit = toHit(row, dayNumber(today));
+  const images = prepared(
+    db,
+    `SELECT storage_key, width, height, alt FROM listing_images
+     WHERE listing_id = ? AND revision_id IS NULL ORDER BY is_cover DESC, position, id`,
+  ).all(row.id) as { storage_key: string; width: number; height: number; alt: string }[];
+  const certifications = prepared(
+    db,
+    `SELECT kind, certificate_no, issued_on, expires_on FROM listing_certifications
+     WHERE listing_id = ? ORDER BY kind`,
+  ).all(row.id) as {
+    kind: string;
+    certificate_no: string | null;
+    issued_on: string | null;
+    expires_on: string | null;
+  }[];
+  const categoryPath = (
+    prepared(
+      db,
+      `WITH RECURSIVE up(id, code, name, parent_id, depth) AS (
+         SELECT id, code, name_vi, parent_id, 0 FROM categories WHERE id = ?
+         UNION ALL
+         SELECT c.id, c.code, c.name_vi, c.parent_id, up.depth + 1
+         FROM categories c JOIN up ON c.id = up.parent_id WHERE up.depth < 10
+       )
+       SELECT code, name FROM up ORDER BY depth DESC`,
+    ).all(row.category_id) as { code: string; name: string }[]
+  ).map(({ code, name }) => ({ code, name }));
+
+  return {
+    ...hit,
+    description: row.description,
+    season: row.season,
+    minOrderQty: row.min_order_qty,
+    tags: parseTags(row.tags),
+    categoryPath,
+    images: images.map((image) => ({
+      url: imageUrlFor(image.storage_key, image.width, 1024),
+      srcset: variantWidths(image.width).map(({ nominal, actual }) => ({
+        url: imageUrl(image.storage_key, nominal),
+        width: actual,
+      })),
+      width: image.width,
+      height: image.height,
+      alt: image.alt,
+    })),
+    certifications: certifications.map((c) => ({
+      kind: c.kind,
+      certificateNo: c.certificate_no,
+      issuedOn: c.issued_on,
+      expiresOn: c.expires_on,
+    })),
+    ocop:
+      hit.ocopStars > 0
+        ? {
+            stars: hit.ocopStars,
+            certificateNo: row.ocop_certificate_no,
+            issuedOn: row.ocop_issued_on,
+            expiresOn: row.ocop_expires_on,
+          }
+        : null,
+  };
+}
+
+function parseTags(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((tag): tag is string => typeof tag === "string") : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,177 @@
+import { isStopWord } from "./stop-words";
+import { synonymAt } from "./synonyms";
+import type { MatchMode } from "./types";
+import type { Vocabulary } from "./typos";
+import { typedWords } from "./words";
+
+/**
+ * Turns what a buyer typed into a plan both engines can use, and the plan into an FTS5
+ * MATCH expression. The buyer's text is never handed to FTS5: it is split into words
+ * here and every word becomes a quoted phrase, so quotes, `NEAR(`, `*`, `AND` and the
+ * like are searched as plain words and can never be a syntax error.
+ */
+
+/** A sequence of folded words that must appear next to each other; `prefix`: the last may be a prefix. */
+export interface Phrase {
+  words: string[];
+  prefix: boolean;
+}
+
+/** One thing that must match: a typed word (or a synonym phrase) and what else may stand for it. */
+export interface QueryGroup {
+  /** What was typed, folded. */
+  typed: Phrase;
+  /** `typed` first, then synonyms and typo corrections. */
+  alternatives: Phrase[];
+  /** The words of this group typed with marks (lower case), for "exact marks first". */
+  marked: string[];
+}
+
+export interface QueryPlan {
+  mode: MatchMode;
+  groups: QueryGroup[];
+  /** True when the text had words but all were stop words (any mode): nothing can match. */
+  onlyStopWords: boolean;
+}
+
+/** The shortest last word matched as a prefix. */
+const MIN_PREFIX_LENGTH = 1;
+/** Queries longer than this many words are cut: no buyer types more, and each costs time. */
+const MAX_GROUPS = 12;
+
+/** Builds the plan: words, stop words (any mode), synonyms and the prefix on the last word. */
+export function buildQueryPlan(text: string, mode: MatchMode): QueryPlan {
+  let words = typedWords(text);
+  const hadWords = words.length > 0;
+  if (mode === "any") {
+    words = words.filter(
+      (word) =>
+        !(
+          word.folded.length === 1 &&
+          isStopWord({ marked: word.marked[0] ?? "", folded: word.folded[0] ?? "" })
+        ),
+    );
+  }
+  // The last word is still being typed unless the text ends with a space or punctuation.
+  const lastIsOpen = /[\p{L}\p{N}\p{M}]$/u.test(text.normalize("NFC"));
+
+  const flat = words.flatMap((word, w) =>
+    word.folded.map((folded, p) => ({ folded, marked: word.marked[p] ?? folded, word: w })),
+  );
+  const groups: QueryGroup[] = [];
+  let i = 0;
+  while (i < flat.length && groups.length < MAX_GROUPS) {
+    const synonym = synonymAt(
+      flat.map((part) => part.folded),
+      i,
+    );
+    const start = i;
+    const end = synonym
+      ? i + synonym.length
+      : // Without a synonym, a group is one typed word (all its parts: "500g").
+        flat.findIndex((part, k) => k > i && part.word !== flat[i]?.word);
+    const stop = end === -1 ? flat.length : end;
+    const parts = flat.slice(start, stop);
+    const isLast = stop === flat.length;
+    const lastPart = parts[parts.length - 1]?.folded ?? "";
+    const typed: Phrase = {
+      words: parts.map((part) => part.folded),
+      prefix: isLast && lastIsOpen && lastPart.length >= MIN_PREFIX_LENGTH && !/^\d+$/.test(lastPart),
+    };
+    const alternatives: Phrase[] = [typed];
+    if (synonym) {
+      for (const words of synonym.group.folded) {
+        if (!sameWords(words, typed.words)) alternatives.push({ words, prefix: false });
+      }
+    }
+    groups.push({
+      typed,
+      alternatives,
+      marked: parts.filter((part) => part.marked !== part.folded).map((part) => part.marked),
+    });
+    i = stop;
+  }
+  return { mode, groups, onlyStopWords: hadWords && groups.length === 0 };
+}
+
+/**
+ * Adds typo corrections from the index vocabulary to each typed word of 5 letters or more
+ * that the index does not contain (for the last word: that no indexed word starts with).
+ */
+export function withTypoCorrections(plan: QueryPlan, vocabulary: Vocabulary): QueryPlan {
+  const groups = plan.groups.map((group) => {
+    if (group.typed.words.length !== 1) return group;
+    const word = group.typed.words[0] ?? "";
+    if (/\d/.test(word)) return group;
+    const known = group.typed.prefix ? vocabulary.hasPrefix(word) : vocabulary.has(word);
+    if (known) return group;
+    const corrections = vocabulary.similar(word).map((w) => ({ words: [w], prefix: false }));
+    if (corrections.length === 0) return group;
+    return { ...group, alternatives: [...group.alternatives, ...corrections] };
+  });
+  return { ...plan, groups };
+}
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((word, i) => word === b[i]);
+}
+
+/**
+ * A phrase as FTS5 syntax for finding rows. Words are letters and digits only (words.ts),
+ * so quoting them is always safe. Several words are ANDed rather than matched as an FTS5
+ * phrase: checking positions over whole doclists costs about as much again, and the
+ * ranking tiers reward the words side by side anyway.
+ */
+export function ftsPhrase(phrase: Phrase): string {
+  const last = phrase.words.length - 1;
+  const terms = phrase.words.map((word, i) => `"${word}"${phrase.prefix && i === last ? "*" : ""}`);
+  return terms.length === 1 ? (terms[0] ?? '""') : `(${terms.join(" AND ")})`;
+}
+
+/**
+ * The alternatives of a group worth searching for. One containing the typed word ("ho tieu"
+ * when "tieu" was typed) finds no other row and costs a phrase lookup, so it is left out.
+ */
+export function searchedAlternatives(group: QueryGroup): Phrase[] {
+  const typed = group.typed;
+  const single = typed.words.length === 1 ? (typed.words[0] ?? "") : null;
+  return group.alternatives.filter(
+    (alt, i) =>
+      i === 0 ||
+      single === null ||
+      !alt.words.some((word) => (typed.prefix ? word.startsWith(single) : word === single)),
+  );
+}
+
+export function ftsGroup(group: QueryGroup): string {
+  return `(${searchedAlternatives(group).map(ftsPhrase).join(" OR ")})`;
+}
+
+/** The whole query: every group (all) or at least one (any). */
+export function ftsMatch(groups: readonly QueryGroup[], mode: MatchMode): string {
+  return groups.map(ftsGroup).join(mode === "all" ? " AND " : " OR ");
+}
+
+/** The typed words as one phrase, the last one a prefix if it is being typed. */
+export function typedPhrase(groups: readonly QueryGroup[]): Phrase {
+  return {
+    words: groups.flatMap((g) => g.typed.words),
+    prefix: groups[groups.length - 1]?.typed.prefix ?? false,
+  };
+}
+
+/**
+ * The text sent to Meilisearch: the typed words only, so quotes and a leading "-" (phrase
+ * and negative search there) are plain words too; stop words dropped in any mode. Null
+ * when only stop words were typed (nothing can match).
+ */
+export function meiliQueryText(text: string, mode: MatchMode): string | null {
+  const words = text.normalize("NFC").match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+  if (mode === "all") return words.join(" ");
+  const kept = words.filter((word) => {
+    const parts = typedWords(word);
+    const only = parts.length === 1 && parts[0]?.marked.length === 1 ? parts[0] : null;
+    return !(only && isStopWord({ marked: only.marked[0] ?? "", folded: only.folded[0] ?? "" }));
+  });
+  return kept.length === 0 && words.length > 0 ? null : kept.join(" ");
+}

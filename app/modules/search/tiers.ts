@@ -1,0 +1,177 @@
+import { typedPhrase, type Phrase, type QueryGroup } from "./query-plan";
+import type { Postings, WordStore } from "./word-store";
+
+/**
+ * The ranking tiers of the embedded engine, computed in memory on word ids (see
+ * doc-values.server.ts): whether a title holds all the query's words, starts with them,
+ * has them side by side, and how many words typed with marks the title and tags carry
+ * with exactly those marks. The query's words are looked up in inverted lists of titles
+ * (one pass over the listings having each word), so a match costs a couple of array reads
+ * more: this runs for every match, tens of thousands at 100,000 listings.
+ */
+
+export interface WordDictionary {
+  words: readonly string[];
+  wordId(word: string): number;
+}
+
+export interface CompiledTiers {
+  /** Per group, the ids of the words that alone stand for it (a prefix: several). */
+  groupWords: number[][];
+  allGroups: number;
+  /** Multi-word alternatives (synonym phrases, "500 g"): their group's bit and word masks. */
+  phrases: { groupBit: number; masks: Uint8Array[] }[];
+  /** The typed words as a phrase: per position, a mask over word ids. */
+  typed: Uint8Array[];
+  isMultiWord: boolean;
+  /** Ids of the (at most 3) words typed with marks that some title or tag has. */
+  markedWords: number[];
+}
+
+/** A mask over word ids: the word itself, or every word starting with it. */
+function wordMask(word: string, isPrefix: boolean, dictionary: WordDictionary): Uint8Array {
+  const mask = new Uint8Array(dictionary.words.length);
+  if (!isPrefix) {
+    const id = dictionary.wordId(word);
+    if (id >= 0) mask[id] = 1;
+    return mask;
+  }
+  dictionary.words.forEach((candidate, id) => {
+    if (candidate.startsWith(word)) mask[id] = 1;
+  });
+  return mask;
+}
+
+export function phraseMasks(phrase: Phrase, dictionary: WordDictionary): Uint8Array[] {
+  return phrase.words.map((word, i) =>
+    wordMask(word, phrase.prefix && i === phrase.words.length - 1, dictionary),
+  );
+}
+
+function idsOf(mask: Uint8Array): number[] {
+  const ids: number[] = [];
+  for (let id = 0; id < mask.length; id++) if (mask[id]) ids.push(id);
+  return ids;
+}
+
+export function compileTiers(
+  groups: readonly QueryGroup[],
+  dictionary: WordDictionary,
+): CompiledTiers {
+  const phrases: CompiledTiers["phrases"] = [];
+  const groupWords = groups.map((group, g) => {
+    const typedWord = group.typed.words.length === 1 ? group.typed.words[0] : undefined;
+    const words = new Set<number>();
+    for (const alternative of group.alternatives) {
+      if (alternative.words.length === 1) {
+        const mask = wordMask(alternative.words[0] ?? "", alternative.prefix, dictionary);
+        for (const id of idsOf(mask)) words.add(id);
+        continue;
+      }
+      // A phrase holding the typed word matches only where that word already did.
+      if (typedWord !== undefined && alternative.words.includes(typedWord)) continue;
+      phrases.push({ groupBit: 1 << g, masks: phraseMasks(alternative, dictionary) });
+    }
+    return [...words];
+  });
+  return {
+    groupWords,
+    // At most 12 groups (query-plan.ts), so the bits fit a small integer.
+    allGroups: (1 << Math.min(groups.length, 30)) - 1,
+    phrases,
+    typed: phraseMasks(typedPhrase(groups), dictionary),
+    isMultiWord: groups.length > 1,
+    markedWords: [...new Set(groups.flatMap((g) => g.marked))]
+      .slice(0, 3)
+      .map((word) => dictionary.wordId(word))
+      .filter((id) => id >= 0),
+  };
+}
+
+/** Per listing id: which groups its title holds (bits), and how many marked words it has. */
+export interface TitleMatches {
+  groups: Int32Array;
+  marks: Uint8Array;
+}
+
+/** Reads the inverted lists of the query's words once for the whole query. */
+export function titleMatches(
+  compiled: CompiledTiers,
+  postings: { title: Postings; marked: Postings },
+  titles: WordStore,
+  rows: Int32Array,
+  capacity: number,
+): TitleMatches {
+  const groups = new Int32Array(capacity);
+  compiled.groupWords.forEach((words, g) => {
+    const bit = 1 << g;
+    for (const word of words) {
+      for (const doc of postings.title.of(word)) groups[doc] = (groups[doc] as number) | bit;
+    }
+  });
+  if (compiled.phrases.length > 0) {
+    const isRow = new Uint8Array(capacity);
+    for (const id of rows) isRow[id] = 1;
+    for (const { groupBit, masks } of compiled.phrases) {
+      // Only the matches whose title has the phrase's rarest (whole) word can hold it.
+      const lists = masks.flatMap((mask) => {
+        const ids = idsOf(mask);
+        return ids.length === 1 ? [postings.title.of(ids[0] as number)] : [];
+      });
+      const driver = lists.sort((a, b) => a.length - b.length)[0];
+      for (const doc of driver ?? rows) {
+        if (isRow[doc] !== 1 || (groups[doc] as number) & groupBit) continue;
+        const from = titles.start[doc] as number;
+        const end = from + (titles.length[doc] as number);
+        if (occurs(titles.data, from, end, masks)) groups[doc] = (groups[doc] as number) | groupBit;
+      }
+    }
+  }
+  const marks = new Uint8Array(capacity);
+  for (const word of compiled.markedWords) {
+    for (const doc of postings.marked.of(word)) marks[doc] = (marks[doc] as number) + 1;
+  }
+  return { groups, marks };
+}
+
+/** Whether the phrase (masks per position) occurs in `data` at `at` (the text ending at `end`). */
+export function occursAt(data: Int32Array, at: number, end: number, phrase: Uint8Array[]): boolean {
+  const length = phrase.length;
+  if (length === 0 || at + length > end) return false;
+  for (let k = 0; k < length; k++) {
+    if ((phrase[k] as Uint8Array)[data[at + k] as number] !== 1) return false;
+  }
+  return true;
+}
+
+/** Whether the phrase occurs anywhere in `data[from, end)`. */
+export function occurs(data: Int32Array, from: number, end: number, phrase: Uint8Array[]): boolean {
+  for (let at = from; at + phrase.length <= end; at++) {
+    if (occursAt(data, at, end, phrase)) return true;
+  }
+  return false;
+}
+
+/**
+ * The tier of one listing, larger is better: words typed with marks found with those
+ * marks (×16), the typed words side by side in the title (+4), the title starting with
+ * them (+2) or holding every group (+1; in any mode: at least one).
+ */
+export function titleTier(
+  compiled: CompiledTiers,
+  matches: TitleMatches,
+  titles: WordStore,
+  id: number,
+  mode: "all" | "any",
+): number {
+  const marks = matches.marks[id] as number;
+  const bits = matches.groups[id] as number;
+  const inTitle = mode === "all" ? (bits & compiled.allGroups) === compiled.allGroups : bits !== 0;
+  if (!inTitle) return marks * 16;
+  const data = titles.data;
+  const from = titles.start[id] as number;
+  const end = from + (titles.length[id] as number);
+  const startsWith = occursAt(data, from, end, compiled.typed);
+  const adjacent = compiled.isMultiWord && (startsWith || occurs(data, from, end, compiled.typed));
+  return marks * 16 + (adjacent ? 4 : 0) + (startsWith ? 2 : 1);
+}

@@ -1,0 +1,116 @@
+/**
+ * Word ids of one text per listing, packed in one growing Int32Array (`data`), each
+ * listing's words at `start[id]`, `length[id]` long. Reading the words of thousands of
+ * listings then walks one block of memory instead of thousands of small arrays, which
+ * matters more than anything else in the ranking loop. A changed listing gets its words
+ * appended; the space it used before is reclaimed by `compact` once half is waste.
+ */
+export class WordStore {
+  start = new Int32Array(0);
+  length = new Int32Array(0);
+  data = new Int32Array(1024);
+  private used = 0;
+  private live = 0;
+
+  ensureCapacity(size: number): void {
+    if (size <= this.start.length) return;
+    const capacity = Math.max(size, Math.ceil(this.start.length * 1.5), 1024);
+    const start = new Int32Array(capacity);
+    start.set(this.start);
+    const length = new Int32Array(capacity);
+    length.set(this.length);
+    this.start = start;
+    this.length = length;
+  }
+
+  set(id: number, words: readonly number[]): void {
+    this.ensureCapacity(id + 1);
+    this.live -= this.length[id] ?? 0;
+    if (this.used + words.length > this.data.length) this.grow(words.length);
+    this.start[id] = this.used;
+    this.length[id] = words.length;
+    for (const word of words) this.data[this.used++] = word;
+    this.live += words.length;
+  }
+
+  clear(id: number): void {
+    if (id >= this.start.length) return;
+    this.live -= this.length[id] ?? 0;
+    this.length[id] = 0;
+  }
+
+  private grow(extra: number): void {
+    if (this.used - this.live > this.live) {
+      this.compact();
+      if (this.used + extra <= this.data.length) return;
+    }
+    const data = new Int32Array(Math.max(this.data.length * 2, this.used + extra));
+    data.set(this.data.subarray(0, this.used));
+    this.data = data;
+  }
+
+  /** Rewrites `data` with only the current words of each listing. */
+  private compact(): void {
+    const data = new Int32Array(Math.max(1024, this.live * 2));
+    let used = 0;
+    for (let id = 0; id < this.start.length; id++) {
+      const length = this.length[id] ?? 0;
+      if (length === 0) continue;
+      const start = this.start[id] ?? 0;
+      data.set(this.data.subarray(start, start + length), used);
+      this.start[id] = used;
+      used += length;
+    }
+    this.data = data;
+    this.used = used;
+  }
+}
+
+/**
+ * Which listings have each word (an inverted index over a WordStore), built from the
+ * stores in one counting pass and cached until the next change. The ranking tiers read the
+ * few lists of the query's words instead of every match's words.
+ */
+export class Postings {
+  private constructor(
+    /** Listings of word w: docs[offsets[w] … offsets[w + 1]). */
+    readonly offsets: Int32Array,
+    readonly docs: Int32Array,
+  ) {}
+
+  static build(store: WordStore, visible: Uint8Array, words: number): Postings {
+    const counts = new Int32Array(words + 1);
+    const lastDoc = new Int32Array(words).fill(-1);
+    const limit = Math.min(visible.length, store.start.length);
+    const each = (fn: (word: number, doc: number) => void) => {
+      for (let doc = 0; doc < limit; doc++) {
+        if (visible[doc] !== 1) continue;
+        const from = store.start[doc] as number;
+        const end = from + (store.length[doc] as number);
+        for (let i = from; i < end; i++) {
+          const word = store.data[i] as number;
+          // A word twice in one title counts once.
+          if (lastDoc[word] === doc) continue;
+          lastDoc[word] = doc;
+          fn(word, doc);
+        }
+      }
+    };
+    each((word) => (counts[word + 1] = (counts[word + 1] as number) + 1));
+    for (let w = 0; w < words; w++) counts[w + 1] = (counts[w + 1] as number) + (counts[w] as number);
+    const docs = new Int32Array(counts[words] as number);
+    const next = counts.slice(0, words);
+    lastDoc.fill(-1);
+    each((word, doc) => {
+      docs[next[word] as number] = doc;
+      next[word] = (next[word] as number) + 1;
+    });
+    return new Postings(counts, docs);
+  }
+
+  /** The listings containing word `word`, ascending. */
+  of(word: number): Int32Array {
+    if (word < 0 || word + 1 >= this.offsets.length) return new Int32Array(0);
+    return this.docs.subarray(this.offsets[word] as number, this.offsets[word + 1] as number);
+  }
+}

@@ -1,0 +1,136 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { NotFound } from "~/lib/errors";
+import { formatDate, t, useLocale, useT } from "~/lib/i18n";
+import { unitLabel } from "~/lib/i18n/labels";
+import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { formatVnd } from "~/lib/money";
+import { requireProducerActor } from "~/modules/auth/session.server";
+import { producerOrderView } from "~/modules/orders/views.server";
+import { getDb } from "~/modules/platform/db.server";
+import { handle } from "~/modules/platform/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const locale = localeFromMatches(matches);
+  return pageMeta(locale, t(locale, "deliveryNote.title", { code: data?.order.code ?? "" }));
+};
+
+/** The printable delivery note of one of the producer's orders (phiếu giao hàng). */
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const actor = await requireProducerActor(request);
+  const id = Number(params.id);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFound("Không tìm thấy đơn hàng.");
+  return producerOrderView(getDb(), actor, id);
+});
+
+function PrintButton() {
+  const t = useT();
+  return (
+    <button
+      type="button"
+      onClick={() => window.print()}
+      className="rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white print:hidden"
+    >
+      {t("deliveryNote.print")}
+    </button>
+  );
+}
+
+export default function DeliveryNote() {
+  const { order, lines, producer } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const collect = order.paymentMethod === "cod" ? order.totalVnd : 0;
+  return (
+    <article className="mx-auto max-w-3xl rounded-xl border border-stone-300 bg-white p-5 print:border-0 print:p-0">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <p className="font-semibold">{producer.name}</p>
+          <p className="text-sm">{producer.address}</p>
+          {producer.phone ? <p className="text-sm">{producer.phone}</p> : null}
+        </div>
+        <PrintButton />
+      </div>
+      <h1 className="mt-4 text-center text-xl font-bold uppercase">{t("deliveryNote.heading")}</h1>
+      <p className="text-center text-sm">
+        {t("deliveryNote.codeDate", {
+          code: order.code,
+          date: formatDate(order.createdAt, locale),
+        })}
+      </p>
+      <section className="mt-4 text-sm">
+        <p>{t("deliveryNote.receiver", { name: order.shipName, phone: order.shipPhone })}</p>
+        <p>
+          {t("deliveryNote.address", {
+            address: `${order.shipAddress}, ${order.shipCommune}, ${order.shipProvince}`,
+          })}
+        </p>
+        <p>{t(`deliveryMethod.${order.deliveryMethod}`)}</p>
+        {order.note ? <p>{t("order.noteValue", { note: order.note })}</p> : null}
+      </section>
+      <table className="mt-4 w-full border-collapse text-sm">
+        <thead>
+          <tr className="border-b border-stone-400 text-left">
+            <th scope="col" className="py-1 pr-2">
+              {t("deliveryNote.item")}
+            </th>
+            <th scope="col" className="py-1 pr-2 text-right">
+              {t("cart.quantity")}
+            </th>
+            <th scope="col" className="py-1 pr-2 text-right">
+              {t("cart.unitPrice")}
+            </th>
+            <th scope="col" className="py-1 text-right">
+              {t("cart.lineTotal")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((line) => (
+            <tr key={line.id} className="border-b border-stone-200">
+              <td className="py-1 pr-2">
+                {line.title} <span className="text-stone-600">({line.sku})</span>
+              </td>
+              <td className="py-1 pr-2 text-right">
+                {line.qty} {unitLabel(locale, line.unit)}
+              </td>
+              <td className="py-1 pr-2 text-right">{formatVnd(line.unitPriceVnd, locale)}</td>
+              <td className="py-1 text-right">{formatVnd(line.lineTotalVnd, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={3} className="py-1 pr-2 text-right font-normal">
+              {t("order.deliveryFee")}
+            </th>
+            <td className="py-1 text-right">{formatVnd(order.deliveryFeeVnd, locale)}</td>
+          </tr>
+          <tr>
+            <th scope="row" colSpan={3} className="py-1 pr-2 text-right">
+              {t("order.total")}
+            </th>
+            <td className="py-1 text-right font-bold">{formatVnd(order.totalVnd, locale)}</td>
+          </tr>
+        </tfoot>
+      </table>
+      <p className="mt-4 font-semibold">
+        {collect > 0
+          ? t("deliveryNote.collect", { amount: formatVnd(collect, locale) })
+          : t("deliveryNote.nothingToCollect")}
+      </p>
+      <div className="mt-10 grid grid-cols-2 gap-4 text-center text-sm">
+        <p>
+          {t("deliveryNote.senderSign")}
+          <br />
+          <span className="text-stone-600">{t("deliveryNote.signHint")}</span>
+        </p>
+        <p>
+          {t("deliveryNote.receiverSign")}
+          <br />
+          <span className="text-stone-600">{t("deliveryNote.signHint")}</span>
+        </p>
+      </div>
+    </article>
+  );
+}

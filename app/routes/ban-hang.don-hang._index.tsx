@@ -1,0 +1,157 @@
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { EmptyState } from "~/components/empty-state";
+import { OrderStatusBadge } from "~/components/order-status-badge";
+import { Invalid } from "~/lib/errors";
+import { formatDate, t, useLocale, useT } from "~/lib/i18n";
+import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { formatVnd } from "~/lib/money";
+import { ORDER_STATUS_FLOW } from "~/lib/orders";
+import { producerActionSchema } from "~/lib/schemas/orders";
+import { assertSameOrigin } from "~/modules/auth/origin.server";
+import { requireProducerActor } from "~/modules/auth/session.server";
+import { formErrorData } from "~/modules/orders/form-errors.server";
+import { applyProducerAction, producerInbox } from "~/modules/orders/views.server";
+import { getDb } from "~/modules/platform/db.server";
+import { handle } from "~/modules/platform/http.server";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const locale = localeFromMatches(matches);
+  return pageMeta(locale, t(locale, "sellerOrders.title"));
+};
+
+const STATUSES = [...ORDER_STATUS_FLOW, "cancelled"] as const;
+const filterSchema = z.object({ "trang-thai": z.enum(STATUSES).optional().catch(undefined) });
+
+/** The producer's order inbox: newest first, filterable by status, next action on each. */
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const actor = await requireProducerActor(request);
+  const filter = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return producerInbox(getDb(), actor, filter["trang-thai"]);
+});
+
+export const action = handle(async ({ request }: ActionFunctionArgs) => {
+  assertSameOrigin(request);
+  const actor = await requireProducerActor(request);
+  const input = producerActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!input.success) return formErrorData(new Invalid("Yêu cầu không hợp lệ."));
+  try {
+    applyProducerAction(getDb(), actor, {
+      orderId: input.data.orderId,
+      action: input.data.intent,
+      reason: input.data.reason,
+    });
+  } catch (error) {
+    return formErrorData(error);
+  }
+  const back = new URL(request.url);
+  back.searchParams.delete("index");
+  back.searchParams.set("xong", input.data.intent);
+  return redirect(`${back.pathname}${back.search}`, 303);
+});
+
+export default function SellerOrders() {
+  const { orders, counts } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const t = useT();
+  const locale = useLocale();
+  const current = params.get("trang-thai");
+  const done = params.get("xong");
+  const tabClass = (active: boolean) =>
+    `whitespace-nowrap rounded-full px-3 py-1.5 text-sm font-medium ${active ? "bg-brand-700 text-white" : "bg-white text-stone-800 border border-stone-300"}`;
+  return (
+    <div>
+      <h1 className="text-2xl font-bold">{t("sellerOrders.title")}</h1>
+      <p className="mt-1 text-stone-700">
+        <Link to="/ban-hang/so-du" className="text-brand-800 underline underline-offset-2">
+          {t("sellerOrders.statementLink")}
+        </Link>
+      </p>
+      {done ? (
+        <p role="status" className="mt-4 rounded-lg bg-brand-50 px-4 py-3 text-brand-800">
+          {t("sellerOrders.done")}
+        </p>
+      ) : null}
+      {actionData && "formError" in actionData ? (
+        <p role="alert" className="mt-4 rounded-lg bg-rose-50 px-4 py-3 text-rose-900">
+          {actionData.formError}
+        </p>
+      ) : null}
+      <nav aria-label={t("sellerOrders.filter")} className="mt-4 flex gap-2 overflow-x-auto pb-2">
+        <Link to="/ban-hang/don-hang" className={tabClass(!current)}>
+          {t("sellerOrders.all")}
+        </Link>
+        {STATUSES.map((status) => (
+          <Link
+            key={status}
+            to={`/ban-hang/don-hang?trang-thai=${status}`}
+            className={tabClass(current === status)}
+          >
+            {t(`orderStatus.${status}`)} ({counts[status] ?? 0})
+          </Link>
+        ))}
+      </nav>
+      {orders.length === 0 ? (
+        <div className="mt-4">
+          <EmptyState title={t("sellerOrders.empty")} />
+        </div>
+      ) : (
+        <ul className="mt-4 space-y-3">
+          {orders.map((order) => (
+            <li key={order.id} className="rounded-xl border border-stone-200 bg-white p-4">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <Link
+                  to={`/ban-hang/don-hang/${order.id}`}
+                  className="font-semibold text-brand-800 underline underline-offset-2"
+                >
+                  {t("orders.view", { code: order.code })}
+                </Link>
+                <OrderStatusBadge status={order.status} />
+              </div>
+              <p className="mt-1 text-sm text-stone-700">
+                {t("sellerOrders.summary", {
+                  buyer: order.buyerName,
+                  date: formatDate(order.createdAt, locale),
+                  count: order.lineCount,
+                })}
+              </p>
+              <p className="mt-1 text-sm text-stone-700">
+                {t(`paymentMethod.${order.paymentMethod}`)} ·{" "}
+                {t(`deliveryMethod.${order.deliveryMethod}`)} ·{" "}
+                <span className="font-semibold text-stone-900">
+                  {formatVnd(order.totalVnd, locale)}
+                </span>
+              </p>
+              {order.actions.filter((a) => a !== "cancel").length > 0 ? (
+                <div className="mt-3 flex flex-wrap gap-2">
+                  {order.actions
+                    .filter((a) => a !== "cancel")
+                    .map((next) => (
+                      <Form method="post" key={next}>
+                        <input type="hidden" name="orderId" value={order.id} />
+                        <button
+                          type="submit"
+                          name="intent"
+                          value={next}
+                          className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+                        >
+                          {t(`sellerOrders.action.${next}`)}
+                        </button>
+                      </Form>
+                    ))}
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FormErrors, inputClass } from "~/components/auth-form";
+import { ListingFields, listingDefaults } from "~/components/supply/listing-fields";
+import { WorkspaceNav } from "~/components/supply/workspace-nav";
+import { t, useT } from "~/lib/i18n";
+import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { ListingFormSchema } from "~/lib/schemas/listing";
+import { localizeReply } from "~/modules/auth/forms.server";
+import { assertSameOrigin } from "~/modules/auth/origin.server";
+import { requireProducerActor } from "~/modules/auth/session.server";
+import { replyWithDomainError } from "~/modules/listings/forms.server";
+import { createListing } from "~/modules/listings/lifecycle.server";
+import { categoryOptions } from "~/modules/listings/queries.server";
+import { selectedProducer } from "~/modules/listings/shared.server";
+import { getDb } from "~/modules/platform/db.server";
+import { handle } from "~/modules/platform/http.server";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const locale = localeFromMatches(matches);
+  return pageMeta(locale, t(locale, "listingForm.newTitle"));
+};
+
+/** The empty listing form, with the producers the user acts for. */
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const actor = await requireProducerActor(request);
+  const current = selectedProducer(actor, new URL(request.url).searchParams.get("nsx"));
+  return {
+    categories: categoryOptions(getDb()),
+    producers: actor.producers.map((p) => ({ code: p.producerCode, name: p.producerName })),
+    producerCode: current.producerCode,
+  };
+});
+
+/** Creates the listing as a draft, or straight into review with intent "submit". */
+export const action = handle(async ({ request }: ActionFunctionArgs) => {
+  const actor = await requireProducerActor(request);
+  assertSameOrigin(request);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: ListingFormSchema });
+  if (submission.status !== "success") {
+    return data(localizeReply(submission.reply(), actor.locale), { status: 400 });
+  }
+  const producer = selectedProducer(actor, String(formData.get("producer") ?? "") || null);
+  try {
+    const created = createListing(getDb(), actor, producer.producerId, submission.value, {
+      submit: formData.get("intent") === "submit",
+    });
+    return redirect(`/ban-hang/san-pham/${created.sku}?thong-bao=created`);
+  } catch (error) {
+    return data(localizeReply(replyWithDomainError(submission, error), actor.locale), {
+      status: 400,
+    });
+  }
+});
+
+export default function NewListingPage() {
+  const { categories, producers, producerCode } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const t = useT();
+  const [form, fields] = useForm({
+    id: "listing-new",
+    lastResult,
+    defaultValue: listingDefaults(),
+    constraint: getZodConstraint(ListingFormSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ListingFormSchema }),
+  });
+  const busy = navigation.state === "submitting";
+  return (
+    <div className="mx-auto max-w-2xl">
+      <WorkspaceNav />
+      <h1 className="text-2xl font-bold text-stone-900">{t("listingForm.newTitle")}</h1>
+      {form.status === "error" ? (
+        <p
+          role="alert"
+          className="mt-4 rounded-lg border border-red-300 bg-red-50 px-4 py-3 font-medium text-red-800"
+        >
+          {t("form.errorSummary")}
+        </p>
+      ) : null}
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <Form method="post" {...getFormProps(form)} className="mt-6 space-y-5">
+        {producers.length > 1 ? (
+          <div>
+            <label htmlFor="listing-producer" className="block font-medium">
+              {t("listingForm.producer")}
+            </label>
+            <select
+              id="listing-producer"
+              name="producer"
+              defaultValue={producerCode}
+              className={inputClass}
+            >
+              {producers.map((p) => (
+                <option key={p.code} value={p.code}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : (
+          <input type="hidden" name="producer" value={producerCode} />
+        )}
+        <ListingFields fields={fields} categories={categories} />
+        <div className="flex flex-wrap gap-3">
+          <button
+            type="submit"
+            name="intent"
+            value="draft"
+            disabled={busy}
+            className="rounded-lg border border-brand-700 bg-white px-4 py-3 font-semibold text-brand-800"
+          >
+            {t("listingForm.saveDraft")}
+          </button>
+          <button
+            type="submit"
+            name="intent"
+            value="submit"
+            disabled={busy}
+            className="rounded-lg bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800"
+          >
+            {t("listingForm.saveAndSubmit")}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}

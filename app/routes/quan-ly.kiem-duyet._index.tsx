@@ -1,0 +1,274 @@
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { FormSuccess } from "~/components/auth-form";
+import { ResponsiveImage } from "~/components/supply/responsive-image";
+import { StaffNav } from "~/components/supply/workspace-nav";
+import { formatDate, formatNumber, t, useLocale, useT } from "~/lib/i18n";
+import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { BulkApproveSchema, QUEUE_KINDS } from "~/lib/schemas/listing";
+import { assertSameOrigin } from "~/modules/auth/origin.server";
+import { requireStaff } from "~/modules/auth/session.server";
+import { bulkApprove } from "~/modules/moderation/decisions.server";
+import { moderationQueue, scopeOrgUnits } from "~/modules/moderation/queue.server";
+import { getDb } from "~/modules/platform/db.server";
+import { handle } from "~/modules/platform/http.server";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const locale = localeFromMatches(matches);
+  return pageMeta(locale, t(locale, "moderation.title"));
+};
+
+const Filters = z.object({
+  kind: z.enum(QUEUE_KINDS).optional().catch(undefined),
+  orgUnitId: z.coerce.number().int().positive().optional().catch(undefined),
+  q: z.string().max(100).optional().catch(undefined),
+});
+
+const DETAIL_PATH = { listing: "san-pham", revision: "ban-sua", producer: "nha-san-xuat" } as const;
+
+/** The moderation queue of the staff member's subtree, oldest first, with counts per kind. */
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const actor = await requireStaff(request, "listing:moderate");
+  const url = new URL(request.url);
+  const filters = Filters.parse({
+    kind: url.searchParams.get("loai") || undefined,
+    orgUnitId: url.searchParams.get("don-vi") || undefined,
+    q: url.searchParams.get("q") || undefined,
+  });
+  const db = getDb();
+  const queue = moderationQueue(db, actor, filters);
+  return {
+    ...queue,
+    filters,
+    units: scopeOrgUnits(db, actor),
+    notice: url.searchParams.get("thong-bao") === "decided",
+  };
+});
+
+/** Bulk approval of the ticked items; out-of-scope or decided items are reported back. */
+export const action = handle(async ({ request, context }: ActionFunctionArgs) => {
+  const actor = await requireStaff(request, "listing:moderate");
+  assertSameOrigin(request);
+  const form = await request.formData();
+  const parsed = BulkApproveSchema.safeParse({
+    intent: form.get("intent"),
+    items: form.getAll("items"),
+  });
+  if (!parsed.success) {
+    return data(
+      { approved: 0, failed: [], error: t(actor.locale, "moderation.error.noneSelected") },
+      { status: 400 },
+    );
+  }
+  const result = await bulkApprove(getDb(), actor, parsed.data.items, {
+    ipAddress: context.clientIp ?? null,
+  });
+  return { ...result, error: null };
+});
+
+export default function ModerationQueuePage() {
+  const { items, counts, filters, units, notice } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const total = counts.listing + counts.revision + counts.producer;
+  return (
+    <div>
+      <StaffNav />
+      <h1 className="text-2xl font-bold text-stone-900">{t("moderation.title")}</h1>
+      <p className="mt-1 text-stone-700">{t("moderation.intro")}</p>
+      <ul className="mt-3 flex flex-wrap gap-2 text-sm">
+        {QUEUE_KINDS.map((kind) => (
+          <li key={kind} className="rounded-full bg-white px-3 py-1 ring-1 ring-stone-200">
+            {t("moderation.kindCount", {
+              label: t(`moderation.kind.${kind}`),
+              count: formatNumber(counts[kind], locale),
+            })}
+          </li>
+        ))}
+      </ul>
+      {notice ? (
+        <div className="mt-4">
+          <FormSuccess>{t("moderation.decided")}</FormSuccess>
+        </div>
+      ) : null}
+      {result ? (
+        <div className="mt-4 space-y-2">
+          {result.error ? (
+            <p
+              role="alert"
+              className="rounded-lg border border-red-300 bg-red-50 px-4 py-3 font-medium text-red-800"
+            >
+              {result.error}
+            </p>
+          ) : (
+            <FormSuccess>
+              {t("moderation.bulkResult", { count: formatNumber(result.approved, locale) })}
+            </FormSuccess>
+          )}
+          {result.failed.length > 0 ? (
+            <div
+              role="alert"
+              className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900"
+            >
+              <p className="font-medium">{t("moderation.bulkFailures")}</p>
+              <ul className="list-disc pl-5">
+                {result.failed.map((failure) => (
+                  <li key={failure.ref}>
+                    {failure.ref}: {failure.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+      <Form method="get" className="mt-4 flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="filter-kind" className="block text-sm font-medium">
+            {t("moderation.filterKind")}
+          </label>
+          <select
+            id="filter-kind"
+            name="loai"
+            defaultValue={filters.kind ?? ""}
+            className="mt-1 rounded-lg border border-stone-300 bg-white px-3 py-2"
+          >
+            <option value="">{t("moderation.kind.all")}</option>
+            {QUEUE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`moderation.kind.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="filter-unit" className="block text-sm font-medium">
+            {t("moderation.filterUnit")}
+          </label>
+          <select
+            id="filter-unit"
+            name="don-vi"
+            defaultValue={filters.orgUnitId ? String(filters.orgUnitId) : ""}
+            className="mt-1 max-w-[16rem] rounded-lg border border-stone-300 bg-white px-3 py-2"
+          >
+            <option value="">{t("moderation.filterAllUnits")}</option>
+            {units.map((unit) => (
+              <option key={unit.id} value={String(unit.id)}>
+                {unit.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="min-w-0 flex-1">
+          <label htmlFor="filter-q" className="block text-sm font-medium">
+            {t("moderation.search")}
+          </label>
+          <input
+            id="filter-q"
+            name="q"
+            type="search"
+            defaultValue={filters.q ?? ""}
+            className="mt-1 w-full rounded-lg border border-stone-300 bg-white px-3 py-2"
+          />
+        </div>
+        <button
+          type="submit"
+          className="rounded-lg border border-brand-700 px-4 py-2 font-semibold text-brand-800"
+        >
+          {t("moderation.filter")}
+        </button>
+      </Form>
+      {total === 0 || items.length === 0 ? (
+        <p className="mt-6 rounded-lg bg-white p-4 text-stone-700">{t("moderation.empty")}</p>
+      ) : (
+        <Form method="post" className="mt-6">
+          <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
+            {items.map((item) => (
+              <li key={item.ref} className="flex items-start gap-3 p-3">
+                <input
+                  type="checkbox"
+                  name="items"
+                  value={item.ref}
+                  id={`pick-${item.ref}`}
+                  aria-label={t("moderation.select", { title: item.title })}
+                  className="mt-1 h-5 w-5 shrink-0 rounded border-stone-400"
+                />
+                <div className="w-16 shrink-0">
+                  {item.coverKey && item.coverWidth ? (
+                    <ResponsiveImage
+                      image={{
+                        storageKey: item.coverKey,
+                        width: item.coverWidth,
+                        height: Math.round((item.coverWidth * 3) / 4),
+                        placeholder: "",
+                        alt: "",
+                      }}
+                      sizes="64px"
+                      className="aspect-square rounded-md"
+                    />
+                  ) : null}
+                </div>
+                <div className="min-w-0 flex-1">
+                  <p className="text-xs font-semibold text-stone-600 uppercase">
+                    {t(`moderation.kind.${item.kind}`)}
+                  </p>
+                  <h2 className="font-semibold">
+                    <Link
+                      to={`/quan-ly/kiem-duyet/${DETAIL_PATH[item.kind]}/${item.id}`}
+                      aria-label={t("moderation.open", { title: item.title })}
+                      className="text-stone-900 underline-offset-2 hover:underline"
+                    >
+                      {item.title}
+                    </Link>
+                  </h2>
+                  <p className="text-sm text-stone-700">
+                    {item.sku ? `${item.sku} · ` : ""}
+                    {t("moderation.producerOf", {
+                      producer: item.producerName,
+                      unit: item.orgUnitName,
+                    })}
+                  </p>
+                  <p className="text-sm text-stone-600">
+                    {t("moderation.submittedAt", {
+                      date: formatDate(new Date(item.submittedAt), locale),
+                    })}
+                    {item.fields.length > 0
+                      ? ` · ${t("moderation.changedFields", { fields: item.fields.map((f) => t(`moderation.field.${fieldKey(f)}`)).join(", ") })}`
+                      : ""}
+                  </p>
+                </div>
+              </li>
+            ))}
+          </ul>
+          <button
+            type="submit"
+            name="intent"
+            value="bulk_approve"
+            className="mt-4 rounded-lg bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800"
+          >
+            {t("moderation.bulkApprove")}
+          </button>
+        </Form>
+      )}
+    </div>
+  );
+}
+
+function fieldKey(field: string) {
+  const known = [
+    "title",
+    "description",
+    "categoryId",
+    "ocop",
+    "certifications",
+    "imageIds",
+  ] as const;
+  return known.find((k) => k === field) ?? "title";
+}

@@ -1,0 +1,146 @@
+import { parseWithZod } from "@conform-to/zod";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { DecisionForm } from "~/components/supply/decision-form";
+import { ResponsiveImage } from "~/components/supply/responsive-image";
+import { StaffNav } from "~/components/supply/workspace-nav";
+import { formatNumber, t, useLocale, useT } from "~/lib/i18n";
+import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { ModerationDecisionSchema } from "~/lib/schemas/listing";
+import { localizeReply } from "~/modules/auth/forms.server";
+import { assertSameOrigin } from "~/modules/auth/origin.server";
+import { requireStaff } from "~/modules/auth/session.server";
+import { replyWithDomainError } from "~/modules/listings/forms.server";
+import { decideProducer } from "~/modules/moderation/decisions.server";
+import { producerReview } from "~/modules/moderation/review.server";
+import { getDb } from "~/modules/platform/db.server";
+import { handle } from "~/modules/platform/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
+  const locale = localeFromMatches(matches);
+  return pageMeta(
+    locale,
+    t(locale, "moderation.producerTitle", { name: data?.producer.name ?? "" }),
+  );
+};
+
+function producerId(value: string | undefined): number {
+  const parsed = z.coerce.number().int().positive().safeParse(value);
+  if (!parsed.success) throw new Response("Not Found", { status: 404 });
+  return parsed.data;
+}
+
+/** A producer's application (its profile as submitted), to verify or reject. */
+export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
+  const actor = await requireStaff(request, "producer:verify");
+  const { producer, orgUnitName, images } = producerReview(getDb(), actor, producerId(params.id));
+  return {
+    producer: {
+      id: producer.id,
+      code: producer.code,
+      name: producer.name,
+      kind: producer.kind,
+      commune: producer.commune,
+      address: producer.address,
+      phone: producer.phone,
+      email: producer.email,
+      story: producer.story,
+      membersTotal: producer.membersTotal,
+      membersWomen: producer.membersWomen,
+      foundedYear: producer.foundedYear,
+      verificationStatus: producer.verificationStatus,
+    },
+    orgUnitName,
+    images,
+  };
+});
+
+export const action = handle(async ({ request, params, context }: ActionFunctionArgs) => {
+  const actor = await requireStaff(request, "producer:verify");
+  assertSameOrigin(request);
+  const id = producerId(params.id);
+  producerReview(getDb(), actor, id); // 404 outside the moderator's subtree
+  const submission = parseWithZod(await request.formData(), { schema: ModerationDecisionSchema });
+  if (submission.status !== "success") {
+    return data(localizeReply(submission.reply(), actor.locale), { status: 400 });
+  }
+  try {
+    decideProducer(getDb(), actor, id, submission.value, { ipAddress: context.clientIp ?? null });
+  } catch (error) {
+    return data(localizeReply(replyWithDomainError(submission, error), actor.locale), {
+      status: 409,
+    });
+  }
+  return redirect("/quan-ly/kiem-duyet?thong-bao=decided");
+});
+
+export default function ProducerReviewPage() {
+  const { producer, orgUnitName, images } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="mx-auto max-w-3xl">
+      <StaffNav />
+      <p>
+        <Link to="/quan-ly/kiem-duyet" className="text-sm font-semibold text-brand-800 underline">
+          {t("moderation.back")}
+        </Link>
+      </p>
+      <h1 className="mt-2 text-2xl font-bold text-stone-900">
+        {t("moderation.producerTitle", { name: producer.name })}
+      </h1>
+      <p className="text-stone-700">
+        {producer.code} · {t(`producerKind.${producer.kind}`)} · {orgUnitName}
+      </p>
+      <dl className="mt-4 grid grid-cols-1 gap-x-4 gap-y-2 rounded-xl border border-stone-200 bg-white p-4 sm:grid-cols-[12rem_1fr]">
+        <dt className="font-medium text-stone-700">{t("producer.address")}</dt>
+        <dd>{producer.address}</dd>
+        <dt className="font-medium text-stone-700">{t("profile.phone")}</dt>
+        <dd>{producer.phone ?? "—"}</dd>
+        <dt className="font-medium text-stone-700">{t("profile.email")}</dt>
+        <dd>{producer.email ?? "—"}</dd>
+        <dt className="font-medium text-stone-700">{t("producer.members")}</dt>
+        <dd>
+          {t("moderation.producerMembers", {
+            total: formatNumber(producer.membersTotal, locale),
+            women: formatNumber(producer.membersWomen, locale),
+          })}
+        </dd>
+        <dt className="font-medium text-stone-700">{t("producer.founded")}</dt>
+        <dd>{producer.foundedYear ?? "—"}</dd>
+      </dl>
+      <h2 className="mt-4 font-semibold">{t("producer.story")}</h2>
+      <p className="whitespace-pre-line">{producer.story || "—"}</p>
+      <ol className="mt-4 grid grid-cols-2 gap-2 sm:grid-cols-4">
+        {images.map((image, index) => (
+          <li key={image.id}>
+            <ResponsiveImage
+              image={image}
+              alt={t("images.numbered", { n: index + 1 })}
+              sizes="25vw"
+              className="aspect-square rounded-md"
+            />
+          </li>
+        ))}
+      </ol>
+      {producer.verificationStatus === "pending" ? (
+        <DecisionForm
+          id={`producer-${producer.id}`}
+          lastResult={lastResult}
+          approveLabel={t("moderation.verify")}
+          allowRequestChanges={false}
+        />
+      ) : (
+        <p className="mt-6 rounded-lg bg-stone-100 px-4 py-3">{t("moderation.notPending")}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ImportPanel } from "~/components/supply/import-panel";
+import { StaffNav } from "~/components/supply/workspace-nav";
+import { t, useT } from "~/lib/i18n";
+import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { assertSameOrigin } from "~/modules/auth/origin.server";
+import { requireStaff } from "~/modules/auth/session.server";
+import { PRODUCER_COLUMNS, PRODUCT_COLUMNS } from "~/modules/import/plan.server";
+import { handleImportAction, importJobFor } from "~/modules/import/web.server";
+import { getDb } from "~/modules/platform/db.server";
+import { handle } from "~/modules/platform/http.server";
+
+const PATH = "/quan-ly/nhap-du-lieu";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const locale = localeFromMatches(matches);
+  return pageMeta(locale, t(locale, "import.staffTitle"));
+};
+
+/** Staff bulk import (producers and products of their subtree). */
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const actor = await requireStaff(request, "catalog:import");
+  const job = importJobFor(actor, "staff", new URL(request.url).searchParams.get("lan"));
+  return { job, columns: { products: PRODUCT_COLUMNS, producers: PRODUCER_COLUMNS } };
+});
+
+export const action = handle(async ({ request, context }: ActionFunctionArgs) => {
+  const actor = await requireStaff(request, "catalog:import");
+  assertSameOrigin(request);
+  const result = await handleImportAction(
+    getDb(),
+    actor,
+    "staff",
+    request,
+    PATH,
+    context.clientIp ?? null,
+  );
+  if ("redirectTo" in result) return redirect(result.redirectTo);
+  return data({ error: result.error }, { status: result.status });
+});
+
+export default function StaffImportPage() {
+  const { job, columns } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <div className="mx-auto max-w-3xl">
+      <StaffNav />
+      <h1 className="text-2xl font-bold text-stone-900">{t("import.staffTitle")}</h1>
+      <p className="mt-1 text-stone-700">{t("import.intro")}</p>
+      <p className="mt-1 text-stone-700">{t("import.staffNote")}</p>
+      <ImportPanel
+        path={PATH}
+        job={job}
+        columns={columns}
+        withProducersFile
+        error={result?.error ?? null}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+import type { BenchCase } from "../types";
+import { imageCase } from "./image";
+import { lighthouseCase } from "./lighthouse";
+import { ordersCase } from "./orders";
+import { searchCase } from "./search";
+
+/** Every benchmark case by name; later issues add theirs here. */
+export const benchCases: BenchCase[] = [lighthouseCase, imageCase, ordersCase, searchCase];

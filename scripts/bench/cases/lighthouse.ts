@@ -1,0 +1,95 @@
+import Database from "better-sqlite3";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { startServer } from "../../../tests/helpers/server";
+import type { BenchCase, BenchRow } from "../types";
+
+const CHROME_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+/** How many Lighthouse runs per page; the row shows the run with the median performance. */
+const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 1) || 1);
+
+/** The slug of one published product of the demo catalog, read from the server's database. */
+function productPath(databasePath: string): string {
+  const sqlite = new Database(databasePath, { readonly: true, fileMustExist: true });
+  try {
+    const row = sqlite
+      .prepare("select slug from listings where status = 'published' order by id limit 1")
+      .get() as { slug: string } | undefined;
+    if (!row) throw new Error("the demo database has no published listing");
+    return `/san-pham/${row.slug}`;
+  } finally {
+    sqlite.close();
+  }
+}
+
+async function measure(url: string, port: number): Promise<Omit<BenchRow, "page">> {
+  const result = await lighthouse(url, {
+    port,
+    output: "json",
+    logLevel: "error",
+    onlyCategories: ["performance", "accessibility"],
+    // The default config: a mobile device with simulated throttling (slow 4G, 4x CPU).
+    formFactor: "mobile",
+    throttlingMethod: "simulate",
+  });
+  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  const { lhr } = result;
+  if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${lhr.runtimeError.message}`);
+  const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+  const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+  return {
+    performance: score("performance"),
+    accessibility: score("accessibility"),
+    "LCP (ms)": Math.round(audit("largest-contentful-paint")),
+    "TBT (ms)": Math.round(audit("total-blocking-time")),
+    "transfer (KB)": Math.round(audit("total-byte-weight") / 1024),
+  };
+}
+
+/** Lighthouse 12, mobile, on the home page, a search page and a product page. */
+export const lighthouseCase: BenchCase = {
+  name: "lighthouse",
+  description: "Lighthouse 12 mobile (simulated throttling) on /, a search and a product page",
+  async run() {
+    const server = await startServer();
+    const chrome = await chromeLauncher.launch({
+      chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+      chromeFlags: CHROME_FLAGS,
+      logLevel: "error",
+    });
+    try {
+      const pages = ["/", "/tim-kiem?q=ca+phe", productPath(server.databasePath)];
+      const rows: BenchRow[] = [];
+      for (const path of pages) {
+        const url = server.url + path;
+        await fetch(url); // warm the server's caches; the first request is not what we measure
+        const runs = [];
+        for (let i = 0; i < RUNS; i += 1) runs.push(await measure(url, chrome.port));
+        runs.sort((a, b) => Number(a.performance) - Number(b.performance));
+        rows.push({ page: path, ...runs[Math.floor(runs.length / 2)] });
+      }
+      return {
+        rows,
+        targets: [
+          { column: "performance", op: ">=", value: 90 },
+          { column: "accessibility", op: ">=", value: 95 },
+          { column: "transfer (KB)", op: "<=", value: 350 },
+        ],
+      };
+    } finally {
+      chrome.kill();
+      await server.stop();
+    }
+  },
+};

@@ -1,0 +1,239 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { slugify } from "~/lib/text";
+import { rebuildFtsIndex } from "~/modules/search/fts-index.server";
+import { searchListings, setExternalEngine } from "~/modules/search/search.server";
+import { searchQuery, type SearchQuery } from "~/modules/search/types";
+import { openMigratedDatabase, type Db } from "~db/client.server";
+import { seedDemo } from "~db/seed/seed.server";
+import type { BenchCase, BenchRow } from "../types";
+
+/**
+ * `npm run bench -- search`: 100,000 listings made from variations of the demo catalog in
+ * a temporary database; times the embedded index build, then a fixed mix of queries
+ * through `searchListings` (what the API calls: total, all four facets and a hydrated page
+ * of 20) next to a plain LIKE scan over the same rows. Target: p95 ≤ 15 ms for every kind.
+ */
+
+const LISTINGS = Math.max(1000, Number(process.env.SEARCH_BENCH_LISTINGS ?? 100_000) || 100_000);
+const RUNS = Math.max(10, Number(process.env.SEARCH_BENCH_RUNS ?? 200) || 200);
+const LIKE_RUNS = Math.max(5, Math.round(RUNS / 8));
+
+type Mix = { kind: string; queries: Partial<SearchQuery>[] };
+
+const MIX: Mix[] = [
+  { kind: "one word", queries: ["tiêu", "gạo", "mật", "nấm", "bánh", "mực"].map((q) => ({ q })) },
+  {
+    kind: "two words",
+    queries: ["mật ong", "nước mắm", "cà phê", "tinh dầu", "đậu đen", "thổ cẩm"].map((q) => ({ q })),
+  },
+  {
+    kind: "no marks",
+    queries: ["ca phe khe sanh", "mat ong rung", "dau den", "nuoc mam ca com", "gao huu co"].map(
+      (q) => ({ q }),
+    ),
+  },
+  {
+    kind: "typo",
+    queries: ["arabika", "robutsa", "dakrog", "hoong phung", "cascra"].map((q) => ({ q })),
+  },
+  {
+    kind: "with facets",
+    queries: [
+      { q: "ca phe", category: "ca-phe", ocopMin: 4 },
+      { q: "gạo", certification: "hữu cơ", priceMax: 100_000 },
+      { q: "mật ong", commune: "xã Hướng Phùng" },
+      { q: "nước mắm", category: "hai-san", priceMin: 50_000 },
+    ],
+  },
+  {
+    kind: "with sort",
+    queries: [
+      { q: "gạo", sort: "price_asc" },
+      { q: "cà phê", sort: "newest" },
+      { q: "tiêu", sort: "price_desc" },
+      { q: "bánh", sort: "price_asc" },
+    ],
+  },
+];
+
+const VARIANTS = [
+  "gói 250g",
+  "gói 500g",
+  "túi 1kg",
+  "túi 2kg",
+  "hộp quà",
+  "loại 1",
+  "loại đặc biệt",
+  "bán sỉ",
+  "hộp giấy",
+  "mùa mới",
+  "nhà làm",
+  "",
+];
+
+/** Fills the database with `total` listings: the 220 demo ones and variations of them. */
+export function generateCatalog(db: Db, total: number): void {
+  const client = db.$client;
+  const base = client
+    .prepare(
+      `SELECT id, producer_id, title, description, category_id, price_vnd, unit, min_order_qty,
+              stock, season, tags, ocop_stars, ocop_certificate_no, ocop_issued_on, ocop_expires_on
+       FROM listings ORDER BY id`,
+    )
+    .all() as {
+    id: number;
+    producer_id: number;
+    title: string;
+    description: string;
+    category_id: number;
+    price_vnd: number;
+    unit: string;
+    min_order_qty: number;
+    stock: number;
+    season: string;
+    tags: string;
+    ocop_stars: number;
+    ocop_certificate_no: string | null;
+    ocop_issued_on: string | null;
+    ocop_expires_on: string | null;
+  }[];
+  const producerIds = client.prepare("SELECT id FROM producers ORDER BY id").pluck().all() as number[];
+  const certs = client.prepare("SELECT listing_id, kind FROM listing_certifications").all() as {
+    listing_id: number;
+    kind: string;
+  }[];
+  const certsOf = new Map<number, string[]>();
+  for (const c of certs) certsOf.set(c.listing_id, [...(certsOf.get(c.listing_id) ?? []), c.kind]);
+
+  const insert = client.prepare(
+    `INSERT INTO listings (sku, producer_id, title, slug, description, category_id, price_vnd, unit,
+       min_order_qty, stock, season, tags, ocop_stars, ocop_certificate_no, ocop_issued_on,
+       ocop_expires_on, status, published_at, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'published', ?, ?, ?)`,
+  );
+  const insertCert = client.prepare(
+    "INSERT INTO listing_certifications (listing_id, kind) VALUES (?, ?)",
+  );
+  const now = Date.now();
+  client.transaction(() => {
+    for (let i = 0; i < total - base.length; i++) {
+      const row = base[i % base.length];
+      if (!row) continue;
+      const round = Math.floor(i / base.length) + 1;
+      const producerId = producerIds[(row.producer_id + round) % producerIds.length] ?? row.producer_id;
+      const variant = VARIANTS[round % VARIANTS.length] ?? "";
+      const title = `${row.title} ${variant} (mẫu ${round})`.replace(/\s+/g, " ");
+      const sku = `BX${String(i).padStart(6, "0")}`;
+      const price = Math.max(1000, Math.round((row.price_vnd * (0.7 + ((i * 37) % 61) / 100)) / 1000) * 1000);
+      const published = now - (i + 1) * 60_000;
+      const { lastInsertRowid } = insert.run(
+        sku,
+        producerId,
+        title,
+        `${slugify(title, 60)}-${sku.toLowerCase()}`,
+        row.description,
+        row.category_id,
+        price,
+        row.unit,
+        row.min_order_qty,
+        i % 13 === 0 ? 0 : row.stock,
+        row.season,
+        row.tags,
+        row.ocop_stars,
+        row.ocop_certificate_no,
+        row.ocop_issued_on,
+        row.ocop_expires_on,
+        published,
+        published,
+        published,
+      );
+      for (const kind of certsOf.get(row.id) ?? []) insertCert.run(lastInsertRowid, kind);
+    }
+  })();
+}
+
+function percentile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
+}
+
+/** The same words as a plain LIKE scan: every word somewhere in title, description or tags. */
+function likeScan(db: Db, query: Partial<SearchQuery>): number {
+  const words = (query.q ?? "").split(/\s+/).filter(Boolean);
+  const where = words.map(() => "(l.title || ' ' || l.description || ' ' || l.tags) LIKE ?").join(" AND ");
+  const params = words.map((w) => `%${w}%`);
+  const sql = `FROM listings l WHERE l.status = 'published'${where ? ` AND ${where}` : ""}`;
+  const total = db.$client.prepare(`SELECT count(*) ${sql}`).pluck().get(...params) as number;
+  db.$client.prepare(`SELECT l.id ${sql} ORDER BY l.published_at DESC LIMIT 20`).all(...params);
+  return total;
+}
+
+async function run() {
+  const dir = mkdtempSync(join(tmpdir(), "cungcau-search-bench-"));
+  try {
+    const db = openMigratedDatabase(join(dir, "bench.db"));
+    setExternalEngine(db, null);
+    let started = performance.now();
+    await seedDemo(db, { today: new Date(), mode: "live" });
+    generateCatalog(db, LISTINGS);
+    const generateMs = performance.now() - started;
+    started = performance.now();
+    const { indexed } = rebuildFtsIndex(db);
+    const buildMs = performance.now() - started;
+    started = performance.now();
+    await searchListings(db, searchQuery({ q: "cà phê" }));
+    const firstMs = performance.now() - started;
+    console.log(
+      `${LISTINGS} listings generated in ${(generateMs / 1000).toFixed(1)} s; embedded index ` +
+        `built in ${(buildMs / 1000).toFixed(1)} s (${indexed} searchable); first query ` +
+        `(loads doc values and vocabulary) ${firstMs.toFixed(0)} ms; ${RUNS} runs per kind, ` +
+        `LIKE ${LIKE_RUNS} runs per kind.\n`,
+    );
+
+    const rows: BenchRow[] = [];
+    for (const { kind, queries } of MIX) {
+      const times: number[] = [];
+      let totals = 0;
+      for (let i = 0; i < RUNS; i++) {
+        const fields = queries[i % queries.length] ?? {};
+        const t = performance.now();
+        const result = await searchListings(db, searchQuery(fields));
+        times.push(performance.now() - t);
+        totals += result.total;
+      }
+      const likeTimes: number[] = [];
+      let likeTotals = 0;
+      for (let i = 0; i < LIKE_RUNS; i++) {
+        const t = performance.now();
+        likeTotals += likeScan(db, queries[i % queries.length] ?? {});
+        likeTimes.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      likeTimes.sort((a, b) => a - b);
+      rows.push({
+        kind,
+        p50_ms: percentile(times, 0.5),
+        p95_ms: percentile(times, 0.95),
+        p99_ms: percentile(times, 0.99),
+        avg_total: Math.round(totals / RUNS),
+        like_p50_ms: percentile(likeTimes, 0.5),
+        like_p95_ms: percentile(likeTimes, 0.95),
+        like_p99_ms: percentile(likeTimes, 0.99),
+        like_avg_total: Math.round(likeTotals / LIKE_RUNS),
+      });
+    }
+    db.$client.close();
+    return { rows, targets: [{ column: "p95_ms", op: "<=" as const, value: 15 }] };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export const searchCase: BenchCase = {
+  name: "search",
+  description:
+    "embedded search on 100,000 generated listings: index build, p50/p95/p99 per query kind vs LIKE",
+  run,
+};

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# `npm test`: lint, format check, type-check, unit + integration tests, a fresh production
+# build, then the end-to-end tests in Debian's Chromium. Any failing step fails the script.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() {
+  printf '\n\033[1m==> %s\033[0m\n' "$1"
+}
+
+step "Chromium (/usr/bin/chromium) for the end-to-end tests"
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "Chromium is missing: installing Debian's chromium with apt-get"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update
+    apt-get install -y --no-install-recommends chromium
+  else
+    echo 'Chromium is missing: run `sudo apt-get install -y chromium`' >&2
+    exit 1
+  fi
+fi
+/usr/bin/chromium --version 2>/dev/null || true
+
+step "ESLint"
+npx eslint . --max-warnings=0
+
+step "Prettier"
+npx prettier --check .
+
+step "TypeScript"
+npx tsc --noEmit
+
+step "Unit and integration tests (Vitest)"
+npx vitest run
+
+step "Production build (for the end-to-end tests)"
+npx remix vite:build
+
+step "End-to-end tests (Playwright, Chromium)"
+npx playwright test
+
+step "All checks passed"

@@ -1,0 +1,190 @@
+import type { Db } from "~db/client.server";
+import {
+  categories,
+  listings,
+  orgUnits,
+  producerMemberships,
+  producers,
+  staffMemberships,
+  users,
+} from "~db/schema";
+import type { SignedInActor } from "~/modules/auth/actor";
+
+/**
+ * A tiny marketplace for order tests: a province with one commune, two verified producers
+ * (A with a bank account and a delivery fee, B without), listings, a buyer, one member per
+ * producer and a provincial admin. Passwords are placeholders: these users never log in.
+ */
+export function makeMarket(db: Db, options: { commissionBasisPoints?: number } = {}) {
+  const province = db
+    .insert(orgUnits)
+    .values({ code: "T", name: "Hội LHPN tỉnh Test", level: "province", path: "/1/", id: 1 })
+    .returning()
+    .get();
+  const commune = db
+    .insert(orgUnits)
+    .values({
+      id: 2,
+      code: "T-X",
+      name: "Hội LHPN xã Test",
+      level: "commune",
+      parentId: province.id,
+      path: "/1/2/",
+      commissionBasisPoints: options.commissionBasisPoints ?? 0,
+    })
+    .returning()
+    .get();
+  const category = db
+    .insert(categories)
+    .values({ code: "gia-vi", nameVi: "Gia vị", nameEn: "Spices" })
+    .returning()
+    .get();
+  const producerA = db
+    .insert(producers)
+    .values({
+      code: "SXA",
+      name: "HTX A",
+      kind: "htx",
+      orgUnitId: commune.id,
+      commune: "xã Test",
+      address: "thôn 1, xã Test",
+      membersTotal: 10,
+      bankBin: "970436",
+      bankAccountNumber: "0123456789",
+      bankAccountName: "HTX A",
+      deliveryFeeVnd: 30000,
+      verificationStatus: "verified",
+    })
+    .returning()
+    .get();
+  const producerB = db
+    .insert(producers)
+    .values({
+      code: "SXB",
+      name: "Tổ B",
+      kind: "tho",
+      orgUnitId: commune.id,
+      commune: "xã Test",
+      address: "thôn 2, xã Test",
+      membersTotal: 5,
+      deliveryFeeVnd: 20000,
+      verificationStatus: "verified",
+    })
+    .returning()
+    .get();
+  const listing = (
+    producerId: number,
+    sku: string,
+    priceVnd: number,
+    stock: number,
+    minOrderQty = 1,
+  ) =>
+    db
+      .insert(listings)
+      .values({
+        sku,
+        producerId,
+        title: `Sản phẩm ${sku}`,
+        slug: `san-pham-${sku.toLowerCase()}`,
+        categoryId: category.id,
+        priceVnd,
+        unit: "gói",
+        minOrderQty,
+        stock,
+        status: "published",
+        publishedAt: new Date(),
+      })
+      .returning()
+      .get();
+  const pepper = listing(producerA.id, "SP0001", 120000, 10);
+  const bulk = listing(producerA.id, "SP0002", 50000, 100, 5);
+  const squid = listing(producerB.id, "SP0003", 300000, 4);
+  const user = (name: string, email: string) =>
+    db.insert(users).values({ email, passwordHash: "x", displayName: name }).returning().get();
+  const buyer = user("Người Mua", "mua@example.vn");
+  const otherBuyer = user("Người Khác", "khac@example.vn");
+  const memberA = user("Chị A", "a@example.vn");
+  const memberB = user("Chị B", "b@example.vn");
+  const admin = user("Quản trị", "admin@example.vn");
+  const moderator = user("Kiểm duyệt", "mod@example.vn");
+  db.insert(producerMemberships)
+    .values([
+      { userId: memberA.id, producerId: producerA.id, role: "owner" },
+      { userId: memberB.id, producerId: producerB.id, role: "owner" },
+    ])
+    .run();
+  db.insert(staffMemberships)
+    .values([
+      { userId: admin.id, orgUnitId: province.id, role: "admin" },
+      { userId: moderator.id, orgUnitId: commune.id, role: "moderator" },
+    ])
+    .run();
+
+  const actorOf = (
+    u: { id: number; displayName: string },
+    extra: Partial<SignedInActor> = {},
+  ): SignedInActor => ({
+    kind: "user",
+    userId: u.id,
+    sessionId: null,
+    displayName: u.displayName,
+    locale: "vi",
+    isBuyer: true,
+    producers: [],
+    staff: [],
+    ...extra,
+  });
+  const actors = {
+    buyer: actorOf(buyer),
+    otherBuyer: actorOf(otherBuyer),
+    memberA: actorOf(memberA, {
+      producers: [
+        { producerId: producerA.id, producerCode: "SXA", producerName: "HTX A", role: "owner" },
+      ],
+    }),
+    memberB: actorOf(memberB, {
+      producers: [
+        { producerId: producerB.id, producerCode: "SXB", producerName: "Tổ B", role: "owner" },
+      ],
+    }),
+    admin: actorOf(admin, {
+      staff: [{ orgUnitId: province.id, orgUnitCode: "T", orgUnitPath: "/1/", role: "admin" }],
+    }),
+    moderator: actorOf(moderator, {
+      staff: [
+        { orgUnitId: commune.id, orgUnitCode: "T-X", orgUnitPath: "/1/2/", role: "moderator" },
+      ],
+    }),
+  };
+  return {
+    province,
+    commune,
+    category,
+    producerA,
+    producerB,
+    pepper,
+    bulk,
+    squid,
+    buyer,
+    otherBuyer,
+    memberA,
+    memberB,
+    admin,
+    actors,
+  };
+}
+
+export const SHIPPING = {
+  name: "Người Mua",
+  phone: "0900000201",
+  province: "Quảng Trị",
+  commune: "phường Đông Hà",
+  address: "12 Lê Duẩn, khu phố 3",
+};
+
+let keyCounter = 0;
+/** A fresh idempotency key for a test checkout. */
+export function newKey(): string {
+  keyCounter += 1;
+  return `test-key-${process.pid}-${keyCounter}`;
+}

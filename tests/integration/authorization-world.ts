@@ -1,0 +1,293 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "~db/client.server";
+import {
+  buyerProfiles,
+  categories,
+  listings,
+  orders,
+  orgUnits,
+  producerMemberships,
+  producers,
+  purchaseRequests,
+  staffMemberships,
+  users,
+} from "~db/schema";
+
+/**
+ * The small world the authorization test runs in: a province with two communes (A and B),
+ * one producer in each, buyers with orders, and staff of every role. Route cases refer to
+ * its objects by the names below (`world.otherBuyerOrderId`, …), never by raw ids.
+ */
+export const USER_KINDS = [
+  "anonymous",
+  /** A buyer with one order (from producer A). */
+  "buyer",
+  /** Another buyer: owns an order (from producer B) and a purchase request. */
+  "other-buyer",
+  /** Owner of producer A (commune A). */
+  "producer",
+  /** Owner of producer B (commune B). */
+  "other-producer",
+  /** Province moderator. */
+  "moderator",
+  /** Province reporter (reports only, no moderation). */
+  "reporter",
+  /** Province admin. */
+  "admin",
+  /** Admin, moderator and reporter of commune B only: objects of commune A are out of scope. */
+  "staff-other-subtree",
+] as const;
+export type UserKind = (typeof USER_KINDS)[number];
+export type SignedInKind = Exclude<UserKind, "anonymous">;
+
+export interface World {
+  userIds: Record<SignedInKind, number>;
+  province: { id: number; code: string };
+  communeA: { id: number; code: string };
+  communeB: { id: number; code: string };
+  /** Producer A (the "producer" user's). */
+  producerCode: string;
+  producerId: number;
+  /** Producer B (the "other-producer" user's). */
+  otherProducerCode: string;
+  otherProducerId: number;
+  /** A published listing of producer A. */
+  listingId: number;
+  listingSlug: string;
+  listingSku: string;
+  /** A draft listing of producer A (visible to nobody but its producer and staff). */
+  draftListingId: number;
+  draftListingSlug: string;
+  draftListingSku: string;
+  /** A published listing of producer B. */
+  otherListingId: number;
+  /** The buyer's own order (from producer A) and another buyer's order (from producer B). */
+  buyerOrderId: number;
+  buyerOrderCode: string;
+  otherBuyerOrderId: number;
+  otherBuyerOrderCode: string;
+  /** A purchase request of the other buyer. */
+  purchaseRequestId: number;
+  purchaseRequestCode: string;
+}
+
+let phoneCounter = 0;
+
+function insertUser(db: Db, displayName: string): number {
+  phoneCounter += 1;
+  const row = db
+    .insert(users)
+    .values({
+      phone: `+8490${String(9_000_000 + phoneCounter)}`,
+      email: `authz-${phoneCounter}@example.test`,
+      // Nobody logs in with a password here: the test creates sessions directly.
+      passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$not-a-real-hash",
+      displayName,
+    })
+    .returning({ id: users.id })
+    .get();
+  return row.id;
+}
+
+function insertOrgUnit(
+  db: Db,
+  code: string,
+  name: string,
+  level: "province" | "commune",
+  parent: { id: number; path: string } | null,
+): { id: number; code: string; path: string } {
+  const row = db
+    .insert(orgUnits)
+    .values({ code, name, level, parentId: parent?.id ?? null, path: "/0/" })
+    .returning({ id: orgUnits.id })
+    .get();
+  const path = `${parent?.path ?? "/"}${row.id}/`;
+  db.update(orgUnits)
+    .set({ path })
+    .where(sql`${orgUnits.id} = ${row.id}`)
+    .run();
+  return { id: row.id, code, path };
+}
+
+function insertProducer(db: Db, code: string, orgUnitId: number): number {
+  return db
+    .insert(producers)
+    .values({
+      code,
+      name: `Tổ hợp tác ${code}`,
+      kind: "tho",
+      orgUnitId,
+      commune: "xã Thử Nghiệm",
+      address: "thôn 1, xã Thử Nghiệm, Quảng Trị",
+      membersTotal: 10,
+      membersWomen: 9,
+      verificationStatus: "verified",
+    })
+    .returning({ id: producers.id })
+    .get().id;
+}
+
+function insertListing(
+  db: Db,
+  values: { sku: string; slug: string; producerId: number; categoryId: number; status: string },
+): number {
+  return db
+    .insert(listings)
+    .values({
+      sku: values.sku,
+      slug: values.slug,
+      title: `Sản phẩm ${values.sku}`,
+      producerId: values.producerId,
+      categoryId: values.categoryId,
+      priceVnd: 50_000,
+      unit: "kg",
+      stock: 100,
+      status: values.status === "published" ? "published" : "draft",
+      publishedAt: values.status === "published" ? new Date() : null,
+    })
+    .returning({ id: listings.id })
+    .get().id;
+}
+
+function insertOrder(
+  db: Db,
+  code: string,
+  buyerUserId: number,
+  producerId: number,
+  orgUnitId: number,
+): number {
+  return db
+    .insert(orders)
+    .values({
+      code,
+      checkoutId: `checkout-${code}`,
+      buyerUserId,
+      producerId,
+      orgUnitId,
+      status: "confirmed",
+      paymentMethod: "cod",
+      deliveryMethod: "delivery",
+      subtotalVnd: 100_000,
+      deliveryFeeVnd: 0,
+      totalVnd: 100_000,
+      shipName: "Người nhận",
+      shipPhone: "+84900000999",
+      shipProvince: "Quảng Trị",
+      shipCommune: "phường Đông Hà",
+      shipAddress: "1 Lê Duẩn",
+    })
+    .returning({ id: orders.id })
+    .get().id;
+}
+
+/** Builds the world in a fresh migrated database. */
+export function buildWorld(db: Db): World {
+  const province = insertOrgUnit(db, "AZ", "Hội LHPN tỉnh Thử Nghiệm", "province", null);
+  const communeA = insertOrgUnit(db, "AZ-A", "Hội LHPN xã A", "commune", province);
+  const communeB = insertOrgUnit(db, "AZ-B", "Hội LHPN xã B", "commune", province);
+
+  const categoryId = db
+    .insert(categories)
+    .values({ code: "thu-nghiem", nameVi: "Thử nghiệm", nameEn: "Testing" })
+    .returning({ id: categories.id })
+    .get().id;
+
+  const producerId = insertProducer(db, "SX901", communeA.id);
+  const otherProducerId = insertProducer(db, "SX902", communeB.id);
+
+  const userIds = {} as Record<SignedInKind, number>;
+  for (const kind of USER_KINDS) {
+    if (kind !== "anonymous") userIds[kind] = insertUser(db, `Người dùng ${kind}`);
+  }
+  for (const kind of ["buyer", "other-buyer"] as const) {
+    db.insert(buyerProfiles).values({ userId: userIds[kind], kind: "individual" }).run();
+  }
+  db.insert(producerMemberships)
+    .values([
+      { userId: userIds.producer, producerId, role: "owner" },
+      { userId: userIds["other-producer"], producerId: otherProducerId, role: "owner" },
+    ])
+    .run();
+  db.insert(staffMemberships)
+    .values([
+      { userId: userIds.moderator, orgUnitId: province.id, role: "moderator" },
+      { userId: userIds.reporter, orgUnitId: province.id, role: "reporter" },
+      { userId: userIds.admin, orgUnitId: province.id, role: "admin" },
+      ...(["admin", "moderator", "reporter"] as const).map((role) => ({
+        userId: userIds["staff-other-subtree"],
+        orgUnitId: communeB.id,
+        role,
+      })),
+    ])
+    .run();
+
+  const listingId = insertListing(db, {
+    sku: "SP9001",
+    slug: "san-pham-thu-nghiem-a",
+    producerId,
+    categoryId,
+    status: "published",
+  });
+  const draftListingId = insertListing(db, {
+    sku: "SP9002",
+    slug: "ban-nhap-thu-nghiem-a",
+    producerId,
+    categoryId,
+    status: "draft",
+  });
+  const otherListingId = insertListing(db, {
+    sku: "SP9003",
+    slug: "san-pham-thu-nghiem-b",
+    producerId: otherProducerId,
+    categoryId,
+    status: "published",
+  });
+
+  const buyerOrderId = insertOrder(db, "DH-AZ-0001", userIds.buyer, producerId, communeA.id);
+  const otherBuyerOrderId = insertOrder(
+    db,
+    "DH-AZ-0002",
+    userIds["other-buyer"],
+    otherProducerId,
+    communeB.id,
+  );
+
+  const purchaseRequestId = db
+    .insert(purchaseRequests)
+    .values({
+      code: "YC-AZ-0001",
+      buyerUserId: userIds["other-buyer"],
+      title: "Cần mua gạo",
+      categoryId,
+      quantity: 100,
+      unit: "kg",
+      deliveryLocation: "phường Đông Hà",
+      neededBy: "2099-12-31",
+    })
+    .returning({ id: purchaseRequests.id })
+    .get().id;
+
+  return {
+    userIds,
+    province: { id: province.id, code: province.code },
+    communeA: { id: communeA.id, code: communeA.code },
+    communeB: { id: communeB.id, code: communeB.code },
+    producerCode: "SX901",
+    producerId,
+    otherProducerCode: "SX902",
+    otherProducerId,
+    listingId,
+    listingSlug: "san-pham-thu-nghiem-a",
+    listingSku: "SP9001",
+    draftListingId,
+    draftListingSlug: "ban-nhap-thu-nghiem-a",
+    draftListingSku: "SP9002",
+    otherListingId,
+    buyerOrderId,
+    buyerOrderCode: "DH-AZ-0001",
+    otherBuyerOrderId,
+    otherBuyerOrderCode: "DH-AZ-0002",
+    purchaseRequestId,
+    purchaseRequestCode: "YC-AZ-0001",
+  };
+}
