@@ -75,7 +75,7 @@ export default function SellerOrder() {
         </Link>
         <div className="mt-2 flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-bold">{t("order.title", { code: order.code })}</h1>
-          <OrderStatusBadge status={order.status} />
+          <OrderStatusBadge status={order.status} paymentMethod={order.paymentMethod} />
         </div>
         <p className="mt-1 text-sm text-stone-700">
           {t("order.placedAt", { date: formatDate(order.createdAt, locale) })}

@@ -113,7 +113,7 @@ export default function SellerOrders() {
                 >
                   {t("orders.view", { code: order.code })}
                 </Link>
-                <OrderStatusBadge status={order.status} />
+                <OrderStatusBadge status={order.status} paymentMethod={order.paymentMethod} />
               </div>
               <p className="mt-1 text-sm text-stone-700">
                 {t("sellerOrders.summary", {

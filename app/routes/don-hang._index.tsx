@@ -65,7 +65,7 @@ export default function MyOrders() {
                 >
                   {t("orders.view", { code: order.code })}
                 </Link>
-                <OrderStatusBadge status={order.status} />
+                <OrderStatusBadge status={order.status} paymentMethod={order.paymentMethod} />
               </div>
               <p className="mt-1 text-sm text-stone-700">
                 {order.producer.name} · {formatDate(order.createdAt, locale)}

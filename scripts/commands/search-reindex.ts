@@ -21,11 +21,15 @@ export async function searchReindex(args: string[]): Promise<void> {
   });
   const engine = values.engine;
   if (engine !== "fts" && engine !== "meili") {
-    throw new Error(`--engine phải là fts hoặc meili / --engine must be fts or meili, got ${engine}`);
+    throw new Error(
+      `--engine phải là fts hoặc meili / --engine must be fts or meili, got ${engine}`,
+    );
   }
   const env = getEnv();
   if (engine === "meili" && !env.MEILI_HOST) {
-    throw new Error("Chưa đặt MEILI_HOST / MEILI_HOST is not set: there is no Meilisearch to rebuild");
+    throw new Error(
+      "Chưa đặt MEILI_HOST / MEILI_HOST is not set: there is no Meilisearch to rebuild",
+    );
   }
   const db = openDatabase(env.DATABASE_PATH);
   migrateDatabase(db);

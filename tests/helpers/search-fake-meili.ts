@@ -124,7 +124,8 @@ export async function startFakeMeili(): Promise<FakeMeili> {
       if ((match = /^\/indexes\/([^/]+)\/(.+)$/.exec(path))) {
         const indexUid = match[1] ?? "";
         const rest = match[2];
-        const ok = (type: string) => enqueue(res, { indexUid, type, status: "succeeded", error: null });
+        const ok = (type: string) =>
+          enqueue(res, { indexUid, type, status: "succeeded", error: null });
         if (method === "PATCH" && rest === "settings") {
           Object.assign(settings, body);
           return ok("settingsUpdate");
@@ -171,7 +172,9 @@ export async function startFakeMeili(): Promise<FakeMeili> {
     const page = params.page ?? 1;
     const hitsPerPage = params.hitsPerPage ?? 20;
     return {
-      hits: matches.slice((page - 1) * hitsPerPage, page * hitsPerPage).map((doc) => ({ id: doc.id })),
+      hits: matches
+        .slice((page - 1) * hitsPerPage, page * hitsPerPage)
+        .map((doc) => ({ id: doc.id })),
       query: params.q ?? "",
       processingTimeMs: 1,
       hitsPerPage,

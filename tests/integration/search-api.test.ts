@@ -67,7 +67,9 @@ describe("public JSON API", () => {
       "ocop_stars",
       "certification",
     ]);
-    expect((body.facets as { category: Record<string, number> }).category["ca-phe"]).toBeGreaterThan(0);
+    expect(
+      (body.facets as { category: Record<string, number> }).category["ca-phe"],
+    ).toBeGreaterThan(0);
   });
 
   it("applies every filter and sort parameter", async () => {
@@ -75,7 +77,12 @@ describe("public JSON API", () => {
       "?q=ca+phe&category=ca-phe&commune=x%C3%A3+Khe+Sanh&ocop_min=4&certification=VietGAP" +
         "&price_min=100000&price_max=400000&sort=price_asc&per_page=100",
     );
-    const hits = body.hits as { price_vnd: number; ocop_stars: number; category: string; commune: string }[];
+    const hits = body.hits as {
+      price_vnd: number;
+      ocop_stars: number;
+      category: string;
+      commune: string;
+    }[];
     expect(hits.length).toBeGreaterThan(0);
     expect(body.total).toBe(hits.length);
     for (const hit of hits) {

@@ -30,7 +30,10 @@ function outboxOf(db: Db, listingId: number) {
     .all();
 }
 
-function addListing(db: Db, fields: { sku: string; title: string; status?: "draft" | "published" }) {
+function addListing(
+  db: Db,
+  fields: { sku: string; title: string; status?: "draft" | "published" },
+) {
   const producer = db.select({ id: producers.id }).from(producers).limit(1).get();
   const category = db
     .select({ id: categories.id })
@@ -243,7 +246,9 @@ describe("filters, facets, sorting and pages", () => {
     // Checked against the given day: on the day after it expires, a certificate no longer counts.
     const row = db.select().from(listings).where(eq(listings.sku, "SP0144")).get();
     const expires = row?.ocopExpiresOn ?? "";
-    const dayAfter = new Date(Date.parse(`${expires}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const dayAfter = new Date(Date.parse(`${expires}T00:00:00Z`) + 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     expect(skusFor(db, { ocopMin: 5, today: expires })).toContain("SP0144");
     expect(skusFor(db, { ocopMin: 5, today: dayAfter })).not.toContain("SP0144");
   });

@@ -70,7 +70,13 @@ describe("Meilisearch adapter", () => {
     );
     expect((settings.searchableAttributes as string[])[0]).toBe("title");
     expect(settings.filterableAttributes).toEqual(
-      expect.arrayContaining(["category_codes", "commune", "ocop_stars", "certifications", "price_vnd"]),
+      expect.arrayContaining([
+        "category_codes",
+        "commune",
+        "ocop_stars",
+        "certifications",
+        "price_vnd",
+      ]),
     );
     expect(settings.sortableAttributes).toEqual(
       expect.arrayContaining(["in_stock", "price_vnd", "published_at"]),
@@ -136,7 +142,9 @@ describe("Meilisearch adapter", () => {
       "POST /indexes/listings/documents",
       "POST /indexes/listings/documents/delete-batch",
     ]);
-    expect(fake.requests[0]?.body).toEqual([expect.objectContaining({ id: edited, price_vnd: 123_000 })]);
+    expect(fake.requests[0]?.body).toEqual([
+      expect.objectContaining({ id: edited, price_vnd: 123_000 }),
+    ]);
     expect(fake.requests.find((r) => r.path.endsWith("delete-batch"))?.body).toEqual([archived]);
     expect(fake.documents.has(archived)).toBe(false);
     expect(fake.documents.get(edited)?.price_vnd).toBe(123_000);
@@ -150,7 +158,11 @@ describe("Meilisearch adapter", () => {
     await expect(drainSearchOutbox(db, engine)).rejects.toThrow();
     const kept = db.select().from(searchOutbox).all();
     expect(kept).toHaveLength(1);
-    expect(kept[0]).toMatchObject({ attempts: 1, processedAt: null, lastError: expect.any(String) });
+    expect(kept[0]).toMatchObject({
+      attempts: 1,
+      processedAt: null,
+      lastError: expect.any(String),
+    });
 
     // Meanwhile search answers from the embedded index, with the change already in it.
     const during = await searchListings(db, searchQuery({ q: "ca phe culi" }));
@@ -164,7 +176,9 @@ describe("Meilisearch adapter", () => {
     const result = await drainSearchOutbox(db, engine);
     expect(result).toEqual({ sent: 2, pending: 0 });
     expect(fake.documents.has(archived)).toBe(false);
-    expect(fake.documents.get(renamed)?.title).toBe("Cà phê Arabica Khe Sanh rang xay đặc biệt 500g");
+    expect(fake.documents.get(renamed)?.title).toBe(
+      "Cà phê Arabica Khe Sanh rang xay đặc biệt 500g",
+    );
 
     const after = await searchListings(db, searchQuery({ q: "ca phe culi" }));
     expect(after.engine).toBe("meilisearch");
@@ -211,7 +225,10 @@ describe("Meilisearch adapter", () => {
     });
     expect(result.engine).toBe("meilisearch");
     expect(result.total).toBeGreaterThan(0);
-    expect(result.hits[0]).toMatchObject({ sku: expect.stringMatching(/^SP/), path: expect.any(String) });
+    expect(result.hits[0]).toMatchObject({
+      sku: expect.stringMatching(/^SP/),
+      path: expect.any(String),
+    });
     expect(result.facets.category["ca-phe"]).toBeGreaterThan(0);
     expect(result.facets.ocop_stars["0"]).toBeUndefined();
 

@@ -18,7 +18,13 @@ function parameterOf(query: string): unknown {
 
 describe("search parameters", () => {
   it("has defaults and reads every parameter", () => {
-    expect(parse("")).toMatchObject({ q: "", sort: "relevance", page: 1, perPage: 20, matchMode: "all" });
+    expect(parse("")).toMatchObject({
+      q: "",
+      sort: "relevance",
+      page: 1,
+      perPage: 20,
+      matchMode: "all",
+    });
     expect(
       parse(
         "q=c%C3%A0+ph%C3%AA&category=ca-phe&commune=x%C3%A3+Khe+Sanh&ocop_min=4&certification=huu+co" +
@@ -63,6 +69,6 @@ describe("search parameters", () => {
   });
 
   it("accepts any text in q, query syntax included", () => {
-    expect(parse('q=NEAR(%22x%22+*)+AND+-y').q).toBe('NEAR("x" *) AND -y');
+    expect(parse("q=NEAR(%22x%22+*)+AND+-y").q).toBe('NEAR("x" *) AND -y');
   });
 });

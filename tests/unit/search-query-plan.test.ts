@@ -48,7 +48,12 @@ describe("query plan", () => {
   it("drops stop words and numbers in any mode only", () => {
     const sentence = "Cần mua 50 kg cà phê hạt rang mỗi tháng cho quán";
     const any = buildQueryPlan(sentence, "any");
-    expect(any.groups.map((g) => g.typed.words.join(" "))).toEqual(["ca phe", "hat", "rang", "quan"]);
+    expect(any.groups.map((g) => g.typed.words.join(" "))).toEqual([
+      "ca phe",
+      "hat",
+      "rang",
+      "quan",
+    ]);
     const all = buildQueryPlan("dầu tràm cho bé", "all");
     expect(all.groups.map((g) => g.typed.words.join(" "))).toEqual(["dau tram", "cho", "be"]);
     expect(buildQueryPlan("cần mua", "any").onlyStopWords).toBe(true);
@@ -73,7 +78,11 @@ describe("query plan", () => {
       '("near") AND ("x") AND ("and") AND ("tieu"* OR "pepper")',
     );
     expect(ftsMatch(buildQueryPlan("cafe sữa", "any").groups, "any")).toBe(
-      '("cafe" OR ("ca" AND "phe") OR ("ca" AND "fe") OR "coffee") OR ("sua"*)',
+      '("cafe" OR "ca phe" OR "ca fe" OR "coffee") OR ("sua"*)',
+    );
+    // What was typed is ANDed, its synonyms stay phrases.
+    expect(ftsMatch(buildQueryPlan("cà phê sữa", "all").groups, "all")).toBe(
+      '(("ca" AND "phe") OR "cafe" OR "ca fe" OR "coffee") AND ("sua"*)',
     );
     expect(typedPhrase(buildQueryPlan("mật ong", "all").groups)).toEqual({
       words: ["mat", "ong"],

@@ -10,7 +10,11 @@ describe("ranking helpers", () => {
   });
 
   it("picks the best k by key, ties by larger id, on small and large inputs", () => {
-    const small = topPositions(Float64Array.from([1, 5, 3, 5]), Int32Array.from([10, 11, 12, 13]), 3);
+    const small = topPositions(
+      Float64Array.from([1, 5, 3, 5]),
+      Int32Array.from([10, 11, 12, 13]),
+      3,
+    );
     expect(small).toEqual([3, 1, 2]);
     const n = 10_000;
     const keys = Float64Array.from({ length: n }, (_, i) => (i * 7919) % 1000);

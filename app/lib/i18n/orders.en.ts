@@ -80,6 +80,8 @@ export const ordersEn: Record<keyof typeof ordersVi, string> = {
   "orderPage.done.confirm_receipt": "Thanks for confirming. You can review the products below.",
   "orderPage.done.review": "Thank you for your review!",
 
+  "orderStatus.awaitingAcceptance": "Waiting for the producer",
+
   "paymentStatus.pending": "Not paid yet",
   "paymentStatus.succeeded": "Paid",
   "paymentStatus.failed": "Payment failed",

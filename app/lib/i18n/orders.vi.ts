@@ -81,6 +81,8 @@ export const ordersVi = {
   "orderPage.done.confirm_receipt": "Cảm ơn bạn đã xác nhận. Hãy đánh giá sản phẩm bên dưới.",
   "orderPage.done.review": "Cảm ơn bạn đã đánh giá!",
 
+  "orderStatus.awaitingAcceptance": "Chờ người bán xác nhận",
+
   "paymentStatus.pending": "Chưa thanh toán",
   "paymentStatus.succeeded": "Đã thanh toán",
   "paymentStatus.failed": "Thanh toán thất bại",

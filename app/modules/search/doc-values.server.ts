@@ -98,8 +98,7 @@ export class DocValues {
   refresh(db: Db): this {
     const latest =
       (prepared(db, "SELECT coalesce(max(version), 0) FROM listing_search_docs").pluck().get() as
-        | number
-        | null) ?? 0;
+        number | null) ?? 0;
     const isStale = this.mayBeUncommitted && !db.$client.inTransaction;
     if (latest === this.version && !isStale) return this;
     // A smaller version means the table was emptied and rebuilt: start over.
@@ -137,7 +136,8 @@ export class DocValues {
       if (!this.visible[id]) continue;
       stars[id] = validOcopStars(this, id, today);
       let bits = 0;
-      for (let k = 0; k < CERT_KINDS.length; k++) if (hasValidCert(this, k, id, today)) bits |= 1 << k;
+      for (let k = 0; k < CERT_KINDS.length; k++)
+        if (hasValidCert(this, k, id, today)) bits |= 1 << k;
       certs[id] = bits;
     }
     this.validity = { today, stars, certs };
@@ -301,7 +301,10 @@ export class DocValues {
   private ensureCapacity(size: number): void {
     if (size <= this.capacity) return;
     const capacity = Math.max(size, Math.ceil(this.capacity * 1.5), 1024);
-    const grow = <T extends Uint8Array | Int32Array | Float64Array>(old: T, make: (n: number) => T) => {
+    const grow = <T extends Uint8Array | Int32Array | Float64Array>(
+      old: T,
+      make: (n: number) => T,
+    ) => {
       const next = make(capacity);
       next.set(old);
       return next;

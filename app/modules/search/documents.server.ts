@@ -113,9 +113,12 @@ function toDocuments(db: Db, rows: ListingRow[]): DocumentBatch {
   if (visible.length === 0) return { docs, hiddenIds };
 
   const categories = new Map(
-    (prepared(db, "SELECT id, code, name_vi, name_en, parent_id FROM categories").all() as CategoryRow[]).map(
-      (c) => [c.id, c],
-    ),
+    (
+      prepared(
+        db,
+        "SELECT id, code, name_vi, name_en, parent_id FROM categories",
+      ).all() as CategoryRow[]
+    ).map((c) => [c.id, c]),
   );
   const certifications = new Map<number, { kind: string; expiresOn: string | null }[]>();
   const certRows = prepared(
@@ -175,7 +178,9 @@ function categoryChain(categories: Map<number, CategoryRow>, id: number): Catego
 function parseTags(json: string): string[] {
   try {
     const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((tag): tag is string => typeof tag === "string") : [];
+    return Array.isArray(value)
+      ? value.filter((tag): tag is string => typeof tag === "string")
+      : [];
   } catch {
     return [];
   }

@@ -24,7 +24,10 @@ export interface CategoryTree {
 
 export function loadCategoryTree(db: Db): CategoryTree {
   const rows = prepared(db, "SELECT id, code, parent_id FROM categories").all() as CategoryRow[];
-  return { byId: new Map(rows.map((r) => [r.id, r])), byCode: new Map(rows.map((r) => [r.code, r])) };
+  return {
+    byId: new Map(rows.map((r) => [r.id, r])),
+    byCode: new Map(rows.map((r) => [r.code, r])),
+  };
 }
 
 export type RowFilter = (id: number) => boolean;
@@ -45,7 +48,7 @@ export function compileFilter(
     if (!root) return null;
     const included = new Set<number>([root.id]);
     // Categories are a shallow tree; repeat until no child is added.
-    for (let added = true; added; ) {
+    for (let added = true; added;) {
       added = false;
       for (const row of tree.byId.values()) {
         if (row.parent_id !== null && included.has(row.parent_id) && !included.has(row.id)) {

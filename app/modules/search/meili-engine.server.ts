@@ -253,7 +253,9 @@ export function meiliFilter(query: SearchQuery, today: number): string[] | null 
   if (query.category !== null) filters.push(`category_codes = ${quoted(query.category)}`);
   if (query.commune !== null) {
     const folded = quoted(foldedWords(query.commune).join(" "));
-    filters.push(`(commune = ${quoted(query.commune)} OR commune_folded = ${folded} OR commune_short = ${folded})`);
+    filters.push(
+      `(commune = ${quoted(query.commune)} OR commune_folded = ${folded} OR commune_short = ${folded})`,
+    );
   }
   if (query.ocopMin !== null && query.ocopMin > 0) {
     filters.push(`ocop_stars >= ${query.ocopMin}`, `ocop_expires_day >= ${today}`);

@@ -99,7 +99,9 @@ export function openApiDocument(serverUrl: string) {
           responses: {
             "200": {
               description: "A page of products with facet counts.",
-              content: { "application/json": { schema: { $ref: "#/components/schemas/ProductList" } } },
+              content: {
+                "application/json": { schema: { $ref: "#/components/schemas/ProductList" } },
+              },
             },
             "400": {
               description: "An invalid parameter, named in error.details.parameter.",
@@ -113,7 +115,13 @@ export function openApiDocument(serverUrl: string) {
           operationId: "getProduct",
           summary: "One product",
           parameters: [
-            { name: "sku", in: "path", required: true, schema: { type: "string" }, example: "SP0143" },
+            {
+              name: "sku",
+              in: "path",
+              required: true,
+              schema: { type: "string" },
+              example: "SP0143",
+            },
           ],
           responses: {
             "200": {
@@ -153,7 +161,11 @@ export function openApiDocument(serverUrl: string) {
             price_vnd: { type: "integer", description: "Price per unit, in đồng." },
             unit: { type: "string" },
             stock: { type: "integer", minimum: 0 },
-            ocop_stars: { type: "integer", enum: [0, 3, 4, 5], description: "0 without a valid certificate." },
+            ocop_stars: {
+              type: "integer",
+              enum: [0, 3, 4, 5],
+              description: "0 without a valid certificate.",
+            },
             category: { type: "string", description: "Category code." },
             commune: { type: "string" },
             producer: {

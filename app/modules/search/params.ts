@@ -55,7 +55,9 @@ const ParamsSchema = z.object({
     .default("all"),
 });
 
-export const SEARCH_PARAM_NAMES = Object.keys(ParamsSchema.shape) as (keyof typeof ParamsSchema.shape)[];
+export const SEARCH_PARAM_NAMES = Object.keys(
+  ParamsSchema.shape,
+) as (keyof typeof ParamsSchema.shape)[];
 
 /** The search query of a URL's parameters; throws Invalid (400) naming the first bad one. */
 export function parseSearchParams(params: URLSearchParams): SearchQuery {
@@ -72,9 +74,12 @@ export function parseSearchParams(params: URLSearchParams): SearchQuery {
   }
   const p = parsed.data;
   if (p.price_min !== null && p.price_max !== null && p.price_min > p.price_max) {
-    throw new Invalid("Tham số price_max không hợp lệ: price_max phải lớn hơn hoặc bằng price_min", {
-      parameter: "price_max",
-    });
+    throw new Invalid(
+      "Tham số price_max không hợp lệ: price_max phải lớn hơn hoặc bằng price_min",
+      {
+        parameter: "price_max",
+      },
+    );
   }
   return {
     q: p.q,

@@ -13,7 +13,13 @@ export interface PublicProduct extends SearchHit {
   minOrderQty: number;
   tags: string[];
   categoryPath: { code: string; name: string }[];
-  images: { url: string; srcset: { url: string; width: number }[]; width: number; height: number; alt: string }[];
+  images: {
+    url: string;
+    srcset: { url: string; width: number }[];
+    width: number;
+    height: number;
+    alt: string;
+  }[];
   certifications: {
     kind: string;
     certificateNo: string | null;
@@ -21,7 +27,12 @@ export interface PublicProduct extends SearchHit {
     expiresOn: string | null;
   }[];
   /** The OCOP certificate while it is valid and shown, else null. */
-  ocop: { stars: number; certificateNo: string | null; issuedOn: string | null; expiresOn: string | null } | null;
+  ocop: {
+    stars: number;
+    certificateNo: string | null;
+    issuedOn: string | null;
+    expiresOn: string | null;
+  } | null;
 }
 
 interface DetailRow extends HitRow {
@@ -111,7 +122,9 @@ export function getPublicProduct(db: Db, sku: string, today = vietnamToday()): P
 function parseTags(json: string): string[] {
   try {
     const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((tag): tag is string => typeof tag === "string") : [];
+    return Array.isArray(value)
+      ? value.filter((tag): tag is string => typeof tag === "string")
+      : [];
   } catch {
     return [];
   }

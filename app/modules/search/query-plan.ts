@@ -76,7 +76,8 @@ export function buildQueryPlan(text: string, mode: MatchMode): QueryPlan {
     const lastPart = parts[parts.length - 1]?.folded ?? "";
     const typed: Phrase = {
       words: parts.map((part) => part.folded),
-      prefix: isLast && lastIsOpen && lastPart.length >= MIN_PREFIX_LENGTH && !/^\d+$/.test(lastPart),
+      prefix:
+        isLast && lastIsOpen && lastPart.length >= MIN_PREFIX_LENGTH && !/^\d+$/.test(lastPart),
     };
     const alternatives: Phrase[] = [typed];
     if (synonym) {
@@ -116,16 +117,24 @@ function sameWords(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((word, i) => word === b[i]);
 }
 
-/**
- * A phrase as FTS5 syntax for finding rows. Words are letters and digits only (words.ts),
- * so quoting them is always safe. Several words are ANDed rather than matched as an FTS5
- * phrase: checking positions over whole doclists costs about as much again, and the
- * ranking tiers reward the words side by side anyway.
- */
+/** A phrase as FTS5 syntax. Words are letters and digits only (words.ts): quoting is safe. */
 export function ftsPhrase(phrase: Phrase): string {
+  return `"${phrase.words.join(" ")}"${phrase.prefix ? "*" : ""}`;
+}
+
+/**
+ * What was typed, as FTS5 syntax for finding rows: several words are ANDed rather than
+ * matched as a phrase, as they would be if no synonym had joined them into one group
+ * (checking positions over the whole doclists of common words costs about as much again,
+ * and the ranking tiers reward the words side by side anyway). Synonyms stay phrases:
+ * "ruốc thịt" must not match "ruốc" and "thịt" far apart.
+ */
+function ftsTyped(phrase: Phrase): string {
+  if (phrase.words.length === 1) return ftsPhrase(phrase);
   const last = phrase.words.length - 1;
-  const terms = phrase.words.map((word, i) => `"${word}"${phrase.prefix && i === last ? "*" : ""}`);
-  return terms.length === 1 ? (terms[0] ?? '""') : `(${terms.join(" AND ")})`;
+  return `(${phrase.words
+    .map((word, i) => ftsPhrase({ words: [word], prefix: phrase.prefix && i === last }))
+    .join(" AND ")})`;
 }
 
 /**
@@ -144,7 +153,9 @@ export function searchedAlternatives(group: QueryGroup): Phrase[] {
 }
 
 export function ftsGroup(group: QueryGroup): string {
-  return `(${searchedAlternatives(group).map(ftsPhrase).join(" OR ")})`;
+  const [typed, ...others] = searchedAlternatives(group);
+  const terms = [typed ? ftsTyped(typed) : '""', ...others.map(ftsPhrase)];
+  return `(${terms.join(" OR ")})`;
 }
 
 /** The whole query: every group (all) or at least one (any). */

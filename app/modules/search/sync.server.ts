@@ -1,5 +1,9 @@
 import type { Db } from "~db/client.server";
-import { listingIdsOfCategory, listingIdsOfProducer, loadSearchDocuments } from "./documents.server";
+import {
+  listingIdsOfCategory,
+  listingIdsOfProducer,
+  loadSearchDocuments,
+} from "./documents.server";
 import { refreshFtsDocuments } from "./fts-index.server";
 import { prepared, inTransaction } from "./sql.server";
 import type { SearchEngine } from "./types";
@@ -120,7 +124,9 @@ export function settleOutboxUpTo(db: Db, lastId: number, now = Date.now()): void
 }
 
 export function lastOutboxId(db: Db): number {
-  return (prepared(db, "SELECT coalesce(max(id), 0) FROM search_outbox").pluck().get() as number) ?? 0;
+  return (
+    (prepared(db, "SELECT coalesce(max(id), 0) FROM search_outbox").pluck().get() as number) ?? 0
+  );
 }
 
 export interface SearchIndexer {

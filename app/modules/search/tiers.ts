@@ -19,8 +19,10 @@ export interface CompiledTiers {
   /** Per group, the ids of the words that alone stand for it (a prefix: several). */
   groupWords: number[][];
   allGroups: number;
-  /** Multi-word alternatives (synonym phrases, "500 g"): their group's bit and word masks. */
+  /** Multi-word synonyms of a group: its bit and the phrase's word masks. */
   phrases: { groupBit: number; masks: Uint8Array[] }[];
+  /** Groups typed as several words ("500g", a synonym span): their bit and each word's ids. */
+  typedSpans: { groupBit: number; words: number[][] }[];
   /** The typed words as a phrase: per position, a mask over word ids. */
   typed: Uint8Array[];
   isMultiWord: boolean;
@@ -58,20 +60,27 @@ export function compileTiers(
   groups: readonly QueryGroup[],
   dictionary: WordDictionary,
 ): CompiledTiers {
+  const typed = typedPhrase(groups);
   const phrases: CompiledTiers["phrases"] = [];
+  const typedSpans: CompiledTiers["typedSpans"] = [];
   const groupWords = groups.map((group, g) => {
     const typedWord = group.typed.words.length === 1 ? group.typed.words[0] : undefined;
     const words = new Set<number>();
-    for (const alternative of group.alternatives) {
+    group.alternatives.forEach((alternative, a) => {
       if (alternative.words.length === 1) {
         const mask = wordMask(alternative.words[0] ?? "", alternative.prefix, dictionary);
         for (const id of idsOf(mask)) words.add(id);
-        continue;
+      } else if (a === 0) {
+        // What was typed counts when all its words are in the title, as it is found (ANDed).
+        typedSpans.push({
+          groupBit: 1 << g,
+          words: phraseMasks(alternative, dictionary).map(idsOf),
+        });
+      } else if (typedWord === undefined || !alternative.words.includes(typedWord)) {
+        // (A synonym phrase holding the typed word matches only where that word already did.)
+        phrases.push({ groupBit: 1 << g, masks: phraseMasks(alternative, dictionary) });
       }
-      // A phrase holding the typed word matches only where that word already did.
-      if (typedWord !== undefined && alternative.words.includes(typedWord)) continue;
-      phrases.push({ groupBit: 1 << g, masks: phraseMasks(alternative, dictionary) });
-    }
+    });
     return [...words];
   });
   return {
@@ -79,8 +88,9 @@ export function compileTiers(
     // At most 12 groups (query-plan.ts), so the bits fit a small integer.
     allGroups: (1 << Math.min(groups.length, 30)) - 1,
     phrases,
-    typed: phraseMasks(typedPhrase(groups), dictionary),
-    isMultiWord: groups.length > 1,
+    typedSpans,
+    typed: phraseMasks(typed, dictionary),
+    isMultiWord: typed.words.length > 1,
     markedWords: [...new Set(groups.flatMap((g) => g.marked))]
       .slice(0, 3)
       .map((word) => dictionary.wordId(word))
@@ -109,6 +119,18 @@ export function titleMatches(
       for (const doc of postings.title.of(word)) groups[doc] = (groups[doc] as number) | bit;
     }
   });
+  for (const { groupBit, words } of compiled.typedSpans) {
+    const seen = new Int32Array(capacity);
+    const all = (1 << words.length) - 1;
+    words.forEach((ids, w) => {
+      for (const id of ids) {
+        for (const doc of postings.title.of(id)) seen[doc] = (seen[doc] as number) | (1 << w);
+      }
+    });
+    for (let doc = 0; doc < capacity; doc++) {
+      if (seen[doc] === all) groups[doc] = (groups[doc] as number) | groupBit;
+    }
+  }
   if (compiled.phrases.length > 0) {
     const isRow = new Uint8Array(capacity);
     for (const id of rows) isRow[id] = 1;

@@ -97,7 +97,8 @@ export class Postings {
       }
     };
     each((word) => (counts[word + 1] = (counts[word + 1] as number) + 1));
-    for (let w = 0; w < words; w++) counts[w + 1] = (counts[w + 1] as number) + (counts[w] as number);
+    for (let w = 0; w < words; w++)
+      counts[w + 1] = (counts[w + 1] as number) + (counts[w] as number);
     const docs = new Int32Array(counts[words] as number);
     const next = counts.slice(0, words);
     lastDoc.fill(-1);

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { postOrder, prepareApiBuyer, stockOf } from "../../../tests/helpers/api-orders";
 import { startServer } from "../../../tests/helpers/server";
@@ -8,6 +9,28 @@ const DURATION_MS = (Number(process.env.ORDERS_BENCH_SECONDS ?? 20) || 20) * 100
 const WARMUP_MS = 2000;
 const RESTOCK_BELOW = 500;
 const RESTOCK_TO = 2000;
+
+/**
+ * CPU seconds used so far by the server's processes (found by their DATABASE_PATH), from
+ * /proc: on a shared, busy machine the throughput says little, the CPU cost per order a lot.
+ */
+function serverCpuSeconds(databasePath: string): number {
+  const ticksPerSecond = 100;
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const environ = readFileSync(`/proc/${entry}/environ`, "latin1");
+      if (!environ.split("\0").includes(`DATABASE_PATH=${databasePath}`)) continue;
+      const stat = readFileSync(`/proc/${entry}/stat`, "latin1");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      total += (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+    } catch {
+      // The process ended or is not ours to read.
+    }
+  }
+  return total;
+}
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -42,9 +65,13 @@ export const ordersCase: BenchCase = {
       const started = Date.now();
       const stopAt = started + WARMUP_MS + DURATION_MS;
       let measureStart = 0;
+      let cpuAtStart = 0;
+      const clientCpuAtStart = { value: process.cpuUsage() };
       setTimeout(() => {
         measuring = true;
         measureStart = Date.now();
+        cpuAtStart = serverCpuSeconds(server.databasePath);
+        clientCpuAtStart.value = process.cpuUsage();
       }, WARMUP_MS);
       const client = async () => {
         while (Date.now() < stopAt) {
@@ -59,6 +86,8 @@ export const ordersCase: BenchCase = {
       };
       await Promise.all(Array.from({ length: CLIENTS }, client));
       const seconds = (Date.now() - measureStart) / 1000;
+      const serverCpu = serverCpuSeconds(server.databasePath) - cpuAtStart;
+      const clientCpu = process.cpuUsage(clientCpuAtStart.value);
       latencies.sort((a, b) => a - b);
       const total = latencies.length;
       const ok = statuses[201] ?? 0;
@@ -82,6 +111,10 @@ export const ordersCase: BenchCase = {
             "p50 (ms)": Math.round(percentile(latencies, 50) * 10) / 10,
             "p95 (ms)": Math.round(percentile(latencies, 95) * 10) / 10,
             "5xx": serverErrors,
+            "server CPU ms/order": Math.round((serverCpu * 1000 * 100) / Math.max(1, ok)) / 100,
+            "client CPU ms/req":
+              Math.round(((clientCpu.user + clientCpu.system) / 1000 / Math.max(1, total)) * 100) /
+              100,
             restocks,
             "final stock": stockOf(buyer.db, buyer.listingId),
             "negative stock rows": negative,

@@ -26,7 +26,9 @@ const MIX: Mix[] = [
   { kind: "one word", queries: ["tiêu", "gạo", "mật", "nấm", "bánh", "mực"].map((q) => ({ q })) },
   {
     kind: "two words",
-    queries: ["mật ong", "nước mắm", "cà phê", "tinh dầu", "đậu đen", "thổ cẩm"].map((q) => ({ q })),
+    queries: ["mật ong", "nước mắm", "cà phê", "tinh dầu", "đậu đen", "thổ cẩm"].map((q) => ({
+      q,
+    })),
   },
   {
     kind: "no marks",
@@ -99,7 +101,10 @@ export function generateCatalog(db: Db, total: number): void {
     ocop_issued_on: string | null;
     ocop_expires_on: string | null;
   }[];
-  const producerIds = client.prepare("SELECT id FROM producers ORDER BY id").pluck().all() as number[];
+  const producerIds = client
+    .prepare("SELECT id FROM producers ORDER BY id")
+    .pluck()
+    .all() as number[];
   const certs = client.prepare("SELECT listing_id, kind FROM listing_certifications").all() as {
     listing_id: number;
     kind: string;
@@ -122,11 +127,15 @@ export function generateCatalog(db: Db, total: number): void {
       const row = base[i % base.length];
       if (!row) continue;
       const round = Math.floor(i / base.length) + 1;
-      const producerId = producerIds[(row.producer_id + round) % producerIds.length] ?? row.producer_id;
+      const producerId =
+        producerIds[(row.producer_id + round) % producerIds.length] ?? row.producer_id;
       const variant = VARIANTS[round % VARIANTS.length] ?? "";
       const title = `${row.title} ${variant} (mẫu ${round})`.replace(/\s+/g, " ");
       const sku = `BX${String(i).padStart(6, "0")}`;
-      const price = Math.max(1000, Math.round((row.price_vnd * (0.7 + ((i * 37) % 61) / 100)) / 1000) * 1000);
+      const price = Math.max(
+        1000,
+        Math.round((row.price_vnd * (0.7 + ((i * 37) % 61) / 100)) / 1000) * 1000,
+      );
       const published = now - (i + 1) * 60_000;
       const { lastInsertRowid } = insert.run(
         sku,
@@ -162,10 +171,15 @@ function percentile(sorted: number[], q: number): number {
 /** The same words as a plain LIKE scan: every word somewhere in title, description or tags. */
 function likeScan(db: Db, query: Partial<SearchQuery>): number {
   const words = (query.q ?? "").split(/\s+/).filter(Boolean);
-  const where = words.map(() => "(l.title || ' ' || l.description || ' ' || l.tags) LIKE ?").join(" AND ");
+  const where = words
+    .map(() => "(l.title || ' ' || l.description || ' ' || l.tags) LIKE ?")
+    .join(" AND ");
   const params = words.map((w) => `%${w}%`);
   const sql = `FROM listings l WHERE l.status = 'published'${where ? ` AND ${where}` : ""}`;
-  const total = db.$client.prepare(`SELECT count(*) ${sql}`).pluck().get(...params) as number;
+  const total = db.$client
+    .prepare(`SELECT count(*) ${sql}`)
+    .pluck()
+    .get(...params) as number;
   db.$client.prepare(`SELECT l.id ${sql} ORDER BY l.published_at DESC LIMIT 20`).all(...params);
   return total;
 }
