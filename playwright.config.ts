@@ -14,7 +14,8 @@ export default defineConfig({
   workers: process.env.CI ? 1 : 2,
   retries: 0,
   forbidOnly: true,
-  timeout: 60_000,
+  // Generous: the suite runs on 2 shared cores, and no-JS pages are audited in a scratch context.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {

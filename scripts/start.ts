@@ -41,6 +41,19 @@ if (seed.seeded) {
       .join(", ")} (dates shifted by ${seed.shiftDays} days).`,
   );
 }
+if (seed.seeded && env.APP_MODE === "demo") {
+  // Demo products and producers get generated picture cards through the real image pipeline,
+  // so a fresh demo has no empty gallery (cards are cached between fresh databases).
+  const { generateDemoPictures } = await import("~/modules/images/demo-pictures.server");
+  const pictures = await generateDemoPictures(db);
+  log(`Ảnh mẫu / demo pictures: ${pictures.listings} + ${pictures.producers} (${pictures.ms} ms)`);
+}
+// Hide lapsed OCOP badges and warn producers before expiry: now, then daily.
+const { scheduleCertificateExpiry } = await import("~/modules/listings/certificate-expiry.server");
+scheduleCertificateExpiry(db, {
+  onError: (error) => console.error("Certificate expiry job failed:", error),
+});
+
 // Only the demo accounts that really exist: a database seeded in live mode has none.
 const existingEmails = new Set(
   env.APP_MODE === "demo"

@@ -8,9 +8,16 @@ import {
 import { getDb } from "~/modules/platform/db.server";
 
 function respond(answer: ApiAnswer): Response {
-  return Response.json(answer.body, {
+  const body = JSON.stringify(answer.body);
+  return new Response(body, {
     status: answer.status,
-    headers: { "Cache-Control": "no-store", ...answer.headers },
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      // A known length lets the compression middleware skip small answers (most of them).
+      "Content-Length": String(Buffer.byteLength(body)),
+      "Cache-Control": "no-store",
+      ...answer.headers,
+    },
   });
 }
 

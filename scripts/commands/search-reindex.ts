@@ -9,10 +9,6 @@ import { migrateDatabase, openDatabase } from "~db/client.server";
 import { getEnv } from "~/modules/platform/env.server";
 import { reindexSearch } from "~/modules/search/search.server";
 
-export const SEARCH_REINDEX_HELP = `  search:reindex [--engine fts|meili]
-      Lập lại chỉ mục tìm kiếm từ danh mục sản phẩm (mặc định fts). Rebuild a search index
-      from the catalog: fts (embedded, default) or meili (needs MEILI_HOST).`;
-
 export async function searchReindex(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,

@@ -21,6 +21,7 @@ import {
   listPendingTransfersForAdmin,
   listProducerOrders,
 } from "~/modules/orders/queries.server";
+import { runOrderJobs } from "~/modules/payments/jobs.server";
 import { auditLog, listings, notifications, orders, payments, refunds } from "~db/schema";
 import { freshDb } from "../helpers/db";
 import { makeMarket, newKey, SHIPPING } from "../helpers/market";
@@ -179,5 +180,49 @@ describe("fulfilment", () => {
     expect(() =>
       recordRefund(db, m.actors.memberA, { orderId: order.id, amountVnd: 1, reason: "x" }),
     ).toThrow(NotFound);
+  });
+});
+
+describe("order jobs", () => {
+  it("runOrderJobs cancels stale transfers and lost card sessions, completes old deliveries", () => {
+    const db = freshDb();
+    const m = makeMarket(db);
+    const t0 = new Date("2026-12-01T08:00:00Z");
+    const transfer = place(db, m.buyer.id, "bank_transfer", t0);
+    const card = placeOrder(db, {
+      buyerUserId: m.buyer.id,
+      items: [{ sku: "SP0001", qty: 1 }],
+      shipping: SHIPPING,
+      paymentMethod: "card",
+      idempotency: { scope: "t", key: newKey() },
+      now: t0,
+    }).orders[0]!;
+    // The session would have been opened for an hour.
+    db.update(orders)
+      .set({ paymentDueAt: new Date(t0.getTime() + 60 * 60 * 1000) })
+      .where(eq(orders.id, card.id))
+      .run();
+    const cod = place(db, m.buyer.id, "cod", t0);
+    acceptOrder(db, m.actors.memberA, cod.id, t0);
+    shipOrder(db, m.actors.memberA, cod.id, t0);
+    deliverOrder(db, m.actors.memberA, cod.id, t0);
+    expect(stockOf(db, m.pepper.id)).toBe(3);
+
+    expect(runOrderJobs(db, new Date("2026-12-01T09:30:00Z"))).toEqual({
+      cancelledTransfers: 0,
+      cancelledCardCheckouts: 0,
+      completed: 0,
+    });
+    expect(runOrderJobs(db, new Date("2026-12-09T09:30:00Z"))).toEqual({
+      cancelledTransfers: 1,
+      cancelledCardCheckouts: 1,
+      completed: 1,
+    });
+    expect([statusOf(db, transfer.id), statusOf(db, card.id), statusOf(db, cod.id)]).toEqual([
+      "cancelled",
+      "cancelled",
+      "completed",
+    ]);
+    expect(stockOf(db, m.pepper.id)).toBe(7);
   });
 });

@@ -342,6 +342,37 @@ export function cancelUnpaidTransfers(db: Db, now = new Date()): number {
   return count;
 }
 
+/**
+ * Card orders whose Stripe session expired more than an hour ago and never got an answer
+ * (a lost `expired` webhook): cancelled, stock released. A late `completed` event would
+ * still revive them (see stripe-webhook.server.ts).
+ */
+export function cancelExpiredCardCheckouts(db: Db, now = new Date()): number {
+  const cutoff = new Date(now.getTime() - 60 * 60 * 1000);
+  const due = db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(
+      and(
+        eq(orders.status, "pending_payment"),
+        eq(orders.paymentMethod, "card"),
+        lt(orders.paymentDueAt, cutoff),
+      ),
+    )
+    .all();
+  let count = 0;
+  for (const { id } of due) {
+    try {
+      cancelOrderBySystem(db, id, "Phiên thanh toán thẻ đã hết hạn, đơn hàng đã tự động hủy.", now);
+      count += 1;
+    } catch (error) {
+      if (!(error instanceof Conflict)) throw error;
+    }
+  }
+  if (count > 0) afterCommit(db);
+  return count;
+}
+
 /** Orders delivered more than 7 days ago without the buyer's confirmation complete by themselves. */
 export function completeDeliveredOrders(db: Db, now = new Date()): number {
   const cutoff = new Date(now.getTime() - AUTO_COMPLETE_DAYS * DAY_MS);

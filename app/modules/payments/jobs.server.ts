@@ -1,18 +1,24 @@
-import { cancelUnpaidTransfers, completeDeliveredOrders } from "~/modules/orders/fulfilment.server";
+import {
+  cancelExpiredCardCheckouts,
+  cancelUnpaidTransfers,
+  completeDeliveredOrders,
+} from "~/modules/orders/fulfilment.server";
 import { logger } from "~/modules/platform/logger.server";
 import type { Db } from "~db/client.server";
 
 /**
- * The periodic order jobs: cancel bank transfers unpaid after 3 days (stock released) and
- * complete orders delivered more than 7 days ago. Safe to run from several processes.
+ * The periodic order jobs: cancel bank transfers unpaid after 3 days and card checkouts
+ * whose session expired without word from Stripe (stock released), and complete orders
+ * delivered more than 7 days ago. Safe to run from several processes.
  */
 export function runOrderJobs(db: Db, now = new Date()) {
   const cancelledTransfers = cancelUnpaidTransfers(db, now);
+  const cancelledCardCheckouts = cancelExpiredCardCheckouts(db, now);
   const completed = completeDeliveredOrders(db, now);
-  if (cancelledTransfers + completed > 0) {
-    logger.info({ cancelledTransfers, completed }, "order jobs ran");
+  if (cancelledTransfers + cancelledCardCheckouts + completed > 0) {
+    logger.info({ cancelledTransfers, cancelledCardCheckouts, completed }, "order jobs ran");
   }
-  return { cancelledTransfers, completed };
+  return { cancelledTransfers, cancelledCardCheckouts, completed };
 }
 
 /** Runs the jobs now and then every `intervalMs` (default 10 minutes); returns a stopper. */

@@ -112,14 +112,15 @@ export class DocValues {
     )
       .raw()
       .all(this.version) as DocRow[];
-    for (const row of rows) this.apply(row);
+    // Only what a change touches is recomputed: a new stock or price (every order changes
+    // stock) must not cost rebuilding the inverted lists of 100,000 titles.
+    const changed = { visibility: false, words: false, certificates: false };
+    for (const row of rows) this.apply(row, changed);
     this.version = latest;
     this.mayBeUncommitted = db.$client.inTransaction;
-    if (rows.length > 0) {
-      this.visibleIdsCache = null;
-      this.validity = null;
-      this.postings = null;
-    }
+    if (changed.visibility) this.visibleIdsCache = null;
+    if (changed.visibility || changed.certificates) this.validity = null;
+    if (changed.visibility || changed.words) this.postings = null;
     return this;
   }
 
@@ -197,7 +198,10 @@ export class DocValues {
     return this.columnWords[0] as WordStore;
   }
 
-  private apply(row: DocRow): void {
+  private apply(
+    row: DocRow,
+    changed: { visibility: boolean; words: boolean; certificates: boolean },
+  ): void {
     const [id, isVisible, categoryId, commune, price, stock, stars, ocopExpires, certs, published] =
       row;
     this.ensureCapacity(id + 1);
@@ -205,6 +209,7 @@ export class DocValues {
       this.visibleCount--;
       this.totalLength -= this.docLength[id] ?? 0;
     }
+    if (this.visible[id] !== isVisible) changed.visibility = true;
     this.visible[id] = isVisible;
     if (!isVisible) {
       for (const store of this.columnWords) store.clear(id);
@@ -222,10 +227,17 @@ export class DocValues {
         return;
       }
       const words = this.internWords(text);
-      store.set(id, words);
+      if (!store.holds(id, words)) {
+        store.set(id, words);
+        if (c === 0) changed.words = true;
+      }
       length += words.length;
     });
-    this.markedWords.set(id, this.internWords(row[16]));
+    const marked = this.internWords(row[16]);
+    if (!this.markedWords.holds(id, marked)) {
+      this.markedWords.set(id, marked);
+      changed.words = true;
+    }
     this.docLength[id] = length;
     this.totalLength += length;
     this.visibleCount++;
@@ -233,8 +245,12 @@ export class DocValues {
     this.communeIndex[id] = this.internCommune(commune ?? "");
     this.price[id] = price ?? 0;
     this.inStock[id] = (stock ?? 0) > 0 ? 1 : 0;
+    const expiresDay = ocopExpires ? dayNumber(ocopExpires) : 0;
+    if (this.ocopStars[id] !== stars || this.ocopExpires[id] !== expiresDay) {
+      changed.certificates = true;
+    }
     this.ocopStars[id] = stars;
-    this.ocopExpires[id] = ocopExpires ? dayNumber(ocopExpires) : 0;
+    this.ocopExpires[id] = expiresDay;
     this.publishedAt[id] = Math.floor((published ?? 0) / 1000);
     const byKind = new Map<string, string | null>();
     try {
@@ -248,7 +264,9 @@ export class DocValues {
       const expires = byKind.get(kind);
       const column = this.certExpires[k];
       if (!column) return;
-      column[id] = expires === undefined ? ABSENT : expires === null ? NEVER : dayNumber(expires);
+      const value = expires === undefined ? ABSENT : expires === null ? NEVER : dayNumber(expires);
+      if (column[id] !== value) changed.certificates = true;
+      column[id] = value;
     });
   }
 

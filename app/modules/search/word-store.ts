@@ -23,6 +23,13 @@ export class WordStore {
     this.length = length;
   }
 
+  /** Whether listing `id` has exactly these words already. */
+  holds(id: number, words: readonly number[]): boolean {
+    if (id >= this.start.length || this.length[id] !== words.length) return false;
+    const from = this.start[id] as number;
+    return words.every((word, i) => this.data[from + i] === word);
+  }
+
   set(id: number, words: readonly number[]): void {
     this.ensureCapacity(id + 1);
     this.live -= this.length[id] ?? 0;
