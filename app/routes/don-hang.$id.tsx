@@ -154,7 +154,11 @@ export default function MyOrder() {
             <dl className="space-y-1 text-sm">
               <div>
                 <dt className="text-stone-600">{t("orderPage.bankBin")}</dt>
-                <dd className="font-medium">{transfer.bankBin}</dd>
+                <dd className="font-medium">
+                  {transfer.bankName
+                    ? `${transfer.bankName} (${transfer.bankBin})`
+                    : transfer.bankBin}
+                </dd>
               </div>
               <div>
                 <dt className="text-stone-600">{t("orderPage.account")}</dt>

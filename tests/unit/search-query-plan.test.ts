@@ -65,10 +65,17 @@ describe("query plan", () => {
   it("adds typo corrections only for unknown words of 5 letters or more", () => {
     const plan = withTypoCorrections(buildQueryPlan("arabika ca", "all"), vocabulary);
     expect(plan.groups[0]?.alternatives.map((a) => a.words[0])).toEqual(["arabika", "arabica"]);
-    const known = buildQueryPlan("arabica", "all");
+    const known = buildQueryPlan("arabica ", "all");
     expect(withTypoCorrections(known, vocabulary)).toEqual(known);
     const short = withTypoCorrections(buildQueryPlan("tiiu ", "all"), vocabulary);
     expect(short.groups[0]?.alternatives).toHaveLength(1);
+  });
+
+  it("makes a last-word prefix exact when only that indexed word starts with it", () => {
+    const plan = withTypoCorrections(buildQueryPlan("khe sanh", "all"), vocabulary);
+    expect(plan.groups[1]?.typed).toEqual({ words: ["sanh"], prefix: false });
+    const open = withTypoCorrections(buildQueryPlan("khe sa", "all"), vocabulary);
+    expect(open.groups[1]?.typed).toEqual({ words: ["sa"], prefix: true });
   });
 
   it("builds FTS5 expressions from quoted words only", () => {
@@ -78,11 +85,15 @@ describe("query plan", () => {
       '("near") AND ("x") AND ("and") AND ("tieu"* OR "pepper")',
     );
     expect(ftsMatch(buildQueryPlan("cafe sữa", "any").groups, "any")).toBe(
-      '("cafe" OR "ca phe" OR "ca fe" OR "coffee") OR ("sua"*)',
+      '("cafe" OR "ca phe" OR "coffee") OR ("sua"*)',
     );
     // What was typed is ANDed, its synonyms stay phrases.
     expect(ftsMatch(buildQueryPlan("cà phê sữa", "all").groups, "all")).toBe(
-      '(("ca" AND "phe") OR "cafe" OR "ca fe" OR "coffee") AND ("sua"*)',
+      '(("ca" AND "phe") OR "cafe" OR "coffee") AND ("sua"*)',
+    );
+    // An alternative that can only match where another does is left out.
+    expect(ftsMatch(buildQueryPlan("nước mắm ", "all").groups, "all")).toBe(
+      '("mam" OR "fish sauce")',
     );
     expect(typedPhrase(buildQueryPlan("mật ong", "all").groups)).toEqual({
       words: ["mat", "ong"],

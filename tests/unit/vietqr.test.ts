@@ -79,6 +79,7 @@ describe("VietQR", () => {
     };
     const instructions = await transferInstructions(detail);
     expect(instructions?.message).toBe("DH7K3QX9TA");
+    expect(instructions?.bankName).toBe("Vietcombank");
     expect(instructions?.payload).toContain("5406270000");
     expect(instructions?.payload).toContain("62140810DH7K3QX9TA");
     expect(await decodeSvg(instructions?.svg ?? "")).toBe(instructions?.payload);

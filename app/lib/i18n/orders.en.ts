@@ -58,7 +58,7 @@ export const ordersEn: Record<keyof typeof ordersVi, string> = {
   "orderPage.transferDue": "Please transfer before {date}; after that the order is cancelled.",
   "orderPage.qrLabel": "VietQR code for the transfer",
   "orderPage.qrCaption": "Scan it with any Vietnamese banking app.",
-  "orderPage.bankBin": "Bank code (BIN)",
+  "orderPage.bankBin": "Bank (BIN)",
   "orderPage.account": "Account number",
   "orderPage.accountName": "Account holder",
   "orderPage.amount": "Amount",

@@ -59,7 +59,7 @@ export const ordersVi = {
   "orderPage.transferDue": "Vui lòng chuyển khoản trước {date}; sau hạn này đơn sẽ tự hủy.",
   "orderPage.qrLabel": "Mã VietQR để chuyển khoản",
   "orderPage.qrCaption": "Quét bằng ứng dụng ngân hàng bất kỳ.",
-  "orderPage.bankBin": "Mã ngân hàng (BIN)",
+  "orderPage.bankBin": "Ngân hàng (mã BIN)",
   "orderPage.account": "Số tài khoản",
   "orderPage.accountName": "Chủ tài khoản",
   "orderPage.amount": "Số tiền",

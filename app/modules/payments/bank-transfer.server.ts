@@ -1,7 +1,9 @@
-import { buildVietQrPayload, vietQrSvg } from "./vietqr.server";
+import { bankNameForBin, buildVietQrPayload, vietQrSvg } from "./vietqr.server";
 
 export interface TransferInstructions {
   bankBin: string;
+  /** "Vietcombank" for 970436; null for a BIN we do not know by name. */
+  bankName: string | null;
   accountNumber: string;
   accountName: string | null;
   amountVnd: number;
@@ -35,6 +37,7 @@ export async function transferInstructions(detail: {
   });
   return {
     bankBin: producer.bankBin,
+    bankName: bankNameForBin(producer.bankBin),
     accountNumber: producer.bankAccountNumber,
     accountName: producer.bankAccountName,
     amountVnd: order.totalVnd,

@@ -76,3 +76,21 @@ export function buildVietQrPayload(input: VietQrInput): string {
 export async function vietQrSvg(payload: string): Promise<string> {
   return QRCode.toString(payload, { type: "svg", errorCorrectionLevel: "M", margin: 4 });
 }
+
+/** Short names of common banks by NAPAS BIN, to show next to the number. */
+const BANK_NAMES: Record<string, string> = {
+  "970405": "Agribank",
+  "970415": "VietinBank",
+  "970418": "BIDV",
+  "970436": "Vietcombank",
+  "970407": "Techcombank",
+  "970422": "MB",
+  "970416": "ACB",
+  "970432": "VPBank",
+  "970403": "Sacombank",
+  "970423": "TPBank",
+};
+
+export function bankNameForBin(bin: string): string | null {
+  return BANK_NAMES[bin] ?? null;
+}

@@ -104,7 +104,11 @@ export function searchFts(db: Db, query: SearchQuery): SearchResult {
   // 2. Filters, total and facets.
   const kept = new Int32Array(candidates.length);
   let total = 0;
-  for (const id of candidates) if (id < values.capacity && filter(id)) kept[total++] = id;
+  const capacity = values.capacity;
+  for (let i = 0; i < candidates.length; i++) {
+    const id = candidates[i] as number;
+    if (id < capacity && filter(id)) kept[total++] = id;
+  }
   const rows = kept.subarray(0, total);
   const facets = countFacets(rows, values, tree, today);
 

@@ -110,14 +110,28 @@ export function rebuildFtsIndex(db: Db, onProgress?: ProgressFn): { indexed: num
   let done = 0;
   let indexed = 0;
   onProgress?.(0, total);
-  for (;;) {
-    const batch = loadSearchDocumentsAfter(db, afterId, REBUILD_BATCH);
-    if (batch.lastId === null) break;
-    writeFtsDocuments(db, batch.docs, batch.hiddenIds);
-    afterId = batch.lastId;
-    done += batch.docs.length + batch.hiddenIds.length;
-    indexed += batch.docs.length;
-    onProgress?.(Math.min(done, total), total);
+  // Each batch adds an FTS5 segment; merging them as they come would rewrite the index
+  // over and over. Merge once, at the end ('optimize'), and restore the defaults after.
+  // (Literal values: FTS5 refuses these settings as bound REALs, which JS numbers bind as.)
+  const setting = (name: "automerge" | "crisismerge", value: number) =>
+    db.$client.exec(
+      `INSERT INTO listing_search(listing_search, rank) VALUES ('${name}', ${Math.trunc(value)})`,
+    );
+  setting("automerge", 0);
+  setting("crisismerge", 1000);
+  try {
+    for (;;) {
+      const batch = loadSearchDocumentsAfter(db, afterId, REBUILD_BATCH);
+      if (batch.lastId === null) break;
+      writeFtsDocuments(db, batch.docs, batch.hiddenIds);
+      afterId = batch.lastId;
+      done += batch.docs.length + batch.hiddenIds.length;
+      indexed += batch.docs.length;
+      onProgress?.(Math.min(done, total), total);
+    }
+  } finally {
+    setting("automerge", 4);
+    setting("crisismerge", 16);
   }
   inTransaction(db, () => {
     // Listings deleted from the catalog since they were indexed.

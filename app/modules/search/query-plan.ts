@@ -97,10 +97,18 @@ export function buildQueryPlan(text: string, mode: MatchMode): QueryPlan {
 
 /**
  * Adds typo corrections from the index vocabulary to each typed word of 5 letters or more
- * that the index does not contain (for the last word: that no indexed word starts with).
+ * that the index does not contain (for the last word: that no indexed word starts with),
+ * and turns a last-word prefix that only one indexed word has into that exact word.
  */
 export function withTypoCorrections(plan: QueryPlan, vocabulary: Vocabulary): QueryPlan {
   const groups = plan.groups.map((group) => {
+    const last = group.typed.words[group.typed.words.length - 1] ?? "";
+    if (group.typed.prefix && vocabulary.isOnlyWordWithPrefix(last)) {
+      // A prefix that only the word itself starts with matches exactly that word: say so,
+      // an exact term is cheaper to look up (and may make another alternative redundant).
+      const exact = { ...group.typed, prefix: false };
+      group = { ...group, typed: exact, alternatives: [exact, ...group.alternatives.slice(1)] };
+    }
     if (group.typed.words.length !== 1) return group;
     const word = group.typed.words[0] ?? "";
     if (/\d/.test(word)) return group;
@@ -138,18 +146,28 @@ function ftsTyped(phrase: Phrase): string {
 }
 
 /**
- * The alternatives of a group worth searching for. One containing the typed word ("ho tieu"
- * when "tieu" was typed) finds no other row and costs a phrase lookup, so it is left out.
+ * The alternatives of a group worth searching for: one that can only match where another
+ * already does adds no row and costs a lookup, so it is left out, e.g. "ho tieu" when
+ * "tieu" was typed, or "nuoc mam" (typed) next to its synonym "mam".
  */
 export function searchedAlternatives(group: QueryGroup): Phrase[] {
-  const typed = group.typed;
-  const single = typed.words.length === 1 ? (typed.words[0] ?? "") : null;
-  return group.alternatives.filter(
-    (alt, i) =>
-      i === 0 ||
-      single === null ||
-      !alt.words.some((word) => (typed.prefix ? word.startsWith(single) : word === single)),
+  const covers = (broad: Phrase, narrow: Phrase) =>
+    broad !== narrow &&
+    broad.words.every((word, i) => {
+      const isPrefix = broad.prefix && i === broad.words.length - 1;
+      return narrow.words.some((other, j) => {
+        const otherIsPrefix = narrow.prefix && j === narrow.words.length - 1;
+        // An exact word covers only itself; a prefix covers words (not prefixes) it starts.
+        return isPrefix ? other.startsWith(word) : other === word && !otherIsPrefix;
+      });
+    });
+  const kept = group.alternatives.filter(
+    (alternative, i) =>
+      !group.alternatives.some(
+        (other, j) => covers(other, alternative) && (!covers(alternative, other) || j < i),
+      ),
   );
+  return kept.length > 0 ? kept : group.alternatives.slice(0, 1);
 }
 
 export function ftsGroup(group: QueryGroup): string {

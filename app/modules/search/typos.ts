@@ -54,6 +54,8 @@ export function editDistance(a: string, b: string, max: number): number {
 export interface Vocabulary {
   has(word: string): boolean;
   hasPrefix(prefix: string): boolean;
+  /** Whether the word is indexed and no other indexed word starts with it. */
+  isOnlyWordWithPrefix(word: string): boolean;
   /** Listings containing the word (or, for a prefix, a word starting with it; summed). */
   documents(word: string, isPrefix?: boolean): number;
   /** Indexed words within `allowedTypos(word)` edits, closest and most common first. */
@@ -84,6 +86,10 @@ export function vocabularyOf(entries: Iterable<[word: string, documents: number]
   return {
     has: (word) => counts.has(word),
     hasPrefix: (prefix) => (sorted[lowerBound(prefix)] ?? "").startsWith(prefix),
+    isOnlyWordWithPrefix(word) {
+      const at = lowerBound(word);
+      return sorted[at] === word && !(sorted[at + 1] ?? "").startsWith(word);
+    },
     documents(word, isPrefix = false) {
       if (!isPrefix) return counts.get(word) ?? 0;
       let total = 0;

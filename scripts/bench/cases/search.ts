@@ -76,7 +76,7 @@ const VARIANTS = [
 ];
 
 /** Fills the database with `total` listings: the 220 demo ones and variations of them. */
-export function generateCatalog(db: Db, total: number): void {
+function generateCatalog(db: Db, total: number): void {
   const client = db.$client;
   const base = client
     .prepare(
