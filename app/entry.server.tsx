@@ -10,6 +10,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce-provider";
+import { startBackgroundJobs } from "~/modules/platform/background-jobs.server";
 import { logger } from "~/modules/platform/logger.server";
 import { applySecurityHeaders } from "~/modules/platform/security-headers.server";
 
@@ -17,6 +18,10 @@ import { applySecurityHeaders } from "~/modules/platform/security-headers.server
 export const streamTimeout = 5_000;
 
 const isDevelopment = process.env.NODE_ENV === "development";
+
+// The server build is loaded once per process (scripts/start.ts, the dev server): the
+// periodic jobs start with it, on the same database handle the routes use.
+startBackgroundJobs();
 
 /**
  * Renders every document. A fresh nonce per request goes into the CSP header and onto every

@@ -48,11 +48,8 @@ if (seed.seeded && env.APP_MODE === "demo") {
   const pictures = await generateDemoPictures(db);
   log(`Ảnh mẫu / demo pictures: ${pictures.listings} + ${pictures.producers} (${pictures.ms} ms)`);
 }
-// Hide lapsed OCOP badges and warn producers before expiry: now, then daily.
-const { scheduleCertificateExpiry } = await import("~/modules/listings/certificate-expiry.server");
-scheduleCertificateExpiry(db, {
-  onError: (error) => console.error("Certificate expiry job failed:", error),
-});
+// The periodic jobs (certificate expiry, order jobs, search indexer) start inside the server
+// build: app/modules/platform/background-jobs.server.ts.
 
 // Only the demo accounts that really exist: a database seeded in live mode has none.
 const existingEmails = new Set(
