@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { WorkspaceNav } from "~/components/supply/workspace-nav";
 import { formatNumber, t, useLocale, useT } from "~/lib/i18n";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
 import { requireProducerActor } from "~/modules/auth/session.server";
@@ -25,6 +26,7 @@ export default function SellerHome() {
   const locale = useLocale();
   return (
     <div>
+      <WorkspaceNav />
       <h1 className="text-2xl font-bold text-stone-900">{t("seller.title")}</h1>
       <p className="mt-1 text-stone-700">{t("seller.intro")}</p>
       <ul className="mt-6 space-y-4">

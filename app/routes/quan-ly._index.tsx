@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { StaffNav } from "~/components/supply/workspace-nav";
 import { Forbidden } from "~/lib/errors";
 import { formatNumber, t, useLocale, useT } from "~/lib/i18n";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
@@ -29,6 +30,7 @@ export default function StaffHome() {
   return (
     <div className="space-y-8">
       <div>
+        <StaffNav />
         <h1 className="text-2xl font-bold text-stone-900">{t("staff.title")}</h1>
         <p className="mt-1 text-stone-700">{t("staff.intro")}</p>
       </div>
@@ -63,6 +65,14 @@ export default function StaffHome() {
               <dd className="text-2xl font-bold">{number(dashboard.pendingRevisions ?? 0)}</dd>
             </div>
           </dl>
+          <p className="mt-3">
+            <Link
+              to="/quan-ly/kiem-duyet"
+              className="font-semibold text-brand-800 underline underline-offset-2"
+            >
+              {t("moderation.nav.queue")} →
+            </Link>
+          </p>
         </section>
       ) : null}
       {dashboard.producersByStatus ? (

@@ -7,6 +7,8 @@ const LINKS = [
   { to: "/ban-hang/san-pham/moi", key: "workspace.nav.newListing", end: true },
   { to: "/ban-hang/ho-so", key: "workspace.nav.profile", end: true },
   { to: "/ban-hang/nhap-du-lieu", key: "workspace.nav.import", end: true },
+  { to: "/ban-hang/don-hang", key: "workspace.nav.orders", end: false },
+  { to: "/ban-hang/so-du", key: "workspace.nav.statement", end: true },
 ] as const;
 
 /** The producer workspace's sections, as a row of links that wraps on a phone. */
@@ -48,6 +50,8 @@ export function StaffNav() {
             { to: "/quan-ly", key: "moderation.nav.home" },
             { to: "/quan-ly/kiem-duyet", key: "moderation.nav.queue" },
             { to: "/quan-ly/nhap-du-lieu", key: "moderation.nav.import" },
+            { to: "/quan-ly/danh-gia", key: "moderation.nav.reviews" },
+            { to: "/quan-ly/thanh-toan", key: "moderation.nav.payouts" },
           ] as const
         ).map((link) => (
           <li key={link.to}>

@@ -13,6 +13,8 @@ export const supplyEn: Record<keyof typeof supplyVi, string> = {
   "workspace.nav.newListing": "Add a product",
   "workspace.nav.profile": "Profile",
   "workspace.nav.import": "Import from a file",
+  "workspace.nav.orders": "Orders",
+  "workspace.nav.statement": "Statement",
   "workspace.producerPicker": "Producer",
   "workspace.producerPickerSubmit": "Choose",
 
@@ -192,6 +194,8 @@ export const supplyEn: Record<keyof typeof supplyVi, string> = {
   "moderation.nav.home": "Overview",
   "moderation.nav.queue": "Moderation",
   "moderation.nav.import": "Import data",
+  "moderation.nav.reviews": "Reviews",
+  "moderation.nav.payouts": "Payments and payouts",
   "moderation.kind.all": "All",
   "moderation.kind.listing": "New products",
   "moderation.kind.revision": "Edits",

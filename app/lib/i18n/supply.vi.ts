@@ -14,6 +14,8 @@ export const supplyVi = {
   "workspace.nav.newListing": "Thêm sản phẩm",
   "workspace.nav.profile": "Hồ sơ",
   "workspace.nav.import": "Nhập từ tệp",
+  "workspace.nav.orders": "Đơn hàng",
+  "workspace.nav.statement": "Sổ thu chi",
   "workspace.producerPicker": "Nhà sản xuất",
   "workspace.producerPickerSubmit": "Chọn",
 
@@ -193,6 +195,8 @@ export const supplyVi = {
   "moderation.nav.home": "Tổng quan",
   "moderation.nav.queue": "Kiểm duyệt",
   "moderation.nav.import": "Nhập dữ liệu",
+  "moderation.nav.reviews": "Đánh giá",
+  "moderation.nav.payouts": "Thanh toán và chi trả",
   "moderation.kind.all": "Tất cả",
   "moderation.kind.listing": "Sản phẩm mới",
   "moderation.kind.revision": "Bản sửa",
