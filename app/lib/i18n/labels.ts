@@ -1,4 +1,4 @@
-import { UNIT_OPTIONS } from "~/lib/schemas/listing";
+import { UNIT_OPTIONS } from "~/lib/units";
 import type { Locale } from "./locales";
 import { t } from "./translate";
 

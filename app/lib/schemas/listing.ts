@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UNIT_OPTIONS } from "~/lib/units";
 import type { CertificationKind, Unit } from "~db/schema";
 
 /**
@@ -8,18 +9,8 @@ import type { CertificationKind, Unit } from "~db/schema";
  * pull in drizzle); the `satisfies` checks keep them equal.
  */
 
-export const UNIT_OPTIONS = [
-  "kg",
-  "gói",
-  "hộp",
-  "chai",
-  "lít",
-  "túi",
-  "cái",
-  "bộ",
-  "tấm",
-  "hũ",
-] as const satisfies readonly Unit[];
+// Units live in a zod-free module: public pages need their labels, not the form schemas.
+export { UNIT_OPTIONS } from "~/lib/units";
 
 export const CERTIFICATION_OPTIONS = [
   "VietGAP",
