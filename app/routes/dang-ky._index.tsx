@@ -8,6 +8,12 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import {
+  DisplayNameField,
+  EmailField,
+  NewPasswordFields,
+  PhoneField,
+} from "~/components/account-fields";
 import { Field, FormErrors, inputClass, SubmitButton } from "~/components/auth-form";
 import { HoneypotField } from "~/components/honeypot-field";
 import { isHoneypotFilled } from "~/lib/honeypot";
@@ -87,57 +93,10 @@ export default function SignUpPage() {
         <FormErrors id={form.errorId} errors={form.errors} />
         <HoneypotField />
         {next ? <input type="hidden" name="next" value={next} /> : null}
-        <Field field={fields.displayName} label={t("auth.field.displayName")}>
-          <input
-            {...getInputProps(fields.displayName, { type: "text" })}
-            autoComplete="name"
-            className={inputClass}
-          />
-        </Field>
-        <Field field={fields.phone} label={t("auth.field.phone")} hint={t("auth.field.phoneHint")}>
-          <input
-            {...getInputProps(fields.phone, {
-              type: "tel",
-              ariaDescribedBy: fields.phone.descriptionId,
-            })}
-            autoComplete="tel"
-            inputMode="tel"
-            className={inputClass}
-          />
-        </Field>
-        <Field field={fields.email} label={t("auth.field.email")} hint={t("auth.field.emailHint")}>
-          <input
-            {...getInputProps(fields.email, {
-              type: "email",
-              ariaDescribedBy: fields.email.descriptionId,
-            })}
-            autoComplete="email"
-            autoCapitalize="none"
-            spellCheck={false}
-            className={inputClass}
-          />
-        </Field>
-        <Field
-          field={fields.password}
-          label={t("auth.field.newPassword")}
-          hint={t("auth.field.passwordHint")}
-        >
-          <input
-            {...getInputProps(fields.password, {
-              type: "password",
-              ariaDescribedBy: fields.password.descriptionId,
-            })}
-            autoComplete="new-password"
-            className={inputClass}
-          />
-        </Field>
-        <Field field={fields.confirmPassword} label={t("auth.field.confirmPassword")}>
-          <input
-            {...getInputProps(fields.confirmPassword, { type: "password" })}
-            autoComplete="new-password"
-            className={inputClass}
-          />
-        </Field>
+        <DisplayNameField field={fields.displayName} />
+        <PhoneField field={fields.phone} />
+        <EmailField field={fields.email} />
+        <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
         <Field field={fields.buyerKind} label={t("auth.field.buyerKind")}>
           <select {...getSelectProps(fields.buyerKind)} className={inputClass}>
             {BUYER_KIND_OPTIONS.map((kind) => (

@@ -8,6 +8,12 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import {
+  DisplayNameField,
+  EmailField,
+  NewPasswordFields,
+  PhoneField,
+} from "~/components/account-fields";
 import { Field, FormErrors, FormSuccess, inputClass, SubmitButton } from "~/components/auth-form";
 import { formatPhone } from "~/lib/contact";
 import { t, useT } from "~/lib/i18n";
@@ -193,36 +199,9 @@ function ProfileForm({
       <Form method="post" {...getFormProps(form)} className="mt-4 space-y-5">
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="intent" value="profile" />
-        <Field field={fields.displayName} label={t("auth.field.displayName")}>
-          <input
-            {...getInputProps(fields.displayName, { type: "text" })}
-            autoComplete="name"
-            className={inputClass}
-          />
-        </Field>
-        <Field field={fields.phone} label={t("auth.field.phone")} hint={t("auth.field.phoneHint")}>
-          <input
-            {...getInputProps(fields.phone, {
-              type: "tel",
-              ariaDescribedBy: fields.phone.descriptionId,
-            })}
-            autoComplete="tel"
-            inputMode="tel"
-            className={inputClass}
-          />
-        </Field>
-        <Field field={fields.email} label={t("auth.field.email")} hint={t("auth.field.emailHint")}>
-          <input
-            {...getInputProps(fields.email, {
-              type: "email",
-              ariaDescribedBy: fields.email.descriptionId,
-            })}
-            autoComplete="email"
-            autoCapitalize="none"
-            spellCheck={false}
-            className={inputClass}
-          />
-        </Field>
+        <DisplayNameField field={fields.displayName} />
+        <PhoneField field={fields.phone} />
+        <EmailField field={fields.email} />
         <Field field={fields.locale} label={t("auth.field.locale")}>
           <select {...getSelectProps(fields.locale)} className={inputClass}>
             {LOCALE_OPTIONS.map((locale) => (
@@ -267,27 +246,7 @@ function PasswordForm() {
             className={inputClass}
           />
         </Field>
-        <Field
-          field={fields.password}
-          label={t("auth.field.newPassword")}
-          hint={t("auth.field.passwordHint")}
-        >
-          <input
-            {...getInputProps(fields.password, {
-              type: "password",
-              ariaDescribedBy: fields.password.descriptionId,
-            })}
-            autoComplete="new-password"
-            className={inputClass}
-          />
-        </Field>
-        <Field field={fields.confirmPassword} label={t("auth.field.confirmPassword")}>
-          <input
-            {...getInputProps(fields.confirmPassword, { type: "password" })}
-            autoComplete="new-password"
-            className={inputClass}
-          />
-        </Field>
+        <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
         <SubmitButton busy={navigation.state === "submitting"}>
           {t("auth.account.changePassword")}
         </SubmitButton>
