@@ -47,6 +47,10 @@ if (seed.seeded && env.APP_MODE === "demo") {
   const { generateDemoPictures } = await import("~/modules/images/demo-pictures.server");
   const pictures = await generateDemoPictures(db);
   log(`Ảnh mẫu / demo pictures: ${pictures.listings} + ${pictures.producers} (${pictures.ms} ms)`);
+  // Something for the demo Union staff to moderate: new listings and an edit under review.
+  const { createDemoModerationWork } = await import("~/modules/listings/demo-moderation.server");
+  const work = await createDemoModerationWork(db);
+  log(`Chờ kiểm duyệt / awaiting moderation: ${work.listings} + ${work.revisions}`);
 }
 // The periodic jobs (certificate expiry, order jobs, search indexer) start inside the server
 // build: app/modules/platform/background-jobs.server.ts.
