@@ -140,7 +140,7 @@ function Shell({ children }: { children: ReactNode }) {
 function MinimalHeader() {
   const t = useT();
   return (
-    <header className="border-b border-stone-200 bg-white">
+    <header className="border-b border-stone-200 bg-white print:hidden">
       <div className="mx-auto max-w-6xl px-4 py-3">
         <Link to="/" className="text-xl font-extrabold text-brand-800">
           {t("site.name")}

@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import type { Env } from "~/modules/platform/env.server";
 import type { AppLoadContext } from "~/modules/platform/load-context";
 import { logger } from "~/modules/platform/logger.server";
+import { directApiAction, routeAction } from "./api-fast-path";
 import { CLIENT_BUILD, SERVER_BUILD } from "./build";
 import {
   clientIp,
@@ -54,14 +55,11 @@ export function createApp(build: ServerBuild, env: Env): express.Express {
 
   app.use(refuseCrossOrigin(env.PUBLIC_URL));
 
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: env.NODE_ENV,
-      getLoadContext: (req): AppLoadContext => ({ clientIp: clientIp(req) }),
-    }),
-  );
+  const getLoadContext = (req: express.Request): AppLoadContext => ({ clientIp: clientIp(req) });
+  // The business API's hot path skips Remix's generic routing (server/api-fast-path.ts).
+  const placeOrders = routeAction(build, "routes/api.v1.orders");
+  app.post("/api/v1/orders", directApiAction(placeOrders, getLoadContext));
+  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext }));
   app.use(errorPage(logger));
   return app;
 }

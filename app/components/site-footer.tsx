@@ -7,7 +7,7 @@ const footerLink = "text-brand-100 underline-offset-2 hover:text-white hover:und
 export function SiteFooter({ year, isDemo }: { year: number; isDemo: boolean }) {
   const t = useT();
   return (
-    <footer className="mt-12 bg-brand-800 text-brand-50">
+    <footer className="mt-12 bg-brand-800 text-brand-50 print:hidden">
       <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 sm:grid-cols-3">
         <section aria-labelledby="footer-about">
           <h2 id="footer-about" className="text-base font-bold text-white">

@@ -35,7 +35,7 @@ export function SiteHeader({
 }) {
   const t = useT();
   return (
-    <header className="border-b border-stone-200 bg-white">
+    <header className="border-b border-stone-200 bg-white print:hidden">
       <div className="mx-auto flex max-w-6xl items-center gap-2 px-3 pt-2 sm:px-4">
         <Link
           to="/"
@@ -50,7 +50,7 @@ export function SiteHeader({
         <nav aria-label={t("header.account")} className="ml-auto flex items-center gap-1">
           {user ? (
             <Link
-              to="/tai-khoan"
+              to="/thong-bao"
               className={iconButton}
               aria-label={
                 unreadCount > 0

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { NotFound } from "~/lib/errors";
 import { formatDate, t, useLocale, useT } from "~/lib/i18n";
 import { unitLabel } from "~/lib/i18n/labels";
@@ -23,8 +24,12 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
   return producerOrderView(getDb(), actor, id);
 });
 
+/** Printing needs JavaScript: without it the button would do nothing, so it shows once hydrated. */
 function PrintButton() {
   const t = useT();
+  const [canPrint, setCanPrint] = useState(false);
+  useEffect(() => setCanPrint(true), []);
+  if (!canPrint) return null;
   return (
     <button
       type="button"
@@ -41,6 +46,8 @@ export default function DeliveryNote() {
   const t = useT();
   const locale = useLocale();
   const collect = order.paymentMethod === "cod" ? order.totalVnd : 0;
+  // A transfer or card payment not received yet: the goods must not leave without it.
+  const isAwaitingPayment = collect === 0 && order.status === "pending_payment";
   return (
     <article className="mx-auto max-w-3xl rounded-xl border border-stone-300 bg-white p-5 print:border-0 print:p-0">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -117,7 +124,9 @@ export default function DeliveryNote() {
       <p className="mt-4 font-semibold">
         {collect > 0
           ? t("deliveryNote.collect", { amount: formatVnd(collect, locale) })
-          : t("deliveryNote.nothingToCollect")}
+          : isAwaitingPayment
+            ? t("deliveryNote.awaitingPayment")
+            : t("deliveryNote.nothingToCollect")}
       </p>
       <div className="mt-10 grid grid-cols-2 gap-4 text-center text-sm">
         <p>

@@ -18,6 +18,7 @@ import { authenticate, homeOf, rateLimitMessage } from "~/modules/auth/accounts.
 import { localizeReply } from "~/modules/auth/forms.server";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { clientIpOf, getActor, startLoginSession } from "~/modules/auth/session.server";
+import { mergeGuestCartAtLogin } from "~/modules/orders/cart-cookie.server";
 import { getDb } from "~/modules/platform/db.server";
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -68,9 +69,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   }
   const session = await startLoginSession(db, request, result.userId, clientIp);
-  return redirect(safeNext(next) ?? homeOf(db, result.userId), {
-    headers: { "Set-Cookie": session.setCookie },
-  });
+  const headers = new Headers({ "Set-Cookie": session.setCookie });
+  // A guest who filled a cart before logging in keeps it: it moves into the account.
+  const clearGuestCart = mergeGuestCartAtLogin(db, request, result.userId);
+  if (clearGuestCart) headers.append("Set-Cookie", clearGuestCart);
+  return redirect(safeNext(next) ?? homeOf(db, result.userId), { headers });
 }
 
 export default function LoginPage() {

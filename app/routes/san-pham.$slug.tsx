@@ -1,8 +1,10 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { DetailList, DetailRow } from "~/components/detail-list";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AddToCartForm } from "~/components/add-to-cart-form";
+import { DetailList, DetailRow } from "~/components/detail-list";
 import { JsonLd } from "~/components/json-ld";
 import { OcopBadge } from "~/components/ocop-badge";
+import { ProductReviews } from "~/components/product-reviews";
 import { ProductGallery } from "~/components/supply/product-gallery";
 import { ResponsiveImage } from "~/components/supply/responsive-image";
 import { NotFound } from "~/lib/errors";
@@ -12,6 +14,7 @@ import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
 import { imageUrlFor } from "~/lib/images";
 import { formatVnd } from "~/lib/money";
 import { getProductPage } from "~/modules/listings/public.server";
+import { getListingReviews } from "~/modules/orders/reviews.server";
 import { getDb } from "~/modules/platform/db.server";
 import { getEnv } from "~/modules/platform/env.server";
 import { handle } from "~/modules/platform/http.server";
@@ -62,16 +65,18 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 /** A product page; an old slug answers with a permanent redirect to the current one. */
 export const loader = handle(async ({ params, request }: LoaderFunctionArgs) => {
-  const found = getProductPage(getDb(), params.slug ?? "");
+  const db = getDb();
+  const found = getProductPage(db, params.slug ?? "");
   if (!found) throw new NotFound("Không tìm thấy sản phẩm này. Có thể sản phẩm đã ngừng bán.");
   if (found.kind === "moved") throw redirect(`/san-pham/${found.slug}`, 301);
   // Absolute links for Open Graph and JSON-LD: PUBLIC_URL (required in production).
   const origin = (getEnv().PUBLIC_URL ?? new URL(request.url).origin).replace(/\/+$/, "");
-  return { ...found, origin };
+  return { ...found, reviews: getListingReviews(db, found.listing.id), origin };
 });
 
 export default function ProductPage() {
-  const { listing, gallery, producerStory, producerPhoto, origin } = useLoaderData<typeof loader>();
+  const { listing, gallery, producerStory, producerPhoto, reviews, origin } =
+    useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const unit = unitLabel(locale, listing.unit);
@@ -96,6 +101,16 @@ export default function ProductPage() {
           ...(listing.ocop && {
             award: t("product.ocopBadgeLabel", { stars: listing.ocop.stars }),
           }),
+          ...(reviews.count > 0 &&
+            reviews.average !== null && {
+              aggregateRating: {
+                "@type": "AggregateRating",
+                ratingValue: Math.round(reviews.average * 10) / 10,
+                reviewCount: reviews.count,
+                bestRating: 5,
+                worstRating: 1,
+              },
+            }),
           offers: {
             "@type": "Offer",
             url,
@@ -140,6 +155,12 @@ export default function ProductPage() {
               : t("product.outOfStock")}
           </span>
         </div>
+        <AddToCartForm
+          listingId={listing.id}
+          minOrderQty={listing.minOrderQty}
+          stock={listing.stock}
+          unitLabel={unit}
+        />
 
         <h2 className="mt-6 text-lg font-semibold">{t("product.details")}</h2>
         <div className="mt-2">
@@ -223,6 +244,9 @@ export default function ProductPage() {
           </div>
         </section>
       ) : null}
+      <div className="lg:col-span-2">
+        <ProductReviews data={reviews} />
+      </div>
       <p className="lg:col-span-2">
         <Link
           to={`/nha-san-xuat/${listing.producerCode}`}

@@ -23,8 +23,8 @@ export interface DeniedCase {
   expect: Expectation;
   /** Values of the dynamic segments; missing ones default to "khong-ton-tai". */
   params?: ParamsSpec;
-  /** Form fields of an action request (e.g. `{ intent: "approve" }`). */
-  form?: Record<string, string>;
+  /** Form fields of an action request (e.g. `{ intent: "approve" }`), maybe from the world. */
+  form?: Record<string, string> | ((world: World) => Record<string, string>);
   /**
    * How a signed-in user proves who they are: the session cookie (pages), or an API token in
    * `Authorization: Bearer` (the default for routes under /api/v1/).
@@ -116,6 +116,15 @@ export const authorizationCases: Record<string, RouteCases> = {
     loader: [anonymousToLogin],
     action: [anonymousToLogin, crossSite],
   },
+  // Notifications are selected by the signed-in user's id: another user's id is a 404.
+  "thong-bao": {
+    loader: [anonymousToLogin],
+    action: [
+      anonymousToLogin,
+      crossSite,
+      { as: "buyer", expect: 404, form: { intent: "open", id: "987654321" } },
+    ],
+  },
   "dang-nhap": { loader: "public", action: ["public", { ...crossSite, as: "anonymous" }] },
   "dang-ky._index": { loader: "public", action: ["public", { ...crossSite, as: "anonymous" }] },
   "dang-ky.nha-san-xuat": {
@@ -168,8 +177,20 @@ export const authorizationCases: Record<string, RouteCases> = {
   // — Producers' order inbox and statement (scoped to the member's producers) —
   "ban-hang.don-hang._index": {
     loader: producerOnly,
-    // Acting on another producer's order is covered on the detail route (same module call).
-    action: producerOnly,
+    action: [
+      ...producerOnly,
+      {
+        as: "other-producer",
+        expect: 404,
+        form: (w) => ({ orderId: String(w.buyerOrderId), intent: "ship" }),
+        note: "shipping another producer's order from the inbox",
+      },
+      {
+        ...crossSite,
+        as: "producer",
+        form: (w) => ({ orderId: String(w.buyerOrderId), intent: "ship" }),
+      },
+    ],
   },
   "ban-hang.don-hang.$id": {
     loader: [
@@ -214,7 +235,23 @@ export const authorizationCases: Record<string, RouteCases> = {
   // — Payments, payouts and reviews for Union staff (admins; moderators for reviews) —
   "quan-ly.thanh-toan._index": {
     loader: [...staffOnly, { as: "moderator", expect: 403 }, { as: "reporter", expect: 403 }],
-    action: [...staffOnly, { as: "moderator", expect: 403 }],
+    action: [
+      ...staffOnly,
+      { as: "moderator", expect: 403 },
+      {
+        as: "other-producer",
+        expect: 403,
+        form: (w) => ({ orderId: String(w.buyerOrderId) }),
+        note: "a producer is not Union staff, even for a transfer",
+      },
+      {
+        as: "staff-other-subtree",
+        expect: 404,
+        form: (w) => ({ orderId: String(w.buyerOrderId) }),
+        note: "a transfer to a producer of another commune",
+      },
+      { ...crossSite, as: "admin", form: (w) => ({ orderId: String(w.buyerOrderId) }) },
+    ],
   },
   "quan-ly.thanh-toan.$producerId": {
     loader: [
@@ -241,7 +278,25 @@ export const authorizationCases: Record<string, RouteCases> = {
   },
   "quan-ly.danh-gia": {
     loader: [...staffOnly, { as: "reporter", expect: 403 }],
-    action: [...staffOnly, { as: "reporter", expect: 403 }],
+    action: [
+      ...staffOnly,
+      {
+        as: "reporter",
+        expect: 403,
+        form: (w) => ({ reviewId: String(w.reviewId), intent: "hide" }),
+      },
+      {
+        as: "staff-other-subtree",
+        expect: 403,
+        form: (w) => ({ reviewId: String(w.reviewId), intent: "hide" }),
+        note: "a review of an order in another commune",
+      },
+      {
+        ...crossSite,
+        as: "moderator",
+        form: (w) => ({ reviewId: String(w.reviewId), intent: "hide" }),
+      },
+    ],
   },
 
   // — Purchase requests: public to read; posting one needs a buyer profile —

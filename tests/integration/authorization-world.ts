@@ -9,6 +9,7 @@ import {
   producerMemberships,
   producers,
   purchaseRequests,
+  reviews,
   staffMemberships,
   users,
 } from "~db/schema";
@@ -66,6 +67,8 @@ export interface World {
   buyerOrderCode: string;
   otherBuyerOrderId: number;
   otherBuyerOrderCode: string;
+  /** The buyer's review of producer A's listing (commune A), for review moderation. */
+  reviewId: number;
   /** A purchase request of the other buyer. */
   purchaseRequestId: number;
   purchaseRequestCode: string;
@@ -252,6 +255,18 @@ export function buildWorld(db: Db): World {
     communeB.id,
   );
 
+  const reviewId = db
+    .insert(reviews)
+    .values({
+      orderId: buyerOrderId,
+      listingId,
+      buyerUserId: userIds.buyer,
+      rating: 4,
+      comment: "Hàng tốt",
+    })
+    .returning({ id: reviews.id })
+    .get().id;
+
   const purchaseRequestId = db
     .insert(purchaseRequests)
     .values({
@@ -287,6 +302,7 @@ export function buildWorld(db: Db): World {
     buyerOrderCode: "DH-AZ-0001",
     otherBuyerOrderId,
     otherBuyerOrderCode: "DH-AZ-0002",
+    reviewId,
     purchaseRequestId,
     purchaseRequestCode: "YC-AZ-0001",
   };

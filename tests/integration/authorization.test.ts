@@ -243,7 +243,8 @@ describe("authorization manifest", () => {
           const params = resolveParams(route.id, spec, world);
           const path = pathOf(route.id, params);
           const as = routeCase === "public" ? "anonymous" : routeCase.as;
-          const form = routeCase === "public" ? undefined : routeCase.form;
+          const formSpec = routeCase === "public" ? undefined : routeCase.form;
+          const form = typeof formSpec === "function" ? formSpec(world) : formSpec;
           const defaultVia = route.id.startsWith("api.v1.") ? "token" : "cookie";
           const via = routeCase === "public" ? defaultVia : (routeCase.via ?? defaultVia);
           const origin = routeCase === "public" ? ORIGIN : (routeCase.origin ?? ORIGIN);

@@ -1,7 +1,13 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  authenticateApiToken,
+  createApiToken,
+  revokeApiToken,
+} from "~/modules/auth/api-tokens.server";
 import { createOrdersFromApi, getOrderForApi } from "~/modules/orders/api.server";
-import { listings, orders } from "~db/schema";
+import { openApiDocument } from "~/modules/search/openapi";
+import { apiTokens, listings, orders, users } from "~db/schema";
 import { freshDb } from "../helpers/db";
 import { makeMarket } from "../helpers/market";
 
@@ -159,5 +165,64 @@ describe("JSON API for business buyers", () => {
     });
     expect(getOrderForApi(db, m.otherBuyer.id, id).status).toBe(404);
     expect(getOrderForApi(db, m.buyer.id, 99999).status).toBe(404);
+  });
+});
+
+describe("API tokens and the OpenAPI document", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("authenticates each request but writes the last use at most once a minute", () => {
+    const db = freshDb();
+    const m = makeMarket(db);
+    const { id, token } = createApiToken(db, m.buyer.id, "ERP");
+    const lastUsed = () =>
+      db.select().from(apiTokens).where(eq(apiTokens.id, id)).get()?.lastUsedAt?.getTime();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-12-01T08:00:00Z"));
+    expect(authenticateApiToken(db, `Bearer ${token}`)).toEqual({
+      tokenId: id,
+      userId: m.buyer.id,
+    });
+    const first = lastUsed();
+    expect(first).toBe(Date.parse("2026-12-01T08:00:00Z"));
+    vi.setSystemTime(new Date("2026-12-01T08:00:59Z"));
+    expect(authenticateApiToken(db, token)?.userId).toBe(m.buyer.id);
+    expect(lastUsed()).toBe(first);
+    vi.setSystemTime(new Date("2026-12-01T08:01:00Z"));
+    expect(authenticateApiToken(db, token)?.userId).toBe(m.buyer.id);
+    expect(lastUsed()).toBe(Date.parse("2026-12-01T08:01:00Z"));
+
+    db.update(users).set({ isDisabled: true }).where(eq(users.id, m.buyer.id)).run();
+    expect(authenticateApiToken(db, token)).toBeNull();
+    db.update(users).set({ isDisabled: false }).where(eq(users.id, m.buyer.id)).run();
+    expect(revokeApiToken(db, m.buyer.id, id)).toBe(true);
+    expect(authenticateApiToken(db, token)).toBeNull();
+    expect(authenticateApiToken(db, "Bearer cc_short")).toBeNull();
+  });
+
+  it("documents POST /api/v1/orders and GET /api/v1/orders/{id} with bearer auth", () => {
+    const doc = openApiDocument("http://cho.test");
+    const post = doc.paths["/api/v1/orders"].post;
+    expect(post.security).toEqual([{ bearerToken: [] }]);
+    expect(post.parameters.map((p) => [p.name, p.in, p.required])).toEqual([
+      ["Idempotency-Key", "header", true],
+    ]);
+    expect(Object.keys(post.responses)).toEqual(["201", "400", "401", "409", "422"]);
+    expect(Object.keys(doc.paths["/api/v1/orders/{id}"].get.responses)).toEqual([
+      "200",
+      "401",
+      "404",
+    ]);
+    expect(doc.components.securitySchemes.bearerToken).toMatchObject({ scheme: "bearer" });
+    // Every reference points at a schema that exists.
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)];
+    expect(refs.length).toBeGreaterThan(5);
+    for (const [, name] of refs) expect(Object.keys(doc.components.schemas)).toContain(name);
+    // The documented request fields are those the API accepts.
+    expect(Object.keys(doc.components.schemas.OrderRequest.properties).sort()).toEqual(
+      ["delivery", "items", "note", "payment_method", "shipping"].sort(),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { createUser } from "~/modules/auth/accounts.server";
 import { Invalid } from "~/lib/errors";
 import {
   addToCart,
@@ -18,6 +19,8 @@ import {
   mergeGuestCartAtLogin,
   readGuestCartToken,
 } from "~/modules/orders/cart-cookie.server";
+import { setDbForTests } from "~/modules/platform/db.server";
+import { action as loginAction } from "~/routes/dang-nhap";
 import { carts, listings } from "~db/schema";
 import { freshDb } from "../helpers/db";
 import { makeMarket } from "../helpers/market";
@@ -136,5 +139,55 @@ describe("cart", () => {
     expect(page.owner).toEqual({ userId: m.buyer.id });
     expect(page.setCookie).toMatch(/Max-Age=0/);
     expect(getCart(db, { userId: m.buyer.id }).itemCount).toBe(2);
+  });
+
+  it("logging in moves the guest cart into the account and clears the guest cookie", async () => {
+    const db = freshDb();
+    setDbForTests(db);
+    const m = makeMarket(db);
+    const password = "Giỏ hàng khách 2026";
+    const userId = await createUser(db, {
+      displayName: "Chị Mua Sau",
+      email: "mua.sau@example.vn",
+      password,
+    });
+    const token = newGuestCartToken();
+    addToCart(db, { guestToken: token }, m.pepper.id, 2);
+    addToCart(db, { guestToken: token }, m.squid.id, 1);
+    const origin = "http://localhost:3000";
+    const response = (await loginAction({
+      request: new Request(`${origin}/dang-nhap`, {
+        method: "POST",
+        headers: {
+          Origin: origin,
+          Cookie: `cc_cart=${token}`,
+          "Content-Type": "application/x-www-form-urlencoded",
+        },
+        body: new URLSearchParams({
+          identifier: "mua.sau@example.vn",
+          password,
+          next: "/thanh-toan",
+        }).toString(),
+      }),
+      params: {},
+      context: { clientIp: "203.0.113.9" },
+    })) as Response;
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/thanh-toan");
+    const setCookies = response.headers.getSetCookie();
+    expect(setCookies.some((c) => c.startsWith("cc_session="))).toBe(true);
+    expect(setCookies.some((c) => /^cc_cart=; .*Max-Age=0/.test(c))).toBe(true);
+    const cart = getCart(db, { userId });
+    expect(cart.groups.flatMap((g) => g.lines.map((l) => [l.sku, l.qty]))).toEqual([
+      ["SP0001", 2],
+      ["SP0003", 1],
+    ]);
+    expect(
+      db
+        .select()
+        .from(carts)
+        .where(eq(carts.guestTokenHash, hashGuestToken(token)))
+        .get(),
+    ).toBeUndefined();
   });
 });

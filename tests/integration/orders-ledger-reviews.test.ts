@@ -22,6 +22,8 @@ import {
   setReviewHidden,
 } from "~/modules/orders/reviews.server";
 import { processStripeWebhook } from "~/modules/payments/stripe-webhook.server";
+import { setDbForTests } from "~/modules/platform/db.server";
+import { loader as productPageLoader } from "~/routes/san-pham.$slug";
 import { auditLog } from "~db/schema";
 import { freshDb } from "../helpers/db";
 import { makeMarket, newKey, SHIPPING } from "../helpers/market";
@@ -136,7 +138,7 @@ describe("ledger", () => {
 });
 
 describe("reviews", () => {
-  it("only after completion, once per product, hidden by staff with an audit entry", () => {
+  it("only after completion, once per product, hidden by staff with an audit entry", async () => {
     const db = freshDb();
     const m = makeMarket(db);
     const order = placeOrder(db, {
@@ -163,12 +165,27 @@ describe("reviews", () => {
     expect(shown).toMatchObject({ average: 5, count: 1 });
     expect(shown.reviews[0]).toMatchObject({ comment: "Tiêu thơm", authorName: "Người Mua" });
 
+    // The product page shows the average and the review.
+    setDbForTests(db);
+    const productPage = () =>
+      productPageLoader({
+        request: new Request(`http://localhost/san-pham/${m.pepper.slug}`),
+        params: { slug: m.pepper.slug },
+        context: { clientIp: "127.0.0.1" },
+      });
+    expect((await productPage()).reviews).toMatchObject({
+      average: 5,
+      count: 1,
+      reviews: [{ comment: "Tiêu thơm", rating: 5 }],
+    });
+
     const id = shown.reviews[0]!.id;
     expect(() => setReviewHidden(db, m.actors.memberA, id, true)).toThrow(Forbidden);
     expect(listReviewsForStaff(db, m.actors.memberA)).toEqual([]);
     setReviewHidden(db, m.actors.moderator, id, true);
     expect(listReviewsForStaff(db, m.actors.moderator)).toMatchObject([{ id, isHidden: true }]);
     expect(getListingReviews(db, m.pepper.id)).toMatchObject({ average: null, count: 0 });
+    expect((await productPage()).reviews).toMatchObject({ count: 0, reviews: [] });
     expect(db.select().from(auditLog).all()).toMatchObject([
       { action: "review.hide", entityType: "review", entityId: String(id) },
     ]);

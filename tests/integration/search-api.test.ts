@@ -164,7 +164,12 @@ describe("public JSON API", () => {
     expect(body.openapi).toBe("3.1.0");
     expect(body.servers).toEqual([{ url: ORIGIN }]);
     const paths = body.paths as Record<string, { get: { parameters: { name: string }[] } }>;
-    expect(Object.keys(paths)).toEqual(["/api/v1/products", "/api/v1/products/{sku}"]);
+    expect(Object.keys(paths)).toEqual([
+      "/api/v1/products",
+      "/api/v1/products/{sku}",
+      "/api/v1/orders",
+      "/api/v1/orders/{id}",
+    ]);
     expect(paths["/api/v1/products"]?.get.parameters.map((p) => p.name)).toEqual(
       expect.arrayContaining([
         "q",

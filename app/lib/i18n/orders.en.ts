@@ -122,6 +122,8 @@ export const ordersEn: Record<keyof typeof ordersVi, string> = {
   "deliveryNote.address": "Address: {address}",
   "deliveryNote.item": "Product",
   "deliveryNote.collect": "Collect on delivery: {amount}",
+  "deliveryNote.awaitingPayment":
+    "Payment not received yet: hand over the goods only once it has arrived.",
   "deliveryNote.nothingToCollect": "Nothing to collect on delivery (paid).",
   "deliveryNote.senderSign": "Delivered by",
   "deliveryNote.receiverSign": "Received by",

@@ -123,6 +123,7 @@ export const ordersVi = {
   "deliveryNote.address": "Địa chỉ: {address}",
   "deliveryNote.item": "Sản phẩm",
   "deliveryNote.collect": "Thu hộ khi giao: {amount}",
+  "deliveryNote.awaitingPayment": "Chưa nhận được thanh toán: chỉ giao hàng sau khi đã nhận tiền.",
   "deliveryNote.nothingToCollect": "Không thu tiền khi giao (đã thanh toán).",
   "deliveryNote.senderSign": "Người giao hàng",
   "deliveryNote.receiverSign": "Người nhận hàng",

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { Statement } from "better-sqlite3";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "~db/client.server";
-import { apiTokens, users } from "~db/schema";
+import { apiTokens } from "~db/schema";
 
 /**
  * Bearer tokens for the business API (`Authorization: Bearer cc_…`). The token is shown
@@ -32,9 +33,39 @@ export function createApiToken(
   return { id: row.id, token };
 }
 
+/** How often a token's last use is written: once a minute is precise enough to audit. */
+const LAST_USED_PRECISION_MS = 60_000;
+
+interface TokenStatements {
+  find: Statement<[string], { tokenId: number; userId: number; lastUsedAt: number | null }>;
+  touch: Statement<[number, number]>;
+}
+
+/**
+ * Statements prepared once per database handle: the business API authenticates every
+ * request, and preparing (parsing and planning) the query each time showed in the profile.
+ */
+const statementsByHandle = new WeakMap<Db["$client"], TokenStatements>();
+
+function tokenStatements(db: Db): TokenStatements {
+  const cached = statementsByHandle.get(db.$client);
+  if (cached) return cached;
+  const statements: TokenStatements = {
+    find: db.$client.prepare(
+      `SELECT t.id AS tokenId, t.user_id AS userId, t.last_used_at AS lastUsedAt
+         FROM api_tokens t JOIN users u ON u.id = t.user_id
+        WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.is_disabled = 0`,
+    ),
+    touch: db.$client.prepare("UPDATE api_tokens SET last_used_at = ? WHERE id = ?"),
+  };
+  statementsByHandle.set(db.$client, statements);
+  return statements;
+}
+
 /**
  * The user behind an `Authorization` header value ("Bearer cc_…") or a bare token; null when
- * the token is malformed, unknown, revoked or its user is disabled. Records the last use.
+ * the token is malformed, unknown, revoked or its user is disabled. Records the last use, at
+ * most once a minute so that a busy client does not turn every read into a write.
  */
 export function authenticateApiToken(
   db: Db,
@@ -42,21 +73,14 @@ export function authenticateApiToken(
 ): { tokenId: number; userId: number } | null {
   const token = (bearer ?? "").trim().replace(/^Bearer\s+/i, "");
   if (!TOKEN_PATTERN.test(token)) return null;
-  const row = db
-    .select({ tokenId: apiTokens.id, userId: apiTokens.userId })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(
-      and(
-        eq(apiTokens.tokenHash, hashApiToken(token)),
-        isNull(apiTokens.revokedAt),
-        eq(users.isDisabled, false),
-      ),
-    )
-    .get();
+  const statements = tokenStatements(db);
+  const row = statements.find.get(hashApiToken(token));
   if (!row) return null;
-  db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId)).run();
-  return row;
+  const now = Date.now();
+  if (row.lastUsedAt === null || now - row.lastUsedAt >= LAST_USED_PRECISION_MS) {
+    statements.touch.run(now, row.tokenId);
+  }
+  return { tokenId: row.tokenId, userId: row.userId };
 }
 
 /** Revokes one of the user's tokens; false when it is not theirs or already revoked. */

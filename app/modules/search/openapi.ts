@@ -1,3 +1,8 @@
+import {
+  ordersOpenApiPaths,
+  ordersOpenApiSchemas,
+  ordersOpenApiSecuritySchemes,
+} from "~/modules/orders/openapi";
 import { CERT_KINDS } from "./certifications";
 import { MAX_PER_PAGE, SEARCH_SORTS } from "./types";
 
@@ -42,7 +47,8 @@ export function openApiDocument(serverUrl: string) {
       description:
         "Read-only, no login. Products of the Quảng Trị Women's Union marketplace: only published " +
         "listings of verified producers. Text search ignores tone marks and case ('ca phe' finds " +
-        "'Cà phê'), tolerates typos and knows synonyms; any text is searched as plain words.",
+        "'Cà phê'), tolerates typos and knows synonyms; any text is searched as plain words. " +
+        "Business buyers place orders with POST /api/v1/orders and a bearer token.",
     },
     servers: [{ url: serverUrl }],
     paths: {
@@ -135,8 +141,10 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      ...ordersOpenApiPaths,
     },
     components: {
+      securitySchemes: ordersOpenApiSecuritySchemes,
       schemas: {
         ProductHit: {
           type: "object",
@@ -267,6 +275,7 @@ export function openApiDocument(serverUrl: string) {
           ],
         },
         Error: error,
+        ...ordersOpenApiSchemas,
       },
     },
   };
