@@ -2,6 +2,7 @@ import { getDb, type Db } from "~/modules/platform/db.server";
 import { getEnv } from "~/modules/platform/env.server";
 import { checkHealth } from "~/modules/platform/health.server";
 import { logger } from "~/modules/platform/logger.server";
+import { searchStatus, type SearchStatus } from "~/modules/search/search.server";
 
 function openedDb(): Db | null {
   try {
@@ -12,11 +13,38 @@ function openedDb(): Db | null {
   }
 }
 
-/** GET /healthz: for load balancers, uptime checks and the start-up test. Never cached. */
+function searchStatusOf(db: Db | null): Partial<SearchStatus> {
+  if (db === null) return {};
+  try {
+    return searchStatus(db);
+  } catch (error) {
+    logger.error({ err: error }, "health check: cannot read the search status");
+    return {};
+  }
+}
+
+/**
+ * GET /healthz: for load balancers, uptime checks and the start-up test. Never cached.
+ * Besides the database, it says which search engine answers now and how many index
+ * changes wait in the outbox (for Meilisearch while it is unreachable).
+ */
 export function loader() {
-  const health = checkHealth(openedDb(), getEnv().APP_MODE);
-  return Response.json(health, {
-    status: health.status === "ok" ? 200 : 503,
-    headers: { "Cache-Control": "no-store" },
-  });
+  const db = openedDb();
+  const health = checkHealth(db, getEnv().APP_MODE);
+  const search = searchStatusOf(db);
+  return Response.json(
+    {
+      ...health,
+      search: {
+        ...health.search,
+        answering: search.answering,
+        meilisearch: search.meilisearch,
+        pending_outbox: search.pendingOutbox,
+      },
+    },
+    {
+      status: health.status === "ok" ? 200 : 503,
+      headers: { "Cache-Control": "no-store" },
+    },
+  );
 }

@@ -1,17 +1,31 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { EmptyState } from "~/components/empty-state";
 import { Pagination } from "~/components/pagination";
-import { ProductCard } from "~/components/product-card";
+import { SearchBox } from "~/components/search/search-box";
+import {
+  SearchFacetsPanel,
+  useCategoryName,
+  useCertificationLabel,
+  usePriceLabel,
+} from "~/components/search/search-facets";
+import { SearchHitCard } from "~/components/search/search-hit-card";
 import { formatNumber, t, useLocale, useT } from "~/lib/i18n";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
-import { basicSearch, listCategoriesWithCounts } from "~/modules/catalog/queries.server";
 import { getDb } from "~/modules/platform/db.server";
+import { CERT_KINDS, certificationIndex } from "~/modules/search/certifications";
+import {
+  activeFilterCount,
+  parsePageParams,
+  searchHref,
+  SORT_PARAM,
+} from "~/modules/search/page-params";
+import { searchPage } from "~/modules/search/page.server";
+import { SEARCH_SORTS, type SearchQuery, type SearchSort } from "~/modules/search/types";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const locale = localeFromMatches(matches);
-  const q = data?.q ?? "";
+  const q = data?.query.q ?? "";
   return [
     ...pageMeta(locale, q ? t(locale, "search.resultsFor", { q }) : t(locale, "search.title")),
     // Result pages are endless combinations: let crawlers follow them, not index them.
@@ -19,138 +33,269 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   ];
 };
 
-const SearchParams = z.object({
-  q: z
-    .string()
-    .transform((value) => value.normalize("NFC").trim().slice(0, 200))
-    .catch(""),
-  "danh-muc": z
-    .string()
-    .regex(/^[a-z0-9-]{1,60}$/)
-    .optional()
-    .catch(undefined),
-  trang: z.coerce.number().int().min(1).max(10_000).catch(1),
-});
-
-/** Search: words in the title (tones and đ folded) within a category and its subcategories. */
-export function loader({ request }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
-  const params = SearchParams.parse({
-    q: url.searchParams.get("q") ?? "",
-    "danh-muc": url.searchParams.get("danh-muc") || undefined,
-    trang: url.searchParams.get("trang") ?? 1,
+/**
+ * Search: the same search as the public API (`searchListings`), with facets, sorting and
+ * pages as links, so all of it works without JavaScript.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const query = parsePageParams(new URL(request.url).searchParams, (kind) => {
+    const index = certificationIndex(kind);
+    return index < 0 ? null : (CERT_KINDS[index] ?? null);
   });
-  const db = getDb();
-  const result = basicSearch(db, {
-    q: params.q,
-    categoryCode: params["danh-muc"],
-    page: params.trang,
-  });
-  const categories = listCategoriesWithCounts(db);
-  // Parents first, each followed by its subcategories, for the category select.
-  const options = categories
-    .filter((category) => category.parentId === null)
-    .flatMap((parent) => [
-      { code: parent.code, nameVi: parent.nameVi, nameEn: parent.nameEn, depth: 0 },
-      ...categories
-        .filter((child) => child.parentId === parent.id)
-        .map((child) => ({
-          code: child.code,
-          nameVi: child.nameVi,
-          nameEn: child.nameEn,
-          depth: 1,
-        })),
-    ]);
-  return { q: params.q, categoryCode: result.category?.code ?? "", result, options };
+  const { result, categories, related } = await searchPage(getDb(), query);
+  return {
+    query,
+    total: result.total,
+    hits: result.hits,
+    facets: result.facets,
+    priceRanges: result.priceRanges ?? null,
+    categories,
+    related,
+  };
 }
 
+const SORT_LABEL = {
+  relevance: "search.sortRelevance",
+  price_asc: "search.sortPriceAsc",
+  price_desc: "search.sortPriceDesc",
+  newest: "search.sortNewest",
+} as const satisfies Record<SearchSort, string>;
+
+/** Hits whose photo loads at once (the first rows on a phone); the rest load lazily. */
+const EAGER_IMAGES = 4;
+
 export default function SearchPage() {
-  const { q, categoryCode, result, options } = useLoaderData<typeof loader>();
+  const { query, total, hits, facets, priceRanges, categories, related } =
+    useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
-  const categoryName = result.category
-    ? locale === "en"
-      ? result.category.nameEn
-      : result.category.nameVi
-    : null;
-  const heading = q ? t("search.resultsFor", { q }) : (categoryName ?? t("search.title"));
-  return (
-    <div>
-      <h1 className="text-2xl font-bold text-stone-900">{heading}</h1>
-      <Form
-        method="get"
-        action="/tim-kiem"
-        className="mt-4 grid gap-3 rounded-xl border border-stone-200 bg-white p-3 sm:grid-cols-[1fr_16rem_auto] sm:items-end"
-      >
-        <div>
-          <label htmlFor="search-q" className="block text-sm font-medium text-stone-800">
-            {t("search.queryLabel")}
-          </label>
-          <input
-            id="search-q"
-            type="search"
-            name="q"
-            defaultValue={q}
-            maxLength={200}
-            className="mt-1 w-full rounded-lg border border-stone-300 px-3 py-2"
-          />
-        </div>
-        <div>
-          <label htmlFor="search-category" className="block text-sm font-medium text-stone-800">
-            {t("search.categoryLabel")}
-          </label>
-          <select
-            id="search-category"
-            name="danh-muc"
-            defaultValue={categoryCode}
-            className="mt-1 w-full rounded-lg border border-stone-300 bg-white px-3 py-2"
-          >
-            <option value="">{t("search.allCategories")}</option>
-            {options.map((option) => (
-              <option key={option.code} value={option.code}>
-                {option.depth > 0 ? "— " : ""}
-                {locale === "en" ? option.nameEn : option.nameVi}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button
-          type="submit"
-          className="rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-        >
-          {t("search.submit")}
-        </button>
-      </Form>
+  const navigation = useNavigation();
+  const isLoading = navigation.state === "loading" && navigation.location.pathname === "/tim-kiem";
+  const categoryName = useCategoryName(categories);
+  const certificationLabel = useCertificationLabel();
+  const priceLabel = usePriceLabel();
 
-      <p className="mt-4 text-sm text-stone-700" role="status">
-        {t("search.resultCount", { count: formatNumber(result.total, locale) })}
-      </p>
-      {result.items.length > 0 ? (
-        <>
-          <ul className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
-            {result.items.map((product) => (
-              <li key={product.sku}>
-                <ProductCard product={product} headingLevel={2} />
+  const heading = query.q
+    ? t("search.resultsFor", { q: query.q })
+    : query.category
+      ? categoryName(query.category)
+      : t("search.title");
+  const pageCount = Math.max(1, Math.ceil(total / query.perPage));
+  const filterCount = activeFilterCount(query);
+  const active = activeFilters(query, {
+    category: categoryName,
+    certification: certificationLabel,
+    price: priceLabel,
+    ocop: (stars) => (stars === 5 ? t("search.ocopFive") : t("search.ocopAtLeast", { stars })),
+  });
+  const requestCategory = query.category ?? related[0]?.code ?? null;
+  const requestHref = `/yeu-cau-mua/moi?${new URLSearchParams({
+    ...(query.q ? { q: query.q } : {}),
+    ...(requestCategory ? { "danh-muc": requestCategory } : {}),
+  }).toString()}`;
+
+  return (
+    <div className="min-w-0">
+      <h1 id="ket-qua" className="text-2xl font-bold break-words text-stone-900">
+        {heading}
+      </h1>
+      <div className="mt-4">
+        <SearchBox q={query.q} sort={SORT_PARAM[query.sort]} />
+      </div>
+
+      <div className="mt-4 flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+        <p id="so-ket-qua" className="text-sm text-stone-700" role="status">
+          {isLoading
+            ? t("search.loading")
+            : t("search.resultCount", { count: formatNumber(total, locale) })}
+        </p>
+        {total > 0 ? (
+          <a
+            href="#bo-loc"
+            className="text-sm font-medium text-brand-800 underline underline-offset-2 lg:hidden"
+          >
+            {t("search.jumpToFilters", { count: filterCount })}
+          </a>
+        ) : null}
+      </div>
+
+      {total > 0 ? (
+        <nav aria-label={t("search.sortLabel")} className="mt-2">
+          <ul className="flex flex-wrap gap-2">
+            {SEARCH_SORTS.map((sort) => (
+              <li key={sort}>
+                <Link
+                  to={searchHref(query, { sort })}
+                  preventScrollReset
+                  aria-current={query.sort === sort ? "true" : undefined}
+                  className={`inline-block rounded-full border px-3 py-1.5 text-sm ${
+                    query.sort === sort
+                      ? "border-brand-700 bg-brand-700 font-semibold text-white"
+                      : "border-stone-300 bg-white text-stone-800 hover:bg-brand-50"
+                  }`}
+                >
+                  {t(SORT_LABEL[sort])}
+                </Link>
               </li>
             ))}
           </ul>
-          <Pagination page={result.page} pageCount={result.pageCount} />
-        </>
-      ) : (
-        <div className="mt-3">
-          <EmptyState
-            title={t("search.emptyTitle")}
-            body={t("search.emptyBody")}
-            action={{
-              href: `/yeu-cau-mua/moi?${new URLSearchParams({
-                ...(q ? { q } : {}),
-                ...(categoryCode ? { "danh-muc": categoryCode } : {}),
-              }).toString()}`,
-              label: t("search.emptyAction"),
-            }}
-          />
+        </nav>
+      ) : null}
+
+      {active.length > 0 ? (
+        <div className="mt-3 flex flex-wrap items-center gap-2">
+          <p className="text-sm text-stone-700">{t("search.activeFilters")}</p>
+          <ul className="flex flex-wrap gap-2">
+            {active.map((filter) => (
+              <li key={filter.key}>
+                <Link
+                  to={searchHref(query, filter.remove)}
+                  className="inline-flex items-center gap-1 rounded-full bg-brand-50 px-3 py-1 text-sm text-brand-900 ring-1 ring-brand-200 hover:bg-brand-100"
+                >
+                  <span className="sr-only">
+                    {t("search.removeFilter", { label: filter.label })}
+                  </span>
+                  <span aria-hidden>{filter.label} ×</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <Link
+            to={searchHref(query, {
+              category: null,
+              commune: null,
+              ocopMin: null,
+              certification: null,
+              priceMin: null,
+              priceMax: null,
+            })}
+            className="text-sm font-medium text-brand-800 underline underline-offset-2"
+          >
+            {t("search.clearFilters")}
+          </Link>
         </div>
-      )}
+      ) : null}
+
+      <div className="mt-4 grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[15rem_minmax(0,1fr)]">
+        <div
+          aria-busy={isLoading}
+          className={`min-w-0 lg:order-2 ${isLoading ? "opacity-60 transition-opacity" : ""}`}
+        >
+          {hits.length > 0 ? (
+            <>
+              <ul className="grid grid-cols-[minmax(0,1fr)] gap-3 sm:grid-cols-2">
+                {hits.map((hit, index) => (
+                  <li key={hit.sku} className="min-w-0">
+                    <SearchHitCard hit={hit} eager={index < EAGER_IMAGES} />
+                  </li>
+                ))}
+              </ul>
+              <Pagination page={Math.min(query.page, pageCount)} pageCount={pageCount} />
+            </>
+          ) : (
+            <div className="space-y-4">
+              <EmptyState
+                title={t("search.emptyTitle")}
+                body={filterCount > 0 ? t("search.emptyFilteredBody") : t("search.emptyBody")}
+                action={{ href: requestHref, label: t("search.emptyAction") }}
+              />
+              {related.length > 0 ? (
+                <section className="rounded-xl border border-stone-200 bg-white p-4">
+                  <h2 className="font-semibold text-stone-900">{t("search.relatedTitle")}</h2>
+                  <ul className="mt-2 flex flex-wrap gap-2">
+                    {related.map(({ code, count }) => (
+                      <li key={code}>
+                        <Link
+                          to={searchHref(
+                            { ...query, q: "", commune: null, ocopMin: null },
+                            {
+                              category: code,
+                              certification: null,
+                              priceMin: null,
+                              priceMax: null,
+                            },
+                          )}
+                          className="inline-flex gap-1 rounded-full border border-stone-300 px-3 py-1.5 text-sm text-brand-800 hover:bg-brand-50"
+                        >
+                          <span>{categoryName(code)}</span>
+                          <span className="text-stone-600">({formatNumber(count, locale)})</span>
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ) : null}
+            </div>
+          )}
+        </div>
+
+        {total > 0 ? (
+          <aside
+            id="bo-loc"
+            aria-labelledby="bo-loc-tieu-de"
+            className="min-w-0 rounded-xl border border-stone-200 bg-white p-4 lg:order-1 lg:self-start"
+          >
+            <h2 id="bo-loc-tieu-de" className="text-lg font-semibold text-stone-900">
+              {t("search.filters")}
+            </h2>
+            <div className="mt-3">
+              <SearchFacetsPanel
+                query={query}
+                facets={facets}
+                priceRanges={priceRanges}
+                categories={categories}
+              />
+            </div>
+            <a
+              href="#ket-qua"
+              className="mt-4 inline-block text-sm font-medium text-brand-800 underline underline-offset-2 lg:hidden"
+            >
+              {t("search.backToResults")}
+            </a>
+          </aside>
+        ) : null}
+      </div>
     </div>
   );
+}
+
+/** The filters set on a query, each with its label and the change that removes it. */
+function activeFilters(
+  query: SearchQuery,
+  label: {
+    category: (code: string) => string;
+    certification: (kind: string) => string;
+    price: (min: number | null, max: number | null) => string;
+    ocop: (stars: number) => string;
+  },
+): { key: string; label: string; remove: Partial<SearchQuery> }[] {
+  const filters: { key: string; label: string; remove: Partial<SearchQuery> }[] = [];
+  if (query.category) {
+    filters.push({
+      key: "category",
+      label: label.category(query.category),
+      remove: { category: null },
+    });
+  }
+  if (query.commune) {
+    filters.push({ key: "commune", label: query.commune, remove: { commune: null } });
+  }
+  if (query.ocopMin !== null) {
+    filters.push({ key: "ocop", label: label.ocop(query.ocopMin), remove: { ocopMin: null } });
+  }
+  if (query.certification) {
+    filters.push({
+      key: "certification",
+      label: label.certification(query.certification),
+      remove: { certification: null },
+    });
+  }
+  if (query.priceMin !== null || query.priceMax !== null) {
+    filters.push({
+      key: "price",
+      label: label.price(query.priceMin, query.priceMax),
+      remove: { priceMin: null, priceMax: null },
+    });
+  }
+  return filters;
 }

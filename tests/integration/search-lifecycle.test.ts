@@ -315,7 +315,9 @@ describe("the embedded index across processes and rebuilds", () => {
 
   it("rebuilds the index from the catalog, with progress, after it went wrong", async () => {
     const db = await demoSearchDb();
+    // Both derived tables lost: the words (FTS5) and the values search matches on.
     db.run(sql`INSERT INTO listing_search(listing_search) VALUES ('delete-all')`);
+    db.run(sql`DELETE FROM listing_search_docs`);
     expect(skusFor(db, { q: "ca phe culi" })).toEqual([]);
     const progress: [number, number][] = [];
     expect(rebuildFtsIndex(db, (done, total) => progress.push([done, total]))).toEqual({

@@ -1,4 +1,5 @@
 import { authEn } from "./auth.en";
+import { notificationsEn } from "./notifications.en";
 import { ordersEn } from "./orders.en";
 import { supplyEn } from "./supply.en";
 import type { MessageKey, viGroups } from "./vi";
@@ -128,8 +129,6 @@ const shellEn: Record<keyof typeof viGroups.shell, string> = {
 
   "search.title": "Search products",
   "search.queryLabel": "Keywords",
-  "search.categoryLabel": "Category",
-  "search.allCategories": "All categories",
   "search.submit": "Search",
   "search.resultsFor": "Results for “{q}”",
   "search.resultCount": "{count} products found",
@@ -137,6 +136,35 @@ const shellEn: Record<keyof typeof viGroups.shell, string> = {
   "search.emptyBody":
     "Try other keywords or fewer filters. You can also post a purchase request so producers contact you.",
   "search.emptyAction": "Post a purchase request",
+  "search.queryPlaceholder": "For example: ca phe khe sanh, honey",
+  "search.filters": "Filter results",
+  "search.jumpToFilters": "Filter results ({count} selected)",
+  "search.backToResults": "Back to the results",
+  "search.facetCategory": "Category",
+  "search.facetCommune": "Commune",
+  "search.facetOcop": "OCOP stars",
+  "search.ocopAtLeast": "{stars} stars or more",
+  "search.ocopFive": "5 stars",
+  "search.facetCertification": "Certification",
+  "search.facetPrice": "Price range",
+  "search.priceUpTo": "Up to {max}",
+  "search.priceBetween": "{min} – {max}",
+  "search.priceFrom": "Over {min}",
+  "search.moreValues": "Show {count} more communes",
+  "search.selectedHint": "(selected, select to remove)",
+  "search.activeFilters": "Filtered by",
+  "search.removeFilter": "Remove filter {label}",
+  "search.clearFilters": "Clear all filters",
+  "search.sortLabel": "Sort by",
+  "search.sortRelevance": "Best match",
+  "search.sortPriceAsc": "Price, low to high",
+  "search.sortPriceDesc": "Price, high to low",
+  "search.sortNewest": "Newest",
+  "search.loading": "Searching…",
+  "search.suggestionsLabel": "Product suggestions",
+  "search.suggestionsCount": "{count} suggestions. Use the up and down arrow keys to choose.",
+  "search.relatedTitle": "You may find it in these categories",
+  "search.emptyFilteredBody": "No product matches the selected filters. Try removing some of them.",
 
   "pagination.label": "Pagination",
   "pagination.previous": "Previous page",
@@ -329,6 +357,7 @@ export const enGroups = {
   supply: supplyEn,
   auth: authEn,
   orders: ordersEn,
+  notifications: notificationsEn,
 } as const;
 
 export const en: Record<MessageKey, string> = {
@@ -336,4 +365,5 @@ export const en: Record<MessageKey, string> = {
   ...supplyEn,
   ...authEn,
   ...ordersEn,
+  ...notificationsEn,
 };

@@ -1,4 +1,5 @@
 import { authVi } from "./auth.vi";
+import { notificationsVi } from "./notifications.vi";
 import { ordersVi } from "./orders.vi";
 import { supplyVi } from "./supply.vi";
 
@@ -131,8 +132,6 @@ const shellVi = {
 
   "search.title": "Tìm sản phẩm",
   "search.queryLabel": "Từ khóa",
-  "search.categoryLabel": "Danh mục",
-  "search.allCategories": "Tất cả danh mục",
   "search.submit": "Tìm",
   "search.resultsFor": "Kết quả cho “{q}”",
   "search.resultCount": "Tìm thấy {count} sản phẩm",
@@ -140,6 +139,36 @@ const shellVi = {
   "search.emptyBody":
     "Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc. Bạn cũng có thể đăng yêu cầu mua để nhà sản xuất liên hệ với bạn.",
   "search.emptyAction": "Đăng yêu cầu mua",
+  "search.queryPlaceholder": "Ví dụ: ca phe khe sanh, mật ong",
+  "search.filters": "Lọc kết quả",
+  "search.jumpToFilters": "Lọc kết quả ({count} đang chọn)",
+  "search.backToResults": "Về đầu kết quả",
+  "search.facetCategory": "Danh mục",
+  "search.facetCommune": "Xã, phường",
+  "search.facetOcop": "Sao OCOP",
+  "search.ocopAtLeast": "Từ {stars} sao",
+  "search.ocopFive": "5 sao",
+  "search.facetCertification": "Chứng nhận",
+  "search.facetPrice": "Khoảng giá",
+  "search.priceUpTo": "Đến {max}",
+  "search.priceBetween": "{min} – {max}",
+  "search.priceFrom": "Trên {min}",
+  "search.moreValues": "Xem thêm {count} xã, phường",
+  "search.selectedHint": "(đang chọn, bấm để bỏ)",
+  "search.activeFilters": "Đang lọc theo",
+  "search.removeFilter": "Bỏ lọc {label}",
+  "search.clearFilters": "Bỏ tất cả bộ lọc",
+  "search.sortLabel": "Sắp xếp",
+  "search.sortRelevance": "Phù hợp nhất",
+  "search.sortPriceAsc": "Giá thấp trước",
+  "search.sortPriceDesc": "Giá cao trước",
+  "search.sortNewest": "Mới nhất",
+  "search.loading": "Đang tìm…",
+  "search.suggestionsLabel": "Gợi ý sản phẩm",
+  "search.suggestionsCount": "{count} gợi ý. Dùng phím mũi tên lên, xuống để chọn.",
+  "search.relatedTitle": "Có thể bạn tìm trong các danh mục này",
+  "search.emptyFilteredBody":
+    "Không có sản phẩm nào khớp với các bộ lọc đang chọn. Hãy bỏ bớt bộ lọc.",
 
   "pagination.label": "Phân trang",
   "pagination.previous": "Trang trước",
@@ -336,8 +365,9 @@ export const viGroups = {
   supply: supplyVi,
   auth: authVi,
   orders: ordersVi,
+  notifications: notificationsVi,
 } as const;
 
-export const vi = { ...shellVi, ...supplyVi, ...authVi, ...ordersVi } as const;
+export const vi = { ...shellVi, ...supplyVi, ...authVi, ...ordersVi, ...notificationsVi } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -6,12 +6,12 @@ import { Postings, WordStore } from "./word-store";
 
 /**
  * The embedded engine's "doc values": what search filters, counts, sorts and ranks on,
- * held in typed arrays indexed by listing id in this process's memory. FTS5 finds the
- * matching ids in a few milliseconds, but reading even one column per match back from
- * SQLite costs about a microsecond per row (and every extra FTS5 pass as much again), too
- * slow for facets and ranking tiers over tens of thousands of matches; in memory the same
- * loops take a millisecond or two. Titles are kept as word ids (one dictionary per
- * process) so the ranking tiers compare integers.
+ * held in typed arrays indexed by listing id in this process's memory. Reading even one
+ * column per match back from SQLite costs about a microsecond per row, and walking FTS5
+ * doclists through SQLite as much again: too slow for tens of thousands of matches; in
+ * memory the same loops take a millisecond or two. The words of every column are kept as
+ * word ids (one dictionary per process), with an inverted list per word over all columns
+ * (matching) and over titles (the ranking tiers), so both compare integers.
  *
  * The arrays mirror `listing_search_docs`. Every write there bumps `version`, so before
  * each search one indexed read (`max(version)`) tells whether anything changed since,
@@ -41,14 +41,6 @@ type DocRow = [
   markedWords: string,
 ];
 
-/** Words in a space-separated folded text, without splitting it. */
-function wordCount(text: string): number {
-  if (text === "") return 0;
-  let count = 1;
-  for (let i = text.indexOf(" "); i !== -1; i = text.indexOf(" ", i + 1)) count++;
-  return count;
-}
-
 /** Stored for a certificate without an expiry date. */
 const NEVER = 0x7fffffff;
 /** Stored when the listing has no such certificate. */
@@ -72,13 +64,8 @@ export class DocValues {
   certExpires: Int32Array[] = CERT_KINDS.map(() => new Int32Array(0));
   /** Seconds since the epoch. */
   publishedAt = new Float64Array(0);
-  /**
-   * Word ids of each short FTS5 column (SEARCH_COLUMNS order; the body's entry is unused),
-   * per listing id. The body is kept as text (`bodyText`): it is only read for the few rows
-   * bm25 scores, and turning every description into ids would double the start-up time.
-   */
+  /** Word ids of each FTS5 column (SEARCH_COLUMNS order), per listing id. */
   columnWords: WordStore[] = SEARCH_COLUMNS.map(() => new WordStore());
-  bodyText: string[] = [];
   /** Word ids of the title and tags with their marks, per listing id. */
   markedWords = new WordStore();
   /** Words in all columns, per listing id, and their sum over visible listings (for bm25). */
@@ -93,6 +80,8 @@ export class DocValues {
   private visibleIdsCache: Int32Array | null = null;
   private validity: { today: number; stars: Uint8Array; certs: Uint8Array } | null = null;
   private postings: { title: Postings; marked: Postings } | null = null;
+  private allPostings: Postings | null = null;
+  private sortedWords: { words: string[]; ids: Int32Array; count: number } | null = null;
 
   /** Brings the arrays up to date with the database; cheap when nothing changed. */
   refresh(db: Db): this {
@@ -114,13 +103,14 @@ export class DocValues {
       .all(this.version) as DocRow[];
     // Only what a change touches is recomputed: a new stock or price (every order changes
     // stock) must not cost rebuilding the inverted lists of 100,000 titles.
-    const changed = { visibility: false, words: false, certificates: false };
+    const changed = { visibility: false, words: false, allWords: false, certificates: false };
     for (const row of rows) this.apply(row, changed);
     this.version = latest;
     this.mayBeUncommitted = db.$client.inTransaction;
     if (changed.visibility) this.visibleIdsCache = null;
     if (changed.visibility || changed.certificates) this.validity = null;
     if (changed.visibility || changed.words) this.postings = null;
+    if (changed.visibility || changed.allWords) this.allPostings = null;
     return this;
   }
 
@@ -166,6 +156,41 @@ export class DocValues {
     return this.postings;
   }
 
+  /** Which listings have each word in any column (the matching of the embedded engine). */
+  wordPostings(): Postings {
+    this.allPostings ??= Postings.buildMany(this.columnWords, this.visible, this.words.length);
+    return this.allPostings;
+  }
+
+  /** Ids of the words starting with `prefix` (binary search in the sorted dictionary). */
+  wordsWithPrefix(prefix: string): number[] {
+    if (this.sortedWords?.count !== this.words.length) {
+      const order = Int32Array.from(this.words.keys()).sort((a, b) => {
+        const x = this.words[a] ?? "";
+        const y = this.words[b] ?? "";
+        return x < y ? -1 : x > y ? 1 : 0;
+      });
+      this.sortedWords = {
+        words: Array.from(order, (id) => this.words[id] ?? ""),
+        ids: order,
+        count: this.words.length,
+      };
+    }
+    const { words, ids } = this.sortedWords;
+    let low = 0;
+    let high = words.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((words[mid] ?? "") < prefix) low = mid + 1;
+      else high = mid;
+    }
+    const found: number[] = [];
+    for (let i = low; i < words.length && (words[i] ?? "").startsWith(prefix); i++) {
+      found.push(ids[i] as number);
+    }
+    return found;
+  }
+
   /** The index of a commune name in `communes`, or -1. */
   communeId(name: string): number {
     return this.communeIds.get(name) ?? -1;
@@ -179,10 +204,6 @@ export class DocValues {
   /** One listing's words per column (SEARCH_COLUMNS order), as text, for bm25. */
   columnTexts(id: number): string[][] {
     return SEARCH_COLUMNS.map((column, c) => {
-      if (column === "body") {
-        const text = this.bodyText[id] ?? "";
-        return text === "" ? [] : text.split(" ");
-      }
       const store = this.columnWords[c] as WordStore;
       const from = store.start[id] ?? 0;
       const words: string[] = [];
@@ -200,7 +221,7 @@ export class DocValues {
 
   private apply(
     row: DocRow,
-    changed: { visibility: boolean; words: boolean; certificates: boolean },
+    changed: { visibility: boolean; words: boolean; allWords: boolean; certificates: boolean },
   ): void {
     const [id, isVisible, categoryId, commune, price, stock, stars, ocopExpires, certs, published] =
       row;
@@ -214,21 +235,16 @@ export class DocValues {
     if (!isVisible) {
       for (const store of this.columnWords) store.clear(id);
       this.markedWords.clear(id);
-      this.bodyText[id] = "";
       this.docLength[id] = 0;
       return;
     }
     let length = 0;
     this.columnWords.forEach((store, c) => {
       const text = row[10 + c] as string;
-      if (SEARCH_COLUMNS[c] === "body") {
-        this.bodyText[id] = text;
-        length += wordCount(text);
-        return;
-      }
       const words = this.internWords(text);
       if (!store.holds(id, words)) {
         store.set(id, words);
+        changed.allWords = true;
         if (c === 0) changed.words = true;
       }
       length += words.length;
@@ -306,7 +322,6 @@ export class DocValues {
     this.certExpires = CERT_KINDS.map(() => new Int32Array(0));
     this.publishedAt = new Float64Array(0);
     this.columnWords = SEARCH_COLUMNS.map(() => new WordStore());
-    this.bodyText = [];
     this.markedWords = new WordStore();
     this.docLength = new Int32Array(0);
     this.totalLength = 0;
@@ -314,6 +329,8 @@ export class DocValues {
     this.visibleIdsCache = null;
     this.validity = null;
     this.postings = null;
+    this.allPostings = null;
+    this.sortedWords = null;
   }
 
   private ensureCapacity(size: number): void {

@@ -5,14 +5,16 @@ import { compileFilter, countFacets, loadCategoryTree } from "./fts-filters.serv
 import { rebuildFtsIndex, removeFtsDocuments, writeFtsDocuments } from "./fts-index.server";
 import { loadHits } from "./hits.server";
 import { bm25Score, scoredPhrases } from "./bm25";
-import { buildQueryPlan, ftsMatch, withTypoCorrections, type QueryGroup } from "./query-plan";
-import { parseIdList, topPositions } from "./ranking";
-import { prepared } from "./sql.server";
-import { compileTiers, titleMatches, titleTier } from "./tiers";
+import { matchAll, matchAny } from "./match";
+import { buildQueryPlan, withTypoCorrections, type QueryGroup } from "./query-plan";
+import { topPositions } from "./ranking";
+import { PRICE_RANGES } from "./price-ranges";
+import { compileTiers, occurs, occursAt, titleMatches } from "./tiers";
 import {
   emptyFacets,
   type ProgressFn,
   type SearchDocument,
+  type SearchFacets,
   type SearchEngine,
   type SearchQuery,
   type SearchResult,
@@ -21,14 +23,16 @@ import type { Vocabulary } from "./typos";
 import { vocabularyFor } from "./vocabulary.server";
 
 /**
- * The embedded engine: SQLite FTS5 finds the matching listings (one pass, ids only), the
- * in-memory doc values filter, count and order them. Relevance is a sequence of tiers,
- * then bm25:
+ * The embedded engine: the words of every listing are stored in SQLite (the FTS5 table
+ * `listing_search`, whose vocabulary serves typo tolerance, and `listing_search_docs`),
+ * and mirrored in this process's memory (doc values) with an inverted list per word, where
+ * matching (match.ts, the same meaning as the FTS5 expression of query-plan.ts), filters,
+ * facets and ordering run. Relevance is a sequence of tiers, then bm25:
  *   in stock → words matched (any mode) → words typed with marks found with those marks
  *   (title and tags) → the typed words side by side in the title → the title starting with
  *   them → all of them in the title → bm25 (title weighted highest) → newest.
  * The tiers and bm25 are computed in memory (tiers.ts, bm25.ts) on the words of each
- * listing kept in the doc values; FTS5 runs once per query, for the ids. bm25 is computed
+ * listing kept in the doc values. bm25 is computed
  * for the tiers the requested page falls in, capped at RESCORE_WINDOW rows (beyond the
  * cap, equal tiers are ordered newest first), like Elasticsearch's rescoring window.
  */
@@ -66,12 +70,20 @@ export function searchFts(db: Db, query: SearchQuery): SearchResult {
   const today = dayNumber(todayIso);
   const tree = loadCategoryTree(db);
   const filter = compileFilter(query, values, tree, today);
-  const result = (total: number, ids: number[], facets = emptyFacets()): SearchResult => ({
+  const result = (
+    total: number,
+    ids: number[],
+    counted: { facets: SearchFacets; priceRanges: number[] } = {
+      facets: emptyFacets(),
+      priceRanges: PRICE_RANGES.map(() => 0),
+    },
+  ): SearchResult => ({
     total,
     page: query.page,
     perPage: query.perPage,
     hits: loadHits(db, ids, todayIso),
-    facets,
+    facets: counted.facets,
+    priceRanges: counted.priceRanges,
     engine: "fts",
     tookMs: Math.round((performance.now() - started) * 10) / 10,
   });
@@ -88,21 +100,16 @@ export function searchFts(db: Db, query: SearchQuery): SearchResult {
   if (groups.length === 0) {
     candidates = values.visibleIds();
   } else if (plan.mode === "all") {
-    candidates = matchIds(db, ftsMatch(groups, "all"));
+    candidates = matchAll(values, groups);
   } else {
-    wordsMatched = new Uint8Array(values.capacity);
-    for (const group of groups) {
-      for (const id of matchIds(db, ftsMatch([group], "any"))) {
-        if (id < values.capacity) wordsMatched[id] = (wordsMatched[id] ?? 0) + 1;
-      }
-    }
+    wordsMatched = matchAny(values, groups);
     const ids: number[] = [];
     for (let id = 0; id < wordsMatched.length; id++) if (wordsMatched[id]) ids.push(id);
     candidates = Int32Array.from(ids);
   }
 
   // 2. Filters, total and facets.
-  const kept = new Int32Array(candidates.length);
+  const kept = scratchInts(candidates.length);
   let total = 0;
   const capacity = values.capacity;
   for (let i = 0; i < candidates.length; i++) {
@@ -110,12 +117,12 @@ export function searchFts(db: Db, query: SearchQuery): SearchResult {
     if (id < capacity && filter(id)) kept[total++] = id;
   }
   const rows = kept.subarray(0, total);
-  const facets = countFacets(rows, values, tree, today);
+  const counted = countFacets(rows, values, tree, today);
 
   // 3. The requested page.
   const offset = (query.page - 1) * query.perPage;
   const pageEnd = Math.min(offset + query.perPage, total);
-  if (offset >= total) return result(total, [], facets);
+  if (offset >= total) return result(total, [], counted);
   const ordered =
     query.sort === "relevance" && groups.length > 0
       ? orderByRelevance(values, rows, vocabulary, {
@@ -125,18 +132,7 @@ export function searchFts(db: Db, query: SearchQuery): SearchResult {
           pageEnd,
         })
       : orderBySortKey(values, rows, query.sort, pageEnd);
-  return result(total, ordered.slice(offset, pageEnd), facets);
-}
-
-/** Ids of the rows matching an FTS5 expression built by query-plan.ts. */
-function matchIds(db: Db, match: string): Int32Array {
-  const list = prepared(
-    db,
-    "SELECT group_concat(rowid) FROM listing_search WHERE listing_search MATCH ?",
-  )
-    .pluck()
-    .get(match) as string | null;
-  return parseIdList(list);
+  return result(total, ordered.slice(offset, pageEnd), counted);
 }
 
 /** In stock first, then price, or newest (also the order without words). */
@@ -146,7 +142,7 @@ function orderBySortKey(
   sort: SearchQuery["sort"],
   pageEnd: number,
 ): number[] {
-  const keys = new Float64Array(rows.length);
+  const keys = scratchFloats(0, rows.length);
   for (let i = 0; i < rows.length; i++) {
     const id = rows[i] ?? 0;
     const stock = (values.inStock[id] ?? 0) * 2 ** 42;
@@ -174,23 +170,37 @@ function orderByRelevance(
 ): number[] {
   const { groups, mode, wordsMatched, pageEnd } = options;
   const compiled = compileTiers(groups, values);
-  const matches = titleMatches(
-    compiled,
-    values.titlePostings(),
-    values.titleWords,
-    rows,
-    values.capacity,
-  );
-  const tiers = new Float64Array(rows.length);
-  const keys = new Float64Array(rows.length);
+  const titles = values.titleWords;
+  const matches = titleMatches(compiled, values.titlePostings(), titles, rows, values.capacity);
+  const tiers = scratchFloats(0, rows.length);
+  const keys = scratchFloats(1, rows.length);
+  // The tier loop runs for every match (tens of thousands): everything it reads is hoisted.
+  const inStock = values.inStock;
+  const publishedAt = values.publishedAt;
+  const groupBits = matches.groups;
+  const marks = matches.marks;
+  const allGroups = compiled.allGroups;
+  const isAll = mode === "all";
+  const titleData = titles.data;
+  const titleStart = titles.start;
+  const titleLength = titles.length;
+  const typed = compiled.typed;
+  const isMultiWord = compiled.isMultiWord;
   for (let i = 0; i < rows.length; i++) {
-    const id = rows[i] ?? 0;
-    const tier =
-      (values.inStock[id] ?? 0) * 2 ** 12 +
-      Math.min(wordsMatched?.[id] ?? 0, 15) * 2 ** 8 +
-      titleTier(compiled, matches, values.titleWords, id, mode);
+    const id = rows[i] as number;
+    let tier = (inStock[id] as number) * 4096 + (marks[id] as number) * 16;
+    if (wordsMatched !== null) tier += Math.min(wordsMatched[id] as number, 15) * 256;
+    const bits = groupBits[id] as number;
+    if (isAll ? (bits & allGroups) === allGroups : bits !== 0) {
+      // The title holds every group (any mode: one): does it start with, or hold, the words as typed?
+      const from = titleStart[id] as number;
+      const end = from + (titleLength[id] as number);
+      const startsWith = occursAt(titleData, from, end, typed);
+      const adjacent = isMultiWord && (startsWith || occurs(titleData, from, end, typed));
+      tier += (adjacent ? 4 : 0) + (startsWith ? 2 : 1);
+    }
     tiers[i] = tier;
-    keys[i] = tier * 2 ** 32 + (values.publishedAt[id] ?? 0);
+    keys[i] = tier * 2 ** 32 + (publishedAt[id] as number);
   }
 
   // The rescoring window: every row in the tiers the page reaches, up to the cap (or the
@@ -203,16 +213,42 @@ function orderByRelevance(
 
   const phrases = scoredPhrases(groups, vocabulary, values.visibleCount);
   const averageLength = values.totalLength / Math.max(1, values.visibleCount);
-  const scores = new Float64Array(rows.length);
+  const scores = new Map<number, number>();
   for (const i of window) {
-    scores[i] = bm25Score(phrases, values.columnTexts(rows[i] ?? 0), BM25_WEIGHTS, averageLength);
+    scores.set(
+      i,
+      bm25Score(phrases, values.columnTexts(rows[i] ?? 0), BM25_WEIGHTS, averageLength),
+    );
   }
   window.sort(
     (a, b) =>
       (tiers[b] ?? 0) - (tiers[a] ?? 0) ||
-      (scores[b] ?? 0) - (scores[a] ?? 0) ||
+      (scores.get(b) ?? 0) - (scores.get(a) ?? 0) ||
       (keys[b] ?? 0) - (keys[a] ?? 0) ||
       (rows[b] ?? 0) - (rows[a] ?? 0),
   );
   return window.map((i) => rows[i] ?? 0);
+}
+
+let intScratch = new Int32Array(0);
+/** The filtered ids' buffer, reused (the caller reads it before the next search). */
+function scratchInts(length: number): Int32Array {
+  if (intScratch.length < length)
+    intScratch = new Int32Array(Math.max(length, Math.ceil(intScratch.length * 1.5)));
+  return intScratch;
+}
+
+/**
+ * Per-row work arrays reused from one search to the next (a search runs synchronously, so
+ * one set per process is enough): allocating tens of thousands of doubles per query keeps
+ * the garbage collector busy for nothing.
+ */
+const floatScratch: Float64Array[] = [];
+function scratchFloats(slot: number, length: number): Float64Array {
+  let buffer = floatScratch[slot];
+  if (!buffer || buffer.length < length) {
+    buffer = new Float64Array(Math.max(length, Math.ceil((buffer?.length ?? 0) * 1.5), 1024));
+    floatScratch[slot] = buffer;
+  }
+  return buffer.subarray(0, length);
 }

@@ -90,6 +90,10 @@ export function toHit(row: HitRow, today: number): SearchHit {
       row.cover_key !== null && row.cover_width !== null
         ? imageUrlFor(row.cover_key, row.cover_width, 640)
         : null,
+    image:
+      row.cover_key !== null && row.cover_width !== null
+        ? { key: row.cover_key, width: row.cover_width }
+        : null,
     path: `/san-pham/${row.slug}`,
   };
 }

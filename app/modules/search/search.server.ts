@@ -7,6 +7,7 @@ import { vocabularyFor } from "./vocabulary.server";
 import { MeiliEngine } from "./meili-engine.server";
 import {
   lastOutboxId,
+  pendingOutboxCount,
   settleOutboxUpTo,
   startSearchIndexer,
   type SearchIndexer,
@@ -51,6 +52,25 @@ export async function searchListings(db: Db, query: SearchQuery): Promise<Search
     }
   }
   return searchFts(db, query);
+}
+
+/** What /healthz says about search: the engine answering now and the changes not yet delivered. */
+export interface SearchStatus {
+  /** The engine searches go to now (Meilisearch only when configured and reachable). */
+  answering: "fts" | "meilisearch";
+  meilisearch: { configured: boolean; available: boolean };
+  /** Outbox rows not yet delivered to Meilisearch (or, without it, not yet settled). */
+  pendingOutbox: number;
+}
+
+export function searchStatus(db: Db): SearchStatus {
+  const external = externalEngineFor(db);
+  const available = external?.isAvailable() ?? false;
+  return {
+    answering: available ? "meilisearch" : "fts",
+    meilisearch: { configured: external !== null, available },
+    pendingOutbox: pendingOutboxCount(db),
+  };
 }
 
 /**

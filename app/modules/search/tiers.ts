@@ -104,7 +104,34 @@ export interface TitleMatches {
   marks: Uint8Array;
 }
 
-/** Reads the inverted lists of the query's words once for the whole query. */
+/**
+ * Arrays over every listing id reused from one query to the next (a search runs
+ * synchronously): a fresh 100,000-entry array per query costs more in zeroing and garbage
+ * collection than the loops that fill it. Cleared before each use.
+ */
+const int32Scratch: Int32Array[] = [];
+const uint8Scratch: Uint8Array[] = [];
+function zeroedInt32(slot: number, capacity: number): Int32Array {
+  let buffer = int32Scratch[slot];
+  if (!buffer || buffer.length !== capacity) {
+    buffer = new Int32Array(capacity);
+    int32Scratch[slot] = buffer;
+  } else buffer.fill(0);
+  return buffer;
+}
+function zeroedUint8(slot: number, capacity: number): Uint8Array {
+  let buffer = uint8Scratch[slot];
+  if (!buffer || buffer.length !== capacity) {
+    buffer = new Uint8Array(capacity);
+    uint8Scratch[slot] = buffer;
+  } else buffer.fill(0);
+  return buffer;
+}
+
+/**
+ * Reads the inverted lists of the query's words once for the whole query. The arrays
+ * returned are valid until the next call (they are reused).
+ */
 export function titleMatches(
   compiled: CompiledTiers,
   postings: { title: Postings; marked: Postings },
@@ -112,34 +139,49 @@ export function titleMatches(
   rows: Int32Array,
   capacity: number,
 ): TitleMatches {
-  const groups = new Int32Array(capacity);
+  const groups = zeroedInt32(0, capacity);
   compiled.groupWords.forEach((words, g) => {
     const bit = 1 << g;
     for (const word of words) {
-      for (const doc of postings.title.of(word)) groups[doc] = (groups[doc] as number) | bit;
+      const docs = postings.title.of(word);
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i] as number;
+        groups[doc] = (groups[doc] as number) | bit;
+      }
     }
   });
   for (const { groupBit, words } of compiled.typedSpans) {
-    const seen = new Int32Array(capacity);
+    const seen = zeroedInt32(1, capacity);
     const all = (1 << words.length) - 1;
     words.forEach((ids, w) => {
       for (const id of ids) {
-        for (const doc of postings.title.of(id)) seen[doc] = (seen[doc] as number) | (1 << w);
+        const docs = postings.title.of(id);
+        for (let i = 0; i < docs.length; i++) {
+          const doc = docs[i] as number;
+          seen[doc] = (seen[doc] as number) | (1 << w);
+        }
       }
     });
-    for (let doc = 0; doc < capacity; doc++) {
-      if (seen[doc] === all) groups[doc] = (groups[doc] as number) | groupBit;
+    // Only the listings having the span's first word can have all of them.
+    for (const id of words[0] ?? []) {
+      const docs = postings.title.of(id);
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i] as number;
+        if (seen[doc] === all) groups[doc] = (groups[doc] as number) | groupBit;
+      }
     }
   }
   if (compiled.phrases.length > 0) {
-    const isRow = new Uint8Array(capacity);
-    for (const id of rows) isRow[id] = 1;
+    const isRow = zeroedUint8(0, capacity);
+    for (let i = 0; i < rows.length; i++) isRow[rows[i] as number] = 1;
     for (const { groupBit, masks } of compiled.phrases) {
-      // Only the matches whose title has the phrase's rarest (whole) word can hold it.
-      const lists = masks.flatMap((mask) => {
-        const ids = idsOf(mask);
-        return ids.length === 1 ? [postings.title.of(ids[0] as number)] : [];
-      });
+      // Only the matches whose title has the phrase's rarest (whole) word can hold it;
+      // none can when a word of it is in no title at all.
+      const ids = masks.map(idsOf);
+      if (ids.some((list) => list.length === 0)) continue;
+      const lists = ids.flatMap((list) =>
+        list.length === 1 ? [postings.title.of(list[0] as number)] : [],
+      );
       const driver = lists.sort((a, b) => a.length - b.length)[0];
       for (const doc of driver ?? rows) {
         if (isRow[doc] !== 1 || (groups[doc] as number) & groupBit) continue;
@@ -149,9 +191,13 @@ export function titleMatches(
       }
     }
   }
-  const marks = new Uint8Array(capacity);
+  const marks = zeroedUint8(1, capacity);
   for (const word of compiled.markedWords) {
-    for (const doc of postings.marked.of(word)) marks[doc] = (marks[doc] as number) + 1;
+    const docs = postings.marked.of(word);
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i] as number;
+      marks[doc] = (marks[doc] as number) + 1;
+    }
   }
   return { groups, marks };
 }

@@ -55,6 +55,8 @@ export interface SearchHit {
   producer: { code: string; name: string };
   /** Site-relative URL of the cover image (640 px variant), or null without photos. */
   imagePath: string | null;
+  /** The cover image's storage key and original width (for `srcset`), or null without photos. */
+  image: { key: string; width: number } | null;
   /** Site-relative URL of the product page. */
   path: string;
 }
@@ -75,6 +77,11 @@ export interface SearchResult {
   perPage: number;
   hits: SearchHit[];
   facets: SearchFacets;
+  /**
+   * Matches per price range (PRICE_RANGES order), counted on the filtered result like the
+   * facets; absent when the engine does not count them (Meilisearch).
+   */
+  priceRanges?: number[];
   engine: EngineName;
   tookMs: number;
 }

@@ -116,6 +116,42 @@ export class Postings {
     return new Postings(counts, docs);
   }
 
+  /**
+   * Like `build`, over several stores (the columns of a listing): a listing is in a word's
+   * list once, whichever columns have the word.
+   */
+  static buildMany(stores: readonly WordStore[], visible: Uint8Array, words: number): Postings {
+    const counts = new Int32Array(words + 1);
+    const lastDoc = new Int32Array(words).fill(-1);
+    const each = (fn: (word: number, doc: number) => void) => {
+      for (let doc = 0; doc < visible.length; doc++) {
+        if (visible[doc] !== 1) continue;
+        for (const store of stores) {
+          if (doc >= store.start.length) continue;
+          const from = store.start[doc] as number;
+          const end = from + (store.length[doc] as number);
+          for (let i = from; i < end; i++) {
+            const word = store.data[i] as number;
+            if (lastDoc[word] === doc) continue;
+            lastDoc[word] = doc;
+            fn(word, doc);
+          }
+        }
+      }
+    };
+    each((word) => (counts[word + 1] = (counts[word + 1] as number) + 1));
+    for (let w = 0; w < words; w++)
+      counts[w + 1] = (counts[w + 1] as number) + (counts[w] as number);
+    const docs = new Int32Array(counts[words] as number);
+    const next = counts.slice(0, words);
+    lastDoc.fill(-1);
+    each((word, doc) => {
+      docs[next[word] as number] = doc;
+      next[word] = (next[word] as number) + 1;
+    });
+    return new Postings(counts, docs);
+  }
+
   /** The listings containing word `word`, ascending. */
   of(word: number): Int32Array {
     if (word < 0 || word + 1 >= this.offsets.length) return new Int32Array(0);

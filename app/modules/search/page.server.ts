@@ -1,0 +1,47 @@
+import type { Db } from "~db/client.server";
+import { relatedCategories, searchListings } from "./search.server";
+import { prepared } from "./sql.server";
+import type { SearchQuery, SearchResult } from "./types";
+
+/**
+ * What the search page (/tim-kiem) shows: the same search as the public API, the names of
+ * the categories its facets and links mention, and, when nothing matched, the categories
+ * close to the query (the categories of what matches any of its words).
+ */
+
+export interface SearchPageCategory {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  parentCode: string | null;
+}
+
+export interface SearchPageData {
+  result: SearchResult;
+  /** Every category, parents before their children (the site's order). */
+  categories: SearchPageCategory[];
+  /** Close categories with their match counts; only when nothing matched a query. */
+  related: { code: string; count: number }[];
+}
+
+export async function searchPage(db: Db, query: SearchQuery): Promise<SearchPageData> {
+  const result = await searchListings(db, query);
+  const categories = prepared(
+    db,
+    `SELECT c.code AS code, c.name_vi AS nameVi, c.name_en AS nameEn, p.code AS parentCode
+     FROM categories c LEFT JOIN categories p ON p.id = c.parent_id
+     ORDER BY c.position, c.id`,
+  ).all() as SearchPageCategory[];
+  const related =
+    result.total === 0 && query.q.trim() !== ""
+      ? await relatedCategories(db, {
+          ...query,
+          commune: null,
+          ocopMin: null,
+          certification: null,
+          priceMin: null,
+          priceMax: null,
+        })
+      : [];
+  return { result, categories, related };
+}

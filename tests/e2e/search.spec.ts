@@ -1,0 +1,144 @@
+import type { Page } from "@playwright/test";
+import { audit, expect, expectNoHorizontalScroll, snapshot, test, visit } from "./fixtures";
+import { t } from "./support";
+
+/**
+ * The search page (/tim-kiem) on a 360 px phone, with and without JavaScript: words typed
+ * without marks find the marked product, a facet link narrows the results and their count,
+ * sorting by price works, a query with no result offers a purchase request carrying it,
+ * and with JavaScript, suggestions appear while typing.
+ */
+
+const MARKED_TITLE = "Cà phê Arabica Khe Sanh rang xay 500g";
+const NO_RESULT_QUERY = "xqzw khongcotrongkho";
+
+/** The number in "Tìm thấy 12 sản phẩm". */
+async function resultCount(page: Page): Promise<number> {
+  const text = (await page.locator("#so-ket-qua").textContent()) ?? "";
+  const match = /([\d.]+)/.exec(text);
+  if (!match?.[1]) throw new Error(`no count in "${text}"`);
+  return Number(match[1].replace(/\./g, ""));
+}
+
+/** After a click: without JavaScript the click loaded a page, which must be checked. */
+async function settled(page: Page, javaScript: boolean, url: RegExp) {
+  await page.waitForURL(url);
+  if (javaScript) {
+    await expect(page.locator("#so-ket-qua")).not.toHaveText(t("vi", "search.loading"));
+  } else {
+    await audit(page);
+  }
+  await expectNoHorizontalScroll(page);
+}
+
+/** The prices of the hits in page order (in-stock goods only: out-of-stock ones come last). */
+async function inStockPrices(page: Page): Promise<number[]> {
+  const cards = page.locator("main article");
+  const count = await cards.count();
+  const prices: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const card = cards.nth(i);
+    if ((await card.getByText(t("vi", "product.outOfStock")).count()) > 0) continue;
+    const price = (await card.locator("p.font-bold").textContent()) ?? "";
+    prices.push(Number(price.split("/")[0]?.replace(/\D/g, "")));
+  }
+  return prices;
+}
+
+for (const javaScript of [true, false]) {
+  test.describe(javaScript ? "search with JavaScript" : "search without JavaScript", () => {
+    test.use({ javaScriptEnabled: javaScript, viewport: { width: 360, height: 740 } });
+
+    test("words without marks, a facet, sorting and no results", async ({ page }) => {
+      const suffix = javaScript ? "js" : "nojs";
+      // Words typed without marks find the marked product, among the first results.
+      await visit(page, "/tim-kiem?q=ca+phe+khe+sanh");
+      await expectNoHorizontalScroll(page);
+      const first = page.locator("main article h2 a").first();
+      await expect(page.getByRole("link", { name: MARKED_TITLE, exact: true })).toBeVisible();
+      await expect(first).toContainText(/Cà phê|Khe Sanh/);
+      await snapshot(page, `search-${suffix}-results-360`);
+
+      // Sorting by price, low to high.
+      await visit(page, "/tim-kiem?q=ca+phe");
+      const total = await resultCount(page);
+      await page
+        .getByRole("navigation", { name: t("vi", "search.sortLabel") })
+        .getByRole("link", { name: t("vi", "search.sortPriceAsc") })
+        .click();
+      await settled(page, javaScript, /sap-xep=gia-tang/);
+      expect(await resultCount(page)).toBe(total);
+      const prices = await inStockPrices(page);
+      expect(prices.length).toBeGreaterThan(2);
+      expect(prices).toEqual([...prices].sort((a, b) => a - b));
+
+      // A facet link (a commune) narrows the results to the count it showed, keeping the sort.
+      const communes = page
+        .locator("#bo-loc section")
+        .filter({ has: page.getByRole("heading", { name: t("vi", "search.facetCommune") }) });
+      const facet = communes.getByRole("link").nth(1);
+      const facetText = (await facet.textContent()) ?? "";
+      const facetCount = Number(/\((\d+)\)/.exec(facetText)?.[1]);
+      expect(facetCount).toBeGreaterThan(0);
+      expect(facetCount).toBeLessThan(total);
+      await facet.click();
+      await settled(page, javaScript, /[?&]xa=/);
+      expect(new URL(page.url()).searchParams.get("sap-xep")).toBe("gia-tang");
+      expect(await resultCount(page)).toBe(facetCount);
+      await expect(communes.getByRole("link")).toHaveCount(1);
+      await expect(communes.getByRole("link").first()).toHaveAttribute("aria-current", "true");
+
+      // Nothing found: a purchase request carrying the query.
+      await visit(page, `/tim-kiem?q=${encodeURIComponent(NO_RESULT_QUERY)}`);
+      await expectNoHorizontalScroll(page);
+      await expect(page.getByRole("heading", { name: t("vi", "search.emptyTitle") })).toBeVisible();
+      const request = page
+        .locator("#main")
+        .getByRole("link", { name: t("vi", "search.emptyAction") });
+      const href = (await request.getAttribute("href")) ?? "";
+      expect(href.startsWith("/yeu-cau-mua/moi?")).toBe(true);
+      expect(new URL(href, "http://x").searchParams.get("q")).toBe(NO_RESULT_QUERY);
+      await snapshot(page, `search-${suffix}-empty-360`);
+    });
+  });
+}
+
+test.describe("search suggestions", () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test("appear while typing and open a product from the keyboard", async ({ page }) => {
+    await visit(page, "/tim-kiem");
+    const box = page.getByRole("combobox", { name: t("vi", "search.queryLabel") });
+    await box.pressSequentially("ca phe khe", { delay: 30 });
+    const list = page.getByRole("listbox", { name: t("vi", "search.suggestionsLabel") });
+    await expect(list).toBeVisible();
+    await expect(list.getByRole("option").first()).toContainText(/Cà phê|Khe Sanh/);
+    await expect(box).toHaveAttribute("aria-expanded", "true");
+    await audit(page);
+    await expectNoHorizontalScroll(page);
+    await snapshot(page, "search-suggestions-360");
+
+    await box.press("ArrowDown");
+    const option = list.getByRole("option").first();
+    await expect(option).toHaveAttribute("aria-selected", "true");
+    await expect(box).toHaveAttribute(
+      "aria-activedescendant",
+      (await option.getAttribute("id")) ?? "",
+    );
+    const title = ((await option.locator("span").first().textContent()) ?? "").trim();
+    await box.press("Enter");
+    await page.waitForURL(/\/san-pham\//);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+
+    // Escape closes the list; Enter without a chosen suggestion searches.
+    await visit(page, "/tim-kiem");
+    const again = page.getByRole("combobox", { name: t("vi", "search.queryLabel") });
+    await again.pressSequentially("mat ong", { delay: 30 });
+    await expect(page.getByRole("listbox")).toBeVisible();
+    await again.press("Escape");
+    await expect(page.getByRole("listbox")).toBeHidden();
+    await again.press("Enter");
+    await page.waitForURL(/\/tim-kiem\?q=mat(\+|%20)ong/);
+    await expect(page.locator("main article").first()).toBeVisible();
+  });
+});
