@@ -1,39 +1,20 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { SignedInActor } from "~/modules/auth/actor";
+import { actorForUser } from "~/modules/auth/session.server";
 import { createDemoModerationWork } from "~/modules/listings/demo-moderation.server";
 import { moderationQueue } from "~/modules/moderation/queue.server";
 import { searchListings } from "~/modules/search/search.server";
 import { searchQuery } from "~/modules/search/types";
 import { seedDemo } from "~db/seed/seed.server";
-import { listings, orgUnits, staffMemberships, users } from "~db/schema";
+import { listings, users } from "~db/schema";
 import { freshDb, type Db } from "../helpers/db";
 
-/** The signed-in actor of a demo staff account, built from its memberships. */
-function staffActor(db: Db, email: string): SignedInActor {
+/** The signed-in actor of a demo account, as its session would see it. */
+function actorOf(db: Db, email: string) {
   const user = db.select().from(users).where(eq(users.email, email)).get();
-  if (!user) throw new Error(`no demo account ${email}`);
-  const staff = db
-    .select({
-      orgUnitId: orgUnits.id,
-      orgUnitCode: orgUnits.code,
-      orgUnitPath: orgUnits.path,
-      role: staffMemberships.role,
-    })
-    .from(staffMemberships)
-    .innerJoin(orgUnits, eq(orgUnits.id, staffMemberships.orgUnitId))
-    .where(eq(staffMemberships.userId, user.id))
-    .all();
-  return {
-    kind: "user",
-    userId: user.id,
-    sessionId: null,
-    displayName: user.displayName,
-    locale: "vi",
-    isBuyer: false,
-    producers: [],
-    staff,
-  };
+  const actor = user ? actorForUser(db, user.id) : null;
+  if (!actor) throw new Error(`no demo account ${email}`);
+  return actor;
 }
 
 describe("demo moderation work", () => {
@@ -46,7 +27,7 @@ describe("demo moderation work", () => {
   it("puts two new listings and an edit of the demo producer in the commune staff's queue", async () => {
     expect(await createDemoModerationWork(db)).toEqual({ listings: 2, revisions: 1 });
 
-    const queue = moderationQueue(db, staffActor(db, "xa.vinhlinh@cungcau.demo"));
+    const queue = moderationQueue(db, actorOf(db, "xa.vinhlinh@cungcau.demo"));
     expect(queue.counts).toEqual({ listing: 2, revision: 1, producer: 0 });
     const revision = queue.items.find((item) => item.kind === "revision");
     expect(revision?.fields).toEqual(["description"]);

@@ -221,11 +221,38 @@ export function loadActor(db: Db, request: Request, now = new Date()): Actor {
     .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now)))
     .get();
   if (!user || user.isDisabled) return { kind: "anonymous", locale: localeOf(request, null) };
+  return {
+    ...membershipsOf(db, user.id),
+    userId: user.id,
+    sessionId,
+    displayName: user.displayName,
+    locale: localeOf(request, user.locale),
+  };
+}
 
+/**
+ * A user as an actor outside a request (start-up work such as the demo data, scripts):
+ * their memberships as a signed-in session would see them, with their saved language.
+ * Unknown or disabled users are `null`.
+ */
+export function actorForUser(db: Db, userId: number): SignedInActor | null {
+  const user = db.select().from(users).where(eq(users.id, userId)).get();
+  if (!user || user.isDisabled) return null;
+  return {
+    ...membershipsOf(db, user.id),
+    userId: user.id,
+    sessionId: null,
+    displayName: user.displayName,
+    locale: user.locale ?? DEFAULT_LOCALE,
+  };
+}
+
+/** The buyer profile, producer and staff memberships of a user. */
+function membershipsOf(db: Db, userId: number) {
   const buyer = db
     .select({ userId: buyerProfiles.userId })
     .from(buyerProfiles)
-    .where(eq(buyerProfiles.userId, user.id))
+    .where(eq(buyerProfiles.userId, userId))
     .get();
   const producerRows = db
     .select({
@@ -236,7 +263,7 @@ export function loadActor(db: Db, request: Request, now = new Date()): Actor {
     })
     .from(producerMemberships)
     .innerJoin(producers, eq(producers.id, producerMemberships.producerId))
-    .where(eq(producerMemberships.userId, user.id))
+    .where(eq(producerMemberships.userId, userId))
     .orderBy(producers.code)
     .all();
   const staffRows = db
@@ -248,16 +275,12 @@ export function loadActor(db: Db, request: Request, now = new Date()): Actor {
     })
     .from(staffMemberships)
     .innerJoin(orgUnits, eq(orgUnits.id, staffMemberships.orgUnitId))
-    .where(eq(staffMemberships.userId, user.id))
+    .where(eq(staffMemberships.userId, userId))
     .orderBy(orgUnits.path)
     .all();
 
   return {
-    kind: "user",
-    userId: user.id,
-    sessionId,
-    displayName: user.displayName,
-    locale: localeOf(request, user.locale),
+    kind: "user" as const,
     isBuyer: buyer !== undefined,
     producers: producerRows,
     staff: staffRows,

@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { SignedInActor } from "~/modules/auth/actor";
+import { actorForUser } from "~/modules/auth/session.server";
 import type { ListingInput } from "~/lib/schemas/listing";
 import type { Db } from "~db/client.server";
 import {
@@ -8,7 +8,6 @@ import {
   listings,
   producerMemberships,
   producers,
-  users,
 } from "~db/schema";
 import { createListing, updateListing } from "./lifecycle.server";
 
@@ -49,37 +48,14 @@ export async function createDemoModerationWork(
   db: Db,
 ): Promise<{ listings: number; revisions: number }> {
   const member = db
-    .select({
-      userId: users.id,
-      displayName: users.displayName,
-      producerId: producers.id,
-      producerName: producers.name,
-      role: producerMemberships.role,
-    })
+    .select({ userId: producerMemberships.userId, producerId: producers.id })
     .from(producerMemberships)
-    .innerJoin(users, eq(users.id, producerMemberships.userId))
     .innerJoin(producers, eq(producers.id, producerMemberships.producerId))
     .where(eq(producers.code, DEMO_PRODUCER_CODE))
-    .orderBy(asc(users.id))
+    .orderBy(asc(producerMemberships.userId))
     .get();
-  if (!member) return { listings: 0, revisions: 0 };
-  const actor: SignedInActor = {
-    kind: "user",
-    userId: member.userId,
-    sessionId: null,
-    displayName: member.displayName,
-    locale: "vi",
-    isBuyer: false,
-    producers: [
-      {
-        producerId: member.producerId,
-        producerCode: DEMO_PRODUCER_CODE,
-        producerName: member.producerName,
-        role: member.role,
-      },
-    ],
-    staff: [],
-  };
+  const actor = member ? actorForUser(db, member.userId) : null;
+  if (!member || !actor) return { listings: 0, revisions: 0 };
 
   const pepper = db
     .select({ id: categories.id })

@@ -86,39 +86,12 @@ export class Postings {
   ) {}
 
   static build(store: WordStore, visible: Uint8Array, words: number): Postings {
-    const counts = new Int32Array(words + 1);
-    const lastDoc = new Int32Array(words).fill(-1);
-    const limit = Math.min(visible.length, store.start.length);
-    const each = (fn: (word: number, doc: number) => void) => {
-      for (let doc = 0; doc < limit; doc++) {
-        if (visible[doc] !== 1) continue;
-        const from = store.start[doc] as number;
-        const end = from + (store.length[doc] as number);
-        for (let i = from; i < end; i++) {
-          const word = store.data[i] as number;
-          // A word twice in one title counts once.
-          if (lastDoc[word] === doc) continue;
-          lastDoc[word] = doc;
-          fn(word, doc);
-        }
-      }
-    };
-    each((word) => (counts[word + 1] = (counts[word + 1] as number) + 1));
-    for (let w = 0; w < words; w++)
-      counts[w + 1] = (counts[w + 1] as number) + (counts[w] as number);
-    const docs = new Int32Array(counts[words] as number);
-    const next = counts.slice(0, words);
-    lastDoc.fill(-1);
-    each((word, doc) => {
-      docs[next[word] as number] = doc;
-      next[word] = (next[word] as number) + 1;
-    });
-    return new Postings(counts, docs);
+    return Postings.buildMany([store], visible, words);
   }
 
   /**
-   * Like `build`, over several stores (the columns of a listing): a listing is in a word's
-   * list once, whichever columns have the word.
+   * The inverted lists over several stores (the columns of a listing): a listing is in a
+   * word's list once, whichever columns have the word, and once for a word twice in a title.
    */
   static buildMany(stores: readonly WordStore[], visible: Uint8Array, words: number): Postings {
     const counts = new Int32Array(words + 1);
