@@ -10,7 +10,7 @@ import {
 } from "~/modules/listings/revisions.server";
 import { syncProducerSearch, syncSearch } from "~/modules/listings/search-sync.server";
 import { isOcopExpired, listingSlug, todayIso, updateSlug } from "~/modules/listings/shared.server";
-import { writeAudit } from "~/modules/moderation/audit.server";
+import { writeAudit } from "~/modules/platform/audit.server";
 import type { Db } from "~db/client.server";
 import { listings, producers } from "~db/schema";
 import type { ImportPlan, ProductValues } from "./plan.server";

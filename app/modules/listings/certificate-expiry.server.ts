@@ -1,5 +1,5 @@
 import { and, eq, gt, gte, lt, lte, ne, or, sql } from "drizzle-orm";
-import { writeAudit } from "~/modules/moderation/audit.server";
+import { writeAudit } from "~/modules/platform/audit.server";
 import { notifyProducerMembers } from "~/modules/moderation/notify.server";
 import type { Db } from "~db/client.server";
 import { auditLog, listingCertifications, listings } from "~db/schema";

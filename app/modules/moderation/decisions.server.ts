@@ -12,7 +12,7 @@ import { syncProducerSearch, syncSearch } from "~/modules/listings/search-sync.s
 import { isOcopExpired, todayIso, userIdOf } from "~/modules/listings/shared.server";
 import type { Db } from "~db/client.server";
 import { listingRevisions, listings, orgUnits, producers } from "~db/schema";
-import { writeAudit } from "./audit.server";
+import { writeAudit } from "~/modules/platform/audit.server";
 import {
   listingDecisionMessage,
   producerDecisionMessage,

@@ -6,7 +6,7 @@ import { hasPermission } from "~/modules/auth/permissions.server";
 import { deliverQueuedEmailsSoon } from "~/modules/platform/mailer.server";
 import type { Db } from "~db/client.server";
 import { orders, orgUnits, payments, refunds, type OrderStatus } from "~db/schema";
-import { writeAudit } from "./audit.server";
+import { writeAudit } from "~/modules/platform/audit.server";
 import { notifyOrderEvent, type OrderEvent } from "./notify.server";
 import { releaseOrderStock } from "./stock.server";
 

@@ -4,7 +4,7 @@ import type { SignedInActor } from "~/modules/auth/actor";
 import { hasPermission, requirePermission, scopePaths } from "~/modules/auth/permissions.server";
 import type { Db } from "~db/client.server";
 import { orders, orgUnits, payments, payouts, producers, refunds } from "~db/schema";
-import { writeAudit } from "./audit.server";
+import { writeAudit } from "~/modules/platform/audit.server";
 
 /**
  * What the platform holds for a producer. Only card payments pass through the platform

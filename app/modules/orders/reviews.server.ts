@@ -4,7 +4,7 @@ import type { SignedInActor } from "~/modules/auth/actor";
 import { requirePermission, scopePaths } from "~/modules/auth/permissions.server";
 import type { Db } from "~db/client.server";
 import { listings, orderLines, orders, orgUnits, reviews, users } from "~db/schema";
-import { writeAudit } from "./audit.server";
+import { writeAudit } from "~/modules/platform/audit.server";
 import { notifyOrderEvent } from "./notify.server";
 
 /**

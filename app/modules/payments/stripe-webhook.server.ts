@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import Stripe from "stripe";
-import { writeAudit } from "~/modules/orders/audit.server";
+import { writeAudit } from "~/modules/platform/audit.server";
 import { applyCancellation } from "~/modules/orders/fulfilment.server";
 import { notifyOrderEvent } from "~/modules/orders/notify.server";
 import { reserveOrderStock } from "~/modules/orders/stock.server";

@@ -12,7 +12,7 @@ export interface AuditEntry {
   ipAddress?: string | null;
 }
 
-/** Appends one entry to the audit log, inside the caller's transaction. */
+/** Appends one entry to the audit log (who, what, before and after), inside the caller's transaction. */
 export function writeAudit(db: Db, entry: AuditEntry): void {
   db.insert(auditLog)
     .values({
