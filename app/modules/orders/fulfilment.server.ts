@@ -316,23 +316,32 @@ export function cancelOrderBySystem(db: Db, orderId: number, reason: string, now
   });
 }
 
-/** Bank transfers still unpaid after their due date are cancelled and their stock released. */
-export function cancelUnpaidTransfers(db: Db, now = new Date()): number {
+/**
+ * Cancels the unpaid orders of one payment method whose payment was due before `cutoff`,
+ * releasing their stock; an order that moved on meanwhile (Conflict) is left alone.
+ */
+function cancelUnpaidOrders(
+  db: Db,
+  paymentMethod: "bank_transfer" | "card",
+  cutoff: Date,
+  reason: string,
+  now: Date,
+): number {
   const due = db
     .select({ id: orders.id })
     .from(orders)
     .where(
       and(
         eq(orders.status, "pending_payment"),
-        eq(orders.paymentMethod, "bank_transfer"),
-        lt(orders.paymentDueAt, now),
+        eq(orders.paymentMethod, paymentMethod),
+        lt(orders.paymentDueAt, cutoff),
       ),
     )
     .all();
   let count = 0;
   for (const { id } of due) {
     try {
-      cancelOrderBySystem(db, id, "Quá hạn chuyển khoản 3 ngày, đơn hàng đã tự động hủy.", now);
+      cancelOrderBySystem(db, id, reason, now);
       count += 1;
     } catch (error) {
       if (!(error instanceof Conflict)) throw error;
@@ -342,35 +351,30 @@ export function cancelUnpaidTransfers(db: Db, now = new Date()): number {
   return count;
 }
 
+/** Bank transfers still unpaid after their due date are cancelled and their stock released. */
+export function cancelUnpaidTransfers(db: Db, now = new Date()): number {
+  return cancelUnpaidOrders(
+    db,
+    "bank_transfer",
+    now,
+    "Quá hạn chuyển khoản 3 ngày, đơn hàng đã tự động hủy.",
+    now,
+  );
+}
+
 /**
  * Card orders whose Stripe session expired more than an hour ago and never got an answer
  * (a lost `expired` webhook): cancelled, stock released. A late `completed` event would
  * still revive them (see stripe-webhook.server.ts).
  */
 export function cancelExpiredCardCheckouts(db: Db, now = new Date()): number {
-  const cutoff = new Date(now.getTime() - 60 * 60 * 1000);
-  const due = db
-    .select({ id: orders.id })
-    .from(orders)
-    .where(
-      and(
-        eq(orders.status, "pending_payment"),
-        eq(orders.paymentMethod, "card"),
-        lt(orders.paymentDueAt, cutoff),
-      ),
-    )
-    .all();
-  let count = 0;
-  for (const { id } of due) {
-    try {
-      cancelOrderBySystem(db, id, "Phiên thanh toán thẻ đã hết hạn, đơn hàng đã tự động hủy.", now);
-      count += 1;
-    } catch (error) {
-      if (!(error instanceof Conflict)) throw error;
-    }
-  }
-  if (count > 0) afterCommit(db);
-  return count;
+  return cancelUnpaidOrders(
+    db,
+    "card",
+    new Date(now.getTime() - 60 * 60 * 1000),
+    "Phiên thanh toán thẻ đã hết hạn, đơn hàng đã tự động hủy.",
+    now,
+  );
 }
 
 /** Orders delivered more than 7 days ago without the buyer's confirmation complete by themselves. */
