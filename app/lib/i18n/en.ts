@@ -1,6 +1,9 @@
 import { authEn } from "./auth.en";
+import { errorsEn } from "./errors.en";
 import { notificationsEn } from "./notifications.en";
 import { ordersEn } from "./orders.en";
+import { platformEn } from "./platform.en";
+import { searchEn } from "./search.en";
 import { supplyEn } from "./supply.en";
 import type { MessageKey, viGroups } from "./vi";
 
@@ -358,6 +361,9 @@ export const enGroups = {
   auth: authEn,
   orders: ordersEn,
   notifications: notificationsEn,
+  errors: errorsEn,
+  search: searchEn,
+  platform: platformEn,
 } as const;
 
 export const en: Record<MessageKey, string> = {
@@ -366,4 +372,7 @@ export const en: Record<MessageKey, string> = {
   ...authEn,
   ...ordersEn,
   ...notificationsEn,
+  ...errorsEn,
+  ...searchEn,
+  ...platformEn,
 };

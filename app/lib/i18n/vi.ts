@@ -1,6 +1,9 @@
 import { authVi } from "./auth.vi";
+import { errorsVi } from "./errors.vi";
 import { notificationsVi } from "./notifications.vi";
 import { ordersVi } from "./orders.vi";
+import { platformVi } from "./platform.vi";
+import { searchVi } from "./search.vi";
 import { supplyVi } from "./supply.vi";
 
 /**
@@ -366,8 +369,20 @@ export const viGroups = {
   auth: authVi,
   orders: ordersVi,
   notifications: notificationsVi,
+  errors: errorsVi,
+  search: searchVi,
+  platform: platformVi,
 } as const;
 
-export const vi = { ...shellVi, ...supplyVi, ...authVi, ...ordersVi, ...notificationsVi } as const;
+export const vi = {
+  ...shellVi,
+  ...supplyVi,
+  ...authVi,
+  ...ordersVi,
+  ...notificationsVi,
+  ...errorsVi,
+  ...searchVi,
+  ...platformVi,
+} as const;
 
 export type MessageKey = keyof typeof vi;

@@ -13,9 +13,10 @@ import {
   type Locale,
 } from "~db/schema";
 import { Forbidden } from "~/lib/errors";
-import { DEFAULT_LOCALE, isLocale } from "~/lib/i18n/locales";
+import { DEFAULT_LOCALE } from "~/lib/i18n/locales";
 import { getDb } from "~/modules/platform/db.server";
 import { getEnv, type Env } from "~/modules/platform/env.server";
+import { parseCookieHeader, readLangCookie } from "~/modules/platform/cookies.server";
 import { toResponse } from "~/modules/platform/http.server";
 import type { Actor, SignedInActor } from "./actor";
 import { requirePermission, type StaffPermission } from "./permissions.server";
@@ -28,7 +29,6 @@ import { requirePermission, type StaffPermission } from "./permissions.server";
  */
 
 export const SESSION_COOKIE = "cc_session";
-export const LANG_COOKIE = "lang";
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
@@ -43,34 +43,10 @@ export function sessionIdOf(token: string, env: Pick<Env, "SESSION_SECRET"> = ge
     : createHash("sha256").update(token, "utf8").digest("hex");
 }
 
-/** Cookie pairs of a `Cookie` header; the first value wins for a repeated name. */
-export function parseCookieHeader(header: string | null): Map<string, string> {
-  const cookies = new Map<string, string>();
-  for (const part of (header ?? "").split(";")) {
-    const eq = part.indexOf("=");
-    if (eq < 0) continue;
-    const name = part.slice(0, eq).trim();
-    const raw = part.slice(eq + 1).trim();
-    if (!name || cookies.has(name)) continue;
-    try {
-      cookies.set(name, decodeURIComponent(raw));
-    } catch {
-      cookies.set(name, raw);
-    }
-  }
-  return cookies;
-}
-
 /** The session token of the request's cookie, when it has a well-formed one. */
 export function readSessionToken(request: Request): string | null {
   const token = parseCookieHeader(request.headers.get("Cookie")).get(SESSION_COOKIE);
   return token && TOKEN_PATTERN.test(token) ? token : null;
-}
-
-/** The `lang` cookie's locale, when it holds a supported one. */
-export function readLangCookie(request: Request): Locale | null {
-  const lang = parseCookieHeader(request.headers.get("Cookie")).get(LANG_COOKIE);
-  return isLocale(lang) ? lang : null;
 }
 
 type CookieEnv = Pick<Env, "NODE_ENV">;

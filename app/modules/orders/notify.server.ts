@@ -1,7 +1,6 @@
-import type { Db } from "~db/client.server";
+import { prepared, type Db } from "~db/client.server";
 import type { Locale } from "~db/schema";
 import { queueEmail } from "~/modules/platform/mailer.server";
-import { prepared } from "./sql.server";
 
 /** Steps of an order that someone hears about. */
 export type OrderEvent =

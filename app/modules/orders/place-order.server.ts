@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import type { Db } from "~db/client.server";
+import { prepared, type Db } from "~db/client.server";
 import type { DeliveryMethod, OrderStatus, PaymentMethod } from "~db/schema";
 import { TRANSFER_PAYMENT_DAYS } from "~/lib/orders";
 import { deliverQueuedEmailsSoon } from "~/modules/platform/mailer.server";
@@ -12,7 +12,6 @@ import {
   type OrderProblems,
 } from "./errors.server";
 import { notifyOrderEvent } from "./notify.server";
-import { prepared } from "./sql.server";
 import { reserveStock } from "./stock.server";
 
 export interface ShippingAddress {

@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "~db/client.server";
+import { prepared, type Db } from "~db/client.server";
 import { orderLines } from "~db/schema";
-import { prepared } from "./sql.server";
 
 /**
  * Takes `qty` from a listing's stock only if that much is there. The condition is in the

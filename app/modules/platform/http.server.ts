@@ -1,45 +1,83 @@
 import { data } from "@remix-run/node";
 import { DomainError, TooManyRequests } from "~/lib/errors";
+import { DEFAULT_LOCALE, type Locale } from "~/lib/i18n/locales";
+import { readLangCookie } from "./cookies.server";
 
 /**
- * Turns a domain error into the Response Remix should throw: a page route gets its
- * status and Vietnamese message for the error boundary; anything else is rethrown
- * untouched (a Response from `redirect`, or a real bug that must stay a 500).
+ * The one place where domain errors become HTTP answers (docs/decisions/012-errors-and-messages.md).
+ * Modules throw `DomainError`s carrying a message key; these helpers render the key in the
+ * reader's language and pick the shape: the API's JSON error, a page's error boundary, or a
+ * form's error next to its fields. Anything that is not a domain error is rethrown untouched
+ * (a Response from `redirect`, or a real bug that must stay a 500).
  */
-export function toResponse(error: unknown): unknown {
-  if (!(error instanceof DomainError)) return error;
+
+/** The reader's language for an error: the `lang` cookie, else Vietnamese. */
+export function localeOfRequest(request: Request): Locale {
+  return readLangCookie(request) ?? DEFAULT_LOCALE;
+}
+
+/** The documented error shape: `{ error: { code, message, details } }`. */
+export function errorBody(error: DomainError, locale: Locale) {
+  return {
+    error: { code: error.code, message: error.messageIn(locale), details: error.details ?? null },
+  };
+}
+
+function errorHeaders(error: DomainError, contentType?: string): Headers {
   const headers = new Headers();
+  if (contentType) headers.set("Content-Type", contentType);
   if (error instanceof TooManyRequests) headers.set("Retry-After", String(error.retryAfterSeconds));
-  return data(
-    { error: { code: error.code, message: error.message, details: error.details ?? null } },
-    { status: error.status, headers },
-  );
+  return headers;
 }
 
 /**
- * Wraps a loader or action so domain errors become 4xx responses in one place.
+ * A domain error as the data Remix should throw from a page's loader or action (its error
+ * boundary shows the status and message); anything else comes back untouched to be rethrown.
+ */
+export function toResponse(error: unknown, locale: Locale = DEFAULT_LOCALE): unknown {
+  if (!(error instanceof DomainError)) return error;
+  return data(errorBody(error, locale), { status: error.status, headers: errorHeaders(error) });
+}
+
+/**
+ * Wraps a loader or action so domain errors become 4xx answers in the reader's language.
  * Usage: `export const loader = handle(async ({ request }) => { ... })`.
  */
-export function handle<Args, Result>(fn: (args: Args) => Promise<Result>) {
+export function handle<Args extends { request: Request }, Result>(
+  fn: (args: Args) => Promise<Result>,
+) {
   return async (args: Args): Promise<Result> => {
     try {
       return await fn(args);
     } catch (error) {
-      throw toResponse(error);
+      throw toResponse(error, localeOfRequest(args.request));
     }
   };
 }
 
-/** A JSON error body for the API: `{ error: { code, message, details } }` with its status. */
-export function apiError(error: unknown): Response {
+/** A domain error as the API's JSON answer; a thrown Response passes through. */
+export function apiError(error: unknown, locale: Locale = DEFAULT_LOCALE): Response {
   if (error instanceof Response) return error;
   if (!(error instanceof DomainError)) throw error;
-  const headers = new Headers({ "Content-Type": "application/json; charset=utf-8" });
-  if (error instanceof TooManyRequests) headers.set("Retry-After", String(error.retryAfterSeconds));
-  return new Response(
-    JSON.stringify({
-      error: { code: error.code, message: error.message, details: error.details ?? null },
-    }),
-    { status: error.status, headers },
-  );
+  return new Response(JSON.stringify(errorBody(error, locale)), {
+    status: error.status,
+    headers: errorHeaders(error, "application/json; charset=utf-8"),
+  });
+}
+
+/**
+ * For actions of pages with forms: a domain error becomes `{ formError, fieldErrors }` with
+ * its status, shown next to the form instead of an error page; anything else is rethrown.
+ */
+export function formError(error: unknown, locale: Locale) {
+  if (error instanceof DomainError) {
+    return data(
+      {
+        formError: error.messageIn(locale),
+        fieldErrors: null as Record<string, string> | null,
+      },
+      { status: error.status, headers: errorHeaders(error) },
+    );
+  }
+  throw error;
 }

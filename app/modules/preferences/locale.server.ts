@@ -1,18 +1,17 @@
 import { eq } from "drizzle-orm";
 import type { Locale } from "~/lib/i18n/locales";
 import type { Actor } from "~/modules/auth/actor";
+import { LANG_COOKIE } from "~/modules/platform/cookies.server";
 import { getEnv } from "~/modules/platform/env.server";
 import type { Db } from "~db/client.server";
 import { users } from "~db/schema";
 
-/** The cookie that remembers a visitor's interface language. */
-export const LOCALE_COOKIE = "lang";
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 
 /** The Set-Cookie value remembering `locale` for a year. */
 export function localeCookie(locale: Locale): string {
   const secure = getEnv().NODE_ENV === "production" ? "; Secure" : "";
-  return `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=${ONE_YEAR_SECONDS}; HttpOnly; SameSite=Lax${secure}`;
+  return `${LANG_COOKIE}=${locale}; Path=/; Max-Age=${ONE_YEAR_SECONDS}; HttpOnly; SameSite=Lax${secure}`;
 }
 
 /**

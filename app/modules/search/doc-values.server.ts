@@ -1,7 +1,6 @@
-import type { Db } from "~db/client.server";
+import { prepared, type Db } from "~db/client.server";
 import { CERT_KINDS } from "./certifications";
 import { dayNumber } from "./dates";
-import { prepared } from "./sql.server";
 import { Postings, WordStore } from "./word-store";
 
 /**

@@ -1,8 +1,7 @@
-import type { Db } from "~db/client.server";
+import { prepared, type Db } from "~db/client.server";
 import { CERT_KINDS, certificationIndex } from "./certifications";
 import type { DocValues } from "./doc-values.server";
 import { PRICE_RANGES } from "./price-ranges";
-import { prepared } from "./sql.server";
 import type { SearchFacets, SearchQuery } from "./types";
 import { foldedWords } from "./words";
 

@@ -1,11 +1,10 @@
-import type { Db } from "~db/client.server";
+import { prepared, inTransaction, type Db } from "~db/client.server";
 import {
   countListings,
   loadSearchDocuments,
   loadSearchDocumentsAfter,
   type DocumentBatch,
 } from "./documents.server";
-import { prepared, inTransaction } from "./sql.server";
 import type { ProgressFn, SearchDocument } from "./types";
 import { indexText, markedIndexText } from "./words";
 

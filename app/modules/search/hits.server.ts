@@ -1,7 +1,6 @@
 import { imageUrlFor } from "~/lib/images";
-import type { Db } from "~db/client.server";
+import { prepared, type Db } from "~db/client.server";
 import { dayNumber, vietnamToday } from "./dates";
-import { prepared } from "./sql.server";
 import type { SearchHit } from "./types";
 
 /**

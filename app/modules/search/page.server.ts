@@ -1,6 +1,5 @@
-import type { Db } from "~db/client.server";
+import { prepared, type Db } from "~db/client.server";
 import { relatedCategories, searchListings } from "./search.server";
-import { prepared } from "./sql.server";
 import type { SearchQuery, SearchResult } from "./types";
 
 /**

@@ -1,9 +1,8 @@
 import { NotFound } from "~/lib/errors";
 import { imageUrl, imageUrlFor, variantWidths } from "~/lib/images";
-import type { Db } from "~db/client.server";
+import { prepared, type Db } from "~db/client.server";
 import { dayNumber, vietnamToday } from "./dates";
 import { HIT_COLUMNS, HIT_JOINS, IS_SEARCHABLE, toHit, type HitRow } from "./hits.server";
-import { prepared } from "./sql.server";
 import type { SearchHit } from "./types";
 
 /** One searchable product with its description, photos and certificates (public API). */

@@ -1,11 +1,10 @@
-import type { Db } from "~db/client.server";
+import { prepared, inTransaction, type Db } from "~db/client.server";
 import {
   listingIdsOfCategory,
   listingIdsOfProducer,
   loadSearchDocuments,
 } from "./documents.server";
 import { refreshFtsDocuments } from "./fts-index.server";
-import { prepared, inTransaction } from "./sql.server";
 import type { SearchEngine } from "./types";
 
 /**

@@ -1,5 +1,4 @@
-import type { Db } from "~db/client.server";
-import { prepared } from "./sql.server";
+import { prepared, type Db } from "~db/client.server";
 import { vocabularyOf, type Vocabulary } from "./typos";
 import { foldWord } from "./words";
 
