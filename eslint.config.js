@@ -4,6 +4,7 @@ import react from "eslint-plugin-react";
 import reactHooks from "eslint-plugin-react-hooks";
 import jsxA11y from "eslint-plugin-jsx-a11y";
 import globals from "globals";
+import boundaries from "./eslint-rules/import-boundaries.js";
 
 export default tseslint.config(
   {
@@ -46,6 +47,16 @@ export default tseslint.config(
       ...jsxA11y.flatConfigs.recommended.rules,
       "react/prop-types": "off",
     },
+  },
+  {
+    // Dependencies point down the layers of docs/architecture.md; tests may import anything.
+    files: ["app/**/*.{ts,tsx}", "db/**/*.ts", "server/**/*.ts", "scripts/**/*.ts"],
+    plugins: { boundaries },
+    rules: { "boundaries/import-boundaries": "error" },
+  },
+  {
+    files: ["eslint-rules/**/*.js"],
+    languageOptions: { globals: globals.node },
   },
   {
     // Command-line entry points talk to a terminal.

@@ -10,9 +10,9 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce-provider";
-import { startBackgroundJobs } from "~/modules/platform/background-jobs.server";
 import { logger } from "~/modules/platform/logger.server";
 import { applySecurityHeaders } from "~/modules/platform/security-headers.server";
+import { startBackgroundJobs } from "../server/background-jobs";
 
 /** How long a streamed response may wait for slow data before React gives up on it. */
 export const streamTimeout = 5_000;

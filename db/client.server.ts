@@ -40,7 +40,7 @@ export function openMigratedDatabase(path: string): Db {
 const statementCache = new WeakMap<Database.Database, Map<string, Statement>>();
 
 /**
- * The only way modules run raw SQL (docs/decisions/013-raw-sql.md): a statement prepared once
+ * The only way modules run raw SQL (docs/decisions/013-raw-sql-through-prepared.md): a statement prepared once
  * per connection and reused, typed by the row it returns. Hot paths (placing an order,
  * searching, indexing) run the same few statements thousands of times; preparing them on
  * every call costs more than running them.

@@ -53,7 +53,7 @@ if (seed.seeded && env.APP_MODE === "demo") {
   log(`Chờ kiểm duyệt / awaiting moderation: ${work.listings} + ${work.revisions}`);
 }
 // The periodic jobs (certificate expiry, order jobs, search indexer) start inside the server
-// build: app/modules/platform/background-jobs.server.ts.
+// build: server/background-jobs.ts, called from app/entry.server.tsx.
 
 // Only the demo accounts that really exist: a database seeded in live mode has none.
 const existingEmails = new Set(

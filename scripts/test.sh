@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `npm test`: lint, format check, type-check, unit + integration tests, a fresh production
-# build, then the end-to-end tests in Debian's Chromium. Any failing step fails the script.
+# `npm test`: lint (with the import boundaries), the copy-paste limit, format check,
+# type-check, unit + integration tests, a fresh production build, then the end-to-end tests
+# in Debian's Chromium. Any failing step fails the script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +25,9 @@ fi
 
 step "ESLint"
 npx eslint . --max-warnings=0
+
+step "Copy-paste detector (jscpd, limit in .jscpd.json)"
+npx tsx scripts/duplicates.ts
 
 step "Prettier"
 npx prettier --check .

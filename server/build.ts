@@ -14,6 +14,8 @@ const BUILD_INPUTS = [
   "app",
   "db/schema",
   "db/client.server.ts",
+  // The one file of server/ bundled into the build (app/entry.server.tsx imports it).
+  "server/background-jobs.ts",
   "public",
   "vite.config.ts",
   "tsconfig.json",

@@ -1,6 +1,9 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
 import type { IncomingHttpHeaders } from "node:http";
-import { CROSS_ORIGIN_MESSAGE, isSameOrigin } from "~/modules/auth/origin.server";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "~/lib/i18n/locales";
+import { crossOriginError, isSameOrigin } from "~/modules/auth/origin.server";
+import { LANG_COOKIE, parseCookieHeader } from "~/modules/platform/cookies.server";
+import { errorBody } from "~/modules/platform/http.server";
 import type { Logger } from "~/modules/platform/logger.server";
 import { securityHeaders } from "~/modules/platform/security-headers.server";
 
@@ -20,6 +23,12 @@ function toFetchHeaders(incoming: IncomingHttpHeaders): Headers {
   return headers;
 }
 
+/** The reader's language from the `lang` cookie, as platform/http reads it for Remix. */
+function langCookieOf(req: Request): Locale {
+  const lang = parseCookieHeader(req.get("cookie") ?? null).get(LANG_COOKIE);
+  return isLocale(lang) ? lang : DEFAULT_LOCALE;
+}
+
 /**
  * Refuses state-changing requests (POST, PUT, PATCH, DELETE) whose Origin or Referer is not
  * this site: the first line against cross-site request forgery, in front of every route
@@ -33,12 +42,11 @@ export function refuseCrossOrigin(publicUrl: string | undefined): RequestHandler
     const ownOrigin = `${req.protocol}://${req.get("host") ?? "localhost"}`;
     if (isSameOrigin(req.method, toFetchHeaders(req.headers), ownOrigin, publicUrl)) return next();
     res.status(403).set("Cache-Control", "no-store");
+    const refusal = crossOriginError();
+    const locale = langCookieOf(req);
     const wantsJson = req.path.startsWith("/api/") || req.accepts(["html", "json"]) === "json";
-    if (wantsJson) {
-      res.json({ error: { code: "cross_origin", message: CROSS_ORIGIN_MESSAGE, details: null } });
-    } else {
-      res.type("text/plain; charset=utf-8").send(CROSS_ORIGIN_MESSAGE);
-    }
+    if (wantsJson) res.json(errorBody(refusal, locale));
+    else res.type("text/plain; charset=utf-8").send(refusal.messageIn(locale));
   };
 }
 

@@ -37,9 +37,9 @@ export function SiteFooter({ year, isDemo }: { year: number; isDemo: boolean }) 
             </li>
           </ul>
         </section>
-        <section aria-labelledby="footer-sellers">
-          <h2 id="footer-sellers" className="text-base font-bold text-white">
-            {t("footer.sellersTitle")}
+        <section aria-labelledby="footer-producers">
+          <h2 id="footer-producers" className="text-base font-bold text-white">
+            {t("footer.producersTitle")}
           </h2>
           <ul className="mt-2 space-y-2 text-sm">
             <li>
@@ -49,7 +49,7 @@ export function SiteFooter({ year, isDemo }: { year: number; isDemo: boolean }) 
             </li>
             <li>
               <Link to="/ban-hang" className={footerLink}>
-                {t("footer.sellerWorkspace")}
+                {t("footer.workspace")}
               </Link>
             </li>
           </ul>

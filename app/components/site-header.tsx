@@ -165,14 +165,14 @@ function AccountMenu({ user }: { user: ShellUser | null }) {
               {user.isProducer ? (
                 <li>
                   <Link to="/ban-hang" className={menuLink}>
-                    {t("header.sellerWorkspace")}
+                    {t("header.workspace")}
                   </Link>
                 </li>
               ) : null}
               {user.isStaff ? (
                 <li>
                   <Link to="/quan-ly" className={menuLink}>
-                    {t("header.staffWorkspace")}
+                    {t("header.staffArea")}
                   </Link>
                 </li>
               ) : null}

@@ -1,7 +1,10 @@
+import { cleanText } from "./text";
+
 /**
  * Contact details as people type them and as the database stores them: Vietnamese mobile
  * numbers become `+84` followed by nine digits; e-mails are trimmed and lower-cased.
- * Pure: used by the zod schemas on both sides and by the server.
+ * Pure: used by the zod schemas on both sides and by the server. The one place that decides
+ * what a phone number is: every form that takes one calls `normalizePhone`.
  */
 
 /** Separators people put in phone numbers: spaces (incl. no-break), dots, dashes, brackets. */
@@ -15,13 +18,14 @@ const MOBILE_PATTERN = /^(?:0|\+84|84)([35789]\d{8})$/;
  * `+84 912.345.678` or `84912345678`; null when it is not one.
  */
 export function normalizePhone(input: string): string | null {
-  const compact = input.normalize("NFC").trim().replace(PHONE_SEPARATORS, "");
+  const compact = cleanText(input).replace(PHONE_SEPARATORS, "");
   const match = MOBILE_PATTERN.exec(compact);
   return match ? `+84${match[1]}` : null;
 }
 
-export function isValidPhone(input: string): boolean {
-  return normalizePhone(input) !== null;
+/** A stored number (`+84912345678`) as Vietnamese people write it: `0912345678`. */
+export function nationalPhone(stored: string): string {
+  return stored.replace(/^\+84/, "0");
 }
 
 /** How a stored number is shown to Vietnamese readers: `0912 345 678`. */
@@ -37,13 +41,9 @@ const EMAIL_MAX_LENGTH = 254;
 
 /** The stored form of an e-mail address (trimmed, lower-case); null when it is not one. */
 export function normalizeEmail(input: string): string | null {
-  const email = input.normalize("NFC").trim().toLowerCase();
+  const email = cleanText(input).toLowerCase();
   if (email.length > EMAIL_MAX_LENGTH || !EMAIL_PATTERN.test(email)) return null;
   return email;
-}
-
-export function isValidEmail(input: string): boolean {
-  return normalizeEmail(input) !== null;
 }
 
 export type LoginIdentifier = { kind: "phone"; value: string } | { kind: "email"; value: string };

@@ -11,7 +11,7 @@ import { LISTING_STATUSES } from "~db/schema";
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = localeFromMatches(matches);
-  return pageMeta(locale, t(locale, "seller.title"));
+  return pageMeta(locale, t(locale, "workspace.title"));
 };
 
 /** The producer workspace home: the user's producers, verification and listings per status. */
@@ -20,15 +20,15 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   return { producers: getWorkspaceOverview(getDb(), actor), statuses: LISTING_STATUSES };
 });
 
-export default function SellerHome() {
+export default function WorkspaceHome() {
   const { producers, statuses } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
     <div>
       <WorkspaceNav />
-      <h1 className="text-2xl font-bold text-stone-900">{t("seller.title")}</h1>
-      <p className="mt-1 text-stone-700">{t("seller.intro")}</p>
+      <h1 className="text-2xl font-bold text-stone-900">{t("workspace.title")}</h1>
+      <p className="mt-1 text-stone-700">{t("workspace.intro")}</p>
       <ul className="mt-6 space-y-4">
         {producers.map((producer) => (
           <li key={producer.code}>
@@ -40,24 +40,26 @@ export default function SellerHome() {
                 <h2 id={`producer-${producer.code}`} className="text-lg font-semibold">
                   {producer.name}
                 </h2>
-                <span className="text-sm text-stone-600">{t(`seller.role.${producer.role}`)}</span>
+                <span className="text-sm text-stone-600">
+                  {t(`workspace.role.${producer.role}`)}
+                </span>
               </div>
               <p className="text-sm text-stone-700">
                 {t(`producerKind.${producer.kind}`)} · {producer.commune}
               </p>
               <p className="mt-3 text-sm">
-                <span className="text-stone-600">{t("seller.verification")}: </span>
+                <span className="text-stone-600">{t("workspace.verification")}: </span>
                 <strong>{t(`verification.${producer.verificationStatus}`)}</strong>
               </p>
               {producer.verificationStatus === "pending" ? (
                 <p className="mt-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
-                  {t("seller.pendingNotice")}
+                  {t("workspace.pendingNotice")}
                 </p>
               ) : null}
               {producer.verificationNote ? (
                 <p className="mt-2 text-sm text-stone-700">{producer.verificationNote}</p>
               ) : null}
-              <h3 className="mt-4 font-semibold">{t("seller.listingsByStatus")}</h3>
+              <h3 className="mt-4 font-semibold">{t("workspace.listingsByStatus")}</h3>
               <dl className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3">
                 {statuses.map((status) => (
                   <div key={status} className="rounded-lg bg-stone-50 px-3 py-2">
@@ -74,7 +76,7 @@ export default function SellerHome() {
                     to={`/nha-san-xuat/${producer.code}`}
                     className="font-semibold text-brand-800 underline underline-offset-2"
                   >
-                    {t("seller.viewPublicPage")}
+                    {t("workspace.viewPublicPage")}
                   </Link>
                 </p>
               ) : null}

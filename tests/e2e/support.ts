@@ -6,7 +6,7 @@ import { audit, expect } from "./fixtures";
 
 export { DEMO_ACCOUNTS, t, type DemoAccount };
 
-/** Where each demo account lands after logging in (homeOf in app/modules/auth/login.server.ts). */
+/** Where each demo account lands after logging in (homeOf in app/modules/auth/login.internal.server.ts). */
 export const LANDING: Record<DemoAccount["key"], string> = {
   admin: "/quan-ly",
   "province-staff": "/quan-ly",
@@ -17,10 +17,10 @@ export const LANDING: Record<DemoAccount["key"], string> = {
 
 /** The header link each role's account menu must show. */
 export const MENU_LINK: Record<DemoAccount["key"], Parameters<typeof t>[1]> = {
-  admin: "header.staffWorkspace",
-  "province-staff": "header.staffWorkspace",
-  "commune-staff": "header.staffWorkspace",
-  producer: "header.sellerWorkspace",
+  admin: "header.staffArea",
+  "province-staff": "header.staffArea",
+  "commune-staff": "header.staffArea",
+  producer: "header.workspace",
   buyer: "header.myOrders",
 };
 

@@ -4,7 +4,6 @@ import type { Actor, SignedInActor } from "~/modules/auth/actor";
 import {
   hasPermission,
   requirePermission,
-  requireProducerMember,
   scopePaths,
   STAFF_PERMISSIONS,
   type StaffPermission,
@@ -143,18 +142,5 @@ describe("staff permissions are scoped to the org-unit subtree", () => {
       expect(hasPermission(producer, permission, BRANCH_A)).toBe(false);
       expect(hasPermission(anonymous, permission, BRANCH_A)).toBe(false);
     }
-  });
-});
-
-describe("producers act only on their own producer", () => {
-  it("lets a member act on their producer", () => {
-    expect(() => requireProducerMember(producer, 10)).not.toThrow();
-  });
-
-  it("refuses another producer, a buyer, staff and anonymous visitors", () => {
-    expect(() => requireProducerMember(producer, 11)).toThrow(Forbidden);
-    expect(() => requireProducerMember(buyer, 10)).toThrow(Forbidden);
-    expect(() => requireProducerMember(staff(["admin", PROVINCE]), 10)).toThrow(Forbidden);
-    expect(() => requireProducerMember(anonymous, 10)).toThrow(Unauthorized);
   });
 });

@@ -123,4 +123,8 @@ export const authEn: Record<keyof typeof authVi, string> = {
   "auth.error.membersPart": "Cannot be more than the members in total.",
   "auth.error.foundedYear": "The year founded must be between 1900 and this year.",
   "auth.error.story": "The story can be at most 2,000 characters long.",
+  "auth.error.crossOrigin":
+    "The request was refused because it was sent from another website. Please use Cung Cầu directly.",
+  "auth.error.buyerOnly": "This account has no buyer profile yet.",
+  "auth.error.producerOnly": "This page is for producers.",
 };

@@ -124,4 +124,8 @@ export const authVi = {
   "auth.error.membersPart": "Không được lớn hơn tổng số thành viên.",
   "auth.error.foundedYear": "Năm thành lập từ 1900 đến năm nay.",
   "auth.error.story": "Câu chuyện dài tối đa 2.000 ký tự.",
+  "auth.error.crossOrigin":
+    "Yêu cầu bị từ chối vì được gửi từ một trang web khác. Vui lòng thao tác trực tiếp trên Cung Cầu.",
+  "auth.error.buyerOnly": "Tài khoản này chưa có hồ sơ người mua.",
+  "auth.error.producerOnly": "Trang này dành cho nhà sản xuất.",
 } as const;

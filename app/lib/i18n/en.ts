@@ -36,8 +36,8 @@ const shellEn: Record<keyof typeof viGroups.shell, string> = {
   "header.myAccount": "My account",
   "header.myOrders": "My orders",
   "header.postRequest": "Post a purchase request",
-  "header.sellerWorkspace": "My shop",
-  "header.staffWorkspace": "Management",
+  "header.workspace": "My shop",
+  "header.staffArea": "Management",
   "header.sellSignup": "Sell with us",
 
   "language.switchTo": "Tiếng Việt",
@@ -47,12 +47,12 @@ const shellEn: Record<keyof typeof viGroups.shell, string> = {
   "footer.about":
     "Cung Cầu is an online marketplace run by the Quảng Trị provincial Women's Union. It helps women producers sell straight to buyers and find steady outlets for their goods.",
   "footer.buyersTitle": "Buyers",
-  "footer.sellersTitle": "Producers",
+  "footer.producersTitle": "Producers",
   "footer.allProducts": "All products",
   "footer.openRequests": "Open purchase requests",
   "footer.postRequest": "Post a purchase request",
   "footer.sell": "Sell your products",
-  "footer.sellerWorkspace": "Go to my shop",
+  "footer.workspace": "Go to my shop",
   "footer.copyright": "© {year} Quảng Trị provincial Women's Union",
   "footer.fictional": "Demo data: all people, businesses and phone numbers are fictional.",
 
@@ -297,14 +297,14 @@ const shellEn: Record<keyof typeof viGroups.shell, string> = {
   "deliveryMethod.pickup": "Pick up at the producer",
   "deliveryMethod.delivery": "Home delivery",
 
-  "seller.title": "My shop",
-  "seller.intro": "How the producers you manage are doing.",
-  "seller.role.owner": "Head",
-  "seller.role.member": "Member",
-  "seller.verification": "Union verification",
-  "seller.listingsByStatus": "Products by status",
-  "seller.viewPublicPage": "View the public page",
-  "seller.pendingNotice":
+  "workspace.title": "My shop",
+  "workspace.intro": "How the producers you manage are doing.",
+  "workspace.role.owner": "Head",
+  "workspace.role.member": "Member",
+  "workspace.verification": "Union verification",
+  "workspace.listingsByStatus": "Products by status",
+  "workspace.viewPublicPage": "View the public page",
+  "workspace.pendingNotice":
     "Your profile is waiting for the Union's verification. Your products become public once it is verified.",
 
   "verification.pending": "Awaiting verification",

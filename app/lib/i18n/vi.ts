@@ -39,8 +39,8 @@ const shellVi = {
   "header.myAccount": "Tài khoản của tôi",
   "header.myOrders": "Đơn hàng của tôi",
   "header.postRequest": "Đăng yêu cầu mua",
-  "header.sellerWorkspace": "Gian hàng của tôi",
-  "header.staffWorkspace": "Trang quản lý",
+  "header.workspace": "Gian hàng của tôi",
+  "header.staffArea": "Trang quản lý",
   "header.sellSignup": "Đăng ký bán hàng",
 
   "language.switchTo": "English",
@@ -50,12 +50,12 @@ const shellVi = {
   "footer.about":
     "Cung Cầu là chợ trực tuyến do Hội Liên hiệp Phụ nữ tỉnh Quảng Trị vận hành, giúp chị em phụ nữ sản xuất bán sản phẩm tận tay người mua và tìm đầu ra ổn định.",
   "footer.buyersTitle": "Người mua",
-  "footer.sellersTitle": "Nhà sản xuất",
+  "footer.producersTitle": "Nhà sản xuất",
   "footer.allProducts": "Tất cả sản phẩm",
   "footer.openRequests": "Yêu cầu mua đang mở",
   "footer.postRequest": "Đăng yêu cầu mua",
   "footer.sell": "Đăng bán sản phẩm",
-  "footer.sellerWorkspace": "Vào gian hàng",
+  "footer.workspace": "Vào gian hàng",
   "footer.copyright": "© {year} Hội Liên hiệp Phụ nữ tỉnh Quảng Trị",
   "footer.fictional": "Dữ liệu trình diễn: mọi tên người, cơ sở và số điện thoại đều là giả định.",
 
@@ -301,14 +301,14 @@ const shellVi = {
   "deliveryMethod.pickup": "Nhận tại cơ sở sản xuất",
   "deliveryMethod.delivery": "Giao tận nơi",
 
-  "seller.title": "Gian hàng của tôi",
-  "seller.intro": "Tình hình các nhà sản xuất bạn đang quản lý.",
-  "seller.role.owner": "Chủ nhiệm",
-  "seller.role.member": "Thành viên",
-  "seller.verification": "Xác minh của Hội",
-  "seller.listingsByStatus": "Sản phẩm theo trạng thái",
-  "seller.viewPublicPage": "Xem trang công khai",
-  "seller.pendingNotice":
+  "workspace.title": "Gian hàng của tôi",
+  "workspace.intro": "Tình hình các nhà sản xuất bạn đang quản lý.",
+  "workspace.role.owner": "Chủ nhiệm",
+  "workspace.role.member": "Thành viên",
+  "workspace.verification": "Xác minh của Hội",
+  "workspace.listingsByStatus": "Sản phẩm theo trạng thái",
+  "workspace.viewPublicPage": "Xem trang công khai",
+  "workspace.pendingNotice":
     "Hồ sơ đang chờ cán bộ Hội xác minh. Sản phẩm sẽ hiển thị công khai sau khi được xác minh.",
 
   "verification.pending": "Chờ xác minh",

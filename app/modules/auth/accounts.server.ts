@@ -1,26 +1,20 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "~db/client.server";
-import {
-  buyerProfiles,
-  orgUnits,
-  producerMemberships,
-  producers,
-  staffMemberships,
-  users,
-  type Locale,
-} from "~db/schema";
+import { buyerProfiles, users, type Locale } from "~db/schema";
 import type { SignUpInput } from "~/lib/schemas/auth";
+import { cleanText } from "~/lib/text";
 import {
   contactClashes,
   isUniqueViolation,
   passwordErrors,
   validateNewAccount,
   type AccountResult,
-} from "./account-checks.server";
+} from "./account-checks.internal.server";
+import { membershipsOf } from "./memberships.server";
 import { hashPassword, verifyPassword } from "./passwords.server";
 
-export { authenticate, homeOf, rateLimitMessage } from "./login.server";
-export { applyAsProducer, listApplicationOrgUnits } from "./producer-application.server";
+export { authenticate, homeOf, rateLimitMessage } from "./login.internal.server";
+export { applyAsProducer, listApplicationOrgUnits } from "./producer-application.internal.server";
 export {
   contactClashes,
   isUniqueViolation,
@@ -28,7 +22,7 @@ export {
   validateNewAccount,
   type AccountResult,
   type FieldErrors,
-} from "./account-checks.server";
+} from "./account-checks.internal.server";
 
 export interface CreateUserInput {
   displayName: string;
@@ -52,7 +46,7 @@ function insertUser(db: Pick<Db, "insert">, input: CreateUserInput, passwordHash
   return db
     .insert(users)
     .values({
-      displayName: input.displayName.normalize("NFC").trim(),
+      displayName: cleanText(input.displayName),
       phone: input.phone ?? null,
       email: input.email ?? null,
       passwordHash,
@@ -178,24 +172,18 @@ export function getAccount(db: Db, userId: number) {
 
 /** The user's roles for the account page: producers they act for, Union units they staff. */
 export function listMemberships(db: Db, userId: number) {
-  const producerRows = db
-    .select({
-      code: producers.code,
-      name: producers.name,
-      role: producerMemberships.role,
-      verificationStatus: producers.verificationStatus,
-    })
-    .from(producerMemberships)
-    .innerJoin(producers, eq(producers.id, producerMemberships.producerId))
-    .where(eq(producerMemberships.userId, userId))
-    .orderBy(producers.code)
-    .all();
-  const staffRows = db
-    .select({ code: orgUnits.code, name: orgUnits.name, role: staffMemberships.role })
-    .from(staffMemberships)
-    .innerJoin(orgUnits, eq(orgUnits.id, staffMemberships.orgUnitId))
-    .where(eq(staffMemberships.userId, userId))
-    .orderBy(orgUnits.path)
-    .all();
-  return { producers: producerRows, staff: staffRows };
+  const { producers, staff } = membershipsOf(db, userId);
+  return {
+    producers: producers.map((membership) => ({
+      code: membership.producerCode,
+      name: membership.producerName,
+      role: membership.role,
+      verificationStatus: membership.verificationStatus,
+    })),
+    staff: staff.map((membership) => ({
+      code: membership.orgUnitCode,
+      name: membership.orgUnitName,
+      role: membership.role,
+    })),
+  };
 }

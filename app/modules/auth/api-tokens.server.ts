@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Statement } from "better-sqlite3";
 import { and, eq, isNull } from "drizzle-orm";
-import type { Db } from "~db/client.server";
+import { prepared, type Db } from "~db/client.server";
+import { cleanText } from "~/lib/text";
 import { apiTokens } from "~db/schema";
 
 /**
@@ -27,7 +27,7 @@ export function createApiToken(
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   const row = db
     .insert(apiTokens)
-    .values({ userId, name: name.normalize("NFC").trim() || "API", tokenHash: hashApiToken(token) })
+    .values({ userId, name: cleanText(name) || "API", tokenHash: hashApiToken(token) })
     .returning({ id: apiTokens.id })
     .get();
   return { id: row.id, token };
@@ -36,31 +36,14 @@ export function createApiToken(
 /** How often a token's last use is written: once a minute is precise enough to audit. */
 const LAST_USED_PRECISION_MS = 60_000;
 
-interface TokenStatements {
-  find: Statement<[string], { tokenId: number; userId: number; lastUsedAt: number | null }>;
-  touch: Statement<[number, number]>;
-}
-
 /**
- * Statements prepared once per database handle: the business API authenticates every
+ * Prepared once per database handle (`prepared`): the business API authenticates every
  * request, and preparing (parsing and planning) the query each time showed in the profile.
  */
-const statementsByHandle = new WeakMap<Db["$client"], TokenStatements>();
-
-function tokenStatements(db: Db): TokenStatements {
-  const cached = statementsByHandle.get(db.$client);
-  if (cached) return cached;
-  const statements: TokenStatements = {
-    find: db.$client.prepare(
-      `SELECT t.id AS tokenId, t.user_id AS userId, t.last_used_at AS lastUsedAt
+const FIND_TOKEN = `SELECT t.id AS tokenId, t.user_id AS userId, t.last_used_at AS lastUsedAt
          FROM api_tokens t JOIN users u ON u.id = t.user_id
-        WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.is_disabled = 0`,
-    ),
-    touch: db.$client.prepare("UPDATE api_tokens SET last_used_at = ? WHERE id = ?"),
-  };
-  statementsByHandle.set(db.$client, statements);
-  return statements;
-}
+        WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.is_disabled = 0`;
+const TOUCH_TOKEN = "UPDATE api_tokens SET last_used_at = ? WHERE id = ?";
 
 /**
  * The user behind an `Authorization` header value ("Bearer cc_…") or a bare token; null when
@@ -73,12 +56,14 @@ export function authenticateApiToken(
 ): { tokenId: number; userId: number } | null {
   const token = (bearer ?? "").trim().replace(/^Bearer\s+/i, "");
   if (!TOKEN_PATTERN.test(token)) return null;
-  const statements = tokenStatements(db);
-  const row = statements.find.get(hashApiToken(token));
+  const row = prepared<{ tokenId: number; userId: number; lastUsedAt: number | null }>(
+    db,
+    FIND_TOKEN,
+  ).get(hashApiToken(token));
   if (!row) return null;
   const now = Date.now();
   if (row.lastUsedAt === null || now - row.lastUsedAt >= LAST_USED_PRECISION_MS) {
-    statements.touch.run(now, row.tokenId);
+    prepared(db, TOUCH_TOKEN).run(now, row.tokenId);
   }
   return { tokenId: row.tokenId, userId: row.userId };
 }

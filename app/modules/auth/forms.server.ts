@@ -17,8 +17,3 @@ export function localizeReply(
   }
   return { ...reply, error };
 }
-
-/** The form-level errors of a reply (conform keeps them under the empty field name). */
-export function formErrorsOf(reply: SubmissionResult<string[]> | undefined): string[] {
-  return reply?.error?.[""] ?? [];
-}

@@ -1,4 +1,6 @@
+import { DomainError } from "~/lib/errors";
 import { getEnv } from "~/modules/platform/env.server";
+import { apiError, localeOfRequest } from "~/modules/platform/http.server";
 
 /**
  * Cross-site request forgery defence: a state-changing request (POST, PUT, PATCH, DELETE) must
@@ -21,8 +23,10 @@ import { getEnv } from "~/modules/platform/env.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS", "TRACE"]);
 
-export const CROSS_ORIGIN_MESSAGE =
-  "Yêu cầu bị từ chối vì được gửi từ một trang web khác. Vui lòng thao tác trực tiếp trên Cung Cầu.";
+/** The refusal of a cross-site write: 403 with the code `cross_origin`. */
+export function crossOriginError(): DomainError {
+  return new DomainError(403, "cross_origin", "auth.error.crossOrigin");
+}
 
 function originOf(url: string | null | undefined): string | null {
   if (!url) return null;
@@ -63,13 +67,7 @@ export function isSameOrigin(
 export function assertSameOrigin(request: Request): void {
   const ownOrigin = new URL(request.url).origin;
   if (isSameOrigin(request.method, request.headers, ownOrigin, getEnv().PUBLIC_URL)) return;
-  throw new Response(
-    JSON.stringify({
-      error: { code: "cross_origin", message: CROSS_ORIGIN_MESSAGE, details: null },
-    }),
-    {
-      status: 403,
-      headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
-    },
-  );
+  const refusal = apiError(crossOriginError(), localeOfRequest(request));
+  refusal.headers.set("Cache-Control", "no-store");
+  throw refusal;
 }

@@ -70,11 +70,3 @@ export function scopePaths(actor: Actor, permission: StaffPermission): string[] 
   // Drop paths already covered by a shorter one so queries stay small.
   return paths.filter((path, i) => !paths.slice(0, i).some((shorter) => path.startsWith(shorter)));
 }
-
-/** Throws unless the actor is a member of this producer. */
-export function requireProducerMember(actor: Actor, producerId: number): void {
-  if (actor.kind !== "user") throw new Unauthorized();
-  if (!actor.producers.some((membership) => membership.producerId === producerId)) {
-    throw new Forbidden();
-  }
-}

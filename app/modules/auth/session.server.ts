@@ -2,16 +2,7 @@ import { redirect } from "@remix-run/node";
 import { and, eq, gt, lt, ne } from "drizzle-orm";
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import type { Db } from "~db/client.server";
-import {
-  buyerProfiles,
-  orgUnits,
-  producerMemberships,
-  producers,
-  sessions,
-  staffMemberships,
-  users,
-  type Locale,
-} from "~db/schema";
+import { sessions, users, type Locale } from "~db/schema";
 import { Forbidden } from "~/lib/errors";
 import { DEFAULT_LOCALE } from "~/lib/i18n/locales";
 import { getDb } from "~/modules/platform/db.server";
@@ -19,6 +10,7 @@ import { getEnv, type Env } from "~/modules/platform/env.server";
 import { parseCookieHeader, readLangCookie } from "~/modules/platform/cookies.server";
 import { toResponse } from "~/modules/platform/http.server";
 import type { Actor, SignedInActor } from "./actor";
+import { membershipsOf } from "./memberships.server";
 import { requirePermission, type StaffPermission } from "./permissions.server";
 
 /**
@@ -198,7 +190,7 @@ export function loadActor(db: Db, request: Request, now = new Date()): Actor {
     .get();
   if (!user || user.isDisabled) return { kind: "anonymous", locale: localeOf(request, null) };
   return {
-    ...membershipsOf(db, user.id),
+    ...actorMemberships(db, user.id),
     userId: user.id,
     sessionId,
     displayName: user.displayName,
@@ -215,7 +207,7 @@ export function actorForUser(db: Db, userId: number): SignedInActor | null {
   const user = db.select().from(users).where(eq(users.id, userId)).get();
   if (!user || user.isDisabled) return null;
   return {
-    ...membershipsOf(db, user.id),
+    ...actorMemberships(db, user.id),
     userId: user.id,
     sessionId: null,
     displayName: user.displayName,
@@ -223,43 +215,24 @@ export function actorForUser(db: Db, userId: number): SignedInActor | null {
   };
 }
 
-/** The buyer profile, producer and staff memberships of a user. */
-function membershipsOf(db: Db, userId: number) {
-  const buyer = db
-    .select({ userId: buyerProfiles.userId })
-    .from(buyerProfiles)
-    .where(eq(buyerProfiles.userId, userId))
-    .get();
-  const producerRows = db
-    .select({
-      producerId: producers.id,
-      producerCode: producers.code,
-      producerName: producers.name,
-      role: producerMemberships.role,
-    })
-    .from(producerMemberships)
-    .innerJoin(producers, eq(producers.id, producerMemberships.producerId))
-    .where(eq(producerMemberships.userId, userId))
-    .orderBy(producers.code)
-    .all();
-  const staffRows = db
-    .select({
-      orgUnitId: orgUnits.id,
-      orgUnitCode: orgUnits.code,
-      orgUnitPath: orgUnits.path,
-      role: staffMemberships.role,
-    })
-    .from(staffMemberships)
-    .innerJoin(orgUnits, eq(orgUnits.id, staffMemberships.orgUnitId))
-    .where(eq(staffMemberships.userId, userId))
-    .orderBy(orgUnits.path)
-    .all();
-
+/** The memberships as the actor carries them (and as the root loader sends them to pages). */
+function actorMemberships(db: Db, userId: number) {
+  const { isBuyer, producers, staff } = membershipsOf(db, userId);
   return {
     kind: "user" as const,
-    isBuyer: buyer !== undefined,
-    producers: producerRows,
-    staff: staffRows,
+    isBuyer,
+    producers: producers.map(({ producerId, producerCode, producerName, role }) => ({
+      producerId,
+      producerCode,
+      producerName,
+      role,
+    })),
+    staff: staff.map(({ orgUnitId, orgUnitCode, orgUnitPath, role }) => ({
+      orgUnitId,
+      orgUnitCode,
+      orgUnitPath,
+      role,
+    })),
   };
 }
 
@@ -293,7 +266,7 @@ export async function requireUser(request: Request): Promise<SignedInActor> {
 export async function requireBuyer(request: Request): Promise<SignedInActor> {
   const actor = await requireUser(request);
   if (!actor.isBuyer) {
-    throw toResponse(new Forbidden("Tài khoản này chưa có hồ sơ người mua."));
+    throw toResponse(new Forbidden("auth.error.buyerOnly"), actor.locale);
   }
   return actor;
 }
@@ -302,7 +275,7 @@ export async function requireBuyer(request: Request): Promise<SignedInActor> {
 export async function requireProducerActor(request: Request): Promise<SignedInActor> {
   const actor = await requireUser(request);
   if (actor.producers.length === 0) {
-    throw toResponse(new Forbidden("Trang này dành cho nhà sản xuất."));
+    throw toResponse(new Forbidden("auth.error.producerOnly"), actor.locale);
   }
   return actor;
 }
@@ -319,7 +292,7 @@ export async function requireStaff(
   try {
     requirePermission(actor, permission, null);
   } catch (error) {
-    throw toResponse(error);
+    throw toResponse(error, actor.locale);
   }
   return actor;
 }

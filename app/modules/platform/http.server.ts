@@ -66,6 +66,24 @@ export function apiError(error: unknown, locale: Locale = DEFAULT_LOCALE): Respo
 }
 
 /**
+ * A successful answer of the public, read-only API: JSON that shared caches may keep for
+ * `maxAgeSeconds` (30 s unless told). Its errors go through `apiError`.
+ */
+export function apiJson(
+  body: unknown,
+  init: { status?: number; maxAgeSeconds?: number } = {},
+): Response {
+  return new Response(JSON.stringify(body), {
+    status: init.status ?? 200,
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Cache-Control": `public, max-age=${init.maxAgeSeconds ?? 30}`,
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
+
+/**
  * For actions of pages with forms: a domain error becomes `{ formError, fieldErrors }` with
  * its status, shown next to the form instead of an error page; anything else is rethrown.
  */

@@ -1,7 +1,6 @@
-import type { Statement } from "better-sqlite3";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
-import type { Db } from "~db/client.server";
+import { prepared, type Db } from "~db/client.server";
 import { outboundMessages } from "~db/schema";
 import { getEnv } from "./env.server";
 import { logger } from "./logger.server";
@@ -18,18 +17,12 @@ export interface EmailMessage {
  * Without SMTP_URL the row is the captured copy and is never sent.
  */
 export function queueEmail(db: Db, message: EmailMessage): void {
-  let insert = insertStatements.get(db.$client);
-  if (!insert) {
-    insert = db.$client.prepare(
-      "INSERT INTO outbound_messages (channel, recipient, subject, body) VALUES ('email', ?, ?, ?)",
-    );
-    insertStatements.set(db.$client, insert);
-  }
-  insert.run(message.to, message.subject, message.body);
+  // Prepared once per connection: e-mails are queued on the order hot path.
+  prepared(
+    db,
+    "INSERT INTO outbound_messages (channel, recipient, subject, body) VALUES ('email', ?, ?, ?)",
+  ).run(message.to, message.subject, message.body);
 }
-
-// Prepared once per connection: e-mails are queued on the order hot path.
-const insertStatements = new WeakMap<object, Statement>();
 
 let transport: Transporter | undefined;
 

@@ -8,7 +8,7 @@ import {
   validateNewAccount,
   type AccountResult,
   type FieldErrors,
-} from "./account-checks.server";
+} from "./account-checks.internal.server";
 import { hashPassword } from "./passwords.server";
 
 /**

@@ -1,19 +1,21 @@
 import { scheduleCertificateExpiry } from "~/modules/listings/certificate-expiry.server";
-import { scheduleOrderJobs } from "~/modules/payments/jobs.server";
+import { scheduleOrderJobs } from "~/modules/orders/jobs.server";
 import { startSearchIndexerFromEnv, warmSearch } from "~/modules/search/search.server";
-import { getDb } from "./db.server";
-import { logger } from "./logger.server";
+import { getDb } from "~/modules/platform/db.server";
+import { logger } from "~/modules/platform/logger.server";
 
 // One flag on globalThis, not a module variable: the dev server re-evaluates modules on
 // every change, and the jobs must still run once per process.
 const STARTED = Symbol.for("cung-cau.background-jobs");
 
 /**
- * Starts the periodic work of a server process, inside the server build so the jobs share
+ * Starts the periodic work of a server process. This file is the one part of server/ that is
+ * bundled into the Remix server build (app/entry.server.tsx calls it), so the jobs share
  * its database handle and in-memory search state: the search outbox indexer (and warming
  * the embedded engine), the daily certificate-expiry job, and the order jobs (unpaid
  * transfers, expired card checkouts, completing delivered orders). All of them are safe
- * with several processes on one database file.
+ * with several processes on one database file. It lives here, above the modules, because it
+ * wires several of them together (docs/decisions/011-background-jobs.md).
  */
 export function startBackgroundJobs(): void {
   const registry = globalThis as { [STARTED]?: true };

@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "~db/client.server";
-import { producerMemberships, staffMemberships, users, type Locale } from "~db/schema";
+import { users, type Locale } from "~db/schema";
 import type { LoginIdentifier } from "~/lib/contact";
+import { VIETNAM_TIME_ZONE } from "~/lib/dates";
 import { INTL_LOCALE, t } from "~/lib/i18n";
+import { membershipsOf } from "./memberships.server";
 import { verifyAgainstDummy, verifyPassword } from "./passwords.server";
 import {
   clearAccountFailures,
@@ -68,7 +70,7 @@ function clockTime(locale: Locale, at: Date): string {
       hour: "2-digit",
       minute: "2-digit",
       hour12: false,
-      timeZone: "Asia/Ho_Chi_Minh",
+      timeZone: VIETNAM_TIME_ZONE,
     });
     timeFormats.set(locale, format);
   }
@@ -85,16 +87,7 @@ export function rateLimitMessage(locale: Locale, block: LoginBlock, now = new Da
 
 /** Where a user goes after logging in without a `next`: their workspace, by role. */
 export function homeOf(db: Db, userId: number): string {
-  const staff = db
-    .select({ userId: staffMemberships.userId })
-    .from(staffMemberships)
-    .where(eq(staffMemberships.userId, userId))
-    .get();
-  if (staff) return "/quan-ly";
-  const producer = db
-    .select({ userId: producerMemberships.userId })
-    .from(producerMemberships)
-    .where(eq(producerMemberships.userId, userId))
-    .get();
-  return producer ? "/ban-hang" : "/";
+  const { producers, staff } = membershipsOf(db, userId);
+  if (staff.length > 0) return "/quan-ly";
+  return producers.length > 0 ? "/ban-hang" : "/";
 }

@@ -1,0 +1,79 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "~db/client.server";
+import {
+  buyerProfiles,
+  orgUnits,
+  producerMemberships,
+  producers,
+  staffMemberships,
+  type ProducerRole,
+  type StaffRole,
+  type VerificationStatus,
+} from "~db/schema";
+
+/**
+ * The one query for "what is this user a member of": the session's actor, the account page and
+ * the after-login landing page all read it here, so a new kind of membership is added once.
+ * (The other direction, "who are the members of this producer", is the notifications
+ * module's recipient lookup.)
+ */
+
+export interface ProducerMembership {
+  producerId: number;
+  producerCode: string;
+  producerName: string;
+  role: ProducerRole;
+  verificationStatus: VerificationStatus;
+}
+
+export interface StaffMembership {
+  orgUnitId: number;
+  orgUnitCode: string;
+  orgUnitName: string;
+  orgUnitPath: string;
+  role: StaffRole;
+}
+
+export interface Memberships {
+  isBuyer: boolean;
+  /** By producer code. */
+  producers: ProducerMembership[];
+  /** By org-unit path, so a unit comes before the units below it. */
+  staff: StaffMembership[];
+}
+
+/** The buyer profile, producer memberships and staff memberships of a user. */
+export function membershipsOf(db: Db, userId: number): Memberships {
+  const buyer = db
+    .select({ userId: buyerProfiles.userId })
+    .from(buyerProfiles)
+    .where(eq(buyerProfiles.userId, userId))
+    .get();
+  const producerRows = db
+    .select({
+      producerId: producers.id,
+      producerCode: producers.code,
+      producerName: producers.name,
+      role: producerMemberships.role,
+      verificationStatus: producers.verificationStatus,
+    })
+    .from(producerMemberships)
+    .innerJoin(producers, eq(producers.id, producerMemberships.producerId))
+    .where(eq(producerMemberships.userId, userId))
+    .orderBy(producers.code)
+    .all();
+  const staffRows = db
+    .select({
+      orgUnitId: orgUnits.id,
+      orgUnitCode: orgUnits.code,
+      orgUnitName: orgUnits.name,
+      orgUnitPath: orgUnits.path,
+      role: staffMemberships.role,
+    })
+    .from(staffMemberships)
+    .innerJoin(orgUnits, eq(orgUnits.id, staffMemberships.orgUnitId))
+    .where(eq(staffMemberships.userId, userId))
+    .orderBy(orgUnits.path)
+    .all();
+  return { isBuyer: buyer !== undefined, producers: producerRows, staff: staffRows };
+}
