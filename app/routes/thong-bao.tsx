@@ -28,7 +28,7 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
   const page = pageParam.parse(url.searchParams.get("trang") ?? 1);
   const marked = z.coerce.number().int().min(0).catch(0).parse(url.searchParams.get("da-doc"));
-  return { ...listNotifications(getDb(), actor.userId, page), marked };
+  return { ...listNotifications(getDb(), actor.userId, page, actor.locale), marked };
 });
 
 const actionSchema = z.discriminatedUnion("intent", [
@@ -41,7 +41,7 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const actor = await requireUser(request);
   const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) throw new Invalid("Yêu cầu không hợp lệ. Vui lòng tải lại trang.");
+  if (!parsed.success) throw new Invalid("notifications.error.badRequest");
   const db = getDb();
   if (parsed.data.intent === "read-all") {
     const count = markAllNotificationsRead(db, actor.userId);

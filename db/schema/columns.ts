@@ -12,6 +12,15 @@ export const updatedAt = () =>
     .notNull()
     .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
 
+/**
+ * Parameters of a stored message: plain values, or another message (a key with its own
+ * parameters) rendered in the same language, e.g. a cancel reason inside a notification.
+ */
+export type StoredParams = Record<
+  string,
+  string | number | { key: string; params?: Record<string, string | number> }
+>;
+
 /** A nullable moment, e.g. `read_at`, `revoked_at`. */
 export const moment = (name: string) => integer(name, { mode: "timestamp_ms" });
 

@@ -94,7 +94,10 @@ export const orders = sqliteTable(
     shipCommune: text("ship_commune").notNull(),
     shipAddress: text("ship_address").notNull(),
     note: text("note"),
+    /** Typed by the buyer or producer; a reason the system gives is `cancel_reason_key` instead. */
     cancelReason: text("cancel_reason"),
+    /** A message key (notifications catalog, `cancelReason.*`) rendered in the reader's language. */
+    cancelReasonKey: text("cancel_reason_key"),
     cancelledBy: text("cancelled_by", { enum: ["buyer", "producer", "system", "staff"] }),
     paymentDueAt: moment("payment_due_at"),
     confirmedAt: moment("confirmed_at"),
@@ -199,7 +202,9 @@ export const refunds = sqliteTable(
       .references(() => orders.id, { onDelete: "restrict" }),
     paymentId: integer("payment_id").references(() => payments.id, { onDelete: "restrict" }),
     amountVnd: integer("amount_vnd").notNull(),
-    reason: text("reason").notNull(),
+    /** Typed by a person; a reason the system gives is `reason_key` instead. */
+    reason: text("reason"),
+    reasonKey: text("reason_key"),
     recordedByUserId: integer("recorded_by_user_id").references(() => users.id, {
       onDelete: "set null",
     }),

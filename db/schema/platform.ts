@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { createdAt, moment } from "./columns";
+import { createdAt, moment, type StoredParams } from "./columns";
 import { users } from "./accounts";
 import { listings } from "./catalog";
 import { orgUnits } from "./org";
@@ -14,8 +14,12 @@ export const notifications = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     kind: text("kind").notNull(),
-    title: text("title").notNull(),
-    body: text("body").notNull().default(""),
+    /**
+     * What it says, as a message key (`notice.…` in app/lib/i18n/notifications.vi.ts) with its
+     * parameters, rendered in the reader's language when read (docs/decisions/012-errors-and-messages.md).
+     */
+    messageKey: text("message_key").notNull(),
+    params: text("params", { mode: "json" }).$type<StoredParams>().notNull().default({}),
     link: text("link"),
     readAt: moment("read_at"),
     createdAt: createdAt(),

@@ -6,6 +6,7 @@ import {
 } from "~/modules/listings/certificate-expiry.server";
 import { createListing } from "~/modules/listings/lifecycle.server";
 import { decideListing } from "~/modules/moderation/decisions.server";
+import { renderNotice } from "~/modules/notifications/messages";
 import { listings, notifications, searchOutbox } from "~db/schema";
 import { freshDb } from "../helpers/db";
 import { buildSupplyWorld, listingInput } from "../helpers/supply";
@@ -63,7 +64,8 @@ describe("certificate expiry job", () => {
       .select()
       .from(notifications)
       .where(eq(notifications.kind, "certificate.expiry_notice"))
-      .all();
+      .all()
+      .map((n) => ({ ...n, ...renderNotice("vi", n.messageKey, n.params) }));
     expect(notes.map((n) => n.title).sort()).toEqual([
       "Chứng nhận OCOP của “sap-het” sắp hết hạn",
       "Chứng nhận VietGAP của “sap-het” sắp hết hạn",

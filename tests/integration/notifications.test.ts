@@ -7,10 +7,11 @@ import {
   NOTIFICATIONS_PER_PAGE,
   openNotification,
 } from "~/modules/notifications/inbox.server";
+import { notify as notifyUsers } from "~/modules/notifications/notify.server";
 import { countUnreadNotifications } from "~/modules/notifications/unread.server";
 import { setDbForTests } from "~/modules/platform/db.server";
 import { action, loader } from "~/routes/thong-bao";
-import { notifications, users } from "~db/schema";
+import { notifications, outboundMessages, users } from "~db/schema";
 import { freshDb, type Db } from "../helpers/db";
 
 const ORIGIN = "http://localhost:3000";
@@ -33,8 +34,8 @@ function notify(userId: number, title: string, link: string | null, minutesAgo =
     .values({
       userId,
       kind: "listing.approved",
-      title,
-      body: "Nội dung",
+      messageKey: "notice.legacy",
+      params: { title, body: "Nội dung" },
       link,
       createdAt: new Date(Date.now() - minutesAgo * 60_000),
     })
@@ -147,5 +148,53 @@ describe("/thong-bao", () => {
     expect((await post(cookie, { intent: "read-all" }, "https://evil.example")).status).toBe(403);
     const row = db.select().from(notifications).where(eq(notifications.id, id)).get();
     expect(row?.readAt).toBeNull();
+  });
+});
+
+describe("notify()", () => {
+  it("stores a key with parameters and renders it for each reader, in the bell and by e-mail", () => {
+    db.update(users).set({ email: "lan@example.vn" }).where(eq(users.id, 1)).run();
+    db.update(users).set({ email: "hoa@example.vn", locale: "en" }).where(eq(users.id, 2)).run();
+    const told = notifyUsers(db, {
+      recipients: { userIds: [1, 2] },
+      kind: "order.cancelled",
+      message: {
+        key: "notice.order.buyer.cancelled",
+        params: { code: "DH0001", reason: { key: "cancelReason.cardExpired" } },
+      },
+      link: "/don-hang/1",
+      via: ["email"],
+    });
+    expect(told).toBe(2);
+    const row = db.select().from(notifications).where(eq(notifications.userId, 2)).get();
+    expect(row?.messageKey).toBe("notice.order.buyer.cancelled");
+    expect(listNotifications(db, 1, 1, "vi").items[0]).toMatchObject({
+      title: "Đơn DH0001 đã hủy",
+      body: "Phiên thanh toán thẻ đã hết hạn, đơn hàng đã tự động hủy.",
+    });
+    expect(listNotifications(db, 2, 1, "en").items[0]).toMatchObject({
+      title: "Order DH0001 cancelled",
+      body: "The card payment session expired; the order was cancelled automatically.",
+    });
+    const mails = db
+      .select({ to: outboundMessages.recipient, subject: outboundMessages.subject })
+      .from(outboundMessages)
+      .all();
+    expect(mails).toEqual([
+      { to: "lan@example.vn", subject: "Đơn DH0001 đã hủy" },
+      { to: "hoa@example.vn", subject: "Order DH0001 cancelled" },
+    ]);
+  });
+
+  it("tells nobody outside the app unless asked", () => {
+    db.update(users).set({ email: "lan@example.vn" }).where(eq(users.id, 1)).run();
+    notifyUsers(db, {
+      recipients: { userIds: [1] },
+      kind: "listing.approve",
+      message: { key: "notice.listing.approve", params: { title: "Hồ tiêu" } },
+      link: null,
+    });
+    expect(countUnreadNotifications(db, 1)).toBe(1);
+    expect(db.select().from(outboundMessages).all()).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-/** Strings of the notification inbox (/thong-bao). */
+/** Strings of the notification inbox (/thong-bao) and of the stored messages it shows. */
 export const notificationsVi = {
   "notifications.title": "Thông báo",
   "notifications.intro": "Tin về sản phẩm, đơn hàng và hồ sơ của bạn.",
@@ -16,4 +16,68 @@ export const notificationsVi = {
   "notifications.previous": "Trang trước",
   "notifications.next": "Trang sau",
   "notifications.pageOf": "Trang {page}/{pages}",
+  "notifications.error.badRequest": "Yêu cầu không hợp lệ. Vui lòng tải lại trang.",
+
+  // Stored messages (docs/decisions/012-errors-and-messages.md): a notification row keeps
+  // `notice.….` as its key with parameters; `<key>.title` and `<key>.body` are its two texts.
+  "notice.legacy.title": "{title}",
+  "notice.legacy.body": "{body}",
+
+  "notice.order.buyer.placed.title": "Đã đặt đơn {code}",
+  "notice.order.buyer.placed.body": "Đơn hàng đã được gửi tới người bán.",
+  "notice.order.buyer.confirmed.title": "Đơn {code} đã được xác nhận",
+  "notice.order.buyer.confirmed.body": "Người bán đang chuẩn bị hàng.",
+  "notice.order.buyer.paid.title": "Đã nhận thanh toán đơn {code}",
+  "notice.order.buyer.paid.body": "Người bán đang chuẩn bị hàng.",
+  "notice.order.buyer.shipping.title": "Đơn {code} đang giao",
+  "notice.order.buyer.shipping.body": "Hàng đã rời nơi sản xuất.",
+  "notice.order.buyer.delivered.title": "Đơn {code} đã giao",
+  "notice.order.buyer.delivered.body": "Vui lòng xác nhận đã nhận hàng và đánh giá sản phẩm.",
+  "notice.order.buyer.cancelled.title": "Đơn {code} đã hủy",
+  "notice.order.buyer.cancelled.body": "{reason}",
+  "notice.order.buyer.refunded.title": "Hoàn tiền đơn {code}",
+  "notice.order.buyer.refunded.body": "Khoản hoàn tiền đã được ghi nhận.",
+
+  "notice.order.producer.placed.title": "Đơn hàng mới {code}",
+  "notice.order.producer.placed.body": "Có đơn hàng mới cần xử lý.",
+  "notice.order.producer.paid.title": "Đơn {code} đã thanh toán",
+  "notice.order.producer.paid.body": "Hãy chuẩn bị và giao hàng.",
+  "notice.order.producer.completed.title": "Đơn {code} đã hoàn tất",
+  "notice.order.producer.completed.body": "Người mua đã nhận hàng.",
+  "notice.order.producer.cancelled.title": "Đơn {code} đã hủy",
+  "notice.order.producer.cancelled.body": "{reason}",
+  "notice.order.producer.reviewed.title": "Đánh giá mới cho đơn {code}",
+  "notice.order.producer.reviewed.body": "Người mua vừa đánh giá sản phẩm.",
+
+  "notice.listing.approve.title": "Sản phẩm “{title}” đã được duyệt",
+  "notice.listing.approve.body": "Sản phẩm đã hiển thị cho người mua.",
+  "notice.listing.reject.title": "Sản phẩm “{title}” không được duyệt",
+  "notice.listing.reject.body": "Lý do: {reason}",
+  "notice.listing.request_changes.title": "Cần sửa sản phẩm “{title}”",
+  "notice.listing.request_changes.body": "Góp ý của cán bộ Hội: {reason}",
+  "notice.revision.approve.title": "Thay đổi của “{title}” đã được duyệt",
+  "notice.revision.approve.body": "Nội dung mới đã hiển thị cho người mua.",
+  "notice.revision.reject.title": "Thay đổi của “{title}” không được duyệt",
+  "notice.revision.reject.body": "Lý do: {reason}. Phiên bản cũ vẫn hiển thị.",
+  "notice.revision.request_changes.title": "Cần sửa lại thay đổi của “{title}”",
+  "notice.revision.request_changes.body": "Góp ý của cán bộ Hội: {reason}",
+  "notice.producer.verified.title": "{name} đã được xác minh",
+  "notice.producer.verified.body": "Các sản phẩm đã duyệt sẽ hiển thị cho người mua.",
+  "notice.producer.rejected.title": "Hồ sơ {name} chưa được xác minh",
+  "notice.producer.rejected.body": "Lý do: {reason}",
+
+  "notice.certificate.expiring.title": "Chứng nhận {kind} của “{title}” sắp hết hạn",
+  "notice.certificate.expiring.body":
+    "Giấy chứng nhận hết hạn ngày {date}. Hãy gia hạn và cập nhật trên gian hàng để giữ huy hiệu.",
+  "notice.certificate.expiringNumbered.title": "Chứng nhận {kind} của “{title}” sắp hết hạn",
+  "notice.certificate.expiringNumbered.body":
+    "Giấy chứng nhận số {number} hết hạn ngày {date}. Hãy gia hạn và cập nhật trên gian hàng để giữ huy hiệu.",
+
+  // Reasons the system gives when it cancels an order (orders.cancel_reason_key).
+  "cancelReason.buyerGaveNone": "Người mua hủy đơn.",
+  "cancelReason.transferOverdue": "Quá hạn chuyển khoản 3 ngày, đơn hàng đã tự động hủy.",
+  "cancelReason.cardFailed": "Thanh toán thẻ không thành công.",
+  "cancelReason.cardExpired": "Phiên thanh toán thẻ đã hết hạn, đơn hàng đã tự động hủy.",
+  "cancelReason.cardSessionFailed": "Không mở được trang thanh toán thẻ.",
+  "cancelReason.cancelledBeforePayment": "Đơn đã hủy trước khi nhận được tiền.",
 } as const;

@@ -1,10 +1,10 @@
 import { and, eq, gt, gte, lt, lte, ne, or, sql } from "drizzle-orm";
+import { vietnamToday } from "~/lib/dates";
 import { writeAudit } from "~/modules/platform/audit.server";
-import { notifyProducerMembers } from "~/modules/moderation/notify.server";
+import { notify } from "~/modules/notifications/notify.server";
 import type { Db } from "~db/client.server";
 import { auditLog, listingCertifications, listings } from "~db/schema";
 import { syncSearch } from "./search-sync.server";
-import { todayIso } from "./shared.server";
 
 /**
  * The daily certificate job: hides OCOP badges whose certificate has expired (and shows
@@ -12,7 +12,7 @@ import { todayIso } from "./shared.server";
  * producer's members 30 days before a certificate expires — once per certificate.
  */
 
-export const EXPIRY_NOTICE_DAYS = 30;
+const EXPIRY_NOTICE_DAYS = 30;
 const NOTICE_ACTION = "certificate.expiry_notice";
 const DAY_MS = 86_400_000;
 
@@ -61,7 +61,7 @@ function alreadyNoticed(db: Db, cert: Expiring): boolean {
 
 /** One run of the job for the day of `now` (Việt Nam calendar). */
 export function runCertificateExpiry(db: Db, now: Date = new Date()): ExpiryRunResult {
-  const today = todayIso(now);
+  const today = vietnamToday(now);
   const horizon = addDaysIso(today, EXPIRY_NOTICE_DAYS);
   return db.transaction(() => {
     const hidden = db
@@ -93,13 +93,16 @@ export function runCertificateExpiry(db: Db, now: Date = new Date()): ExpiryRunR
       column: typeof listings.ocopExpiresOn | typeof listingCertifications.expiresOn,
     ) => and(gte(column, today), lte(column, horizon));
     const live = ne(listings.status, "archived");
+    const listingColumns = {
+      listingId: listings.id,
+      sku: listings.sku,
+      title: listings.title,
+      producerId: listings.producerId,
+    };
     const expiring: Expiring[] = [
       ...db
         .select({
-          listingId: listings.id,
-          sku: listings.sku,
-          title: listings.title,
-          producerId: listings.producerId,
+          ...listingColumns,
           kind: sql<string>`'OCOP'`,
           certificateNo: listings.ocopCertificateNo,
           expiresOn: sql<string>`${listings.ocopExpiresOn}`,
@@ -109,10 +112,7 @@ export function runCertificateExpiry(db: Db, now: Date = new Date()): ExpiryRunR
         .all(),
       ...db
         .select({
-          listingId: listings.id,
-          sku: listings.sku,
-          title: listings.title,
-          producerId: listings.producerId,
+          ...listingColumns,
           kind: sql<string>`${listingCertifications.kind}`,
           certificateNo: listingCertifications.certificateNo,
           expiresOn: sql<string>`${listingCertifications.expiresOn}`,
@@ -126,22 +126,20 @@ export function runCertificateExpiry(db: Db, now: Date = new Date()): ExpiryRunR
     for (const cert of expiring) {
       if (alreadyNoticed(db, cert)) continue;
       const day = formatDay(cert.expiresOn);
-      notifyProducerMembers(
-        db,
-        cert.producerId,
-        NOTICE_ACTION,
-        {
-          vi: {
-            title: `Chứng nhận ${cert.kind} của “${cert.title}” sắp hết hạn`,
-            body: `Giấy chứng nhận${cert.certificateNo ? ` số ${cert.certificateNo}` : ""} hết hạn ngày ${day}. Hãy gia hạn và cập nhật trên gian hàng để giữ huy hiệu.`,
-          },
-          en: {
-            title: `The ${cert.kind} certificate of “${cert.title}” expires soon`,
-            body: `Certificate${cert.certificateNo ? ` ${cert.certificateNo}` : ""} expires on ${day}. Renew it and update the listing to keep the badge.`,
-          },
-        },
-        `/ban-hang/san-pham/${cert.sku}`,
-      );
+      notify(db, {
+        recipients: { producerId: cert.producerId },
+        kind: NOTICE_ACTION,
+        message: cert.certificateNo
+          ? {
+              key: "notice.certificate.expiringNumbered",
+              params: { kind: cert.kind, title: cert.title, number: cert.certificateNo, date: day },
+            }
+          : {
+              key: "notice.certificate.expiring",
+              params: { kind: cert.kind, title: cert.title, date: day },
+            },
+        link: `/ban-hang/san-pham/${cert.sku}`,
+      });
       writeAudit(db, {
         actorUserId: null,
         action: NOTICE_ACTION,

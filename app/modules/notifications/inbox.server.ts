@@ -1,14 +1,17 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { NotFound } from "~/lib/errors";
+import { DEFAULT_LOCALE, type Locale } from "~/lib/i18n/locales";
 import { safeRedirectPath } from "~/modules/preferences/locale.server";
 import type { Db } from "~db/client.server";
 import { notifications } from "~db/schema";
+import { renderNotice } from "./messages";
 
 export const NOTIFICATIONS_PER_PAGE = 20;
 
 export interface NotificationItem {
   id: number;
   kind: string;
+  /** Rendered from the stored message key in the reader's language. */
   title: string;
   body: string;
   /** Where the notification leads, always a path on this site. */
@@ -25,8 +28,13 @@ export interface NotificationPage {
   pages: number;
 }
 
-/** One page of the user's notifications, newest first, with the unread count. */
-export function listNotifications(db: Db, userId: number, page = 1): NotificationPage {
+/** One page of the user's notifications, newest first, in `locale`, with the unread count. */
+export function listNotifications(
+  db: Db,
+  userId: number,
+  page = 1,
+  locale: Locale = DEFAULT_LOCALE,
+): NotificationPage {
   const counts = db
     .select({
       total: sql<number>`count(*)`,
@@ -49,8 +57,7 @@ export function listNotifications(db: Db, userId: number, page = 1): Notificatio
     items: rows.map((row) => ({
       id: row.id,
       kind: row.kind,
-      title: row.title,
-      body: row.body,
+      ...renderNotice(locale, row.messageKey, row.params),
       link: row.link ? safeRedirectPath(row.link, "") || null : null,
       read: row.readAt !== null,
       createdAt: row.createdAt,
