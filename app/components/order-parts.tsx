@@ -1,17 +1,12 @@
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { OrderPanel } from "~/components/order-page";
 import { useLocale, useT } from "~/lib/i18n";
 import { unitLabel } from "~/lib/i18n/labels";
 import { formatVnd } from "~/lib/money";
+import type { OrderLine, PaymentMethodName } from "~/lib/orders";
 
-interface Line {
-  id: number;
-  sku: string;
-  title: string;
-  unit: string;
-  qty: number;
-  unitPriceVnd: number;
-  lineTotalVnd: number;
-}
+type Line = OrderLine & { id: number };
 
 /** The lines of an order as a list that reads well at 360 px and prints as a table would. */
 export function OrderLines({
@@ -102,5 +97,87 @@ export function ShippingAddress({
       <br />
       {order.shipAddress}, {order.shipCommune}, {order.shipProvince}
     </address>
+  );
+}
+
+/**
+ * Where the order goes and how it is paid and handed over, with anything more the page
+ * adds below (the note, the cancel reason).
+ */
+export function OrderDelivery({
+  order,
+  paymentStatus,
+  children,
+}: {
+  order: Parameters<typeof ShippingAddress>[0]["order"] & {
+    paymentMethod: PaymentMethodName;
+    deliveryMethod: "pickup" | "delivery";
+  };
+  paymentStatus?: string;
+  children?: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <OrderPanel id="ship-heading" title={t("order.shipTo")}>
+      <ShippingAddress order={order} />
+      <p className="mt-2 text-sm text-stone-700">
+        {t(`paymentMethod.${order.paymentMethod}`)} · {t(`deliveryMethod.${order.deliveryMethod}`)}
+        {paymentStatus ? ` · ${paymentStatus}` : ""}
+      </p>
+      {children}
+    </OrderPanel>
+  );
+}
+
+/** What was ordered, what it costs, and where it goes: the body of both order pages. */
+export function OrderContents({
+  lines,
+  order,
+  linkProducts = false,
+  paymentStatus,
+  children,
+}: {
+  lines: Line[];
+  order: Parameters<typeof OrderTotals>[0]["order"] & Parameters<typeof OrderDelivery>[0]["order"];
+  linkProducts?: boolean;
+  paymentStatus?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <>
+      <OrderLines lines={lines} linkProducts={linkProducts} />
+      <OrderTotals order={order} />
+      <OrderDelivery order={order} paymentStatus={paymentStatus}>
+        {children}
+      </OrderDelivery>
+    </>
+  );
+}
+
+/** Prices that changed since the buyer put the products in the cart: the cart and checkout. */
+export function PriceChanges({
+  title,
+  changes,
+}: {
+  title: string;
+  changes: { sku: string; title: string; fromVnd: number; toVnd: number }[];
+}) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3">
+      <p className="font-semibold text-amber-900">{title}</p>
+      <ul className="mt-1 list-disc pl-5 text-sm text-amber-900">
+        {changes.map((change) => (
+          <li key={change.sku}>
+            {change.title}:{" "}
+            {t("cart.priceChanged", {
+              from: formatVnd(change.fromVnd, locale),
+              to: formatVnd(change.toVnd, locale),
+            })}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -1,20 +1,8 @@
 import { formatDate, useLocale, useT } from "~/lib/i18n";
 import { formatVnd } from "~/lib/money";
+import type { ProducerStatement } from "~/lib/orders";
 
-export interface StatementData {
-  producer: { id: number; code: string; name: string };
-  collectedVnd: number;
-  commissionVnd: number;
-  refundsVnd: number;
-  payoutsVnd: number;
-  balanceVnd: number;
-  entries: {
-    at: Date | string;
-    kind: "payment" | "commission" | "refund" | "payout";
-    reference: string;
-    amountVnd: number;
-  }[];
-}
+export type StatementData = ProducerStatement<Date | string>;
 
 /** A producer's ledger: the four totals, the balance, and every entry oldest first. */
 export function StatementView({ statement }: { statement: StatementData }) {

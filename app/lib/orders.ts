@@ -1,3 +1,8 @@
+import { unitLabel } from "~/lib/i18n/labels";
+import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import type { Locale } from "~/lib/i18n/locales";
+import { t, type MessageKey, type MessageParams } from "~/lib/i18n/translate";
+
 /**
  * The order life cycle, shared by the modules (which enforce it) and the pages (which show
  * the next action). Every order starts in `pending_payment`: for cash on delivery that means
@@ -13,6 +18,16 @@ export const ORDER_STATUS_FLOW = [
 
 export type OrderStatusName = (typeof ORDER_STATUS_FLOW)[number] | "cancelled";
 export type PaymentMethodName = "cod" | "bank_transfer" | "card";
+
+/** One line of an order as it was bought: the price and title of that moment. */
+export interface OrderLine {
+  sku: string;
+  title: string;
+  unit: string;
+  qty: number;
+  unitPriceVnd: number;
+  lineTotalVnd: number;
+}
 
 /** What the producer can do next on an order, in the order of the buttons. */
 export type ProducerAction = "accept" | "mark_paid" | "ship" | "deliver" | "cancel";
@@ -43,4 +58,94 @@ export function buyerActions(status: OrderStatusName, method: PaymentMethodName)
   if (status === "delivered") actions.push("confirm_receipt");
   if (status === "completed") actions.push("review");
   return actions;
+}
+
+/** A message to show someone later, in their language: a catalog key and its parameters. */
+export interface OrderMessage {
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+/** Why a quantity of a product cannot be ordered; `unit` is translated when shown. */
+export interface QuantityProblem {
+  key: MessageKey;
+  params: { title: string; min?: number; stock?: number };
+  unit: string;
+}
+
+/** Why `qty` of a listing cannot be ordered now, or null. Shared by the cart and checkout. */
+export function quantityProblem(
+  listing: { title: string; unit: string; minOrderQty: number; stock: number },
+  qty: number,
+  isOnSale: boolean,
+): QuantityProblem | null {
+  const { title, unit } = listing;
+  if (!isOnSale) return { key: "cartProblem.notOnSale", params: { title }, unit };
+  if (qty < listing.minOrderQty) {
+    return { key: "cartProblem.belowMinOrder", params: { title, min: listing.minOrderQty }, unit };
+  }
+  if (qty > listing.stock) {
+    return listing.stock === 0
+      ? { key: "cartProblem.soldOut", params: { title }, unit }
+      : { key: "cartProblem.lowStock", params: { title, stock: listing.stock }, unit };
+  }
+  return null;
+}
+
+/** The parameters of a quantity problem in one language (the unit's word translated). */
+export function quantityProblemParams(locale: Locale, problem: QuantityProblem): MessageParams {
+  const params: MessageParams = {
+    title: problem.params.title,
+    unit: unitLabel(locale, problem.unit),
+  };
+  if (problem.params.min !== undefined) params.min = problem.params.min;
+  if (problem.params.stock !== undefined) params.stock = problem.params.stock;
+  return params;
+}
+
+/** A quantity problem as a sentence in `locale`. */
+export function quantityProblemText(locale: Locale, problem: QuantityProblem): string {
+  return t(locale, problem.key, quantityProblemParams(locale, problem));
+}
+
+/** The title tags of a page of the orders area: `key` in the reader's language. */
+export function pageTitleMeta(
+  matches: readonly { id: string; data: unknown }[],
+  key: MessageKey,
+  params?: MessageParams,
+) {
+  const locale = localeFromMatches(matches);
+  return pageMeta(locale, t(locale, key, params));
+}
+
+/**
+ * What the platform holds for a producer. Only card payments pass through the platform
+ * (cash and transfers go straight to the producer), so:
+ *   balance = collected − commission − refunds − payouts
+ * `When` is a Date on the server and its JSON string on the page.
+ */
+export interface ProducerStatement<When = Date> {
+  producer: { id: number; code: string; name: string };
+  collectedVnd: number;
+  commissionVnd: number;
+  refundsVnd: number;
+  payoutsVnd: number;
+  balanceVnd: number;
+  entries: {
+    at: When;
+    kind: "payment" | "commission" | "refund" | "payout";
+    reference: string;
+    amountVnd: number;
+  }[];
+}
+
+/** The meta function of both order pages (buyer's and workspace's): "Đơn hàng DH…". */
+export function orderPageMeta({
+  data,
+  matches,
+}: {
+  data?: { order: { code: string } };
+  matches: readonly { id: string; data: unknown }[];
+}) {
+  return pageTitleMeta(matches, "order.title", { code: data?.order.code ?? "" });
 }

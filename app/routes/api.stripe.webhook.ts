@@ -1,22 +1,31 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
-import { processStripeWebhook } from "~/modules/payments/stripe-webhook.server";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { DomainError, NotFound } from "~/lib/errors";
+import { processStripeWebhook } from "~/modules/orders/card-payments.server";
 import { getDb } from "~/modules/platform/db.server";
 import { getEnv } from "~/modules/platform/env.server";
+import { apiError, localeOfRequest } from "~/modules/platform/http.server";
+
+/** Stripe only POSTs; anything else is not a webhook. */
+function postOnly(request: Request): Response {
+  const response = apiError(
+    new DomainError(405, "method_not_allowed", "paymentError.webhookPostOnly"),
+    localeOfRequest(request),
+  );
+  response.headers.set("Allow", "POST");
+  return response;
+}
 
 /**
  * POST /api/stripe/webhook — Stripe's events. The signature is checked on the raw body
  * (request.text(), never a parsed and re-serialized object) before anything else.
  */
 export async function action({ request }: ActionFunctionArgs) {
-  if (request.method !== "POST") {
-    return Response.json(
-      { error: "method_not_allowed" },
-      { status: 405, headers: { Allow: "POST" } },
-    );
-  }
+  if (request.method !== "POST") return postOnly(request);
   const secret = getEnv().STRIPE_WEBHOOK_SECRET;
   // Without a secret nothing can be verified: the endpoint does not exist on this install.
-  if (!secret) return Response.json({ error: "stripe_not_configured" }, { status: 404 });
+  if (!secret) {
+    return apiError(new NotFound("paymentError.webhookNotConfigured"), localeOfRequest(request));
+  }
   const payload = await request.text();
   const result = processStripeWebhook(getDb(), {
     payload,
@@ -29,10 +38,6 @@ export async function action({ request }: ActionFunctionArgs) {
   );
 }
 
-/** Stripe only POSTs; a GET is not a webhook. */
-export function loader() {
-  return Response.json(
-    { error: "method_not_allowed" },
-    { status: 405, headers: { Allow: "POST" } },
-  );
+export function loader({ request }: LoaderFunctionArgs) {
+  return postOnly(request);
 }

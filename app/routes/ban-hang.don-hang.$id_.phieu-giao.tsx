@@ -1,27 +1,22 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { NotFound } from "~/lib/errors";
-import { formatDate, t, useLocale, useT } from "~/lib/i18n";
+import { formatDate, useLocale, useT } from "~/lib/i18n";
 import { unitLabel } from "~/lib/i18n/labels";
-import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { pageTitleMeta } from "~/lib/orders";
 import { formatVnd } from "~/lib/money";
 import { requireProducerActor } from "~/modules/auth/session.server";
-import { producerOrderView } from "~/modules/orders/views.server";
+import { idFromUrl, producerOrderView } from "~/modules/orders/views.server";
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const locale = localeFromMatches(matches);
-  return pageMeta(locale, t(locale, "deliveryNote.title", { code: data?.order.code ?? "" }));
-};
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitleMeta(matches, "deliveryNote.title", { code: data?.order.code ?? "" });
 
 /** The printable delivery note of one of the producer's orders (phiếu giao hàng). */
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireProducerActor(request);
-  const id = Number(params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFound("Không tìm thấy đơn hàng.");
-  return producerOrderView(getDb(), actor, id);
+  return producerOrderView(getDb(), actor, idFromUrl(params.id));
 });
 
 /** Printing needs JavaScript: without it the button would do nothing, so it shows once hydrated. */

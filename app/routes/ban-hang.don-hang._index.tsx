@@ -7,24 +7,19 @@ import {
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { EmptyState } from "~/components/empty-state";
-import { OrderStatusBadge } from "~/components/order-status-badge";
+import { OrderListHeading } from "~/components/order-page";
 import { Invalid } from "~/lib/errors";
-import { formatDate, t, useLocale, useT } from "~/lib/i18n";
-import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { formatDate, useLocale, useT } from "~/lib/i18n";
 import { formatVnd } from "~/lib/money";
-import { ORDER_STATUS_FLOW } from "~/lib/orders";
+import { ORDER_STATUS_FLOW, pageTitleMeta } from "~/lib/orders";
 import { producerActionSchema } from "~/lib/schemas/orders";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { requireProducerActor } from "~/modules/auth/session.server";
-import { formErrorData } from "~/modules/orders/form-errors.server";
 import { applyProducerAction, producerInbox } from "~/modules/orders/views.server";
 import { getDb } from "~/modules/platform/db.server";
-import { handle } from "~/modules/platform/http.server";
+import { formError, handle } from "~/modules/platform/http.server";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const locale = localeFromMatches(matches);
-  return pageMeta(locale, t(locale, "sellerOrders.title"));
-};
+export const meta: MetaFunction = ({ matches }) => pageTitleMeta(matches, "workspaceOrders.title");
 
 const STATUSES = [...ORDER_STATUS_FLOW, "cancelled"] as const;
 const filterSchema = z.object({ "trang-thai": z.enum(STATUSES).optional().catch(undefined) });
@@ -40,7 +35,7 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const actor = await requireProducerActor(request);
   const input = producerActionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!input.success) return formErrorData(new Invalid("Yêu cầu không hợp lệ."));
+  if (!input.success) return formError(new Invalid("orderError.badRequest"), actor.locale);
   try {
     applyProducerAction(getDb(), actor, {
       orderId: input.data.orderId,
@@ -48,7 +43,7 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
       reason: input.data.reason,
     });
   } catch (error) {
-    return formErrorData(error);
+    return formError(error, actor.locale);
   }
   const back = new URL(request.url);
   back.searchParams.delete("index");
@@ -56,7 +51,7 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
   return redirect(`${back.pathname}${back.search}`, 303);
 });
 
-export default function SellerOrders() {
+export default function WorkspaceOrders() {
   const { orders, counts } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -68,15 +63,15 @@ export default function SellerOrders() {
     `whitespace-nowrap rounded-full px-3 py-1.5 text-sm font-medium ${active ? "bg-brand-700 text-white" : "bg-white text-stone-800 border border-stone-300"}`;
   return (
     <div>
-      <h1 className="text-2xl font-bold">{t("sellerOrders.title")}</h1>
+      <h1 className="text-2xl font-bold">{t("workspaceOrders.title")}</h1>
       <p className="mt-1 text-stone-700">
         <Link to="/ban-hang/so-du" className="text-brand-800 underline underline-offset-2">
-          {t("sellerOrders.statementLink")}
+          {t("workspaceOrders.statementLink")}
         </Link>
       </p>
       {done ? (
         <p role="status" className="mt-4 rounded-lg bg-brand-50 px-4 py-3 text-brand-800">
-          {t("sellerOrders.done")}
+          {t("workspaceOrders.done")}
         </p>
       ) : null}
       {actionData && "formError" in actionData ? (
@@ -84,9 +79,12 @@ export default function SellerOrders() {
           {actionData.formError}
         </p>
       ) : null}
-      <nav aria-label={t("sellerOrders.filter")} className="mt-4 flex gap-2 overflow-x-auto pb-2">
+      <nav
+        aria-label={t("workspaceOrders.filter")}
+        className="mt-4 flex gap-2 overflow-x-auto pb-2"
+      >
         <Link to="/ban-hang/don-hang" className={tabClass(!current)}>
-          {t("sellerOrders.all")}
+          {t("workspaceOrders.all")}
         </Link>
         {STATUSES.map((status) => (
           <Link
@@ -100,23 +98,15 @@ export default function SellerOrders() {
       </nav>
       {orders.length === 0 ? (
         <div className="mt-4">
-          <EmptyState title={t("sellerOrders.empty")} />
+          <EmptyState title={t("workspaceOrders.empty")} />
         </div>
       ) : (
         <ul className="mt-4 space-y-3">
           {orders.map((order) => (
             <li key={order.id} className="rounded-xl border border-stone-200 bg-white p-4">
-              <div className="flex flex-wrap items-center justify-between gap-2">
-                <Link
-                  to={`/ban-hang/don-hang/${order.id}`}
-                  className="font-semibold text-brand-800 underline underline-offset-2"
-                >
-                  {t("orders.view", { code: order.code })}
-                </Link>
-                <OrderStatusBadge status={order.status} paymentMethod={order.paymentMethod} />
-              </div>
+              <OrderListHeading href={`/ban-hang/don-hang/${order.id}`} order={order} />
               <p className="mt-1 text-sm text-stone-700">
-                {t("sellerOrders.summary", {
+                {t("workspaceOrders.summary", {
                   buyer: order.buyerName,
                   date: formatDate(order.createdAt, locale),
                   count: order.lineCount,
@@ -142,7 +132,7 @@ export default function SellerOrders() {
                           value={next}
                           className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
                         >
-                          {t(`sellerOrders.action.${next}`)}
+                          {t(`workspaceOrders.action.${next}`)}
                         </button>
                       </Form>
                     ))}

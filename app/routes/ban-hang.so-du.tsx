@@ -2,17 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { StatementView } from "~/components/statement-view";
-import { t, useT } from "~/lib/i18n";
-import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { useT } from "~/lib/i18n";
+import { pageTitleMeta } from "~/lib/orders";
 import { requireProducerActor } from "~/modules/auth/session.server";
 import { getStatementForMember } from "~/modules/orders/ledger.server";
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const locale = localeFromMatches(matches);
-  return pageMeta(locale, t(locale, "statement.title"));
-};
+export const meta: MetaFunction = ({ matches }) => pageTitleMeta(matches, "statement.title");
 
 const querySchema = z.object({ nsx: z.string().max(40).optional() });
 
@@ -28,7 +25,7 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   };
 });
 
-export default function SellerStatement() {
+export default function WorkspaceStatement() {
   const { producers, statement } = useLoaderData<typeof loader>();
   const t = useT();
   return (

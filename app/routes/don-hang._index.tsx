@@ -1,20 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { EmptyState } from "~/components/empty-state";
-import { OrderStatusBadge } from "~/components/order-status-badge";
-import { formatDate, t, useLocale, useT } from "~/lib/i18n";
-import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { OrderListHeading } from "~/components/order-page";
+import { formatDate, useLocale, useT } from "~/lib/i18n";
+import { pageTitleMeta } from "~/lib/orders";
 import { formatVnd } from "~/lib/money";
 import { requireUser } from "~/modules/auth/session.server";
 import { listBuyerOrders } from "~/modules/orders/queries.server";
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const locale = localeFromMatches(matches);
-  return pageMeta(locale, t(locale, "orders.title"));
-};
+export const meta: MetaFunction = ({ matches }) => pageTitleMeta(matches, "orders.title");
 
 const querySchema = z.object({
   "dat-hang": z.string().uuid().optional().catch(undefined),
@@ -58,15 +55,7 @@ export default function MyOrders() {
               key={order.id}
               className={`rounded-xl border bg-white p-4 ${order.checkoutId === justPlaced ? "border-brand-600" : "border-stone-200"}`}
             >
-              <div className="flex flex-wrap items-center justify-between gap-2">
-                <Link
-                  to={`/don-hang/${order.id}`}
-                  className="font-semibold text-brand-800 underline underline-offset-2"
-                >
-                  {t("orders.view", { code: order.code })}
-                </Link>
-                <OrderStatusBadge status={order.status} paymentMethod={order.paymentMethod} />
-              </div>
+              <OrderListHeading href={`/don-hang/${order.id}`} order={order} />
               <p className="mt-1 text-sm text-stone-700">
                 {order.producer.name} · {formatDate(order.createdAt, locale)}
               </p>

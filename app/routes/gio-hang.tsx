@@ -7,11 +7,12 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EmptyState } from "~/components/empty-state";
+import { PriceChanges } from "~/components/order-parts";
 import { DomainError } from "~/lib/errors";
 import { t, useLocale, useT } from "~/lib/i18n";
 import { unitLabel } from "~/lib/i18n/labels";
-import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
 import { formatVnd } from "~/lib/money";
+import { quantityProblemText, pageTitleMeta } from "~/lib/orders";
 import { cartActionSchema } from "~/lib/schemas/orders";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { getActor } from "~/modules/auth/session.server";
@@ -20,10 +21,7 @@ import { addToCart, getCart, removeCartLine, setCartLineQty } from "~/modules/or
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const locale = localeFromMatches(matches);
-  return pageMeta(locale, t(locale, "cart.title"));
-};
+export const meta: MetaFunction = ({ matches }) => pageTitleMeta(matches, "cart.title");
 
 /** The cart (a guest's by cookie, or the account's), grouped by producer. */
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
@@ -62,7 +60,7 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
     if (!(error instanceof DomainError)) throw error;
     // A guest's first add that failed still gets its cookie: nothing else was stored.
     return data(
-      { error: error.message, listingId: input.data.listingId },
+      { error: error.messageIn(actor.locale), listingId: input.data.listingId },
       { status: error.status, headers: setCookie ? { "Set-Cookie": setCookie } : undefined },
     );
   }
@@ -103,20 +101,7 @@ export default function CartPage() {
         </p>
       ) : null}
       {cart.priceChanges.length > 0 ? (
-        <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3">
-          <p className="font-semibold text-amber-900">{t("cartPage.pricesChanged")}</p>
-          <ul className="mt-1 list-disc pl-5 text-sm text-amber-900">
-            {cart.priceChanges.map((change) => (
-              <li key={change.sku}>
-                {change.title}:{" "}
-                {t("cart.priceChanged", {
-                  from: formatVnd(change.fromVnd, locale),
-                  to: formatVnd(change.toVnd, locale),
-                })}
-              </li>
-            ))}
-          </ul>
-        </div>
+        <PriceChanges title={t("cartPage.pricesChanged")} changes={cart.priceChanges} />
       ) : null}
       {cart.groups.map((group) => (
         <section
@@ -149,7 +134,9 @@ export default function CartPage() {
                     {t("product.pricePerUnit", { price: formatVnd(line.priceVnd, locale), unit })}
                   </p>
                   {line.problem ? (
-                    <p className="text-sm font-medium text-rose-800">{line.problem}</p>
+                    <p className="text-sm font-medium text-rose-800">
+                      {quantityProblemText(locale, line.problem)}
+                    </p>
                   ) : null}
                   <div className="flex flex-wrap items-end gap-2">
                     <Form method="post" className="flex items-end gap-2">

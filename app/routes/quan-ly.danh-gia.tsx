@@ -7,20 +7,16 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Stars } from "~/components/product-reviews";
 import { Invalid } from "~/lib/errors";
-import { formatDate, t, useLocale, useT } from "~/lib/i18n";
-import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { formatDate, useLocale, useT } from "~/lib/i18n";
+import { pageTitleMeta } from "~/lib/orders";
 import { reviewVisibilitySchema } from "~/lib/schemas/orders";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { requireStaff } from "~/modules/auth/session.server";
-import { formErrorData } from "~/modules/orders/form-errors.server";
 import { listReviewsForStaff, setReviewHidden } from "~/modules/orders/reviews.server";
 import { getDb } from "~/modules/platform/db.server";
-import { handle } from "~/modules/platform/http.server";
+import { formError, handle } from "~/modules/platform/http.server";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const locale = localeFromMatches(matches);
-  return pageMeta(locale, t(locale, "staffReviews.title"));
-};
+export const meta: MetaFunction = ({ matches }) => pageTitleMeta(matches, "staffReviews.title");
 
 /** Recent reviews in the staff member's subtree, to hide (or show again) any of them. */
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
@@ -32,7 +28,7 @@ export const action = handle(async ({ request, context }: ActionFunctionArgs) =>
   assertSameOrigin(request);
   const actor = await requireStaff(request, "review:hide");
   const input = reviewVisibilitySchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!input.success) return formErrorData(new Invalid("Yêu cầu không hợp lệ."));
+  if (!input.success) return formError(new Invalid("orderError.badRequest"), actor.locale);
   try {
     setReviewHidden(
       getDb(),
@@ -42,7 +38,7 @@ export const action = handle(async ({ request, context }: ActionFunctionArgs) =>
       context.clientIp ?? null,
     );
   } catch (error) {
-    return formErrorData(error);
+    return formError(error, actor.locale);
   }
   return redirect("/quan-ly/danh-gia", 303);
 });

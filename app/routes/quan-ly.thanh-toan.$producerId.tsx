@@ -6,54 +6,48 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { InputHTMLAttributes } from "react";
 import { StatementView } from "~/components/statement-view";
-import { NotFound } from "~/lib/errors";
-import { isMessageKey, t, useT } from "~/lib/i18n";
-import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
-import { payoutSchema } from "~/lib/schemas/orders";
+import { isMessageKey, useT } from "~/lib/i18n";
+import { pageTitleMeta } from "~/lib/orders";
+import { fieldErrorsOf, payoutSchema } from "~/lib/schemas/orders";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { requireStaff } from "~/modules/auth/session.server";
-import { formErrorData } from "~/modules/orders/form-errors.server";
-import { getStatementForAdmin, recordPayout } from "~/modules/orders/ledger.server";
+import { getStatementForStaff, recordPayout } from "~/modules/orders/ledger.server";
+import { idFromUrl } from "~/modules/orders/views.server";
 import { getDb } from "~/modules/platform/db.server";
-import { handle } from "~/modules/platform/http.server";
+import { formError, handle } from "~/modules/platform/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const locale = localeFromMatches(matches);
-  return pageMeta(locale, t(locale, "adminPayout.title", { name: data?.producer.name ?? "" }));
-};
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitleMeta(matches, "staffPayout.title", { name: data?.producer.name ?? "" });
 
-function producerIdOf(params: { producerId?: string }): number {
-  const id = Number(params.producerId);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFound("Không tìm thấy nhà sản xuất.");
-  return id;
-}
-
-/** A producer's statement for an admin of its subtree, with the payout form. */
+/** A producer's statement for staff of its subtree, with the payout form. */
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireStaff(request, "payout:manage");
-  return getStatementForAdmin(getDb(), actor, producerIdOf(params));
+  return getStatementForStaff(
+    getDb(),
+    actor,
+    idFromUrl(params.producerId, "orderError.producerNotFound"),
+  );
 });
 
 export const action = handle(async ({ request, params, context }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const actor = await requireStaff(request, "payout:manage");
-  const producerId = producerIdOf(params);
+  const producerId = idFromUrl(params.producerId, "orderError.producerNotFound");
   const input = payoutSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!input.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of input.error.issues) fieldErrors[issue.path.join(".")] ??= issue.message;
-    return data({ formError: null, fieldErrors }, { status: 400 });
+    return data({ formError: null, fieldErrors: fieldErrorsOf(input.error) }, { status: 400 });
   }
   try {
     recordPayout(getDb(), actor, { producerId, ...input.data }, context.clientIp ?? null);
   } catch (error) {
-    return formErrorData(error);
+    return formError(error, actor.locale);
   }
   return redirect(`/quan-ly/thanh-toan/${producerId}?xong=1`, 303);
 });
 
-export default function AdminPayout() {
+export default function StaffPayout() {
   const statement = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -62,12 +56,18 @@ export default function AdminPayout() {
     const key = actionData?.fieldErrors?.[name];
     return key && isMessageKey(key) ? t(key) : null;
   };
-  const field = (name: string, label: string, input: React.ReactNode) => (
+  /** A labelled input of the payout form with its error below. */
+  const field = (name: string, label: string, props: InputHTMLAttributes<HTMLInputElement>) => (
     <div>
       <label htmlFor={`payout-${name}`} className="block text-sm font-medium">
         {label}
       </label>
-      {input}
+      <input
+        id={`payout-${name}`}
+        name={name}
+        className="mt-1 w-full rounded-lg border border-stone-300 px-3 py-2"
+        {...props}
+      />
       {fieldError(name) ? (
         <p id={`payout-${name}-error`} className="mt-1 text-sm text-rose-800">
           {fieldError(name)}
@@ -75,21 +75,20 @@ export default function AdminPayout() {
       ) : null}
     </div>
   );
-  const inputClass = "mt-1 w-full rounded-lg border border-stone-300 px-3 py-2";
   return (
     <div className="space-y-6">
       <Link
         to="/quan-ly/thanh-toan"
         className="text-sm text-brand-800 underline underline-offset-2"
       >
-        {t("adminPayout.back")}
+        {t("staffPayout.back")}
       </Link>
       <h1 className="text-2xl font-bold">
-        {t("adminPayout.title", { name: statement.producer.name })}
+        {t("staffPayout.title", { name: statement.producer.name })}
       </h1>
       {params.get("xong") ? (
         <p role="status" className="rounded-lg bg-brand-50 px-4 py-3 text-brand-800">
-          {t("adminPayout.recorded")}
+          {t("staffPayout.recorded")}
         </p>
       ) : null}
       <StatementView statement={statement} />
@@ -98,7 +97,7 @@ export default function AdminPayout() {
         className="rounded-xl border border-stone-200 bg-white p-4"
       >
         <h2 id="payout-heading" className="font-semibold">
-          {t("adminPayout.formTitle")}
+          {t("staffPayout.formTitle")}
         </h2>
         {actionData?.formError ? (
           <p role="alert" className="mt-2 rounded-lg bg-rose-50 px-3 py-2 text-rose-900">
@@ -106,47 +105,22 @@ export default function AdminPayout() {
           </p>
         ) : null}
         <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2">
-          {field(
-            "amountVnd",
-            t("adminPayout.amount"),
-            <input
-              id="payout-amountVnd"
-              name="amountVnd"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={Math.max(1, statement.balanceVnd)}
-              required
-              className={inputClass}
-            />,
-          )}
-          {field(
-            "reference",
-            t("adminPayout.reference"),
-            <input
-              id="payout-reference"
-              name="reference"
-              required
-              maxLength={100}
-              className={inputClass}
-            />,
-          )}
-          {field(
-            "paidOn",
-            t("adminPayout.paidOn"),
-            <input id="payout-paidOn" name="paidOn" type="date" required className={inputClass} />,
-          )}
-          {field(
-            "note",
-            t("adminPayout.note"),
-            <input id="payout-note" name="note" maxLength={500} className={inputClass} />,
-          )}
+          {field("amountVnd", t("staffPayout.amount"), {
+            type: "number",
+            inputMode: "numeric",
+            min: 1,
+            max: Math.max(1, statement.balanceVnd),
+            required: true,
+          })}
+          {field("reference", t("staffPayout.reference"), { required: true, maxLength: 100 })}
+          {field("paidOn", t("staffPayout.paidOn"), { type: "date", required: true })}
+          {field("note", t("staffPayout.note"), { maxLength: 500 })}
           <div className="sm:col-span-2">
             <button
               type="submit"
               className="rounded-lg bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800"
             >
-              {t("adminPayout.submit")}
+              {t("staffPayout.submit")}
             </button>
           </div>
         </Form>

@@ -7,26 +7,22 @@ import {
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { Invalid } from "~/lib/errors";
-import { formatDate, t, useLocale, useT } from "~/lib/i18n";
-import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { formatDate, useLocale, useT } from "~/lib/i18n";
+import { pageTitleMeta } from "~/lib/orders";
 import { formatVnd } from "~/lib/money";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { requireStaff } from "~/modules/auth/session.server";
-import { formErrorData } from "~/modules/orders/form-errors.server";
 import { markTransferReceived } from "~/modules/orders/fulfilment.server";
-import { adminPaymentsOverview } from "~/modules/orders/views.server";
+import { staffPaymentsOverview } from "~/modules/orders/views.server";
 import { getDb } from "~/modules/platform/db.server";
-import { handle } from "~/modules/platform/http.server";
+import { formError, handle } from "~/modules/platform/http.server";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const locale = localeFromMatches(matches);
-  return pageMeta(locale, t(locale, "adminPayments.title"));
-};
+export const meta: MetaFunction = ({ matches }) => pageTitleMeta(matches, "staffPayments.title");
 
-/** Payments of the admin's subtree: transfers to confirm, and each producer's balance. */
+/** Payments of the staff member's subtree: transfers to confirm, and each producer's balance. */
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireStaff(request, "payout:manage");
-  return adminPaymentsOverview(getDb(), actor);
+  return staffPaymentsOverview(getDb(), actor);
 });
 
 const markSchema = z.object({ orderId: z.coerce.number().int().positive() });
@@ -36,16 +32,16 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const actor = await requireStaff(request, "payment:manage");
   const input = markSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!input.success) return formErrorData(new Invalid("Yêu cầu không hợp lệ."));
+  if (!input.success) return formError(new Invalid("orderError.badRequest"), actor.locale);
   try {
     markTransferReceived(getDb(), actor, input.data.orderId);
   } catch (error) {
-    return formErrorData(error);
+    return formError(error, actor.locale);
   }
   return redirect("/quan-ly/thanh-toan?xong=1", 303);
 });
 
-export default function AdminPayments() {
+export default function StaffPayments() {
   const { pendingTransfers, balances } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -53,10 +49,10 @@ export default function AdminPayments() {
   const locale = useLocale();
   return (
     <div className="space-y-8">
-      <h1 className="text-2xl font-bold">{t("adminPayments.title")}</h1>
+      <h1 className="text-2xl font-bold">{t("staffPayments.title")}</h1>
       {params.get("xong") ? (
         <p role="status" className="rounded-lg bg-brand-50 px-4 py-3 text-brand-800">
-          {t("adminPayments.marked")}
+          {t("staffPayments.marked")}
         </p>
       ) : null}
       {actionData && "formError" in actionData ? (
@@ -67,10 +63,10 @@ export default function AdminPayments() {
 
       <section aria-labelledby="transfers-heading">
         <h2 id="transfers-heading" className="text-lg font-semibold">
-          {t("adminPayments.pendingTransfers")}
+          {t("staffPayments.pendingTransfers")}
         </h2>
         {pendingTransfers.length === 0 ? (
-          <p className="mt-2 text-stone-700">{t("adminPayments.noPendingTransfers")}</p>
+          <p className="mt-2 text-stone-700">{t("staffPayments.noPendingTransfers")}</p>
         ) : (
           <ul className="mt-2 divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
             {pendingTransfers.map((order) => (
@@ -80,7 +76,7 @@ export default function AdminPayments() {
                     {order.code} · {formatVnd(order.totalVnd, locale)}
                   </p>
                   <p className="text-stone-700">
-                    {t("adminPayments.transferLine", {
+                    {t("staffPayments.transferLine", {
                       producer: order.producerName,
                       buyer: order.buyerName,
                       due: order.paymentDueAt ? formatDate(order.paymentDueAt, locale) : "—",
@@ -93,7 +89,7 @@ export default function AdminPayments() {
                     type="submit"
                     className="rounded-lg bg-brand-700 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-800"
                   >
-                    {t("adminPayments.markReceived", { code: order.code })}
+                    {t("staffPayments.markReceived", { code: order.code })}
                   </button>
                 </Form>
               </li>
@@ -104,10 +100,10 @@ export default function AdminPayments() {
 
       <section aria-labelledby="balances-heading">
         <h2 id="balances-heading" className="text-lg font-semibold">
-          {t("adminPayments.balances")}
+          {t("staffPayments.balances")}
         </h2>
         {balances.length === 0 ? (
-          <p className="mt-2 text-stone-700">{t("adminPayments.noBalances")}</p>
+          <p className="mt-2 text-stone-700">{t("staffPayments.noBalances")}</p>
         ) : (
           <ul className="mt-2 divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
             {balances.map((b) => (

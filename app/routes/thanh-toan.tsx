@@ -6,12 +6,13 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
 import { EmptyState } from "~/components/empty-state";
+import { PriceChanges } from "~/components/order-parts";
 import { DomainError } from "~/lib/errors";
-import { isMessageKey, t, useLocale, useT } from "~/lib/i18n";
+import { isMessageKey, useLocale, useT } from "~/lib/i18n";
 import { unitLabel } from "~/lib/i18n/labels";
-import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { pageTitleMeta } from "~/lib/orders";
 import { formatVnd } from "~/lib/money";
 import { parseCheckoutForm } from "~/lib/schemas/checkout";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
@@ -23,10 +24,7 @@ import { getDb } from "~/modules/platform/db.server";
 import { getEnv } from "~/modules/platform/env.server";
 import { handle } from "~/modules/platform/http.server";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const locale = localeFromMatches(matches);
-  return pageMeta(locale, t(locale, "checkout.title"));
-};
+export const meta: MetaFunction = ({ matches }) => pageTitleMeta(matches, "checkout.title");
 
 /** The checkout form: address, delivery per producer, payment; prices as of now. */
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
@@ -59,7 +57,7 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
     return data<ActionResult>(
       {
         formError: null,
-        fieldErrors: parsed.errors as Record<string, string>,
+        fieldErrors: parsed.errors,
         values,
         priceChanged: false,
       },
@@ -72,10 +70,10 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
     return redirect(placed.redirectTo, 303);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    const fieldErrors = error instanceof InvalidOrder ? error.problems.fields : {};
+    const fieldErrors = error instanceof InvalidOrder ? error.fieldMessagesIn(actor.locale) : {};
     return data<ActionResult>(
       {
-        formError: error.message,
+        formError: error.messageIn(actor.locale),
         fieldErrors,
         values,
         priceChanged: error instanceof PriceChanged,
@@ -94,19 +92,33 @@ export default function CheckoutPage() {
   const t = useT();
   const locale = useLocale();
   const values = actionData?.values ?? {};
+  const defaults = { ...view.defaults, ...values };
   const errorText = (name: string) => {
     const message = actionData?.fieldErrors[name];
     if (!message) return null;
     return isMessageKey(message) ? t(message) : message;
   };
-  const field = (name: string, label: string, control: (describedBy?: string) => ReactNode) => {
+  // An out-of-date form (its hidden key) has no field to show its error beside.
+  const formError = actionData?.formError ?? errorText("idempotencyKey");
+  /** What every control of the form carries: its id, name, and its error when it has one. */
+  const controlProps = (name: string) => {
+    const hasError = errorText(name) !== null;
+    return {
+      id: `checkout-${name}`,
+      name,
+      "aria-describedby": hasError ? `checkout-${name}-error` : undefined,
+      "aria-invalid": hasError ? true : undefined,
+      className: inputClass,
+    };
+  };
+  const field = (name: string, label: string, control: ReactNode) => {
     const error = errorText(name);
     return (
       <div>
         <label htmlFor={`checkout-${name}`} className="block font-medium">
           {label}
         </label>
-        {control(error ? `checkout-${name}-error` : undefined)}
+        {control}
         {error ? (
           <p id={`checkout-${name}-error`} className="mt-1 text-sm text-rose-800">
             {error}
@@ -115,6 +127,16 @@ export default function CheckoutPage() {
       </div>
     );
   };
+  const textField = (
+    name: "name" | "phone" | "commune" | "address",
+    label: string,
+    extra: InputHTMLAttributes<HTMLInputElement>,
+  ) =>
+    field(
+      name,
+      label,
+      <input {...controlProps(name)} required defaultValue={defaults[name]} {...extra} />,
+    );
 
   if (view.cart.itemCount === 0) {
     return (
@@ -128,30 +150,16 @@ export default function CheckoutPage() {
       </div>
     );
   }
-  const defaults = { ...view.defaults, ...values };
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("checkout.title")}</h1>
-      {actionData?.formError ? (
+      {formError ? (
         <p role="alert" className="rounded-lg bg-rose-50 px-4 py-3 text-rose-900">
-          {actionData.formError}
+          {formError}
         </p>
       ) : null}
       {view.cart.priceChanges.length > 0 ? (
-        <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3">
-          <p className="font-semibold text-amber-900">{t("checkoutPage.pricesChanged")}</p>
-          <ul className="mt-1 list-disc pl-5 text-sm text-amber-900">
-            {view.cart.priceChanges.map((change) => (
-              <li key={change.sku}>
-                {change.title}:{" "}
-                {t("cart.priceChanged", {
-                  from: formatVnd(change.fromVnd, locale),
-                  to: formatVnd(change.toVnd, locale),
-                })}
-              </li>
-            ))}
-          </ul>
-        </div>
+        <PriceChanges title={t("checkoutPage.pricesChanged")} changes={view.cart.priceChanges} />
       ) : null}
       {view.cart.hasProblems ? (
         <p className="rounded-lg bg-rose-50 px-4 py-3 text-rose-900">
@@ -172,86 +180,41 @@ export default function CheckoutPage() {
 
         <fieldset className="space-y-4 rounded-xl border border-stone-200 bg-white p-4">
           <legend className="px-1 text-lg font-semibold">{t("checkoutPage.addressTitle")}</legend>
-          {field("name", t("checkoutPage.name"), (d) => (
-            <input
-              id="checkout-name"
-              name="name"
-              autoComplete="name"
-              required
-              defaultValue={defaults.name}
-              aria-describedby={d}
-              aria-invalid={d ? true : undefined}
-              className={inputClass}
-            />
-          ))}
-          {field("phone", t("checkoutPage.phone"), (d) => (
-            <input
-              id="checkout-phone"
-              name="phone"
-              type="tel"
-              autoComplete="tel"
-              inputMode="tel"
-              required
-              defaultValue={defaults.phone}
-              aria-describedby={d}
-              aria-invalid={d ? true : undefined}
-              className={inputClass}
-            />
-          ))}
-          {field("province", t("checkoutPage.province"), (d) => (
-            <select
-              id="checkout-province"
-              name="province"
-              required
-              defaultValue={defaults.province}
-              aria-describedby={d}
-              aria-invalid={d ? true : undefined}
-              className={inputClass}
-            >
+          {textField("name", t("checkoutPage.name"), { autoComplete: "name" })}
+          {textField("phone", t("checkoutPage.phone"), {
+            type: "tel",
+            autoComplete: "tel",
+            inputMode: "tel",
+          })}
+          {field(
+            "province",
+            t("checkoutPage.province"),
+            <select {...controlProps("province")} required defaultValue={defaults.province}>
               <option value="">{t("checkoutPage.chooseProvince")}</option>
               {view.provinces.map((p) => (
                 <option key={p.code} value={p.name}>
                   {p.name}
                 </option>
               ))}
-            </select>
-          ))}
-          {field("commune", t("checkoutPage.commune"), (d) => (
-            <input
-              id="checkout-commune"
-              name="commune"
-              required
-              defaultValue={defaults.commune}
-              placeholder={t("checkoutPage.communeExample")}
-              aria-describedby={d}
-              aria-invalid={d ? true : undefined}
-              className={inputClass}
-            />
-          ))}
-          {field("address", t("checkoutPage.address"), (d) => (
-            <input
-              id="checkout-address"
-              name="address"
-              autoComplete="street-address"
-              required
-              defaultValue={defaults.address}
-              placeholder={t("checkoutPage.addressExample")}
-              aria-describedby={d}
-              aria-invalid={d ? true : undefined}
-              className={inputClass}
-            />
-          ))}
-          {field("note", t("checkoutPage.note"), (d) => (
+            </select>,
+          )}
+          {textField("commune", t("checkoutPage.commune"), {
+            placeholder: t("checkoutPage.communeExample"),
+          })}
+          {textField("address", t("checkoutPage.address"), {
+            autoComplete: "street-address",
+            placeholder: t("checkoutPage.addressExample"),
+          })}
+          {field(
+            "note",
+            t("checkoutPage.note"),
             <textarea
-              id="checkout-note"
-              name="note"
+              {...controlProps("note")}
               rows={2}
               maxLength={1000}
               defaultValue={values.note ?? ""}
-              aria-describedby={d}
-              className={inputClass}
-            />
-          ))}
+            />,
+          )}
         </fieldset>
 
         {view.cart.groups.map((group) => {

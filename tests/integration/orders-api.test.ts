@@ -6,7 +6,7 @@ import {
   revokeApiToken,
 } from "~/modules/auth/api-tokens.server";
 import { createOrdersFromApi, getOrderForApi } from "~/modules/orders/api.server";
-import { openApiDocument } from "~/modules/search/openapi";
+import { openApiDocument } from "~/routes/api.v1.openapi[.]json";
 import { apiTokens, listings, orders, users } from "~db/schema";
 import { freshDb } from "../helpers/db";
 import { makeMarket } from "../helpers/market";

@@ -18,10 +18,10 @@ import {
   getBuyerOrder,
   getProducerOrder,
   listBuyerOrders,
-  listPendingTransfersForAdmin,
+  listPendingTransfersForStaff,
   listProducerOrders,
 } from "~/modules/orders/queries.server";
-import { runOrderJobs } from "~/modules/payments/jobs.server";
+import { runOrderJobs } from "~/modules/orders/jobs.server";
 import { auditLog, listings, notifications, orders, payments, refunds } from "~db/schema";
 import { freshDb } from "../helpers/db";
 import { makeMarket, newKey, SHIPPING } from "../helpers/market";
@@ -124,8 +124,8 @@ describe("fulfilment", () => {
     const m = makeMarket(db);
     const order = place(db, m.buyer.id, "bank_transfer");
     expect(() => markTransferReceived(db, m.actors.moderator, order.id)).toThrow(NotFound);
-    expect(listPendingTransfersForAdmin(db, m.actors.admin).map((o) => o.id)).toEqual([order.id]);
-    expect(listPendingTransfersForAdmin(db, m.actors.moderator)).toEqual([]);
+    expect(listPendingTransfersForStaff(db, m.actors.admin).map((o) => o.id)).toEqual([order.id]);
+    expect(listPendingTransfersForStaff(db, m.actors.moderator)).toEqual([]);
     markTransferReceived(db, m.actors.admin, order.id);
     expect(statusOf(db, order.id)).toBe("confirmed");
     expect(db.select().from(auditLog).all()).toMatchObject([

@@ -10,7 +10,7 @@ import {
 import {
   commissionOn,
   getProducerStatement,
-  getStatementForAdmin,
+  getStatementForStaff,
   listProducerBalances,
   recordPayout,
 } from "~/modules/orders/ledger.server";
@@ -21,7 +21,7 @@ import {
   listReviewsForStaff,
   setReviewHidden,
 } from "~/modules/orders/reviews.server";
-import { processStripeWebhook } from "~/modules/payments/stripe-webhook.server";
+import { processStripeWebhook } from "~/modules/orders/card-payments.server";
 import { setDbForTests } from "~/modules/platform/db.server";
 import { loader as productPageLoader } from "~/routes/san-pham.$slug";
 import { auditLog } from "~db/schema";
@@ -126,7 +126,7 @@ describe("ledger", () => {
       }),
     ).toThrow(Forbidden);
     expect(listProducerBalances(db, m.actors.admin).map((b) => b.balanceVnd)).toEqual([52684]);
-    expect(getStatementForAdmin(db, m.actors.admin, m.producerA.id).balanceVnd).toBe(52684);
+    expect(getStatementForStaff(db, m.actors.admin, m.producerA.id).balanceVnd).toBe(52684);
     expect(
       db
         .select()

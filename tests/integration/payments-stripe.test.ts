@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startPayment } from "~/modules/orders/checkout.server";
 import { placeOrder } from "~/modules/orders/place-order.server";
 import { createCheckoutSession, stripeProvider } from "~/modules/payments/stripe.server";
-import { processStripeWebhook } from "~/modules/payments/stripe-webhook.server";
+import { processStripeWebhook } from "~/modules/orders/card-payments.server";
 import { listings, notifications, orders, paymentEvents, payments, refunds } from "~db/schema";
 import { freshDb } from "../helpers/db";
 import { makeMarket, newKey, SHIPPING } from "../helpers/market";
@@ -126,8 +127,9 @@ describe("Stripe Checkout session", () => {
     api.failNext();
     const provider = stripeProvider({ ...fakeStripeSettings(api.port) });
     await expect(
-      provider.start(
+      startPayment(
         db,
+        provider,
         { checkoutId: placed.checkoutId, buyerEmail: null, orders: placed.orders },
         urls,
       ),

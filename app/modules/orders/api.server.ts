@@ -1,12 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { DomainError } from "~/lib/errors";
-import { normalizePhone, VN_PHONE } from "~/lib/schemas/checkout";
+import { DomainError, NotFound } from "~/lib/errors";
+import type { Locale } from "~/lib/i18n/locales";
+import { reasonText } from "~/modules/notifications/messages";
+import { isMessageKey, t, type MessageKey } from "~/lib/i18n/translate";
+import { DELIVERY_CHOICES, orderNoteSchema, shippingFields } from "~/lib/schemas/shipping";
+import { errorBody } from "~/modules/platform/http.server";
 import type { Db } from "~db/client.server";
 import { orderLines, orders, producers } from "~db/schema";
-import { InvalidOrder } from "./errors.server";
 import { placeOrder, type PlacedOrder } from "./place-order.server";
-import { findProvince } from "./provinces.server";
 
 /** A JSON answer of the business API: status and body. */
 export interface ApiAnswer {
@@ -15,70 +17,47 @@ export interface ApiAnswer {
   headers?: Record<string, string>;
 }
 
-const text = (field: string, min: number, max: number) =>
-  z
-    .string({
-      required_error: `Thiếu ${field}.`,
-      invalid_type_error: `${field} phải là chuỗi.`,
-    })
-    .transform((s) => s.normalize("NFC").trim())
-    .refine((s) => s.length >= min && s.length <= max, {
-      message: `${field} phải dài từ ${min} đến ${max} ký tự.`,
-    });
+/** The same message for a missing field and one of the wrong type. */
+const message = (key: MessageKey) => ({ required_error: key, invalid_type_error: key });
 
+/** The body of `POST /api/v1/orders`; the delivery address is the web checkout's schema. */
 const ApiOrderBody = z
   .object(
     {
       items: z
         .array(
           z.object({
-            sku: text("sku", 1, 40),
+            sku: z
+              .string(message("apiOrder.error.sku"))
+              .trim()
+              .min(1, "apiOrder.error.sku")
+              .max(40, "apiOrder.error.sku"),
             qty: z
-              .number({ required_error: "Thiếu qty.", invalid_type_error: "qty phải là số." })
-              .int("qty phải là số nguyên.")
-              .min(1, "qty phải từ 1 trở lên.")
-              .max(100_000, "qty quá lớn."),
+              .number(message("apiOrder.error.qty"))
+              .int("apiOrder.error.qty")
+              .min(1, "apiOrder.error.qty")
+              .max(100_000, "apiOrder.error.qty"),
           }),
-          { required_error: "Thiếu items.", invalid_type_error: "items phải là một mảng." },
+          message("apiOrder.error.items"),
         )
-        .min(1, "items cần ít nhất một sản phẩm.")
-        .max(100, "Tối đa 100 dòng mỗi đơn."),
-      shipping: z.object(
-        {
-          name: text("shipping.name", 2, 120),
-          phone: text("shipping.phone", 9, 20)
-            .transform(normalizePhone)
-            .refine((v) => VN_PHONE.test(v), {
-              message: "Số điện thoại không hợp lệ (0xxxxxxxxx hoặc +84…).",
-            }),
-          province: text("shipping.province", 2, 60)
-            .refine((v) => findProvince(v) !== undefined, {
-              message: "Tỉnh/thành không thuộc 34 tỉnh, thành phố hiện hành.",
-            })
-            .transform((v) => findProvince(v)?.name ?? v),
-          commune: text("shipping.commune", 2, 120),
-          address: text("shipping.address", 3, 300),
-        },
-        { required_error: "Thiếu shipping.", invalid_type_error: "shipping phải là object." },
-      ),
+        .min(1, "apiOrder.error.items")
+        .max(100, "apiOrder.error.items"),
+      shipping: z.object(shippingFields, message("apiOrder.error.shipping")),
       delivery: z
-        .record(
-          z.enum(["pickup", "delivery"], {
-            errorMap: () => ({ message: 'Chỉ nhận "pickup" hoặc "delivery".' }),
-          }),
-        )
+        .record(z.enum(DELIVERY_CHOICES, { message: "apiOrder.error.delivery" }))
         .optional(),
       payment_method: z.enum(["cod", "bank_transfer"], {
-        errorMap: () => ({ message: 'payment_method phải là "cod" hoặc "bank_transfer".' }),
+        message: "apiOrder.error.paymentMethod",
       }),
-      note: text("note", 0, 1000).optional(),
+      note: orderNoteSchema.optional(),
     },
-    { invalid_type_error: "Nội dung phải là một object JSON." },
+    message("apiOrder.error.body"),
   )
-  .strict("Có trường không được hỗ trợ.");
+  .strict("apiOrder.error.unknownField");
 
-function error(status: number, code: string, message: string, details: unknown = null): ApiAnswer {
-  return { status, body: { error: { code, message, details } } };
+/** A domain error as the API's answer, in the documented shape (platform/http). */
+function errorAnswer(error: DomainError, locale: Locale): ApiAnswer {
+  return { status: error.status, body: errorBody(error, locale) };
 }
 
 /** The API's view of an order: snake_case, amounts in đồng. */
@@ -114,64 +93,85 @@ export function createOrdersFromApi(
   userId: number,
   idempotencyKey: string | null,
   rawBody: string,
+  locale: Locale = "vi",
 ): ApiAnswer {
+  try {
+    return placeOrdersFromApi(db, userId, idempotencyKey, rawBody);
+  } catch (error) {
+    if (error instanceof DomainError) return errorAnswer(error, locale);
+    throw error;
+  }
+}
+
+function placeOrdersFromApi(
+  db: Db,
+  userId: number,
+  idempotencyKey: string | null,
+  rawBody: string,
+): ApiAnswer {
+  // Field messages are documented in Vietnamese, whatever the caller's language.
   const fields: Record<string, string> = {};
   const key = idempotencyKey?.trim() ?? "";
   if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
-    fields["Idempotency-Key"] = "Cần header Idempotency-Key (1–255 ký tự ASCII in được).";
+    fields["Idempotency-Key"] = t("vi", "apiOrder.error.idempotencyKey");
   }
   let json: unknown;
   try {
     json = JSON.parse(rawBody);
   } catch {
-    return error(400, "invalid_json", "Nội dung yêu cầu không phải JSON hợp lệ.", { fields });
+    throw new DomainError(400, "invalid_json", "apiOrder.error.invalidJson", {}, { fields });
   }
   const parsed = ApiOrderBody.safeParse(json);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.join(".") || "body";
-      fields[path] ??= issue.message;
+      fields[path] ??= isMessageKey(issue.message) ? t("vi", issue.message) : issue.message;
     }
   }
   if (!parsed.success || Object.keys(fields).length > 0) {
-    return error(400, "invalid_request", "Yêu cầu có trường không hợp lệ.", {
-      fields,
-      not_on_sale: [],
-      below_min_order: [],
-    });
+    throw new DomainError(
+      400,
+      "invalid_request",
+      "apiOrder.error.invalidRequest",
+      {},
+      {
+        fields,
+        not_on_sale: [],
+        below_min_order: [],
+      },
+    );
   }
   const body = parsed.data;
-  try {
-    const result = placeOrder(db, {
-      buyerUserId: userId,
-      items: body.items,
-      shipping: body.shipping,
-      note: body.note ?? null,
-      delivery: body.delivery ?? {},
-      paymentMethod: body.payment_method,
-      idempotency: { scope: `api:${userId}`, key },
-    });
-    return {
-      status: 201,
-      body: { checkout_id: result.checkoutId, orders: result.orders.map(toApiOrder) },
-      headers: result.replayed ? { "Idempotent-Replayed": "true" } : {},
-    };
-  } catch (e) {
-    if (e instanceof InvalidOrder) return error(400, e.code, e.message, e.details);
-    if (e instanceof DomainError) return error(e.status, e.code, e.message, e.details ?? null);
-    throw e;
-  }
+  const result = placeOrder(db, {
+    buyerUserId: userId,
+    items: body.items,
+    shipping: body.shipping,
+    note: body.note ?? null,
+    delivery: body.delivery ?? {},
+    paymentMethod: body.payment_method,
+    idempotency: { scope: `api:${userId}`, key },
+  });
+  return {
+    status: 201,
+    body: { checkout_id: result.checkoutId, orders: result.orders.map(toApiOrder) },
+    headers: result.replayed ? { "Idempotent-Replayed": "true" } : {},
+  };
 }
 
 /** `GET /api/v1/orders/{id}`: one of the caller's own orders, 404 for anything else. */
-export function getOrderForApi(db: Db, userId: number, orderId: number): ApiAnswer {
+export function getOrderForApi(
+  db: Db,
+  userId: number,
+  orderId: number,
+  locale: Locale = "vi",
+): ApiAnswer {
   const row = db
     .select({ order: orders, producerCode: producers.code, producerName: producers.name })
     .from(orders)
     .innerJoin(producers, eq(producers.id, orders.producerId))
     .where(and(eq(orders.id, orderId), eq(orders.buyerUserId, userId)))
     .get();
-  if (!row) return error(404, "not_found", "Không tìm thấy đơn hàng.");
+  if (!row) return errorAnswer(new NotFound("orderError.notFound"), locale);
   const lines = db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).all();
   const { order } = row;
   return {
@@ -184,13 +184,8 @@ export function getOrderForApi(db: Db, userId: number, orderId: number): ApiAnsw
           lines,
         }),
         created_at: order.createdAt.toISOString(),
-        cancel_reason: order.cancelReason,
+        cancel_reason: reasonText(locale, order.cancelReasonKey, order.cancelReason),
       },
     },
   };
 }
-
-export const unauthorizedAnswer = (): ApiAnswer => ({
-  ...error(401, "unauthorized", "Thiếu hoặc sai token (Authorization: Bearer …)."),
-  headers: { "WWW-Authenticate": 'Bearer realm="cung-cau"' },
-});

@@ -1,8 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { Invalid, NotFound } from "~/lib/errors";
+import { NotFound } from "~/lib/errors";
+import { quantityProblem, type QuantityProblem } from "~/lib/orders";
+import { isListingVisible } from "~/modules/catalog/visibility.server";
 import type { Db } from "~db/client.server";
 import { cartLines, carts, listings, producers } from "~db/schema";
+import { QuantityRefused } from "./errors.server";
 
 /** Whose cart: a signed-in user's, or a guest's identified by the random cookie token. */
 export type CartOwner = { userId: number } | { guestToken: string };
@@ -52,8 +55,8 @@ export interface CartLineView {
   minOrderQty: number;
   stock: number;
   isOnSale: boolean;
-  /** Why the line cannot be ordered as it is, in Vietnamese; null when it can. */
-  problem: string | null;
+  /** Why the line cannot be ordered as it is; null when it can. */
+  problem: QuantityProblem | null;
 }
 
 export interface CartGroup {
@@ -79,24 +82,6 @@ const EMPTY_CART: CartView = {
   priceChanges: [],
   hasProblems: false,
 };
-
-/** Why `qty` of a listing cannot be ordered now, or null. Shared by the cart and checkout. */
-export function quantityProblem(
-  listing: { title: string; unit: string; minOrderQty: number; stock: number },
-  qty: number,
-  isOnSale: boolean,
-): string | null {
-  if (!isOnSale) return `“${listing.title}” hiện không còn bán.`;
-  if (qty < listing.minOrderQty) {
-    return `“${listing.title}” cần đặt tối thiểu ${listing.minOrderQty} ${listing.unit}.`;
-  }
-  if (qty > listing.stock) {
-    return listing.stock === 0
-      ? `“${listing.title}” đã hết hàng.`
-      : `“${listing.title}” chỉ còn ${listing.stock} ${listing.unit} trong kho.`;
-  }
-  return null;
-}
 
 /** The cart grouped by producer with subtotals, current prices and any problem per line. */
 export function getCart(db: Db, owner: CartOwner): CartView {
@@ -131,7 +116,7 @@ export function getCart(db: Db, owner: CartOwner): CartView {
   const groups = new Map<number, CartGroup>();
   const view: CartView = { ...EMPTY_CART, cartId, groups: [], priceChanges: [] };
   for (const row of rows) {
-    const isOnSale = row.listingStatus === "published" && row.producerStatus === "verified";
+    const isOnSale = isListingVisible(row.listingStatus, row.producerStatus);
     const line: CartLineView = {
       listingId: row.listingId,
       sku: row.sku,
@@ -206,8 +191,8 @@ function loadListing(db: Db, listingId: number) {
     .innerJoin(producers, eq(producers.id, listings.producerId))
     .where(eq(listings.id, listingId))
     .get();
-  if (!row) throw new NotFound("Không tìm thấy sản phẩm.");
-  return { ...row, isOnSale: row.status === "published" && row.producerStatus === "verified" };
+  if (!row) throw new NotFound("cartError.productNotFound");
+  return { ...row, isOnSale: isListingVisible(row.status, row.producerStatus) };
 }
 
 /**
@@ -226,7 +211,7 @@ export function addToCart(db: Db, owner: CartOwner, listingId: number, qty: numb
         .get();
       const total = (current?.qty ?? 0) + qty;
       const problem = quantityProblem(listing, total, listing.isOnSale);
-      if (problem) throw new Invalid(problem, { field: "qty", listingId });
+      if (problem) throw new QuantityRefused(problem, { field: "qty", listingId });
       db.insert(cartLines)
         .values({ cartId, listingId, qty: total, seenPriceVnd: listing.priceVnd })
         .onConflictDoUpdate({
@@ -242,20 +227,20 @@ export function addToCart(db: Db, owner: CartOwner, listingId: number, qty: numb
 /** Sets a line's quantity; 0 removes it. Refuses quantities below the minimum or above stock. */
 export function setCartLineQty(db: Db, owner: CartOwner, listingId: number, qty: number): void {
   const cartId = findCartId(db, owner);
-  if (cartId === undefined) throw new NotFound("Giỏ hàng trống.");
+  if (cartId === undefined) throw new NotFound("cartError.empty");
   if (qty === 0) {
     removeCartLine(db, owner, listingId);
     return;
   }
   const listing = loadListing(db, listingId);
   const problem = quantityProblem(listing, qty, listing.isOnSale);
-  if (problem) throw new Invalid(problem, { field: "qty", listingId });
+  if (problem) throw new QuantityRefused(problem, { field: "qty", listingId });
   const result = db
     .update(cartLines)
     .set({ qty })
     .where(and(eq(cartLines.cartId, cartId), eq(cartLines.listingId, listingId)))
     .run();
-  if (result.changes === 0) throw new NotFound("Sản phẩm không có trong giỏ hàng.");
+  if (result.changes === 0) throw new NotFound("cartError.notInCart");
 }
 
 export function removeCartLine(db: Db, owner: CartOwner, listingId: number): void {

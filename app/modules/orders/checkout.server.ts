@@ -1,12 +1,31 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "~db/client.server";
-import { buyerProfiles, users, type DeliveryMethod, type PaymentMethod } from "~db/schema";
-import { availablePaymentMethods, paymentProvider } from "~/modules/payments/index.server";
+import {
+  buyerProfiles,
+  orders,
+  payments,
+  users,
+  type DeliveryMethod,
+  type PaymentMethod,
+} from "~db/schema";
+import { NotFound } from "~/lib/errors";
+import { findProvince, listProvinces, type Province } from "~/lib/provinces";
+import { nationalPhone } from "~/lib/schemas/shipping";
+import {
+  availablePaymentMethods,
+  paymentProvider,
+  PaymentUnavailable,
+  type CheckoutToPay,
+  type PaymentProvider,
+  type PaymentUrls,
+} from "~/modules/payments/index.server";
+import { openSessionUrl } from "~/modules/payments/stripe.server";
+import { logger } from "~/modules/platform/logger.server";
 import { getCart, type CartView } from "./cart.server";
 import { InvalidOrder } from "./errors.server";
+import { cancelOrderBySystem } from "./fulfilment.server";
 import { placeOrder, type ShippingAddress } from "./place-order.server";
-import { findProvince, listProvinces, type Province } from "./provinces.server";
 
 export interface CheckoutView {
   cart: CartView;
@@ -35,7 +54,7 @@ export function getCheckoutView(db: Db, userId: number): CheckoutView {
     paymentMethods: availablePaymentMethods(),
     defaults: {
       name: user?.displayName ?? "",
-      phone: user?.phone ? user.phone.replace(/^\+84/, "0") : "",
+      phone: user?.phone ? nationalPhone(user.phone) : "",
       province: findProvince(profile?.province ?? "")?.name ?? "",
       commune: "",
       address: "",
@@ -66,20 +85,10 @@ export async function placeCheckout(
   urls: { origin: string },
 ): Promise<{ checkoutId: string; redirectTo: string }> {
   const province = findProvince(form.shipping.province);
-  if (!province) {
-    throw new InvalidOrder({
-      fields: { province: "Vui lòng chọn tỉnh/thành phố." },
-      notOnSale: [],
-      belowMinOrder: [],
-    });
-  }
+  if (!province) throw InvalidOrder.field("province", "orderError.chooseProvince");
   const provider = paymentProvider(form.paymentMethod);
   if (!provider.isAvailable()) {
-    throw new InvalidOrder({
-      fields: { paymentMethod: "Cách thanh toán này chưa được hỗ trợ." },
-      notOnSale: [],
-      belowMinOrder: [],
-    });
+    throw InvalidOrder.field("paymentMethod", "orderError.paymentMethodUnsupported");
   }
   const cart = getCart(db, { userId });
   const items = cart.groups.flatMap((group) =>
@@ -102,8 +111,9 @@ export async function placeCheckout(
   const ordersUrl = `/don-hang?dat-hang=${encodeURIComponent(result.checkoutId)}`;
   if (result.replayed) return { checkoutId: result.checkoutId, redirectTo: ordersUrl };
   const buyer = db.select({ email: users.email }).from(users).where(eq(users.id, userId)).get();
-  const { redirectUrl } = await provider.start(
+  const redirectUrl = await startPayment(
     db,
+    provider,
     { checkoutId: result.checkoutId, buyerEmail: buyer?.email ?? null, orders: result.orders },
     {
       successUrl: `${urls.origin}${ordersUrl}&thanh-toan=ok`,
@@ -111,4 +121,73 @@ export async function placeCheckout(
     },
   );
   return { checkoutId: result.checkoutId, redirectTo: redirectUrl ?? ordersUrl };
+}
+
+/**
+ * Starts paying a committed checkout; the URL of the provider's page, or null to stay here.
+ * The orders were committed first and hold stock: when the payment cannot start nobody can
+ * pay them, so this step undoes the checkout (the orders are cancelled, stock released)
+ * before the error goes on. The payments module only knows payments.
+ */
+export async function startPayment(
+  db: Db,
+  provider: PaymentProvider,
+  checkout: CheckoutToPay,
+  urls: PaymentUrls,
+): Promise<string | null> {
+  try {
+    const { redirectUrl, payBy } = await provider.start(db, checkout, urls);
+    if (payBy) {
+      db.update(orders)
+        .set({ paymentDueAt: payBy })
+        .where(
+          inArray(
+            orders.id,
+            checkout.orders.map((o) => o.id),
+          ),
+        )
+        .run();
+    }
+    return redirectUrl;
+  } catch (error) {
+    logger.error({ err: error, checkoutId: checkout.checkoutId }, "payment could not start");
+    for (const order of checkout.orders) {
+      try {
+        cancelOrderBySystem(db, order.id, "cancelReason.cardSessionFailed");
+      } catch (cancelError) {
+        logger.error({ err: cancelError, orderId: order.id }, "could not cancel order");
+      }
+    }
+    if (error instanceof PaymentUnavailable) {
+      throw new PaymentUnavailable("paymentError.cardUnreachable");
+    }
+    throw error;
+  }
+}
+
+/**
+ * The buyer comes back to pay one of their card orders still waiting: the page of its open
+ * session. NotFound for another buyer's order, one no longer waiting, or an expired session.
+ */
+export async function resumeCardPayment(
+  db: Db,
+  buyerUserId: number,
+  orderId: number,
+): Promise<string> {
+  const row = db
+    .select({ ref: payments.providerRef })
+    .from(payments)
+    .innerJoin(orders, eq(orders.id, payments.orderId))
+    .where(
+      and(
+        eq(orders.id, orderId),
+        eq(orders.buyerUserId, buyerUserId),
+        eq(orders.status, "pending_payment"),
+        eq(payments.provider, "stripe"),
+        eq(payments.status, "pending"),
+      ),
+    )
+    .get();
+  if (!row?.ref) throw new NotFound("paymentError.noOpenSession");
+  return openSessionUrl(row.ref);
 }

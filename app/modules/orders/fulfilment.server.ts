@@ -1,27 +1,20 @@
 import { and, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
-import { Conflict, Invalid, NotFound } from "~/lib/errors";
+import { Invalid, NotFound } from "~/lib/errors";
 import { AUTO_COMPLETE_DAYS } from "~/lib/orders";
 import type { SignedInActor } from "~/modules/auth/actor";
 import { hasPermission } from "~/modules/auth/permissions.server";
+import { reasonColumns, type Reason, type ReasonKey } from "~/modules/notifications/messages";
 import { deliverQueuedEmailsSoon } from "~/modules/platform/mailer.server";
 import type { Db } from "~db/client.server";
 import { orders, orgUnits, payments, refunds, type OrderStatus } from "~db/schema";
 import { writeAudit } from "~/modules/platform/audit.server";
+import { WrongOrderState } from "./errors.server";
 import { notifyOrderEvent, type OrderEvent } from "./notify.server";
 import { releaseOrderStock } from "./stock.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type CancelledBy = "buyer" | "producer" | "system" | "staff";
-
-const STATUS_VI: Record<OrderStatus, string> = {
-  pending_payment: "chờ xác nhận/thanh toán",
-  confirmed: "đã xác nhận",
-  shipping: "đang giao",
-  delivered: "đã giao",
-  completed: "hoàn tất",
-  cancelled: "đã hủy",
-};
 
 function producerIdsOf(actor: SignedInActor): number[] {
   return actor.producers.map((m) => m.producerId);
@@ -56,18 +49,13 @@ function transition(
   return db.$client
     .transaction(() => {
       const order = loadOrder(db, args.orderId, args.scope);
-      if (!order) throw new NotFound("Không tìm thấy đơn hàng.");
+      if (!order) throw new NotFound("orderError.notFound");
       const result = db
         .update(orders)
         .set({ status: args.to, updatedAt: args.now, ...args.set })
         .where(and(eq(orders.id, order.id), inArray(orders.status, args.from)))
         .run();
-      if (result.changes !== 1) {
-        throw new Conflict(
-          `Đơn ${order.code} đang ở trạng thái “${STATUS_VI[order.status]}”, không thể thực hiện thao tác này.`,
-          { status: order.status },
-        );
-      }
+      if (result.changes !== 1) throw new WrongOrderState(order.code, order.status);
       const updated = { ...order, status: args.to, ...args.set };
       args.extra?.(updated);
       if (args.event) notifyOrderEvent(db, updated, args.event);
@@ -80,9 +68,16 @@ function afterCommit(db: Db) {
   deliverQueuedEmailsSoon(db);
 }
 
+/** A step someone took: the transition, then the e-mails it queued go out after the commit. */
+function step(db: Db, args: Parameters<typeof transition>[1]) {
+  const order = transition(db, args);
+  afterCommit(db);
+  return order;
+}
+
 /** The producer accepts a cash-on-delivery order. */
 export function acceptOrder(db: Db, actor: SignedInActor, orderId: number, now = new Date()) {
-  const order = transition(db, {
+  return step(db, {
     orderId,
     scope: and(inArray(orders.producerId, producerIdsOf(actor)), eq(orders.paymentMethod, "cod")),
     from: ["pending_payment"],
@@ -91,8 +86,6 @@ export function acceptOrder(db: Db, actor: SignedInActor, orderId: number, now =
     event: "confirmed",
     now,
   });
-  afterCommit(db);
-  return order;
 }
 
 function succeedPendingPayment(
@@ -118,7 +111,7 @@ function orderOrgPath(db: Db, orgUnitId: number): string {
 }
 
 /**
- * A bank transfer arrived: the producer (or an admin over the producer's org unit) marks it
+ * A bank transfer arrived: the producer (or staff over the producer's org unit) marks it
  * received, which confirms the order. Staff actions are audited.
  */
 export function markTransferReceived(
@@ -129,14 +122,12 @@ export function markTransferReceived(
 ) {
   const order = db.select().from(orders).where(eq(orders.id, orderId)).get();
   const isMember = order ? producerIdsOf(actor).includes(order.producerId) : false;
-  const isAdmin = order
+  const isStaff = order
     ? hasPermission(actor, "payment:manage", orderOrgPath(db, order.orgUnitId))
     : false;
-  if (!order || (!isMember && !isAdmin)) throw new NotFound("Không tìm thấy đơn hàng.");
-  if (order.paymentMethod !== "bank_transfer") {
-    throw new Invalid("Đơn này không thanh toán bằng chuyển khoản.");
-  }
-  const updated = transition(db, {
+  if (!order || (!isMember && !isStaff)) throw new NotFound("orderError.notFound");
+  if (order.paymentMethod !== "bank_transfer") throw new Invalid("orderError.notBankTransfer");
+  return step(db, {
     orderId,
     scope: undefined,
     from: ["pending_payment"],
@@ -159,13 +150,11 @@ export function markTransferReceived(
       }
     },
   });
-  afterCommit(db);
-  return updated;
 }
 
 /** The producer hands the goods to the carrier (or has them ready for pickup). */
 export function shipOrder(db: Db, actor: SignedInActor, orderId: number, now = new Date()) {
-  const order = transition(db, {
+  return step(db, {
     orderId,
     scope: inArray(orders.producerId, producerIdsOf(actor)),
     from: ["confirmed"],
@@ -174,13 +163,11 @@ export function shipOrder(db: Db, actor: SignedInActor, orderId: number, now = n
     event: "shipping",
     now,
   });
-  afterCommit(db);
-  return order;
 }
 
 /** The producer marks the order delivered; cash on delivery counts as paid at this moment. */
 export function deliverOrder(db: Db, actor: SignedInActor, orderId: number, now = new Date()) {
-  const order = transition(db, {
+  return step(db, {
     orderId,
     scope: inArray(orders.producerId, producerIdsOf(actor)),
     from: ["shipping"],
@@ -192,13 +179,11 @@ export function deliverOrder(db: Db, actor: SignedInActor, orderId: number, now 
       if (o.paymentMethod === "cod") succeedPendingPayment(db, o.id, now, actor.userId);
     },
   });
-  afterCommit(db);
-  return order;
 }
 
 /** The buyer confirms receipt: the order is completed and can be reviewed. */
 export function confirmReceipt(db: Db, buyerUserId: number, orderId: number, now = new Date()) {
-  const order = transition(db, {
+  return step(db, {
     orderId,
     scope: eq(orders.buyerUserId, buyerUserId),
     from: ["delivered"],
@@ -207,8 +192,6 @@ export function confirmReceipt(db: Db, buyerUserId: number, orderId: number, now
     event: "completed",
     now,
   });
-  afterCommit(db);
-  return order;
 }
 
 /**
@@ -218,11 +201,12 @@ export function confirmReceipt(db: Db, buyerUserId: number, orderId: number, now
 export function applyCancellation(
   db: Db,
   order: typeof orders.$inferSelect,
-  reason: string,
+  reason: Reason,
   recordedByUserId: number | null,
   now: Date,
 ) {
   releaseOrderStock(db, order.id);
+  const stored = reasonColumns(reason);
   db.update(payments)
     .set({ status: "cancelled", updatedAt: now })
     .where(and(eq(payments.orderId, order.id), eq(payments.status, "pending")))
@@ -245,7 +229,8 @@ export function applyCancellation(
           orderId: order.id,
           paymentId: payment.id,
           amountVnd: owed,
-          reason,
+          reason: stored.text,
+          reasonKey: stored.key,
           recordedByUserId,
         })
         .run();
@@ -262,19 +247,24 @@ export function cancelOrderByBuyer(
   reason: string | null,
   now = new Date(),
 ) {
-  const cancelReason = reason?.trim() || "Người mua hủy đơn.";
-  const order = transition(db, {
+  const typed = reason?.trim();
+  const cancelReason: Reason = typed ? { text: typed } : { key: "cancelReason.buyerGaveNone" };
+  const stored = reasonColumns(cancelReason);
+  return step(db, {
     orderId,
     scope: eq(orders.buyerUserId, buyerUserId),
     from: ["pending_payment", "confirmed"],
     to: "cancelled",
-    set: { cancelledAt: now, cancelledBy: "buyer", cancelReason },
+    set: {
+      cancelledAt: now,
+      cancelledBy: "buyer",
+      cancelReason: stored.text,
+      cancelReasonKey: stored.key,
+    },
     event: "cancelled",
     now,
     extra: (o) => applyCancellation(db, o, cancelReason, buyerUserId, now),
   });
-  afterCommit(db);
-  return order;
 }
 
 /** The producer cancels (out of stock, cannot deliver…) with a reason the buyer sees. */
@@ -286,9 +276,10 @@ export function cancelOrderByProducer(
   now = new Date(),
 ) {
   const cancelReason = reason.trim();
-  if (cancelReason.length < 3)
-    throw new Invalid("Vui lòng ghi lý do hủy đơn.", { field: "reason" });
-  const order = transition(db, {
+  if (cancelReason.length < 3) {
+    throw new Invalid("orderError.cancelReasonRequired", {}, { field: "reason" });
+  }
+  return step(db, {
     orderId,
     scope: inArray(orders.producerId, producerIdsOf(actor)),
     from: ["pending_payment", "confirmed", "shipping"],
@@ -296,35 +287,33 @@ export function cancelOrderByProducer(
     set: { cancelledAt: now, cancelledBy: "producer", cancelReason },
     event: "cancelled",
     now,
-    extra: (o) => applyCancellation(db, o, cancelReason, actor.userId, now),
+    extra: (o) => applyCancellation(db, o, { text: cancelReason }, actor.userId, now),
   });
-  afterCommit(db);
-  return order;
 }
 
 /** A system cancellation (unpaid transfer, failed or expired card payment). */
-export function cancelOrderBySystem(db: Db, orderId: number, reason: string, now = new Date()) {
+export function cancelOrderBySystem(db: Db, orderId: number, reason: ReasonKey, now = new Date()) {
   return transition(db, {
     orderId,
     scope: undefined,
     from: ["pending_payment"],
     to: "cancelled",
-    set: { cancelledAt: now, cancelledBy: "system", cancelReason: reason },
+    set: { cancelledAt: now, cancelledBy: "system", cancelReasonKey: reason },
     event: "cancelled",
     now,
-    extra: (o) => applyCancellation(db, o, reason, null, now),
+    extra: (o) => applyCancellation(db, o, { key: reason }, null, now),
   });
 }
 
 /**
  * Cancels the unpaid orders of one payment method whose payment was due before `cutoff`,
- * releasing their stock; an order that moved on meanwhile (Conflict) is left alone.
+ * releasing their stock; an order that moved on meanwhile (WrongOrderState) is left alone.
  */
 function cancelUnpaidOrders(
   db: Db,
   paymentMethod: "bank_transfer" | "card",
   cutoff: Date,
-  reason: string,
+  reason: ReasonKey,
   now: Date,
 ): number {
   const due = db
@@ -344,7 +333,7 @@ function cancelUnpaidOrders(
       cancelOrderBySystem(db, id, reason, now);
       count += 1;
     } catch (error) {
-      if (!(error instanceof Conflict)) throw error;
+      if (!(error instanceof WrongOrderState)) throw error;
     }
   }
   if (count > 0) afterCommit(db);
@@ -353,26 +342,20 @@ function cancelUnpaidOrders(
 
 /** Bank transfers still unpaid after their due date are cancelled and their stock released. */
 export function cancelUnpaidTransfers(db: Db, now = new Date()): number {
-  return cancelUnpaidOrders(
-    db,
-    "bank_transfer",
-    now,
-    "Quá hạn chuyển khoản 3 ngày, đơn hàng đã tự động hủy.",
-    now,
-  );
+  return cancelUnpaidOrders(db, "bank_transfer", now, "cancelReason.transferOverdue", now);
 }
 
 /**
  * Card orders whose Stripe session expired more than an hour ago and never got an answer
  * (a lost `expired` webhook): cancelled, stock released. A late `completed` event would
- * still revive them (see stripe-webhook.server.ts).
+ * still revive them (see card-payments.server.ts).
  */
 export function cancelExpiredCardCheckouts(db: Db, now = new Date()): number {
   return cancelUnpaidOrders(
     db,
     "card",
     new Date(now.getTime() - 60 * 60 * 1000),
-    "Phiên thanh toán thẻ đã hết hạn, đơn hàng đã tự động hủy.",
+    "cancelReason.cardExpired",
     now,
   );
 }
@@ -399,7 +382,7 @@ export function completeDeliveredOrders(db: Db, now = new Date()): number {
       });
       count += 1;
     } catch (error) {
-      if (!(error instanceof Conflict)) throw error;
+      if (!(error instanceof WrongOrderState)) throw error;
     }
   }
   if (count > 0) afterCommit(db);
@@ -407,7 +390,7 @@ export function completeDeliveredOrders(db: Db, now = new Date()): number {
 }
 
 /**
- * An admin records a refund on an order of their subtree (money sent back outside the
+ * Staff record a refund on an order of their subtree (money sent back outside the
  * platform, or a partial refund). Never more than what was paid; audited.
  */
 export function recordRefund(
@@ -417,7 +400,7 @@ export function recordRefund(
 ) {
   const order = db.select().from(orders).where(eq(orders.id, input.orderId)).get();
   if (!order || !hasPermission(actor, "payment:manage", orderOrgPath(db, order.orgUnitId))) {
-    throw new NotFound("Không tìm thấy đơn hàng.");
+    throw new NotFound("orderError.notFound");
   }
   return db.$client
     .transaction(() => {
@@ -426,7 +409,7 @@ export function recordRefund(
         .from(payments)
         .where(and(eq(payments.orderId, order.id), eq(payments.status, "succeeded")))
         .get();
-      if (!payment) throw new Invalid("Đơn hàng chưa có khoản thanh toán nào để hoàn.");
+      if (!payment) throw new Invalid("orderError.nothingToRefund");
       const refunded =
         db
           .select({ sum: sql<number>`coalesce(sum(${refunds.amountVnd}), 0)` })
@@ -434,9 +417,11 @@ export function recordRefund(
           .where(eq(refunds.paymentId, payment.id))
           .get()?.sum ?? 0;
       if (input.amountVnd < 1 || input.amountVnd > payment.amountVnd - refunded) {
-        throw new Invalid(`Số tiền hoàn phải từ 1 đến ${payment.amountVnd - refunded} đồng.`, {
-          field: "amountVnd",
-        });
+        throw new Invalid(
+          "orderError.refundAmount",
+          { max: payment.amountVnd - refunded },
+          { field: "amountVnd" },
+        );
       }
       const refund = db
         .insert(refunds)

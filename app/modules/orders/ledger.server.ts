@@ -1,46 +1,30 @@
-import { and, asc, eq, inArray, like, or, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { Invalid, NotFound } from "~/lib/errors";
+import type { ProducerStatement } from "~/lib/orders";
 import type { SignedInActor } from "~/modules/auth/actor";
-import { hasPermission, requirePermission, scopePaths } from "~/modules/auth/permissions.server";
+import { hasPermission, requirePermission } from "~/modules/auth/permissions.server";
 import type { Db } from "~db/client.server";
 import { orders, orgUnits, payments, payouts, producers, refunds } from "~db/schema";
 import { writeAudit } from "~/modules/platform/audit.server";
-
-/**
- * What the platform holds for a producer. Only card payments pass through the platform
- * (cash and transfers go straight to the producer), so:
- *   balance = collected − commission − refunds − payouts
- * where commission is each card payment × the order's rate (basis points, rounded to the
- * đồng per payment) and refunds are those of card payments.
- */
-export interface Statement {
-  producer: { id: number; code: string; name: string };
-  collectedVnd: number;
-  commissionVnd: number;
-  refundsVnd: number;
-  payoutsVnd: number;
-  balanceVnd: number;
-  entries: {
-    at: Date;
-    kind: "payment" | "commission" | "refund" | "payout";
-    reference: string;
-    amountVnd: number;
-  }[];
-}
+import { staffSubtree } from "./queries.server";
 
 /** Commission on one payment, rounded half up to the đồng. */
 export function commissionOn(amountVnd: number, basisPoints: number): number {
   return Math.round((amountVnd * basisPoints) / 10_000);
 }
 
-/** The ledger of one producer, oldest first, with totals. */
-export function getProducerStatement(db: Db, producerId: number): Statement {
+/**
+ * The ledger of one producer, oldest first, with totals. Commission is each card payment ×
+ * the order's rate (basis points, rounded to the đồng per payment); refunds are those of
+ * card payments.
+ */
+export function getProducerStatement(db: Db, producerId: number): ProducerStatement {
   const producer = db
     .select({ id: producers.id, code: producers.code, name: producers.name })
     .from(producers)
     .where(eq(producers.id, producerId))
     .get();
-  if (!producer) throw new NotFound("Không tìm thấy nhà sản xuất.");
+  if (!producer) throw new NotFound("orderError.producerNotFound");
   const cardPayments = db
     .select({
       id: payments.id,
@@ -80,7 +64,7 @@ export function getProducerStatement(db: Db, producerId: number): Statement {
     .orderBy(asc(payouts.id))
     .all();
 
-  const entries: Statement["entries"] = [];
+  const entries: ProducerStatement["entries"] = [];
   let collectedVnd = 0;
   let commissionVnd = 0;
   for (const p of cardPayments) {
@@ -125,16 +109,10 @@ export function getProducerStatement(db: Db, producerId: number): Statement {
   };
 }
 
-function subtreeCondition(actor: SignedInActor) {
-  const roots = scopePaths(actor, "payout:manage");
-  if (roots.length === 0) return null;
-  return or(...roots.map((root) => like(orgUnits.path, `${root}%`)));
-}
-
-/** Producers of the admin's subtree that ever had card payments or payouts, with balances. */
+/** Producers of the staff member's subtree that ever had card payments or payouts, with balances. */
 export function listProducerBalances(db: Db, actor: SignedInActor) {
   requirePermission(actor, "payout:manage", null);
-  const inSubtree = subtreeCondition(actor);
+  const inSubtree = staffSubtree(actor, "payout:manage");
   if (!inSubtree) return [];
   const withMoney = sql`(${producers.id} in (select ${orders.producerId} from ${orders} join ${payments} on ${payments.orderId} = ${orders.id} where ${payments.provider} = 'stripe' and ${payments.status} = 'succeeded') or ${producers.id} in (select ${payouts.producerId} from ${payouts}))`;
   const rows = db
@@ -150,10 +128,10 @@ export function listProducerBalances(db: Db, actor: SignedInActor) {
   });
 }
 
-/** A producer's statement for an admin, only inside their subtree (404 otherwise). */
-export function getStatementForAdmin(db: Db, actor: SignedInActor, producerId: number) {
+/** A producer's statement for staff, only inside their subtree (404 otherwise). */
+export function getStatementForStaff(db: Db, actor: SignedInActor, producerId: number) {
   requirePermission(actor, "payout:manage", null);
-  const inSubtree = subtreeCondition(actor);
+  const inSubtree = staffSubtree(actor, "payout:manage");
   const row = inSubtree
     ? db
         .select({ id: producers.id })
@@ -162,19 +140,19 @@ export function getStatementForAdmin(db: Db, actor: SignedInActor, producerId: n
         .where(and(eq(producers.id, producerId), inSubtree))
         .get()
     : undefined;
-  if (!row) throw new NotFound("Không tìm thấy nhà sản xuất.");
+  if (!row) throw new NotFound("orderError.producerNotFound");
   return getProducerStatement(db, producerId);
 }
 
 /** A producer's own statement (the member must belong to it). */
 export function getStatementForMember(db: Db, actor: SignedInActor, producerId: number) {
   if (!actor.producers.some((m) => m.producerId === producerId)) {
-    throw new NotFound("Không tìm thấy nhà sản xuất.");
+    throw new NotFound("orderError.producerNotFound");
   }
   return getProducerStatement(db, producerId);
 }
 
-/** An admin records money paid out to a producer of their subtree; never above the balance. */
+/** Staff record money paid out to a producer of their subtree; never above the balance. */
 export function recordPayout(
   db: Db,
   actor: SignedInActor,
@@ -193,18 +171,16 @@ export function recordPayout(
     .innerJoin(orgUnits, eq(orgUnits.id, producers.orgUnitId))
     .where(eq(producers.id, input.producerId))
     .get();
-  // Outside the admin's subtree the producer does not exist for them (as on the statement).
+  // Outside the staff member's subtree the producer does not exist for them (as on the statement).
   if (!producer || !hasPermission(actor, "payout:manage", producer.path)) {
     requirePermission(actor, "payout:manage", null);
-    throw new NotFound("Không tìm thấy nhà sản xuất.");
+    throw new NotFound("orderError.producerNotFound");
   }
   return db.$client
     .transaction(() => {
       const { balanceVnd } = getProducerStatement(db, producer.id);
       if (input.amountVnd < 1 || input.amountVnd > balanceVnd) {
-        throw new Invalid(`Số tiền chi trả phải từ 1 đến ${balanceVnd} đồng (số dư hiện tại).`, {
-          field: "amountVnd",
-        });
+        throw new Invalid("orderError.payoutAmount", { max: balanceVnd }, { field: "amountVnd" });
       }
       const payout = db
         .insert(payouts)
@@ -230,14 +206,4 @@ export function recordPayout(
       return payout;
     })
     .immediate();
-}
-
-/** Producers visible in a list of ids (used by pages that show names). */
-export function producerNames(db: Db, ids: number[]) {
-  if (ids.length === 0) return [];
-  return db
-    .select({ id: producers.id, code: producers.code, name: producers.name })
-    .from(producers)
-    .where(inArray(producers.id, ids))
-    .all();
 }

@@ -1,6 +1,6 @@
 /**
  * The business orders API in OpenAPI 3.1 terms: paths, schemas and the bearer scheme, merged
- * into the public document by app/modules/search/openapi.ts (served at /api/v1/openapi.json).
+ * into the public document by its route, app/routes/api.v1.openapi[.]json.ts.
  * Plain data, no server code: it describes app/modules/orders/api.server.ts.
  */
 
@@ -243,14 +243,17 @@ export const ordersOpenApiSchemas = {
               "not_found",
             ],
           },
-          message: { type: "string", description: "Vietnamese, for people." },
+          message: {
+            type: "string",
+            description: "For people: Vietnamese, or English when the `lang` cookie asks for it.",
+          },
           details: {
             type: ["object", "null"],
             properties: {
               fields: {
                 type: "object",
                 additionalProperties: { type: "string" },
-                description: "Bad field path → message.",
+                description: "Bad field path → message (Vietnamese).",
               },
               not_on_sale: { type: "array", items: { type: "string" } },
               below_min_order: {

@@ -1,7 +1,8 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { prepared, type Db } from "~db/client.server";
 import type { DeliveryMethod, OrderStatus, PaymentMethod } from "~db/schema";
-import { TRANSFER_PAYMENT_DAYS } from "~/lib/orders";
+import { TRANSFER_PAYMENT_DAYS, type OrderLine } from "~/lib/orders";
+import { isListingVisible } from "~/modules/catalog/visibility.server";
 import { deliverQueuedEmailsSoon } from "~/modules/platform/mailer.server";
 import { removeOrderedFromCart } from "./cart.server";
 import {
@@ -54,14 +55,7 @@ export interface PlacedOrder {
   subtotalVnd: number;
   deliveryFeeVnd: number;
   totalVnd: number;
-  lines: {
-    sku: string;
-    title: string;
-    unit: string;
-    qty: number;
-    unitPriceVnd: number;
-    lineTotalVnd: number;
-  }[];
+  lines: OrderLine[];
 }
 
 export interface PlaceOrderResult {
@@ -134,7 +128,7 @@ interface ListingRow {
 
 /** The listings of an order with their producer, as of now (inside the transaction). */
 function loadListingsForOrder(db: Db, skus: string[]): ListingRow[] {
-  return prepared(
+  return prepared<ListingRow>(
     db,
     `SELECT l.id, l.sku, l.title, l.unit, l.price_vnd AS priceVnd, l.min_order_qty AS minOrderQty,
        l.stock, l.status, p.id AS producerId, p.code AS producerCode, p.name AS producerName,
@@ -147,14 +141,14 @@ function loadListingsForOrder(db: Db, skus: string[]): ListingRow[] {
      JOIN producers p ON p.id = l.producer_id
      JOIN org_units u ON u.id = p.org_unit_id
      WHERE l.sku IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(skus)) as ListingRow[];
+  ).all(JSON.stringify(skus));
 }
 
 function findStoredAnswer(db: Db, scope: string, key: string, hash: string | null) {
-  const stored = prepared(
+  const stored = prepared<{ requestHash: string; responseBody: string | null }>(
     db,
     "SELECT request_hash AS requestHash, response_body AS responseBody FROM idempotency_keys WHERE scope = ? AND key = ?",
-  ).get(scope, key) as { requestHash: string; responseBody: string | null } | undefined;
+  ).get(scope, key);
   if (!stored) return null;
   if (hash !== null && stored.requestHash !== hash) throw new IdempotencyKeyReused();
   if (stored.responseBody === null) return null;
@@ -170,7 +164,7 @@ function checkItems(
   const problems: OrderProblems = { fields: {}, notOnSale: [], belowMinOrder: [] };
   for (const item of items) {
     const listing = bySku.get(item.sku);
-    if (!listing || listing.status !== "published" || listing.producerStatus !== "verified") {
+    if (!listing || !isListingVisible(listing.status, listing.producerStatus)) {
       problems.notOnSale.push(item.sku);
     } else if (item.qty < listing.minOrderQty) {
       problems.belowMinOrder.push({ sku: item.sku, minOrderQty: listing.minOrderQty });
@@ -179,7 +173,7 @@ function checkItems(
   const producerCodes = new Set([...bySku.values()].map((l) => l.producerCode));
   for (const code of Object.keys(delivery)) {
     if (!producerCodes.has(code)) {
-      problems.fields[`delivery.${code}`] = "Không có sản phẩm nào của nhà sản xuất này trong đơn.";
+      problems.fields[`delivery.${code}`] = { key: "orderError.deliveryNotInOrder" };
     }
   }
   if (
@@ -239,11 +233,7 @@ export function placeOrder(db: Db, input: PlaceOrderInput): PlaceOrderResult {
       );
       if (stored) return { ...stored, replayed: true };
       if (items.length === 0) {
-        throw new InvalidOrder({
-          fields: { items: "Đơn hàng chưa có sản phẩm." },
-          notOnSale: [],
-          belowMinOrder: [],
-        });
+        throw InvalidOrder.field("items", "orderError.noItems");
       }
 
       const rows = loadListingsForOrder(
@@ -262,31 +252,30 @@ export function placeOrder(db: Db, input: PlaceOrderInput): PlaceOrderResult {
       }
       if (shortages.length > 0) throw new OutOfStock(shortages);
 
-      const groups = new Map<number, { first: ListingRow; items: typeof items }>();
+      const groups = new Map<
+        number,
+        { first: ListingRow; items: { listing: ListingRow; qty: number }[] }
+      >();
       for (const item of items) {
         const listing = bySku.get(item.sku);
         if (!listing) continue;
         const group = groups.get(listing.producerId) ?? { first: listing, items: [] };
-        group.items.push(item);
+        group.items.push({ listing, qty: item.qty });
         groups.set(listing.producerId, group);
       }
 
       const checkoutId = randomUUID();
       const placed: PlacedOrder[] = [];
       for (const { first, items: groupItems } of groups.values()) {
-        const lines = groupItems.map((item) => {
-          const listing = bySku.get(item.sku) as ListingRow;
-          const unit = listing.unit as PlacedOrder["lines"][number]["unit"];
-          return {
-            listingId: listing.id,
-            sku: listing.sku,
-            title: listing.title,
-            unit,
-            qty: item.qty,
-            unitPriceVnd: listing.priceVnd,
-            lineTotalVnd: listing.priceVnd * item.qty,
-          };
-        });
+        const lines = groupItems.map(({ listing, qty }) => ({
+          listingId: listing.id,
+          sku: listing.sku,
+          title: listing.title,
+          unit: listing.unit,
+          qty,
+          unitPriceVnd: listing.priceVnd,
+          lineTotalVnd: listing.priceVnd * qty,
+        }));
         const deliveryMethod = delivery[first.producerCode] ?? "pickup";
         const subtotalVnd = lines.reduce((sum, l) => sum + l.lineTotalVnd, 0);
         const deliveryFeeVnd = deliveryMethod === "delivery" ? first.deliveryFeeVnd : 0;
@@ -352,7 +341,7 @@ export function placeOrder(db: Db, input: PlaceOrderInput): PlaceOrderResult {
         );
         notifyOrderEvent(
           db,
-          { ...order, buyerUserId: input.buyerUserId, producerId: first.producerId, totalVnd },
+          { ...order, buyerUserId: input.buyerUserId, producerId: first.producerId },
           "placed",
         );
         placed.push({

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import type { SignedInActor } from "~/modules/auth/actor";
-import { scopePaths } from "~/modules/auth/permissions.server";
+import { scopePaths, type StaffPermission } from "~/modules/auth/permissions.server";
 import { NotFound } from "~/lib/errors";
 import type { Db } from "~db/client.server";
 import {
@@ -87,22 +87,26 @@ export function listProducerOrders(
 }
 
 /** Counts per status for the producer inbox tabs. */
-export function countProducerOrdersByStatus(db: Db, producerIds: number[]) {
-  if (producerIds.length === 0) return {} as Partial<Record<OrderStatus, number>>;
+export function countProducerOrdersByStatus(
+  db: Db,
+  producerIds: number[],
+): Partial<Record<OrderStatus, number>> {
+  const counts: Partial<Record<OrderStatus, number>> = {};
+  if (producerIds.length === 0) return counts;
   const rows = db
     .select({ status: orders.status, n: sql<number>`count(*)` })
     .from(orders)
     .where(inArray(orders.producerId, producerIds))
     .groupBy(orders.status)
     .all();
-  return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Partial<
-    Record<OrderStatus, number>
-  >;
+  for (const row of rows) counts[row.status] = row.n;
+  return counts;
 }
 
-function orderDetail(db: Db, where: SQL) {
-  const order = db.select().from(orders).where(where).get();
-  if (!order) throw new NotFound("Không tìm thấy đơn hàng.");
+function orderDetail(db: Db, where: SQL | undefined) {
+  // Never an unscoped read: without a condition there is no order to show.
+  const order = where ? db.select().from(orders).where(where).get() : undefined;
+  if (!order) throw new NotFound("orderError.notFound");
   const producer = db
     .select({
       id: producers.id,
@@ -117,7 +121,7 @@ function orderDetail(db: Db, where: SQL) {
     .from(producers)
     .where(eq(producers.id, order.producerId))
     .get();
-  if (!producer) throw new NotFound("Không tìm thấy đơn hàng.");
+  if (!producer) throw new NotFound("orderError.notFound");
   const lines = db
     .select()
     .from(orderLines)
@@ -157,25 +161,30 @@ export type OrderDetail = ReturnType<typeof orderDetail>;
 
 /** One of the buyer's own orders (404 for anyone else's). */
 export function getBuyerOrder(db: Db, buyerUserId: number, orderId: number): OrderDetail {
-  return orderDetail(db, and(eq(orders.id, orderId), eq(orders.buyerUserId, buyerUserId)) as SQL);
+  return orderDetail(db, and(eq(orders.id, orderId), eq(orders.buyerUserId, buyerUserId)));
 }
 
 /** One order of the user's producers (404 for another producer's). */
 export function getProducerOrder(db: Db, producerIds: number[], orderId: number): OrderDetail {
-  if (producerIds.length === 0) throw new NotFound("Không tìm thấy đơn hàng.");
-  return orderDetail(
-    db,
-    and(eq(orders.id, orderId), inArray(orders.producerId, producerIds)) as SQL,
-  );
+  if (producerIds.length === 0) throw new NotFound("orderError.notFound");
+  return orderDetail(db, and(eq(orders.id, orderId), inArray(orders.producerId, producerIds)));
 }
 
 /**
- * Bank-transfer orders still waiting for the money in the admin's subtree (payment:manage),
+ * The org-unit subtrees where the staff member holds `permission`, as a condition on a query
+ * that joins org_units; undefined when they hold it nowhere (the query must then find nothing).
+ */
+export function staffSubtree(actor: SignedInActor, permission: StaffPermission): SQL | undefined {
+  return or(...scopePaths(actor, permission).map((root) => like(orgUnits.path, `${root}%`)));
+}
+
+/**
+ * Bank-transfer orders still waiting for the money in the staff member's subtree (payment:manage),
  * oldest first, for the "mark received" list.
  */
-export function listPendingTransfersForAdmin(db: Db, actor: SignedInActor) {
-  const roots = scopePaths(actor, "payment:manage");
-  if (roots.length === 0) return [];
+export function listPendingTransfersForStaff(db: Db, actor: SignedInActor) {
+  const inSubtree = staffSubtree(actor, "payment:manage");
+  if (!inSubtree) return [];
   return db
     .select({
       id: orders.id,
@@ -193,7 +202,7 @@ export function listPendingTransfersForAdmin(db: Db, actor: SignedInActor) {
       and(
         eq(orders.status, "pending_payment"),
         eq(orders.paymentMethod, "bank_transfer"),
-        or(...roots.map((root) => like(orgUnits.path, `${root}%`))),
+        inSubtree,
       ),
     )
     .orderBy(asc(orders.createdAt))

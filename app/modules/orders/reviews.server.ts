@@ -1,11 +1,13 @@
-import { and, desc, eq, like, or, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { Conflict, Invalid, NotFound } from "~/lib/errors";
+import { cleanText } from "~/lib/text";
 import type { SignedInActor } from "~/modules/auth/actor";
-import { requirePermission, scopePaths } from "~/modules/auth/permissions.server";
+import { requirePermission } from "~/modules/auth/permissions.server";
 import type { Db } from "~db/client.server";
 import { listings, orderLines, orders, orgUnits, reviews, users } from "~db/schema";
 import { writeAudit } from "~/modules/platform/audit.server";
 import { notifyOrderEvent } from "./notify.server";
+import { staffSubtree } from "./queries.server";
 
 /**
  * The buyer rates one product of one of their completed orders (1–5 stars and a comment).
@@ -17,11 +19,11 @@ export function createReview(
   input: { orderId: number; listingId: number; rating: number; comment: string },
 ) {
   if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5) {
-    throw new Invalid("Vui lòng chọn từ 1 đến 5 sao.", { field: "rating" });
+    throw new Invalid("review.error.rating", {}, { field: "rating" });
   }
-  const comment = input.comment.normalize("NFC").trim();
+  const comment = cleanText(input.comment);
   if (comment.length > 2000) {
-    throw new Invalid("Nhận xét tối đa 2000 ký tự.", { field: "comment" });
+    throw new Invalid("review.error.comment", {}, { field: "comment" });
   }
   return db.$client
     .transaction(() => {
@@ -30,16 +32,16 @@ export function createReview(
         .from(orders)
         .where(and(eq(orders.id, input.orderId), eq(orders.buyerUserId, buyerUserId)))
         .get();
-      if (!order) throw new NotFound("Không tìm thấy đơn hàng.");
+      if (!order) throw new NotFound("orderError.notFound");
       if (order.status !== "completed") {
-        throw new Conflict("Bạn có thể đánh giá sau khi đã xác nhận nhận hàng.");
+        throw new Conflict("orderError.reviewTooEarly");
       }
       const line = db
         .select({ id: orderLines.id })
         .from(orderLines)
         .where(and(eq(orderLines.orderId, order.id), eq(orderLines.listingId, input.listingId)))
         .get();
-      if (!line) throw new NotFound("Sản phẩm không có trong đơn hàng này.");
+      if (!line) throw new NotFound("orderError.productNotInOrder");
       const review = db
         .insert(reviews)
         .values({
@@ -52,7 +54,7 @@ export function createReview(
         .onConflictDoNothing()
         .returning()
         .get();
-      if (!review) throw new Conflict("Bạn đã đánh giá sản phẩm này cho đơn hàng này.");
+      if (!review) throw new Conflict("orderError.alreadyReviewed");
       notifyOrderEvent(db, order, "reviewed");
       return review;
     })
@@ -112,7 +114,7 @@ export function setReviewHidden(
     .innerJoin(orgUnits, eq(orgUnits.id, orders.orgUnitId))
     .where(eq(reviews.id, reviewId))
     .get();
-  if (!row) throw new NotFound("Không tìm thấy đánh giá.");
+  if (!row) throw new NotFound("orderError.reviewNotFound");
   requirePermission(actor, "review:hide", row.path);
   db.$client
     .transaction(() => {
@@ -136,8 +138,8 @@ export function setReviewHidden(
 
 /** Recent reviews on orders of the staff member's subtree (review:hide), for moderation. */
 export function listReviewsForStaff(db: Db, actor: SignedInActor, limit = 100) {
-  const roots = scopePaths(actor, "review:hide");
-  if (roots.length === 0) return [];
+  const inSubtree = staffSubtree(actor, "review:hide");
+  if (!inSubtree) return [];
   return db
     .select({
       id: reviews.id,
@@ -155,7 +157,7 @@ export function listReviewsForStaff(db: Db, actor: SignedInActor, limit = 100) {
     .innerJoin(orgUnits, eq(orgUnits.id, orders.orgUnitId))
     .innerJoin(users, eq(users.id, reviews.buyerUserId))
     .innerJoin(listings, eq(listings.id, reviews.listingId))
-    .where(or(...roots.map((root) => like(orgUnits.path, `${root}%`))))
+    .where(inSubtree)
     .orderBy(desc(reviews.createdAt), desc(reviews.id))
     .limit(limit)
     .all();

@@ -22,7 +22,7 @@ export function releaseOrderStock(db: Db, orderId: number): void {
     .from(orderLines)
     .where(eq(orderLines.orderId, orderId))
     .all();
-  const release = db.$client.prepare("UPDATE listings SET stock = stock + ? WHERE id = ?");
+  const release = prepared(db, "UPDATE listings SET stock = stock + ? WHERE id = ?");
   for (const line of lines) release.run(line.qty, line.listingId);
 }
 

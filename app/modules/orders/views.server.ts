@@ -1,4 +1,5 @@
-import { Invalid } from "~/lib/errors";
+import { Invalid, NotFound } from "~/lib/errors";
+import type { MessageKey } from "~/lib/i18n/translate";
 import { buyerActions, producerActions, type ProducerAction } from "~/lib/orders";
 import type { SignedInActor } from "~/modules/auth/actor";
 import {
@@ -19,10 +20,20 @@ import {
   countProducerOrdersByStatus,
   getBuyerOrder,
   getProducerOrder,
-  listPendingTransfersForAdmin,
+  listPendingTransfersForStaff,
   listProducerOrders,
   type OrderDetail,
 } from "./queries.server";
+
+/** The id in a URL segment (`/don-hang/12`); anything but a positive integer names nothing. */
+export function idFromUrl(
+  segment: string | undefined,
+  notFound: MessageKey = "orderError.notFound",
+): number {
+  const id = Number(segment);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFound(notFound);
+  return id;
+}
 
 /** Page data for one of the buyer's orders: the order, what they can do, how to pay it. */
 export async function buyerOrderView(
@@ -87,15 +98,17 @@ export function applyProducerAction(
     case "deliver":
       return deliverOrder(db, actor, input.orderId);
     case "cancel":
-      if (!input.reason) throw new Invalid("Vui lòng ghi lý do hủy đơn.", { field: "reason" });
+      if (!input.reason) {
+        throw new Invalid("orderError.cancelReasonRequired", {}, { field: "reason" });
+      }
       return cancelOrderByProducer(db, actor, input.orderId, input.reason);
   }
 }
 
-/** The admin's payments page: transfers waiting in the subtree and producers' balances. */
-export function adminPaymentsOverview(db: Db, actor: SignedInActor) {
+/** The staff payments page: transfers waiting in the subtree and producers' balances. */
+export function staffPaymentsOverview(db: Db, actor: SignedInActor) {
   return {
-    pendingTransfers: listPendingTransfersForAdmin(db, actor),
+    pendingTransfers: listPendingTransfersForStaff(db, actor),
     balances: listProducerBalances(db, actor),
   };
 }

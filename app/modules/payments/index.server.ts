@@ -12,6 +12,7 @@ export function paymentProviders(): Record<PaymentMethod, PaymentProvider> {
   };
 }
 
+/** The provider that takes payments of this method. */
 export function paymentProvider(method: PaymentMethod): PaymentProvider {
   return paymentProviders()[method];
 }
@@ -23,4 +24,5 @@ export function availablePaymentMethods(): PaymentMethod[] {
     .map((p) => p.method);
 }
 
-export type { CheckoutToPay, PaymentProvider, PaymentUrls } from "./provider.server";
+export type { CheckoutToPay, OrderToPay, PaymentProvider, PaymentUrls } from "./provider.server";
+export { PaymentUnavailable } from "./stripe.server";

@@ -1,19 +1,20 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type Stripe from "stripe";
 import { DomainError, NotFound } from "~/lib/errors";
-import { cancelOrderBySystem } from "~/modules/orders/fulfilment.server";
+import { t, type MessageKey } from "~/lib/i18n/translate";
 import { logger } from "~/modules/platform/logger.server";
 import type { Db } from "~db/client.server";
-import { orders, payments } from "~db/schema";
+import { payments } from "~db/schema";
 import type { CheckoutToPay, PaymentProvider, PaymentUrls } from "./provider.server";
 import { stripeClient, stripeSettingsFromEnv, type StripeSettings } from "./stripe-client.server";
 
 /** How long a Checkout session (and the stock it holds) stays open; Stripe's minimum is 30 min. */
 export const STRIPE_SESSION_MINUTES = 60;
 
+/** The payment cannot start now (the method is not configured, or the gateway is down). */
 export class PaymentUnavailable extends DomainError {
-  constructor(message: string) {
-    super(message, 503, "payment_unavailable");
+  constructor(key: MessageKey) {
+    super(503, "payment_unavailable", key);
   }
 }
 
@@ -47,7 +48,10 @@ export async function createCheckoutSession(
         price_data: {
           currency: "vnd",
           unit_amount: order.deliveryFeeVnd,
-          product_data: { name: `Phí giao hàng — ${order.producer.name}` },
+          // Stripe's page speaks Vietnamese to our buyers.
+          product_data: {
+            name: t("vi", "paymentLine.deliveryFee", { producer: order.producer.name }),
+          },
         },
       });
     }
@@ -71,18 +75,10 @@ export async function createCheckoutSession(
     { idempotencyKey: `checkout-${checkout.checkoutId}` },
   );
   const orderIds = checkout.orders.map((o) => o.id);
-  db.$client
-    .transaction(() => {
-      db.update(payments)
-        .set({ providerRef: session.id, updatedAt: now })
-        .where(and(inArray(payments.orderId, orderIds), eq(payments.provider, "stripe")))
-        .run();
-      db.update(orders)
-        .set({ paymentDueAt: new Date(expiresAt * 1000) })
-        .where(inArray(orders.id, orderIds))
-        .run();
-    })
-    .immediate();
+  db.update(payments)
+    .set({ providerRef: session.id, updatedAt: now })
+    .where(and(inArray(payments.orderId, orderIds), eq(payments.provider, "stripe")))
+    .run();
   return session;
 }
 
@@ -95,55 +91,32 @@ export function stripeProvider(
     provider: "stripe",
     isAvailable: () => settings !== null,
     async start(db, checkout, urls) {
-      if (!settings) throw new PaymentUnavailable("Thanh toán thẻ chưa được cấu hình.");
+      if (!settings) throw new PaymentUnavailable("paymentError.cardNotConfigured");
       try {
         const session = await createCheckoutSession(db, settings, checkout, urls);
-        return { redirectUrl: session.url };
+        // The session holds the stock until it expires: the order's payment is due then.
+        return { redirectUrl: session.url, payBy: new Date(session.expires_at * 1000) };
       } catch (error) {
-        // Undo: the orders were committed and hold stock; nobody can pay them now.
+        // No session was opened, so there is nothing of ours to undo; the checkout undoes its orders.
         logger.error({ err: error, checkoutId: checkout.checkoutId }, "stripe session failed");
-        for (const order of checkout.orders) {
-          try {
-            cancelOrderBySystem(db, order.id, "Không mở được trang thanh toán thẻ.");
-          } catch (cancelError) {
-            logger.error({ err: cancelError, orderId: order.id }, "could not cancel order");
-          }
-        }
-        throw new PaymentUnavailable(
-          "Không kết nối được cổng thanh toán thẻ. Đơn hàng đã được hủy, vui lòng thử lại hoặc chọn cách thanh toán khác.",
-        );
+        throw new PaymentUnavailable("paymentError.gatewayUnreachable");
       }
     },
   };
 }
 
 /**
- * The buyer comes back to pay a card order still waiting: the open session's page, if any.
+ * The page of a Stripe Checkout session still open (the buyer comes back to pay); NotFound
+ * when it expired or card payments are not configured.
  */
-export async function resumeCardPayment(
-  db: Db,
-  buyerUserId: number,
-  orderId: number,
+export async function openSessionUrl(
+  sessionId: string,
   settings: StripeSettings | null = stripeSettingsFromEnv(),
 ): Promise<string> {
-  const row = db
-    .select({ ref: payments.providerRef })
-    .from(payments)
-    .innerJoin(orders, eq(orders.id, payments.orderId))
-    .where(
-      and(
-        eq(orders.id, orderId),
-        eq(orders.buyerUserId, buyerUserId),
-        eq(orders.status, "pending_payment"),
-        eq(payments.provider, "stripe"),
-        eq(payments.status, "pending"),
-      ),
-    )
-    .get();
-  if (!row?.ref || !settings) throw new NotFound("Không còn phiên thanh toán nào cho đơn này.");
-  const session = await stripeClient(settings).checkout.sessions.retrieve(row.ref);
+  if (!settings) throw new NotFound("paymentError.noOpenSession");
+  const session = await stripeClient(settings).checkout.sessions.retrieve(sessionId);
   if (session.status !== "open" || !session.url) {
-    throw new NotFound("Phiên thanh toán đã hết hạn.");
+    throw new NotFound("paymentError.sessionExpired");
   }
   return session.url;
 }

@@ -1,4 +1,5 @@
 import QRCode from "qrcode";
+import { removeMarks } from "~/lib/text";
 
 /**
  * VietQR: the NAPAS profile of the EMVCo merchant-presented QR code, which every Vietnamese
@@ -39,11 +40,7 @@ const SERVICE_TO_ACCOUNT = "QRIBFTTA";
 
 /** Banking apps reject or mangle anything but unaccented letters, digits and spaces. */
 export function sanitizePurpose(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
+  return removeMarks(text)
     .replace(/[^A-Za-z0-9 ]/g, "")
     .slice(0, 25);
 }

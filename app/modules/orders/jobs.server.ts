@@ -2,7 +2,7 @@ import {
   cancelExpiredCardCheckouts,
   cancelUnpaidTransfers,
   completeDeliveredOrders,
-} from "~/modules/orders/fulfilment.server";
+} from "./fulfilment.server";
 import { logger } from "~/modules/platform/logger.server";
 import type { Db } from "~db/client.server";
 

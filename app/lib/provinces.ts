@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/sync";
+import { cleanText } from "~/lib/text";
 // Bundled with the server build, so the list never depends on the working directory.
 import provincesCsv from "~db/seed/provinces.csv?raw";
 
@@ -25,10 +26,11 @@ export function listProvinces(): Province[] {
   return cached;
 }
 
-/** The province for a name or code as typed ("Quảng Trị", "quang-tri"); undefined if none. */
+/**
+ * The province for a name or code as typed ("Quảng Trị", "quang-tri"); undefined if none.
+ * The one province normalisation: the checkout form, the API and the form defaults use it.
+ */
 export function findProvince(nameOrCode: string): Province | undefined {
-  const wanted = nameOrCode.normalize("NFC").trim();
-  return listProvinces().find(
-    (p) => p.code === wanted.toLowerCase() || p.name.toLowerCase() === wanted.toLowerCase(),
-  );
+  const wanted = cleanText(nameOrCode).toLowerCase();
+  return listProvinces().find((p) => p.code === wanted || p.name.toLowerCase() === wanted);
 }

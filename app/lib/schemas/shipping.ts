@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { normalizePhone } from "~/lib/contact";
+import type { MessageKey } from "~/lib/i18n/translate";
+import { findProvince } from "~/lib/provinces";
+import { cleanText } from "~/lib/text";
+
+/**
+ * The delivery address, one schema for the web checkout (fields at the top of the form) and
+ * the JSON API (under `shipping`). Messages are i18n keys; the API renders them in Vietnamese.
+ */
+
+const text = (min: number, max: number, key: MessageKey) =>
+  z
+    .string({ required_error: key, invalid_type_error: key })
+    .transform(cleanText)
+    .refine((value) => value.length >= min && value.length <= max, key);
+
+/** A stored number (+84912345678) as Vietnamese people write it (0912345678). */
+export function nationalPhone(stored: string): string {
+  return stored.replace(/^\+84/, "0");
+}
+
+/**
+ * A Vietnamese mobile number as people type it, kept the way the buyer and the producer read
+ * it on the order (0912345678): the contact helper decides what is a number.
+ */
+const shippingPhone = z
+  .string({ required_error: "checkout.error.phone", invalid_type_error: "checkout.error.phone" })
+  .transform((value, ctx) => {
+    const stored = normalizePhone(value);
+    if (stored === null) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: "checkout.error.phone" });
+      return z.NEVER;
+    }
+    return nationalPhone(stored);
+  });
+
+/** One of the 34 provinces by name or code, stored by its name. */
+const shippingProvince = z
+  .string({
+    required_error: "checkout.error.province",
+    invalid_type_error: "checkout.error.province",
+  })
+  .transform((value, ctx) => {
+    const province = findProvince(value);
+    if (!province) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: "checkout.error.province" });
+      return z.NEVER;
+    }
+    return province.name;
+  });
+
+/** The fields of a delivery address, for a form (at its top level) or under `shipping`. */
+export const shippingFields = {
+  name: text(2, 120, "checkout.error.name"),
+  phone: shippingPhone,
+  province: shippingProvince,
+  commune: text(2, 120, "checkout.error.commune"),
+  address: text(3, 300, "checkout.error.address"),
+};
+
+/** The buyer's note to the producers: optional, at most 1000 characters; empty is none. */
+export const orderNoteSchema = text(0, 1000, "checkout.error.note").transform((value) =>
+  value === "" ? null : value,
+);
+
+/** How each producer hands over the goods. */
+export const DELIVERY_CHOICES = ["pickup", "delivery"] as const;
