@@ -17,6 +17,7 @@ import { JsonLd } from "~/components/json-ld";
 import { useNonce } from "~/components/nonce-provider";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
+import { vietnamToday } from "~/lib/dates";
 import { DEFAULT_LOCALE, t, useT } from "~/lib/i18n";
 import { isStaff, isProducerMember } from "~/modules/auth/actor";
 import { getActor } from "~/modules/auth/session.server";
@@ -68,9 +69,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     unreadCount: actor.kind === "user" ? countUnreadNotifications(db, actor.userId) : 0,
     isDemo: env.APP_MODE === "demo",
     origin: env.PUBLIC_URL?.replace(/\/+$/, "") ?? new URL(request.url).origin,
-    year: Number(
-      new Intl.DateTimeFormat("en", { year: "numeric", timeZone: "Asia/Ho_Chi_Minh" }).format(),
-    ),
+    year: Number(vietnamToday().slice(0, 4)),
   };
 }
 

@@ -9,17 +9,24 @@ export function toNfc(text: string): string {
 }
 
 /**
- * Folds Vietnamese for matching: NFD, drop tone and vowel marks, đ→d, lower case.
- * "Đậu đen Cồn Tiên" → "dau den con tien". (FTS5's remove_diacritics does not fold đ.)
+ * Drops tone and vowel marks and turns đ into d, keeping case: "Đậu đen" → "Dau den" (in
+ * NFD: callers that keep the text normalize it again). The core of `foldVietnamese`, for
+ * places that must keep capitals (a bank transfer's message).
  */
-export function foldVietnamese(text: string): string {
+export function removeMarks(text: string): string {
   return text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase()
-    .normalize("NFC");
+    .replace(/Đ/g, "D");
+}
+
+/**
+ * Folds Vietnamese for matching: NFD, drop tone and vowel marks, đ→d, lower case.
+ * "Đậu đen Cồn Tiên" → "dau den con tien". (FTS5's remove_diacritics does not fold đ.)
+ */
+export function foldVietnamese(text: string): string {
+  return removeMarks(text).toLowerCase().normalize("NFC");
 }
 
 /** A URL slug: folded, ASCII letters and digits, words joined by "-". "Hồ tiêu 500g" → "ho-tieu-500g". */

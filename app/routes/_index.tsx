@@ -1,7 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { EmptyState } from "~/components/empty-state";
-import { ProductCard } from "~/components/product-card";
+import { ProductGrid } from "~/components/product-card";
 import { PurchaseRequestCard } from "~/components/purchase-request-card";
 import { formatNumber, t, useLocale, useT } from "~/lib/i18n";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
@@ -80,44 +81,20 @@ export default function Home() {
       </section>
 
       <section aria-labelledby="newest-title">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="newest-title" className="text-xl font-bold text-stone-900">
-            {t("home.newestTitle")}
-          </h2>
-          <Link
-            to="/tim-kiem"
-            className="font-semibold text-brand-800 underline-offset-2 hover:underline"
-          >
+        <SectionHeading id="newest-title" title={t("home.newestTitle")}>
+          <Link to="/tim-kiem" className={SEE_ALL_LINK}>
             {t("home.newestAll")}
           </Link>
-        </div>
-        {products.length > 0 ? (
-          <ul className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
-            {products.map((product) => (
-              <li key={product.sku}>
-                <ProductCard product={product} />
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <div className="mt-4">
-            <EmptyState title={t("home.newestEmpty")} headingLevel={3} />
-          </div>
-        )}
+        </SectionHeading>
+        <ProductGrid products={products} emptyTitle={t("home.newestEmpty")} />
       </section>
 
       <section aria-labelledby="requests-title">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="requests-title" className="text-xl font-bold text-stone-900">
-            {t("home.requestsTitle")}
-          </h2>
-          <Link
-            to="/yeu-cau-mua"
-            className="font-semibold text-brand-800 underline-offset-2 hover:underline"
-          >
+        <SectionHeading id="requests-title" title={t("home.requestsTitle")}>
+          <Link to="/yeu-cau-mua" className={SEE_ALL_LINK}>
             {t("home.requestsAll")}
           </Link>
-        </div>
+        </SectionHeading>
         {requests.length > 0 ? (
           <ul className="mt-4 grid gap-3 sm:grid-cols-2">
             {requests.map((request) => (
@@ -136,6 +113,28 @@ export default function Home() {
           </div>
         )}
       </section>
+    </div>
+  );
+}
+
+const SEE_ALL_LINK = "font-semibold text-brand-800 underline-offset-2 hover:underline";
+
+/** A home page section's title with its "see all" link beside it. */
+function SectionHeading({
+  id,
+  title,
+  children,
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex flex-wrap items-baseline justify-between gap-2">
+      <h2 id={id} className="text-xl font-bold text-stone-900">
+        {title}
+      </h2>
+      {children}
     </div>
   );
 }

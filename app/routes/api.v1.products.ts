@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/modules/platform/db.server";
-import { apiError } from "~/modules/platform/http.server";
-import { apiJson, publicOrigin, toApiSearchResult } from "~/modules/search/api.server";
+import { apiError, apiJson, localeOfRequest } from "~/modules/platform/http.server";
+import { publicOrigin, toApiSearchResult } from "~/modules/search/api.server";
 import { parseSearchParams } from "~/modules/search/params";
 import { searchListings } from "~/modules/search/search.server";
 
@@ -12,6 +12,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const result = await searchListings(getDb(), query);
     return apiJson(toApiSearchResult(result, publicOrigin(request)));
   } catch (error) {
-    return apiError(error);
+    return apiError(error, localeOfRequest(request));
   }
 }

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { EmptyState } from "~/components/empty-state";
-import { ProductCard } from "~/components/product-card";
+import { ProductGrid } from "~/components/product-card";
 import { ResponsiveImage } from "~/components/supply/responsive-image";
 import { NotFound } from "~/lib/errors";
 import { formatNumber, t, useLocale, useT } from "~/lib/i18n";
@@ -19,11 +18,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 /** A verified producer's public page: who they are and what they sell. */
 export const loader = handle(async ({ params }: LoaderFunctionArgs) => {
   const page = getProducerPage(getDb(), params.code ?? "");
-  if (!page) throw new NotFound("Không tìm thấy nhà sản xuất này.");
+  if (!page) throw new NotFound("catalog.errors.producerNotFound");
   return page;
 });
 
-export default function ProducerPage() {
+export default function PublicProducerPage() {
   const { producer, listings, photos } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
@@ -104,19 +103,7 @@ export default function ProducerPage() {
         <h2 id="listings-title" className="text-xl font-bold text-stone-900">
           {t("producer.listingsTitle")}
         </h2>
-        {listings.length > 0 ? (
-          <ul className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
-            {listings.map((listing) => (
-              <li key={listing.sku}>
-                <ProductCard product={listing} />
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <div className="mt-4">
-            <EmptyState title={t("producer.noListings")} headingLevel={3} />
-          </div>
-        )}
+        <ProductGrid products={listings} emptyTitle={t("producer.noListings")} />
       </section>
     </div>
   );

@@ -16,8 +16,8 @@ import { formatVnd } from "~/lib/money";
 import { getProductPage } from "~/modules/listings/public.server";
 import { getListingReviews } from "~/modules/orders/reviews.server";
 import { getDb } from "~/modules/platform/db.server";
-import { getEnv } from "~/modules/platform/env.server";
 import { handle } from "~/modules/platform/http.server";
+import { publicOrigin } from "~/modules/search/api.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const locale = localeFromMatches(matches);
@@ -67,11 +67,14 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 export const loader = handle(async ({ params, request }: LoaderFunctionArgs) => {
   const db = getDb();
   const found = getProductPage(db, params.slug ?? "");
-  if (!found) throw new NotFound("Không tìm thấy sản phẩm này. Có thể sản phẩm đã ngừng bán.");
+  if (!found) throw new NotFound("catalog.errors.productGone");
   if (found.kind === "moved") throw redirect(`/san-pham/${found.slug}`, 301);
   // Absolute links for Open Graph and JSON-LD: PUBLIC_URL (required in production).
-  const origin = (getEnv().PUBLIC_URL ?? new URL(request.url).origin).replace(/\/+$/, "");
-  return { ...found, reviews: getListingReviews(db, found.listing.id), origin };
+  return {
+    ...found,
+    reviews: getListingReviews(db, found.listing.id),
+    origin: publicOrigin(request),
+  };
 });
 
 export default function ProductPage() {

@@ -21,7 +21,12 @@ import {
   SORT_PARAM,
 } from "~/modules/search/page-params";
 import { searchPage } from "~/modules/search/page.server";
-import { SEARCH_SORTS, type SearchQuery, type SearchSort } from "~/modules/search/types";
+import {
+  NO_FILTERS,
+  SEARCH_SORTS,
+  type SearchQuery,
+  type SearchSort,
+} from "~/modules/search/types";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const locale = localeFromMatches(matches);
@@ -161,14 +166,7 @@ export default function SearchPage() {
             ))}
           </ul>
           <Link
-            to={searchHref(query, {
-              category: null,
-              commune: null,
-              ocopMin: null,
-              certification: null,
-              priceMin: null,
-              priceMax: null,
-            })}
+            to={searchHref(query, NO_FILTERS)}
             className="text-sm font-medium text-brand-800 underline underline-offset-2"
           >
             {t("search.clearFilters")}

@@ -19,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 /** One purchase request (unless a moderator hid it). */
 export const loader = handle(async ({ params }: LoaderFunctionArgs) => {
   const request = getPurchaseRequestByCode(getDb(), params.code ?? "");
-  if (!request) throw new NotFound("Không tìm thấy yêu cầu mua này.");
+  if (!request) throw new NotFound("demand.errors.requestNotFound");
   return { request };
 });
 

@@ -4,7 +4,6 @@ import {
   getSelectProps,
   getTextareaProps,
   useForm,
-  type FieldMetadata,
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import {
@@ -15,11 +14,14 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
-import { isMessageKey, t, useLocale, useT } from "~/lib/i18n";
+import type { ComponentProps } from "react";
+import { Field, SubmitButton } from "~/components/auth-form";
+import { vietnamToday } from "~/lib/dates";
+import { t, useLocale, useT } from "~/lib/i18n";
 import { unitLabel } from "~/lib/i18n/labels";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
 import { UNIT_OPTIONS } from "~/lib/schemas/listing";
+import { cleanText } from "~/lib/text";
 import {
   PURCHASE_REQUEST_LIMITS,
   PURCHASE_REQUEST_MESSAGE_PARAMS,
@@ -29,11 +31,10 @@ import {
 } from "~/lib/schemas/purchase-request";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { requireBuyer } from "~/modules/auth/session.server";
-import { listCategoriesWithCounts } from "~/modules/catalog/queries.server";
 import { createPurchaseRequest } from "~/modules/demand/purchase-requests.server";
+import { categoryOptions } from "~/modules/listings/queries.server";
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
-import { vietnamToday } from "~/modules/search/dates";
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = localeFromMatches(matches);
@@ -47,26 +48,18 @@ export const meta: MetaFunction = ({ matches }) => {
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   await requireBuyer(request);
   const url = new URL(request.url);
-  const categories = listCategoriesWithCounts(getDb());
   const wanted = url.searchParams.get("danh-muc") ?? "";
-  const options = categories
-    .filter((category) => category.parentId === null)
-    .flatMap((parent) => [
-      { code: parent.code, nameVi: parent.nameVi, nameEn: parent.nameEn, depth: 0 },
-      ...categories
-        .filter((child) => child.parentId === parent.id)
-        .map((child) => ({
-          code: child.code,
-          nameVi: child.nameVi,
-          nameEn: child.nameEn,
-          depth: 1,
-        })),
-    ]);
+  const options = categoryOptions(getDb()).map(({ code, nameVi, nameEn, depth }) => ({
+    code,
+    nameVi,
+    nameEn,
+    depth,
+  }));
   return {
     options,
     today: vietnamToday(),
     defaults: {
-      title: (url.searchParams.get("q") ?? "").normalize("NFC").trim().slice(0, 150),
+      title: cleanText(url.searchParams.get("q") ?? "").slice(0, 150),
       categoryCode: options.some((option) => option.code === wanted) ? wanted : "",
       recurrence: "none" as const,
     },
@@ -113,7 +106,7 @@ export default function NewPurchaseRequestPage() {
         </p>
       ) : null}
       <Form method="post" {...getFormProps(form)} className="mt-6 space-y-5">
-        <Field
+        <RequestField
           field={fields.title}
           label={t("requestForm.titleLabel")}
           hint={t("requestForm.titleHint")}
@@ -126,8 +119,8 @@ export default function NewPurchaseRequestPage() {
             maxLength={PURCHASE_REQUEST_LIMITS.titleMax}
             className={inputClass}
           />
-        </Field>
-        <Field
+        </RequestField>
+        <RequestField
           field={fields.description}
           label={t("requestForm.descriptionLabel")}
           hint={t("requestForm.descriptionHint")}
@@ -140,8 +133,8 @@ export default function NewPurchaseRequestPage() {
             maxLength={PURCHASE_REQUEST_LIMITS.descriptionMax}
             className={inputClass}
           />
-        </Field>
-        <Field field={fields.categoryCode} label={t("requestForm.categoryLabel")}>
+        </RequestField>
+        <RequestField field={fields.categoryCode} label={t("requestForm.categoryLabel")}>
           <select {...getSelectProps(fields.categoryCode)} className={inputClass}>
             <option value="">{t("requestForm.categoryNone")}</option>
             {options.map((option) => (
@@ -151,16 +144,16 @@ export default function NewPurchaseRequestPage() {
               </option>
             ))}
           </select>
-        </Field>
+        </RequestField>
         <div className="grid grid-cols-2 gap-3">
-          <Field field={fields.quantity} label={t("requestForm.quantityLabel")}>
+          <RequestField field={fields.quantity} label={t("requestForm.quantityLabel")}>
             <input
               {...getInputProps(fields.quantity, { type: "text" })}
               inputMode="numeric"
               className={inputClass}
             />
-          </Field>
-          <Field field={fields.unit} label={t("requestForm.unitLabel")}>
+          </RequestField>
+          <RequestField field={fields.unit} label={t("requestForm.unitLabel")}>
             <select {...getSelectProps(fields.unit)} className={inputClass}>
               <option value="">—</option>
               {UNIT_OPTIONS.map((unit) => (
@@ -169,9 +162,9 @@ export default function NewPurchaseRequestPage() {
                 </option>
               ))}
             </select>
-          </Field>
+          </RequestField>
         </div>
-        <Field
+        <RequestField
           field={fields.targetPriceVnd}
           label={t("requestForm.targetPriceLabel")}
           hint={t("requestForm.targetPriceHint")}
@@ -184,8 +177,8 @@ export default function NewPurchaseRequestPage() {
             inputMode="numeric"
             className={inputClass}
           />
-        </Field>
-        <Field
+        </RequestField>
+        <RequestField
           field={fields.deliveryLocation}
           label={t("requestForm.deliveryLocationLabel")}
           hint={t("requestForm.deliveryLocationHint")}
@@ -199,16 +192,16 @@ export default function NewPurchaseRequestPage() {
             autoComplete="address-level2"
             className={inputClass}
           />
-        </Field>
+        </RequestField>
         <div className="grid gap-3 sm:grid-cols-2">
-          <Field field={fields.neededBy} label={t("requestForm.neededByLabel")}>
+          <RequestField field={fields.neededBy} label={t("requestForm.neededByLabel")}>
             <input
               {...getInputProps(fields.neededBy, { type: "date" })}
               min={today}
               className={inputClass}
             />
-          </Field>
-          <Field field={fields.recurrence} label={t("requestForm.recurrenceLabel")}>
+          </RequestField>
+          <RequestField field={fields.recurrence} label={t("requestForm.recurrenceLabel")}>
             <select {...getSelectProps(fields.recurrence)} className={inputClass}>
               {RECURRENCE_OPTIONS.map((recurrence) => (
                 <option key={recurrence} value={recurrence}>
@@ -216,15 +209,11 @@ export default function NewPurchaseRequestPage() {
                 </option>
               ))}
             </select>
-          </Field>
+          </RequestField>
         </div>
-        <button
-          type="submit"
-          disabled={navigation.state === "submitting"}
-          className="w-full rounded-lg bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800 disabled:opacity-70 sm:w-auto"
-        >
+        <SubmitButton busy={navigation.state === "submitting"}>
           {t("requestForm.submit")}
-        </button>
+        </SubmitButton>
       </Form>
     </div>
   );
@@ -233,37 +222,7 @@ export default function NewPurchaseRequestPage() {
 const inputClass =
   "mt-1 min-h-11 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 aria-[invalid=true]:border-red-600";
 
-/** A labelled form field with its hint and its (translated) error. */
-function Field({
-  field,
-  label,
-  hint,
-  children,
-}: {
-  field: FieldMetadata<unknown>;
-  label: string;
-  hint?: string;
-  children: ReactNode;
-}) {
-  const t = useT();
-  const error = field.errors?.[0];
-  const params = PURCHASE_REQUEST_MESSAGE_PARAMS[field.name];
-  return (
-    <div>
-      <label htmlFor={field.id} className="block font-medium text-stone-900">
-        {label}
-      </label>
-      {hint ? (
-        <p id={field.descriptionId} className="text-sm text-stone-600">
-          {hint}
-        </p>
-      ) : null}
-      {children}
-      {error ? (
-        <p id={field.errorId} className="mt-1 text-sm font-medium text-red-700">
-          {isMessageKey(error) ? t(error, params) : error}
-        </p>
-      ) : null}
-    </div>
-  );
+/** The shared form field, with the limits this form's messages name ("at most {max}"). */
+function RequestField(props: Omit<ComponentProps<typeof Field>, "params">) {
+  return <Field {...props} params={PURCHASE_REQUEST_MESSAGE_PARAMS[props.field.name]} />;
 }

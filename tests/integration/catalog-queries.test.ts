@@ -1,7 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import {
-  basicSearch,
-  categorySubtreeIds,
   getListingSkuSlug,
   getProducerByCode,
   getPublishedListingBySlug,
@@ -166,11 +164,6 @@ describe("catalog queries", () => {
     expect(counts).toEqual({ "ho-tieu": 2, "gia-vi": 2, "do-uong": 1 });
   });
 
-  it("finds a category's subtree", () => {
-    expect(categorySubtreeIds(db, "gia-vi").sort()).toEqual([1, 2]);
-    expect(categorySubtreeIds(db, "khong-co")).toEqual([]);
-  });
-
   it("lists the newest published listings of verified producers only", () => {
     const products = listNewestProducts(db, { limit: 10, today: TODAY });
     expect(products.map((p) => p.sku)).toEqual(["SP0003", "SP0002", "SP0001"]);
@@ -247,57 +240,5 @@ describe("catalog queries", () => {
   it("does not show a producer that is not verified", () => {
     expect(getProducerByCode(db, "SX002", TODAY)).toBeNull();
     expect(getProducerByCode(db, "SX999", TODAY)).toBeNull();
-  });
-
-  describe("basicSearch", () => {
-    const skus = (result: { items: { sku: string }[] }) => result.items.map((i) => i.sku).sort();
-
-    it("matches folded words: 'dau den' finds 'Đậu đen'", () => {
-      expect(skus(basicSearch(db, { q: "dau den", today: TODAY }))).toEqual(["SP0002"]);
-      expect(skus(basicSearch(db, { q: "ĐẬU", today: TODAY }))).toEqual(["SP0002"]);
-    });
-
-    it("requires every word", () => {
-      expect(skus(basicSearch(db, { q: "tiêu vĩnh", today: TODAY }))).toEqual(["SP0001"]);
-      expect(basicSearch(db, { q: "tieu gao", today: TODAY }).total).toBe(0);
-    });
-
-    it("treats LIKE wildcards as plain characters", () => {
-      expect(basicSearch(db, { q: "%", today: TODAY }).total).toBe(0);
-      expect(basicSearch(db, { q: "_", today: TODAY }).total).toBe(0);
-    });
-
-    it("filters by a category and its subcategories", () => {
-      const result = basicSearch(db, { categoryCode: "gia-vi", today: TODAY });
-      expect(skus(result)).toEqual(["SP0001", "SP0003"]);
-      expect(result.category?.code).toBe("gia-vi");
-      expect(skus(basicSearch(db, { categoryCode: "ho-tieu", q: "xanh", today: TODAY }))).toEqual([
-        "SP0003",
-      ]);
-    });
-
-    it("finds nothing in an unknown category", () => {
-      const result = basicSearch(db, { categoryCode: "khong-co", today: TODAY });
-      expect(result.total).toBe(0);
-      expect(result.category).toBeNull();
-    });
-
-    it("paginates and clamps the page", () => {
-      const first = basicSearch(db, { perPage: 2, page: 1, today: TODAY });
-      expect(first).toMatchObject({ total: 3, page: 1, pageCount: 2 });
-      expect(first.items).toHaveLength(2);
-      const beyond = basicSearch(db, { perPage: 2, page: 9, today: TODAY });
-      expect(beyond.page).toBe(2);
-      expect(beyond.items).toHaveLength(1);
-    });
-
-    it("never returns hidden listings", () => {
-      expect(
-        basicSearch(db, { q: "tieu", today: TODAY })
-          .items.map((i) => i.sku)
-          .sort(),
-      ).toEqual(["SP0001", "SP0003"]);
-      expect(basicSearch(db, { q: "dakrong", today: TODAY }).total).toBe(0);
-    });
   });
 });

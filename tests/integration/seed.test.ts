@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { checkPasswordPolicy, verifyPassword } from "~/modules/auth/passwords.server";
 import { DEMO_ACCOUNTS, DEMO_CSV_BUYER_PASSWORD } from "~db/seed/demo-accounts";
 import { isDatabaseEmpty, seedDemo } from "~db/seed/seed.server";
-import { addDays, shiftDaysFor, vietnamIsoDate } from "~db/seed/dates";
+import { vietnamToday } from "~/lib/dates";
+import { addDays, shiftDaysFor } from "~db/seed/dates";
 import {
   buyerProfiles,
   categories,
@@ -106,7 +107,7 @@ describe("seedDemo in demo mode", () => {
   });
 
   it("shifts every date by (today − 2026-12-01)", () => {
-    const todayIso = vietnamIsoDate(today);
+    const todayIso = vietnamToday(today);
     const expired = db.select().from(listings).where(eq(listings.sku, "SP0022")).get();
     expect(expired?.ocopExpiresOn && expired.ocopExpiresOn < todayIso).toBe(true);
     const expiring = db.select().from(listings).where(eq(listings.sku, "SP0017")).get();

@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseIdList, topPositions } from "~/modules/search/ranking";
+import { topPositions } from "~/modules/search/ranking";
 
 describe("ranking helpers", () => {
-  it("parses group_concat id lists", () => {
-    expect([...parseIdList("3,17,42")]).toEqual([3, 17, 42]);
-    expect([...parseIdList("7")]).toEqual([7]);
-    expect(parseIdList(null)).toHaveLength(0);
-    expect(parseIdList("")).toHaveLength(0);
-  });
-
   it("picks the best k by key, ties by larger id, on small and large inputs", () => {
     const small = topPositions(
       Float64Array.from([1, 5, 3, 5]),

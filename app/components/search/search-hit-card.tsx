@@ -1,10 +1,5 @@
 import { Link } from "@remix-run/react";
-import { imageSrcSet, imageUrlFor } from "~/lib/images";
-import { useLocale, useT } from "~/lib/i18n";
-import { unitLabel } from "~/lib/i18n/labels";
-import { formatVnd } from "~/lib/money";
-import { ProducePlaceholder } from "../icons";
-import { OcopBadge } from "../ocop-badge";
+import { ProductFacts, ProductPhoto } from "../product-card";
 
 /** What a search result row shows (a SearchHit without the server-only parts). */
 export interface SearchHitCardData {
@@ -26,28 +21,17 @@ export interface SearchHitCardData {
  * variant; photos below the first rows load lazily.
  */
 export function SearchHitCard({ hit, eager }: { hit: SearchHitCardData; eager: boolean }) {
-  const t = useT();
-  const locale = useLocale();
   return (
     <article className="relative flex h-full gap-3 rounded-xl border border-stone-200 bg-white p-2 shadow-sm focus-within:ring-2 focus-within:ring-brand-700 hover:shadow-md">
       <div className="aspect-square w-24 shrink-0 overflow-hidden rounded-lg bg-brand-50 sm:w-32">
-        {hit.image ? (
-          <img
-            src={imageUrlFor(hit.image.key, hit.image.width, 320)}
-            srcSet={imageSrcSet(hit.image.key, hit.image.width)}
-            sizes="(min-width: 640px) 8rem, 6rem"
-            alt=""
-            loading={eager ? "eager" : "lazy"}
-            decoding="async"
-            width={320}
-            height={320}
-            className="h-full w-full object-cover"
-          />
-        ) : (
-          <div className="flex h-full items-center justify-center text-brand-600/40">
-            <ProducePlaceholder className="h-10 w-10" />
-          </div>
-        )}
+        <ProductPhoto
+          image={hit.image}
+          width={320}
+          height={320}
+          sizes="(min-width: 640px) 8rem, 6rem"
+          eager={eager}
+          placeholderClassName="h-10 w-10"
+        />
       </div>
       <div className="flex min-w-0 flex-1 flex-col gap-0.5">
         <h2 className="text-base leading-snug font-semibold break-words">
@@ -58,20 +42,15 @@ export function SearchHitCard({ hit, eager }: { hit: SearchHitCardData; eager: b
             {hit.title}
           </Link>
         </h2>
-        <p className="font-bold text-accent-700">
-          {t("product.pricePerUnit", {
-            price: formatVnd(hit.priceVnd, locale),
-            unit: unitLabel(locale, hit.unit),
-          })}
-        </p>
-        <p className="truncate text-sm text-stone-700">{hit.producer.name}</p>
-        <p className="truncate text-sm text-stone-600">{hit.commune}</p>
-        <div className="mt-auto flex flex-wrap items-center gap-2 pt-1">
-          <OcopBadge stars={hit.ocopStars} />
-          {hit.stock === 0 ? (
-            <span className="text-xs font-medium text-stone-600">{t("product.outOfStock")}</span>
-          ) : null}
-        </div>
+        <ProductFacts
+          priceVnd={hit.priceVnd}
+          unit={hit.unit}
+          producerName={hit.producer.name}
+          commune={hit.commune}
+          ocopStars={hit.ocopStars}
+          stock={hit.stock}
+          truncate
+        />
       </div>
     </article>
   );

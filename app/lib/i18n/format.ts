@@ -1,3 +1,4 @@
+import { VIETNAM_TIME_ZONE } from "~/lib/dates";
 import { INTL_LOCALE, type Locale } from "./locales";
 
 const dateFormatters: Record<Locale, Intl.DateTimeFormat> = {
@@ -5,13 +6,13 @@ const dateFormatters: Record<Locale, Intl.DateTimeFormat> = {
     day: "2-digit",
     month: "2-digit",
     year: "numeric",
-    timeZone: "Asia/Ho_Chi_Minh",
+    timeZone: VIETNAM_TIME_ZONE,
   }),
   en: new Intl.DateTimeFormat(INTL_LOCALE.en, {
     day: "numeric",
     month: "short",
     year: "numeric",
-    timeZone: "Asia/Ho_Chi_Minh",
+    timeZone: VIETNAM_TIME_ZONE,
   }),
 };
 

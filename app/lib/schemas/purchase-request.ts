@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { vietnamToday } from "~/lib/dates";
 import { UNIT_OPTIONS } from "./listing";
 
 /**
@@ -35,16 +36,6 @@ const wholeNumber = (max: number) =>
         .min(1, "validation.wholeNumber")
         .max(max, "validation.tooLarge"),
     );
-
-/** Today's date in Việt Nam as YYYY-MM-DD, so "needed by" cannot be in the past. */
-function vietnamToday(): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Ho_Chi_Minh",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(new Date());
-}
 
 export const purchaseRequestSchema = z.object({
   title: z

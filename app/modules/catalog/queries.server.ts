@@ -1,6 +1,5 @@
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
-import { foldVietnamese } from "~/lib/text";
-import { vietnamToday } from "~/modules/search/dates";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { vietnamToday } from "~/lib/dates";
 import type { Db } from "~db/client.server";
 import {
   categories,
@@ -10,17 +9,12 @@ import {
   listingSlugHistory,
   producers,
 } from "~db/schema";
-import { pageOf, type Page } from "./paging.server";
+import { isVisibleListing, isVisibleProducer } from "./visibility.server";
 
 /**
- * What the storefront reads from the catalog. Only published listings of verified producers
- * are ever visible; every query here says so in its WHERE clause.
+ * What the storefront reads from the catalog. Only visible listings (visibility.server.ts)
+ * are ever shown; every query here says so in its WHERE clause.
  */
-
-const isVisible = and(
-  eq(listings.status, "published"),
-  eq(producers.verificationStatus, "verified"),
-) as SQL;
 
 /** OCOP stars a visitor may see: 0 when the badge is hidden or the certificate has lapsed. */
 function validOcopStars(today: string) {
@@ -91,15 +85,17 @@ export interface CategorySummary {
   nameEn: string;
 }
 
+const categorySummaryColumns = {
+  id: categories.id,
+  code: categories.code,
+  nameVi: categories.nameVi,
+  nameEn: categories.nameEn,
+};
+
 /** Top-level categories in menu order. */
 export function listTopCategories(db: Db): CategorySummary[] {
   return db
-    .select({
-      id: categories.id,
-      code: categories.code,
-      nameVi: categories.nameVi,
-      nameEn: categories.nameEn,
-    })
+    .select(categorySummaryColumns)
     .from(categories)
     .where(isNull(categories.parentId))
     .orderBy(asc(categories.position), asc(categories.id))
@@ -115,13 +111,7 @@ export interface CategoryWithCount extends CategorySummary {
 /** Every category with its count of visible listings, subcategories included. */
 export function listCategoriesWithCounts(db: Db): CategoryWithCount[] {
   const rows = db
-    .select({
-      id: categories.id,
-      code: categories.code,
-      nameVi: categories.nameVi,
-      nameEn: categories.nameEn,
-      parentId: categories.parentId,
-    })
+    .select({ ...categorySummaryColumns, parentId: categories.parentId })
     .from(categories)
     .orderBy(asc(categories.position), asc(categories.id))
     .all();
@@ -129,7 +119,7 @@ export function listCategoriesWithCounts(db: Db): CategoryWithCount[] {
     .select({ categoryId: listings.categoryId, n: sql<number>`count(*)` })
     .from(listings)
     .innerJoin(producers, eq(producers.id, listings.producerId))
-    .where(isVisible)
+    .where(isVisibleListing)
     .groupBy(listings.categoryId)
     .all();
   const counts = new Map<number, number>();
@@ -146,44 +136,13 @@ export function listCategoriesWithCounts(db: Db): CategoryWithCount[] {
   return rows.map((row) => ({ ...row, listingCount: counts.get(row.id) ?? 0 }));
 }
 
-/** Ids of a category and all its descendants; empty when the code is unknown. */
-export function categorySubtreeIds(db: Db, code: string): number[] {
-  const rows = db
-    .select({ id: categories.id, code: categories.code, parentId: categories.parentId })
-    .from(categories)
-    .all();
-  const root = rows.find((row) => row.code === code);
-  if (!root) return [];
-  const ids = [root.id];
-  for (let i = 0; i < ids.length; i += 1) {
-    for (const row of rows) if (row.parentId === ids[i] && !ids.includes(row.id)) ids.push(row.id);
-  }
-  return ids;
-}
-
-/** A category by its code, for page headings and filters. */
-export function getCategoryByCode(db: Db, code: string): CategorySummary | null {
-  return (
-    db
-      .select({
-        id: categories.id,
-        code: categories.code,
-        nameVi: categories.nameVi,
-        nameEn: categories.nameEn,
-      })
-      .from(categories)
-      .where(eq(categories.code, code))
-      .get() ?? null
-  );
-}
-
 /** The newest visible listings, for the home page. */
 export function listNewestProducts(
   db: Db,
   { limit = 12, today = vietnamToday() }: { limit?: number; today?: string } = {},
 ): ProductCard[] {
   return cardQuery(db, today)
-    .where(isVisible)
+    .where(isVisibleListing)
     .orderBy(desc(listings.publishedAt), desc(listings.id))
     .limit(limit)
     .all();
@@ -228,7 +187,7 @@ export function getPublishedListingBySlug(
     .from(listings)
     .innerJoin(producers, eq(producers.id, listings.producerId))
     .innerJoin(categories, eq(categories.id, listings.categoryId))
-    .where(and(isVisible, eq(listings.slug, slug)))
+    .where(and(isVisibleListing, eq(listings.slug, slug)))
     .get();
   if (!row) {
     const moved = db
@@ -236,7 +195,7 @@ export function getPublishedListingBySlug(
       .from(listingSlugHistory)
       .innerJoin(listings, eq(listings.id, listingSlugHistory.listingId))
       .innerJoin(producers, eq(producers.id, listings.producerId))
-      .where(and(isVisible, eq(listingSlugHistory.slug, slug)))
+      .where(and(isVisibleListing, eq(listingSlugHistory.slug, slug)))
       .get();
     return moved && moved.slug !== slug ? { kind: "moved", slug: moved.slug } : null;
   }
@@ -284,12 +243,12 @@ export function getListingSkuSlug(db: Db, sku: string): string | null {
     .select({ slug: listings.slug })
     .from(listings)
     .innerJoin(producers, eq(producers.id, listings.producerId))
-    .where(and(isVisible, eq(listings.sku, sku.trim().toUpperCase())))
+    .where(and(isVisibleListing, eq(listings.sku, sku.trim().toUpperCase())))
     .get();
   return row?.slug ?? null;
 }
 
-export interface ProducerPage {
+export interface PublicProducerPage {
   producer: {
     id: number;
     code: string;
@@ -312,7 +271,7 @@ export function getProducerByCode(
   db: Db,
   code: string,
   today: string = vietnamToday(),
-): ProducerPage | null {
+): PublicProducerPage | null {
   const producer = db
     .select({
       id: producers.id,
@@ -329,84 +288,12 @@ export function getProducerByCode(
       story: producers.story,
     })
     .from(producers)
-    .where(
-      and(
-        eq(producers.code, code.trim().toUpperCase()),
-        eq(producers.verificationStatus, "verified"),
-      ),
-    )
+    .where(and(eq(producers.code, code.trim().toUpperCase()), isVisibleProducer))
     .get();
   if (!producer) return null;
   const items = cardQuery(db, today)
-    .where(and(isVisible, eq(listings.producerId, producer.id)))
+    .where(and(isVisibleListing, eq(listings.producerId, producer.id)))
     .orderBy(asc(listings.title))
     .all();
   return { producer, listings: items };
-}
-
-const registeredClients = new WeakSet<object>();
-
-/** Makes `fold_vi(text)` (foldVietnamese) callable from SQL on this connection. */
-function ensureFoldFunction(db: Db): void {
-  const client = db.$client;
-  if (registeredClients.has(client)) return;
-  client.function("fold_vi", { deterministic: true }, (value: unknown) =>
-    typeof value === "string" ? foldVietnamese(value) : null,
-  );
-  registeredClients.add(client);
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-export interface BasicSearchInput {
-  q?: string;
-  categoryCode?: string;
-  page?: number;
-  perPage?: number;
-  today?: string;
-}
-
-/**
- * The storefront search until the search module takes over (issue 4): every word of `q`,
- * folded ("dau den" finds "Đậu đen"), must appear in the folded title; `categoryCode`
- * includes its subcategories. Newest first.
- */
-export function basicSearch(
-  db: Db,
-  { q = "", categoryCode, page = 1, perPage = 24, today = vietnamToday() }: BasicSearchInput,
-): Page<ProductCard> & { category: CategorySummary | null } {
-  ensureFoldFunction(db);
-  const words = foldVietnamese(q).split(/\s+/).filter(Boolean).slice(0, 10);
-  const category = categoryCode ? getCategoryByCode(db, categoryCode) : null;
-  const conditions: (SQL | undefined)[] = [
-    isVisible,
-    ...words.map(
-      (word) => sql`fold_vi(${listings.title}) like ${`%${escapeLike(word)}%`} escape '\\'`,
-    ),
-  ];
-  if (categoryCode) {
-    const ids = category ? categorySubtreeIds(db, category.code) : [];
-    conditions.push(ids.length > 0 ? inArray(listings.categoryId, ids) : sql`0`);
-  }
-  const where = and(...conditions);
-  const total =
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(listings)
-      .innerJoin(producers, eq(producers.id, listings.producerId))
-      .where(where)
-      .get()?.n ?? 0;
-  const paging = pageOf(total, page, perPage);
-  const items =
-    total === 0
-      ? []
-      : cardQuery(db, today)
-          .where(where)
-          .orderBy(desc(listings.publishedAt), desc(listings.id))
-          .limit(perPage)
-          .offset(paging.offset)
-          .all();
-  return { ...paging, items, category };
 }

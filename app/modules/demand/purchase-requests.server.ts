@@ -1,10 +1,10 @@
-import { and, desc, eq, gte, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, sql } from "drizzle-orm";
+import { vietnamToday } from "~/lib/dates";
 import { Forbidden, Invalid } from "~/lib/errors";
 import type { PurchaseRequestInput } from "~/lib/schemas/purchase-request";
 import { cleanText } from "~/lib/text";
 import type { SignedInActor } from "~/modules/auth/actor";
 import { pageOf, type Page } from "~/modules/catalog/paging.server";
-import { vietnamToday } from "~/modules/search/dates";
 import type { Db } from "~db/client.server";
 import { buyerProfiles, categories, purchaseRequests } from "~db/schema";
 
@@ -73,7 +73,7 @@ export function listOpenPurchaseRequests(
     eq(purchaseRequests.status, "open"),
     eq(purchaseRequests.isHidden, false),
     gte(purchaseRequests.neededBy, today),
-  ) as SQL;
+  );
   const total =
     db
       .select({ n: sql<number>`count(*)` })
@@ -143,7 +143,7 @@ export function createPurchaseRequest(
   actor: SignedInActor,
   input: PurchaseRequestInput,
 ): { id: number; code: string } {
-  if (!actor.isBuyer) throw new Forbidden("Chỉ tài khoản người mua mới đăng được yêu cầu mua.");
+  if (!actor.isBuyer) throw new Forbidden("demand.errors.buyersOnly");
   return db.transaction(
     (tx) => {
       let categoryId: number | null = null;
@@ -153,7 +153,8 @@ export function createPurchaseRequest(
           .from(categories)
           .where(eq(categories.code, input.categoryCode))
           .get();
-        if (!category) throw new Invalid("Danh mục không tồn tại.", { field: "categoryCode" });
+        if (!category)
+          throw new Invalid("demand.errors.unknownCategory", {}, { field: "categoryCode" });
         categoryId = category.id;
       }
       const code = nextPurchaseRequestCode(tx);

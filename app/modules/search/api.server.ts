@@ -4,7 +4,8 @@ import type { SearchHit, SearchResult } from "./types";
 
 /**
  * The public JSON API's shapes (snake_case, absolute URLs), built from the module's
- * results. The OpenAPI document (openapi.ts) describes exactly these.
+ * results. The OpenAPI document (openapi.ts) describes exactly these; the routes turn
+ * them into responses (platform/http.server.ts).
  */
 
 /** The site's public origin: PUBLIC_URL when set, else the origin the request came to. */
@@ -13,6 +14,7 @@ export function publicOrigin(request: Request): string {
   return (configured ?? new URL(request.url).origin).replace(/\/+$/, "");
 }
 
+/** One search hit as the API returns it. */
 export function toApiHit(hit: SearchHit, origin: string) {
   return {
     sku: hit.sku,
@@ -30,6 +32,7 @@ export function toApiHit(hit: SearchHit, origin: string) {
   };
 }
 
+/** A page of search results as the API returns it. */
 export function toApiSearchResult(result: SearchResult, origin: string) {
   return {
     total: result.total,
@@ -42,6 +45,7 @@ export function toApiSearchResult(result: SearchResult, origin: string) {
   };
 }
 
+/** One product with its details as the API returns it. */
 export function toApiProduct(product: PublicProduct, origin: string) {
   return {
     ...toApiHit(product, origin),
@@ -73,16 +77,4 @@ export function toApiProduct(product: PublicProduct, origin: string) {
       expires_on: c.expiresOn,
     })),
   };
-}
-
-/** A JSON response for the API. */
-export function apiJson(body: unknown, init: { status?: number; maxAgeSeconds?: number } = {}) {
-  return new Response(JSON.stringify(body), {
-    status: init.status ?? 200,
-    headers: {
-      "Content-Type": "application/json; charset=utf-8",
-      "Cache-Control": `public, max-age=${init.maxAgeSeconds ?? 30}`,
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
 }

@@ -1,6 +1,6 @@
 import { prepared, type Db } from "~db/client.server";
 import { CERT_KINDS } from "./certifications";
-import { dayNumber } from "./dates";
+import { dayNumber } from "~/lib/dates";
 import { Postings, WordStore } from "./word-store";
 
 /**
@@ -85,13 +85,14 @@ export class DocValues {
   /** Brings the arrays up to date with the database; cheap when nothing changed. */
   refresh(db: Db): this {
     const latest =
-      (prepared(db, "SELECT coalesce(max(version), 0) FROM listing_search_docs").pluck().get() as
-        number | null) ?? 0;
+      prepared<number>(db, "SELECT coalesce(max(version), 0) FROM listing_search_docs")
+        .pluck()
+        .get() ?? 0;
     const isStale = this.mayBeUncommitted && !db.$client.inTransaction;
     if (latest === this.version && !isStale) return this;
     // A smaller version means the table was emptied and rebuilt: start over.
     if (latest < this.version || isStale) this.reset();
-    const rows = prepared(
+    const rows = prepared<DocRow>(
       db,
       `SELECT listing_id, is_visible, category_id, commune, price_vnd, stock, ocop_stars,
               ocop_expires_on, certifications, published_at, title_words, body_words, tags_words,
@@ -99,7 +100,7 @@ export class DocValues {
        FROM listing_search_docs WHERE version > ?`,
     )
       .raw()
-      .all(this.version) as DocRow[];
+      .all(this.version);
     // Only what a change touches is recomputed: a new stock or price (every order changes
     // stock) must not cost rebuilding the inverted lists of 100,000 titles.
     const changed = { visibility: false, words: false, allWords: false, certificates: false };

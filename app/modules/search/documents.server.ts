@@ -1,10 +1,11 @@
+import { isListingVisible } from "~/modules/catalog/visibility.server";
 import { prepared, type Db } from "~db/client.server";
 import type { SearchDocument } from "./types";
 
 /**
- * Reads listings from the catalog as search documents. Only a published listing of a
- * verified producer is searchable; every other listing comes back as "hidden" so the
- * engines remove it. Raw prepared SQL: a rebuild reads the whole catalog.
+ * Reads listings from the catalog as search documents. Only a visible listing
+ * (catalog/visibility.server.ts) is searchable; every other listing comes back as "hidden"
+ * so the engines remove it. Raw prepared SQL: a rebuild reads the whole catalog.
  */
 
 interface ListingRow {
@@ -47,17 +48,17 @@ const SELECT_LISTINGS = `
 
 export interface DocumentBatch {
   docs: SearchDocument[];
-  /** Listings that exist but must not be found (not published, producer not verified). */
+  /** Listings that exist but must not be found (not visible). */
   hiddenIds: number[];
 }
 
 /** The documents of these listings; ids of missing listings count as hidden. */
 export function loadSearchDocuments(db: Db, ids: readonly number[]): DocumentBatch {
   if (ids.length === 0) return { docs: [], hiddenIds: [] };
-  const rows = prepared(
+  const rows = prepared<ListingRow>(
     db,
     `${SELECT_LISTINGS} WHERE l.id IN (SELECT value FROM json_each(?)) ORDER BY l.id`,
-  ).all(JSON.stringify(ids)) as ListingRow[];
+  ).all(JSON.stringify(ids));
   const batch = toDocuments(db, rows);
   const seen = new Set(rows.map((row) => row.id));
   for (const id of ids) if (!seen.has(id)) batch.hiddenIds.push(id);
@@ -70,65 +71,46 @@ export function loadSearchDocumentsAfter(
   afterId: number,
   limit: number,
 ): DocumentBatch & { lastId: number | null } {
-  const rows = prepared(db, `${SELECT_LISTINGS} WHERE l.id > ? ORDER BY l.id LIMIT ?`).all(
-    afterId,
-    limit,
-  ) as ListingRow[];
+  const rows = prepared<ListingRow>(
+    db,
+    `${SELECT_LISTINGS} WHERE l.id > ? ORDER BY l.id LIMIT ?`,
+  ).all(afterId, limit);
   return { ...toDocuments(db, rows), lastId: rows[rows.length - 1]?.id ?? null };
 }
 
+/** How many listings the catalog holds, visible or not (a rebuild's progress total). */
 export function countListings(db: Db): number {
-  return (prepared(db, "SELECT count(*) FROM listings").pluck().get() as number) ?? 0;
+  return prepared<number>(db, "SELECT count(*) FROM listings").pluck().get() ?? 0;
 }
 
 /** Ids of every listing of a producer (its verification decides whether they are found). */
 export function listingIdsOfProducer(db: Db, producerId: number): number[] {
-  return prepared(db, "SELECT id FROM listings WHERE producer_id = ? ORDER BY id")
+  return prepared<number>(db, "SELECT id FROM listings WHERE producer_id = ? ORDER BY id")
     .pluck()
-    .all(producerId) as number[];
-}
-
-/** Ids of every listing in a category or its subcategories (after a rename or a move). */
-export function listingIdsOfCategory(db: Db, categoryId: number): number[] {
-  return prepared(
-    db,
-    `WITH RECURSIVE tree(id) AS (
-       SELECT ? UNION ALL SELECT c.id FROM categories c JOIN tree ON c.parent_id = tree.id
-     )
-     SELECT l.id FROM listings l WHERE l.category_id IN (SELECT id FROM tree) ORDER BY l.id`,
-  )
-    .pluck()
-    .all(categoryId) as number[];
+    .all(producerId);
 }
 
 function toDocuments(db: Db, rows: ListingRow[]): DocumentBatch {
   const docs: SearchDocument[] = [];
   const hiddenIds: number[] = [];
   const visible = rows.filter((row) => {
-    const isVisible = row.status === "published" && row.verification_status === "verified";
+    const isVisible = isListingVisible(row.status, row.verification_status);
     if (!isVisible) hiddenIds.push(row.id);
     return isVisible;
   });
   if (visible.length === 0) return { docs, hiddenIds };
 
   const categories = new Map(
-    (
-      prepared(
-        db,
-        "SELECT id, code, name_vi, name_en, parent_id FROM categories",
-      ).all() as CategoryRow[]
-    ).map((c) => [c.id, c]),
+    prepared<CategoryRow>(db, "SELECT id, code, name_vi, name_en, parent_id FROM categories")
+      .all()
+      .map((c) => [c.id, c]),
   );
   const certifications = new Map<number, { kind: string; expiresOn: string | null }[]>();
-  const certRows = prepared(
+  const certRows = prepared<{ listing_id: number; kind: string; expires_on: string | null }>(
     db,
     `SELECT listing_id, kind, expires_on FROM listing_certifications
      WHERE listing_id IN (SELECT value FROM json_each(?)) ORDER BY listing_id, kind`,
-  ).all(JSON.stringify(visible.map((row) => row.id))) as {
-    listing_id: number;
-    kind: string;
-    expires_on: string | null;
-  }[];
+  ).all(JSON.stringify(visible.map((row) => row.id)));
   for (const cert of certRows) {
     const list = certifications.get(cert.listing_id) ?? [];
     list.push({ kind: cert.kind, expiresOn: cert.expires_on });
@@ -174,7 +156,8 @@ function categoryChain(categories: Map<number, CategoryRow>, id: number): Catego
   return chain;
 }
 
-function parseTags(json: string): string[] {
+/** A listing's stored tags (a JSON array); anything malformed counts as no tags. */
+export function parseTags(json: string): string[] {
   try {
     const value: unknown = JSON.parse(json);
     return Array.isArray(value)

@@ -1,5 +1,5 @@
 import type { Db } from "~db/client.server";
-import { dayNumber, vietnamToday } from "./dates";
+import { dayNumber, vietnamToday } from "~/lib/dates";
 import { docValuesFor, type DocValues } from "./doc-values.server";
 import { compileFilter, countFacets, loadCategoryTree } from "./fts-filters.server";
 import { rebuildFtsIndex, removeFtsDocuments, writeFtsDocuments } from "./fts-index.server";

@@ -23,7 +23,7 @@ export interface CategoryTree {
 }
 
 export function loadCategoryTree(db: Db): CategoryTree {
-  const rows = prepared(db, "SELECT id, code, parent_id FROM categories").all() as CategoryRow[];
+  const rows = prepared<CategoryRow>(db, "SELECT id, code, parent_id FROM categories").all();
   return {
     byId: new Map(rows.map((r) => [r.id, r])),
     byCode: new Map(rows.map((r) => [r.code, r])),

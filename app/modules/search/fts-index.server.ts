@@ -32,9 +32,9 @@ const DELETE_WORDS = "DELETE FROM listing_search WHERE rowid = ?";
 /** The next write's version: every process compares it with the one it last read. */
 function nextVersion(db: Db): number {
   return (
-    (prepared(db, "SELECT coalesce(max(version), 0) + 1 FROM listing_search_docs")
+    prepared<number>(db, "SELECT coalesce(max(version), 0) + 1 FROM listing_search_docs")
       .pluck()
-      .get() as number) ?? 1
+      .get() ?? 1
   );
 }
 
@@ -49,7 +49,7 @@ export function writeFtsDocuments(
     const version = nextVersion(db);
     const words = prepared(db, INSERT_WORDS);
     const values = prepared(db, UPSERT_VALUES);
-    const isIndexed = prepared(db, IS_INDEXED).pluck();
+    const isIndexed = prepared<number>(db, IS_INDEXED).pluck();
     const deleteWords = prepared(db, DELETE_WORDS);
     for (const doc of docs) {
       // Deleting a row that is not there would still cost a tombstone in the FTS5 index.
@@ -134,13 +134,13 @@ export function rebuildFtsIndex(db: Db, onProgress?: ProgressFn): { indexed: num
   }
   inTransaction(db, () => {
     // Listings deleted from the catalog since they were indexed.
-    const gone = prepared(
+    const gone = prepared<number>(
       db,
       `SELECT listing_id FROM listing_search_docs
        WHERE is_visible = 1 AND listing_id NOT IN (SELECT id FROM listings)`,
     )
       .pluck()
-      .all() as number[];
+      .all();
     removeFtsDocuments(db, gone);
     // Merge the index segments written batch by batch: fewer, larger segments read faster.
     db.$client.exec("INSERT INTO listing_search(listing_search) VALUES ('optimize')");

@@ -1,6 +1,7 @@
+import { dayNumber, vietnamToday } from "~/lib/dates";
 import { imageUrlFor } from "~/lib/images";
+import { VISIBLE_LISTING_SQL } from "~/modules/catalog/visibility.server";
 import { prepared, type Db } from "~db/client.server";
-import { dayNumber, vietnamToday } from "./dates";
 import type { SearchHit } from "./types";
 
 /**
@@ -9,7 +10,7 @@ import type { SearchHit } from "./types";
  * listing that stopped being searchable since it was indexed is left out.
  */
 
-interface HitRow {
+export interface HitRow {
   id: number;
   sku: string;
   slug: string;
@@ -45,18 +46,16 @@ export const HIT_JOINS = `
     ORDER BY is_cover DESC, position, id LIMIT 1
   )`;
 
-export const IS_SEARCHABLE = "l.status = 'published' AND p.verification_status = 'verified'";
-
 /** The hits for these listing ids, in the same order. */
 export function loadHits(db: Db, ids: readonly number[], today = vietnamToday()): SearchHit[] {
   if (ids.length === 0) return [];
-  const rows = prepared(
+  const rows = prepared<HitRow>(
     db,
     // CROSS JOIN keeps this order: the page's ids first, then one lookup each (the planner
     // would otherwise walk every published listing and test it against the list).
     `SELECT ${HIT_COLUMNS} FROM json_each(?) AS page CROSS JOIN listings l ON l.id = page.value
-     ${HIT_JOINS} WHERE ${IS_SEARCHABLE}`,
-  ).all(JSON.stringify(ids)) as HitRow[];
+     ${HIT_JOINS} WHERE ${VISIBLE_LISTING_SQL}`,
+  ).all(JSON.stringify(ids));
   const byId = new Map(rows.map((row) => [row.id, row]));
   const todayNumber = dayNumber(today);
   return ids.flatMap((id) => {
@@ -96,5 +95,3 @@ export function toHit(row: HitRow, today: number): SearchHit {
     path: `/san-pham/${row.slug}`,
   };
 }
-
-export type { HitRow };

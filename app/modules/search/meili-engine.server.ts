@@ -1,6 +1,6 @@
 import { Meilisearch, type Index, type Settings, type Task } from "meilisearch";
 import type { Db } from "~db/client.server";
-import { dayNumber, vietnamToday } from "./dates";
+import { dayNumber, vietnamToday } from "~/lib/dates";
 import { loadSearchDocumentsAfter, countListings } from "./documents.server";
 import { CERT_KINDS, certificationIndex } from "./certifications";
 import { loadHits } from "./hits.server";

@@ -1,3 +1,4 @@
+import { cleanText } from "~/lib/text";
 import type { SearchQuery, SearchSort } from "./types";
 
 /**
@@ -41,7 +42,7 @@ function wholeNumber(value: string | null, min: number, max: number): number | n
 }
 
 function text(value: string | null, maxLength: number): string | null {
-  const cleaned = (value ?? "").normalize("NFC").trim();
+  const cleaned = cleanText(value ?? "");
   return cleaned === "" ? null : cleaned.slice(0, maxLength);
 }
 

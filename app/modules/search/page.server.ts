@@ -1,6 +1,6 @@
 import { prepared, type Db } from "~db/client.server";
 import { relatedCategories, searchListings } from "./search.server";
-import type { SearchQuery, SearchResult } from "./types";
+import { NO_FILTERS, type SearchQuery, type SearchResult } from "./types";
 
 /**
  * What the search page (/tim-kiem) shows: the same search as the public API, the names of
@@ -25,22 +25,15 @@ export interface SearchPageData {
 
 export async function searchPage(db: Db, query: SearchQuery): Promise<SearchPageData> {
   const result = await searchListings(db, query);
-  const categories = prepared(
+  const categories = prepared<SearchPageCategory>(
     db,
     `SELECT c.code AS code, c.name_vi AS nameVi, c.name_en AS nameEn, p.code AS parentCode
      FROM categories c LEFT JOIN categories p ON p.id = c.parent_id
      ORDER BY c.position, c.id`,
-  ).all() as SearchPageCategory[];
+  ).all();
   const related =
     result.total === 0 && query.q.trim() !== ""
-      ? await relatedCategories(db, {
-          ...query,
-          commune: null,
-          ocopMin: null,
-          certification: null,
-          priceMin: null,
-          priceMax: null,
-        })
+      ? await relatedCategories(db, { ...query, ...NO_FILTERS })
       : [];
   return { result, categories, related };
 }

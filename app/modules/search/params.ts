@@ -1,31 +1,37 @@
 import { z } from "zod";
 import { Invalid } from "~/lib/errors";
+import { isMessageKey, type MessageParams } from "~/lib/i18n/translate";
+import { cleanText } from "~/lib/text";
 import { CERT_KINDS, certificationIndex } from "./certifications";
 import { MATCH_MODES, MAX_PER_PAGE, SEARCH_SORTS, type SearchQuery } from "./types";
 
 /**
  * Query-string parameters of product search (the public API `GET /api/v1/products`, and
  * the search page with the same names). Every bad value is a 400 naming the parameter;
- * an empty value counts as absent, as an HTML form sends it.
+ * an empty value counts as absent, as an HTML form sends it. Each check's message is a
+ * message key (search.vi.ts); its parameters come from the issue (see `issueParams`).
  */
 
 const MAX_PRICE = 1_000_000_000_000;
-const wholeNumber = (name: string, min: number, max: number) =>
+const wholeNumber = (min: number, max: number) =>
   z
     .string()
-    .regex(/^\d{1,13}$/, `${name} phải là số nguyên không âm`)
+    .regex(/^\d{1,13}$/, "search.errors.notWholeNumber")
     .transform(Number)
-    .refine((n) => n >= min && n <= max, `${name} phải trong khoảng ${min}–${max}`);
+    .refine((n) => n >= min && n <= max, {
+      message: "search.errors.outOfRange",
+      params: { min, max },
+    });
 
 const ParamsSchema = z.object({
-  q: z.string().max(200, "q dài tối đa 200 ký tự").default(""),
+  q: z.string().max(200, "search.errors.tooLong").default(""),
   category: z
     .string()
-    .regex(/^[a-z0-9-]{1,60}$/, "category phải là mã danh mục, ví dụ ca-phe")
+    .regex(/^[a-z0-9-]{1,60}$/, "search.errors.notCategoryCode")
     .nullable()
     .default(null),
-  commune: z.string().max(100, "commune dài tối đa 100 ký tự").nullable().default(null),
-  ocop_min: wholeNumber("ocop_min", 1, 5).nullable().default(null),
+  commune: z.string().max(100, "search.errors.tooLong").nullable().default(null),
+  ocop_min: wholeNumber(1, 5).nullable().default(null),
   certification: z
     .string()
     .transform((value, ctx) => {
@@ -33,7 +39,8 @@ const ParamsSchema = z.object({
       if (kind === undefined) {
         ctx.addIssue({
           code: z.ZodIssueCode.custom,
-          message: `certification phải là một trong: ${CERT_KINDS.join(", ")}`,
+          message: "search.errors.notOneOf",
+          params: { values: CERT_KINDS.join(", ") },
         });
         return z.NEVER;
       }
@@ -41,17 +48,15 @@ const ParamsSchema = z.object({
     })
     .nullable()
     .default(null),
-  price_min: wholeNumber("price_min", 0, MAX_PRICE).nullable().default(null),
-  price_max: wholeNumber("price_max", 0, MAX_PRICE).nullable().default(null),
+  price_min: wholeNumber(0, MAX_PRICE).nullable().default(null),
+  price_max: wholeNumber(0, MAX_PRICE).nullable().default(null),
   sort: z
-    .enum(SEARCH_SORTS, {
-      errorMap: () => ({ message: `sort phải là một trong: ${SEARCH_SORTS.join(", ")}` }),
-    })
+    .enum(SEARCH_SORTS, { errorMap: () => ({ message: "search.errors.notOneOf" }) })
     .default("relevance"),
-  page: wholeNumber("page", 1, 10_000).default("1"),
-  per_page: wholeNumber("per_page", 1, MAX_PER_PAGE).default("20"),
+  page: wholeNumber(1, 10_000).default("1"),
+  per_page: wholeNumber(1, MAX_PER_PAGE).default("20"),
   match: z
-    .enum(MATCH_MODES, { errorMap: () => ({ message: "match phải là all hoặc any" }) })
+    .enum(MATCH_MODES, { errorMap: () => ({ message: "search.errors.notMatchMode" }) })
     .default("all"),
 });
 
@@ -59,27 +64,32 @@ export const SEARCH_PARAM_NAMES = Object.keys(
   ParamsSchema.shape,
 ) as (keyof typeof ParamsSchema.shape)[];
 
+/** The values a check's message needs besides the parameter's name. */
+function issueParams(issue: z.ZodIssue): MessageParams {
+  if (issue.code === z.ZodIssueCode.custom) return (issue.params ?? {}) as MessageParams;
+  if (issue.code === z.ZodIssueCode.too_big) return { max: Number(issue.maximum) };
+  if (issue.code === z.ZodIssueCode.invalid_enum_value) return { values: issue.options.join(", ") };
+  return {};
+}
+
 /** The search query of a URL's parameters; throws Invalid (400) naming the first bad one. */
 export function parseSearchParams(params: URLSearchParams): SearchQuery {
   const raw: Record<string, string> = {};
   for (const name of SEARCH_PARAM_NAMES) {
     const value = params.get(name);
-    if (value !== null && value.trim() !== "") raw[name] = value.normalize("NFC").trim();
+    if (value !== null && value.trim() !== "") raw[name] = cleanText(value);
   }
   const parsed = ParamsSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const parameter = String(issue?.path[0] ?? "query");
-    throw new Invalid(`Tham số ${parameter} không hợp lệ: ${issue?.message ?? ""}`, { parameter });
+    const key = issue && isMessageKey(issue.message) ? issue.message : "search.errors.invalidQuery";
+    const params = issue ? issueParams(issue) : {};
+    throw new Invalid(key, { ...params, parameter }, { parameter });
   }
   const p = parsed.data;
   if (p.price_min !== null && p.price_max !== null && p.price_min > p.price_max) {
-    throw new Invalid(
-      "Tham số price_max không hợp lệ: price_max phải lớn hơn hoặc bằng price_min",
-      {
-        parameter: "price_max",
-      },
-    );
+    throw new Invalid("search.errors.priceMaxBelowMin", {}, { parameter: "price_max" });
   }
   return {
     q: p.q,

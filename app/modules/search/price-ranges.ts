@@ -10,8 +10,3 @@ export const PRICE_RANGES: readonly { min: number | null; max: number | null }[]
   { min: 200_001, max: 500_000 },
   { min: 500_001, max: null },
 ];
-
-/** The index of the range with exactly these bounds, or -1. */
-export function priceRangeIndex(min: number | null, max: number | null): number {
-  return PRICE_RANGES.findIndex((range) => range.min === min && range.max === max);
-}

@@ -1,8 +1,10 @@
+import { dayNumber, vietnamToday } from "~/lib/dates";
 import { NotFound } from "~/lib/errors";
 import { imageUrl, imageUrlFor, variantWidths } from "~/lib/images";
+import { VISIBLE_LISTING_SQL } from "~/modules/catalog/visibility.server";
 import { prepared, type Db } from "~db/client.server";
-import { dayNumber, vietnamToday } from "./dates";
-import { HIT_COLUMNS, HIT_JOINS, IS_SEARCHABLE, toHit, type HitRow } from "./hits.server";
+import { parseTags } from "./documents.server";
+import { HIT_COLUMNS, HIT_JOINS, toHit, type HitRow } from "./hits.server";
 import type { SearchHit } from "./types";
 
 /** One searchable product with its description, photos and certificates (public API). */
@@ -46,42 +48,42 @@ interface DetailRow extends HitRow {
 
 /** A published listing of a verified producer by sku; NotFound otherwise. */
 export function getPublicProduct(db: Db, sku: string, today = vietnamToday()): PublicProduct {
-  const row = prepared(
+  const row = prepared<DetailRow>(
     db,
     `SELECT ${HIT_COLUMNS}, l.description, l.season, l.min_order_qty, l.tags, l.category_id,
             l.ocop_certificate_no, l.ocop_issued_on
-     FROM listings l ${HIT_JOINS} WHERE l.sku = ? AND ${IS_SEARCHABLE}`,
-  ).get(sku) as DetailRow | undefined;
-  if (!row) throw new NotFound("Không tìm thấy sản phẩm.", { sku });
+     FROM listings l ${HIT_JOINS} WHERE l.sku = ? AND ${VISIBLE_LISTING_SQL}`,
+  ).get(sku);
+  if (!row) throw new NotFound("search.errors.productNotFound", {}, { sku });
 
   const hit = toHit(row, dayNumber(today));
-  const images = prepared(
+  const images = prepared<{ storage_key: string; width: number; height: number; alt: string }>(
     db,
     `SELECT storage_key, width, height, alt FROM listing_images
      WHERE listing_id = ? AND revision_id IS NULL ORDER BY is_cover DESC, position, id`,
-  ).all(row.id) as { storage_key: string; width: number; height: number; alt: string }[];
-  const certifications = prepared(
-    db,
-    `SELECT kind, certificate_no, issued_on, expires_on FROM listing_certifications
-     WHERE listing_id = ? ORDER BY kind`,
-  ).all(row.id) as {
+  ).all(row.id);
+  const certifications = prepared<{
     kind: string;
     certificate_no: string | null;
     issued_on: string | null;
     expires_on: string | null;
-  }[];
-  const categoryPath = (
-    prepared(
-      db,
-      `WITH RECURSIVE up(id, code, name, parent_id, depth) AS (
-         SELECT id, code, name_vi, parent_id, 0 FROM categories WHERE id = ?
-         UNION ALL
-         SELECT c.id, c.code, c.name_vi, c.parent_id, up.depth + 1
-         FROM categories c JOIN up ON c.id = up.parent_id WHERE up.depth < 10
-       )
-       SELECT code, name FROM up ORDER BY depth DESC`,
-    ).all(row.category_id) as { code: string; name: string }[]
-  ).map(({ code, name }) => ({ code, name }));
+  }>(
+    db,
+    `SELECT kind, certificate_no, issued_on, expires_on FROM listing_certifications
+     WHERE listing_id = ? ORDER BY kind`,
+  ).all(row.id);
+  const categoryPath = prepared<{ code: string; name: string }>(
+    db,
+    `WITH RECURSIVE up(id, code, name, parent_id, depth) AS (
+       SELECT id, code, name_vi, parent_id, 0 FROM categories WHERE id = ?
+       UNION ALL
+       SELECT c.id, c.code, c.name_vi, c.parent_id, up.depth + 1
+       FROM categories c JOIN up ON c.id = up.parent_id WHERE up.depth < 10
+     )
+     SELECT code, name FROM up ORDER BY depth DESC`,
+  )
+    .all(row.category_id)
+    .map(({ code, name }) => ({ code, name }));
 
   return {
     ...hit,
@@ -116,15 +118,4 @@ export function getPublicProduct(db: Db, sku: string, today = vietnamToday()): P
           }
         : null,
   };
-}
-
-function parseTags(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value)
-      ? value.filter((tag): tag is string => typeof tag === "string")
-      : [];
-  } catch {
-    return [];
-  }
 }

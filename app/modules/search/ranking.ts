@@ -33,24 +33,3 @@ export function topPositions(keys: Float64Array, ids: Int32Array, k: number): nu
   }
   return kept;
 }
-
-/** Parses SQLite's `group_concat(rowid)` ("3,17,42") without building strings. */
-export function parseIdList(text: string | null | undefined): Int32Array {
-  if (!text) return new Int32Array(0);
-  let count = 1;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 44) count++;
-  const ids = new Int32Array(count);
-  let value = 0;
-  let next = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 44) {
-      ids[next++] = value;
-      value = 0;
-    } else {
-      value = value * 10 + (code - 48);
-    }
-  }
-  ids[next] = value;
-  return ids;
-}

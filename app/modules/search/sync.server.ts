@@ -1,9 +1,5 @@
 import { prepared, inTransaction, type Db } from "~db/client.server";
-import {
-  listingIdsOfCategory,
-  listingIdsOfProducer,
-  loadSearchDocuments,
-} from "./documents.server";
+import { listingIdsOfProducer, loadSearchDocuments } from "./documents.server";
 import { refreshFtsDocuments } from "./fts-index.server";
 import type { SearchEngine } from "./types";
 
@@ -47,11 +43,6 @@ export function indexProducerListings(db: Db, producerId: number): void {
   indexListings(db, listingIdsOfProducer(db, producerId));
 }
 
-/** Every listing in a category tree, after a category was renamed or moved. */
-export function indexCategoryListings(db: Db, categoryId: number): void {
-  indexListings(db, listingIdsOfCategory(db, categoryId));
-}
-
 export interface DrainResult {
   /** Outbox rows delivered (or, with no external engine, settled). */
   sent: number;
@@ -64,9 +55,11 @@ const KEEP_PROCESSED_MS = 86_400_000;
 
 /** Rows not yet delivered. */
 export function pendingOutboxCount(db: Db): number {
-  return prepared(db, "SELECT count(*) FROM search_outbox WHERE processed_at IS NULL")
-    .pluck()
-    .get() as number;
+  return (
+    prepared<number>(db, "SELECT count(*) FROM search_outbox WHERE processed_at IS NULL")
+      .pluck()
+      .get() ?? 0
+  );
 }
 
 /**
@@ -81,12 +74,12 @@ export async function drainSearchOutbox(
 ): Promise<DrainResult> {
   let sent = 0;
   for (;;) {
-    const rows = prepared(
+    const rows = prepared<[id: number, listingId: number]>(
       db,
       `SELECT id, listing_id FROM search_outbox WHERE processed_at IS NULL ORDER BY id LIMIT ?`,
     )
       .raw()
-      .all(DRAIN_BATCH) as [number, number][];
+      .all(DRAIN_BATCH);
     if (rows.length === 0) break;
     const rowIds = JSON.stringify(rows.map(([id]) => id));
     if (engine) {
@@ -122,10 +115,9 @@ export function settleOutboxUpTo(db: Db, lastId: number, now = Date.now()): void
   ).run(now, lastId);
 }
 
+/** The newest outbox row's id (0 when empty): what a full rebuild settles up to. */
 export function lastOutboxId(db: Db): number {
-  return (
-    (prepared(db, "SELECT coalesce(max(id), 0) FROM search_outbox").pluck().get() as number) ?? 0
-  );
+  return prepared<number>(db, "SELECT coalesce(max(id), 0) FROM search_outbox").pluck().get() ?? 0;
 }
 
 export interface SearchIndexer {

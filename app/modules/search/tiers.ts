@@ -219,27 +219,3 @@ export function occurs(data: Int32Array, from: number, end: number, phrase: Uint
   }
   return false;
 }
-
-/**
- * The tier of one listing, larger is better: words typed with marks found with those
- * marks (×16), the typed words side by side in the title (+4), the title starting with
- * them (+2) or holding every group (+1; in any mode: at least one).
- */
-export function titleTier(
-  compiled: CompiledTiers,
-  matches: TitleMatches,
-  titles: WordStore,
-  id: number,
-  mode: "all" | "any",
-): number {
-  const marks = matches.marks[id] as number;
-  const bits = matches.groups[id] as number;
-  const inTitle = mode === "all" ? (bits & compiled.allGroups) === compiled.allGroups : bits !== 0;
-  if (!inTitle) return marks * 16;
-  const data = titles.data;
-  const from = titles.start[id] as number;
-  const end = from + (titles.length[id] as number);
-  const startsWith = occursAt(data, from, end, compiled.typed);
-  const adjacent = compiled.isMultiWord && (startsWith || occurs(data, from, end, compiled.typed));
-  return marks * 16 + (adjacent ? 4 : 0) + (startsWith ? 2 : 1);
-}

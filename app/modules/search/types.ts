@@ -133,17 +133,22 @@ export function emptyFacets(): SearchFacets {
   return { category: {}, commune: {}, ocop_stars: {}, certification: {} };
 }
 
+/** Every filter of a query unset: "clear the filters" and queries without filters. */
+export const NO_FILTERS = {
+  category: null,
+  commune: null,
+  ocopMin: null,
+  certification: null,
+  priceMin: null,
+  priceMax: null,
+} as const satisfies Partial<SearchQuery>;
+
 /** The defaults of a query, for callers that set only a few fields. */
 export function searchQuery(fields: Partial<SearchQuery> = {}): SearchQuery {
   return {
     q: "",
     matchMode: "all",
-    category: null,
-    commune: null,
-    ocopMin: null,
-    certification: null,
-    priceMin: null,
-    priceMax: null,
+    ...NO_FILTERS,
     sort: "relevance",
     page: 1,
     perPage: 20,

@@ -30,10 +30,12 @@ export function vocabularyFor(db: Db, version: number, now = Date.now()): Vocabu
     if (isCurrent || mayWait) return cached.vocabulary;
   }
   const started = performance.now();
-  const rows = prepared(db, "SELECT term, doc FROM listing_search_vocab").raw().all() as [
-    string,
-    number,
-  ][];
+  const rows = prepared<[term: string, doc: number]>(
+    db,
+    "SELECT term, doc FROM listing_search_vocab",
+  )
+    .raw()
+    .all();
   // The `marked` column adds words with marks; typo tolerance works on folded words only.
   const vocabulary = vocabularyOf(rows.filter(([term]) => foldWord(term) === term));
   perDatabase.set(db.$client, {

@@ -41,11 +41,6 @@ export function markedIndexText(...texts: string[]): string {
   return texts.flatMap(markedWords).join(" ");
 }
 
-/** True when the word carries Vietnamese marks (or đ), i.e. folding changes it. */
-export function hasMarks(word: string): boolean {
-  return foldWord(word) !== word;
-}
-
 /** Numbers split from letters: "500g" → ["500", "g"] (only digits 0–9 count as numbers). */
 function splitDigits(word: string): string[] {
   return HAS_DIGIT.test(word) ? (word.match(DIGITS_OR_NOT) ?? []) : [word];

@@ -1,7 +1,14 @@
-/** Calendar days for certificate checks, in Việt Nam's time zone. */
+/**
+ * Việt Nam's calendar day, the one rule for "today": certificates expire, purchase requests
+ * fall due and the storefront hides lapsed badges by the local calendar, not by UTC. Pure,
+ * so the server, the browser (form checks) and the seed share it.
+ */
+
+/** The time zone of the Union and of almost every user. */
+export const VIETNAM_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
 const vietnamDay = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Asia/Ho_Chi_Minh",
+  timeZone: VIETNAM_TIME_ZONE,
   year: "numeric",
   month: "2-digit",
   day: "2-digit",
