@@ -1,6 +1,6 @@
 import type { FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
-import { isMessageKey, useT } from "~/lib/i18n";
+import { isMessageKey, useT, type MessageParams } from "~/lib/i18n";
 
 /** Pieces shared by the account forms (log in, sign up, producer application, account page). */
 
@@ -8,9 +8,9 @@ export const inputClass =
   "mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-base text-stone-900 aria-[invalid=true]:border-red-600";
 
 /** An error as shown: i18n keys (from the browser's validation) translated, texts as they are. */
-export function useMessage(): (message: string) => string {
+export function useMessage(): (message: string, params?: MessageParams) => string {
   const t = useT();
-  return (message) => (isMessageKey(message) ? t(message) : message);
+  return (message, params) => (isMessageKey(message) ? t(message, params) : message);
 }
 
 /** A labelled field with its hint and its first error, tied to the control by conform's ids. */
@@ -18,11 +18,14 @@ export function Field({
   field,
   label,
   hint,
+  params,
   children,
 }: {
   field: FieldMetadata<unknown>;
   label: string;
   hint?: string;
+  /** Values for the error message's placeholders ("at most {max} characters"). */
+  params?: MessageParams;
   children: ReactNode;
 }) {
   const message = useMessage();
@@ -40,7 +43,7 @@ export function Field({
       {children}
       {error ? (
         <p id={field.errorId} className="mt-1 text-sm font-medium text-red-700">
-          {message(error)}
+          {message(error, params)}
         </p>
       ) : null}
     </div>

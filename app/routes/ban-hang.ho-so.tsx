@@ -7,19 +7,23 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormErrors, FormSuccess, inputClass } from "~/components/auth-form";
+import { Alert } from "~/components/supply/alert";
+import { ConfirmButtons, IntentButton } from "~/components/supply/intent-button";
+import { Panel } from "~/components/supply/panel";
+import { PhotoUploadForm } from "~/components/supply/photo-upload-form";
 import { ResponsiveImage } from "~/components/supply/responsive-image";
 import { WorkspaceNav } from "~/components/supply/workspace-nav";
-import { DomainError } from "~/lib/errors";
+import { DomainError, Invalid } from "~/lib/errors";
 import { t, useT } from "~/lib/i18n";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
 import { MAX_PRODUCER_IMAGES, ProducerProfileSchema } from "~/lib/schemas/listing";
 import { localizeReply } from "~/modules/auth/forms.server";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { requireProducerActor } from "~/modules/auth/session.server";
-import { IMAGE_MESSAGES } from "~/modules/images/detect.server";
+import { ImageRefused } from "~/modules/images/detect.server";
 import { fileBytes, readUploadForm } from "~/modules/images/upload.server";
 import {
   addProducerImage,
@@ -29,7 +33,7 @@ import {
 } from "~/modules/listings/producer-profile.server";
 import { selectedProducer } from "~/modules/listings/shared.server";
 import { getDb } from "~/modules/platform/db.server";
-import { handle } from "~/modules/platform/http.server";
+import { formError, handle } from "~/modules/platform/http.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = localeFromMatches(matches);
@@ -74,30 +78,27 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   };
 });
 
-type ActionResult =
-  { kind: "form"; reply: ReturnType<typeof localizeReply> } | { kind: "error"; message: string };
+type FormReply = { kind: "form"; reply: ReturnType<typeof localizeReply> };
+
+const PhotoId = z.coerce.number().int().positive();
 
 export const action = handle(async ({ request }: ActionFunctionArgs) => {
   const actor = await requireProducerActor(request);
   assertSameOrigin(request);
-  const upload = await readUploadForm(request);
-  if (upload.tooLarge) {
-    return data<ActionResult>({ kind: "error", message: IMAGE_MESSAGES.tooLarge }, { status: 413 });
-  }
-  const form = upload.form;
-  const current = selectedProducer(actor, String(form.get("producer") ?? "") || null);
   const db = getDb();
-  // Stay on the same producer's profile when the user acts for several.
-  const here = (search: string) =>
-    redirect(
-      `/ban-hang/ho-so${search}${actor.producers.length > 1 ? `&nsx=${current.producerCode}` : ""}`,
-    );
-  const intent = String(form.get("intent") ?? "");
   try {
+    const form = await readUploadForm(request);
+    const current = selectedProducer(actor, String(form.get("producer") ?? "") || null);
+    // Stay on the same producer's profile when the user acts for several.
+    const here = (search: string) =>
+      redirect(
+        `/ban-hang/ho-so${search}${actor.producers.length > 1 ? `&nsx=${current.producerCode}` : ""}`,
+      );
+    const intent = String(form.get("intent") ?? "");
     if (intent === "profile") {
       const submission = parseWithZod(form, { schema: ProducerProfileSchema });
       if (submission.status !== "success") {
-        return data<ActionResult>(
+        return data<FormReply>(
           { kind: "form", reply: localizeReply(submission.reply(), actor.locale) },
           { status: 400 },
         );
@@ -107,41 +108,31 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
     }
     if (intent === "photo-upload") {
       const bytes = await fileBytes(form, "image");
-      if (!bytes)
-        return data<ActionResult>(
-          { kind: "error", message: IMAGE_MESSAGES.empty },
-          { status: 400 },
-        );
+      if (!bytes) throw new ImageRefused("empty");
       await addProducerImage(db, actor, current.producerId, bytes, String(form.get("alt") ?? ""));
       return here("?thong-bao=uploaded");
     }
-    if (intent === "photo-delete") {
-      const imageId = z.coerce.number().int().positive().parse(form.get("imageId"));
-      if (form.get("confirm") !== "yes") return here(`?xoa-anh=${imageId}`);
-      await deleteProducerImage(db, actor, current.producerId, imageId);
-      return here("?thong-bao=deleted");
-    }
-    throw new Response("Bad Request", { status: 400 });
+    const imageId = PhotoId.safeParse(form.get("imageId"));
+    if (intent !== "photo-delete" || !imageId.success)
+      throw new Invalid("workspace.error.badRequest");
+    if (form.get("confirm") !== "yes") return here(`?xoa-anh=${imageId.data}`);
+    await deleteProducerImage(db, actor, current.producerId, imageId.data);
+    return here("?thong-bao=deleted");
   } catch (error) {
-    if (error instanceof DomainError && error.status !== 404 && error.status < 500) {
-      return data<ActionResult>(
-        { kind: "error", message: error.message },
-        { status: error.status },
-      );
-    }
-    if (error instanceof z.ZodError) throw new Response("Bad Request", { status: 400 });
+    // A refused photo or a full album: say so on the page; a producer not found is a 404.
+    if (error instanceof DomainError && error.status !== 404) return formError(error, actor.locale);
     throw error;
   }
 });
 
-export default function ProducerProfilePage() {
+export default function WorkspaceProfilePage() {
   const { producer, images, producers, query } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
   const [form, fields] = useForm({
     id: `profile-${producer.code}`,
-    lastResult: result?.kind === "form" ? result.reply : undefined,
+    lastResult: result && "reply" in result ? result.reply : undefined,
     defaultValue: producer,
     constraint: getZodConstraint(ProducerProfileSchema),
     shouldValidate: "onBlur",
@@ -189,14 +180,7 @@ export default function ProducerProfilePage() {
           <FormSuccess>{t(NOTICE_KEYS[query.notice])}</FormSuccess>
         </div>
       ) : null}
-      {result?.kind === "error" ? (
-        <p
-          role="alert"
-          className="mt-4 rounded-lg border border-red-300 bg-red-50 px-4 py-3 font-medium text-red-800"
-        >
-          {result.message}
-        </p>
-      ) : null}
+      {result && "formError" in result ? <Alert>{result.formError}</Alert> : null}
       <FormErrors id={form.errorId} errors={form.errors} />
       <Form method="post" {...getFormProps(form)} className="mt-6 space-y-5">
         <input type="hidden" name="producer" value={producer.code} />
@@ -266,25 +250,16 @@ export default function ProducerProfilePage() {
             className={inputClass}
           />
         </Field>
-        <button
-          type="submit"
-          name="intent"
-          value="profile"
-          disabled={busy}
-          className="rounded-lg bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800"
-        >
+        <IntentButton intent="profile" disabled={busy}>
           {t("profile.save")}
-        </button>
+        </IntentButton>
       </Form>
 
-      <section
-        aria-labelledby="photos-title"
-        className="mt-8 rounded-xl border border-stone-200 bg-white p-4"
+      <Panel
+        titleId="photos-title"
+        title={t("profile.photos", { count: images.length, max: MAX_PRODUCER_IMAGES })}
+        hint={t("profile.photosHint")}
       >
-        <h2 id="photos-title" className="text-lg font-semibold">
-          {t("profile.photos", { count: images.length, max: MAX_PRODUCER_IMAGES })}
-        </h2>
-        <p className="text-sm text-stone-600">{t("profile.photosHint")}</p>
         <ul className="mt-3 grid grid-cols-2 gap-3">
           {images.map((image, index) => (
             <li key={image.id}>
@@ -302,22 +277,13 @@ export default function ProducerProfilePage() {
                     <p className="text-sm font-semibold text-red-900">
                       {t("images.deleteConfirmTitle")}
                     </p>
-                    <input type="hidden" name="confirm" value="yes" />
                     <div className="mt-1 flex flex-wrap gap-2">
-                      <button
-                        type="submit"
-                        name="intent"
-                        value="photo-delete"
-                        className="rounded-lg bg-red-700 px-3 py-1 text-sm font-semibold text-white"
-                      >
-                        {t("images.confirmDelete")}
-                      </button>
-                      <Link
-                        to="/ban-hang/ho-so"
-                        className="rounded-lg border border-stone-300 px-3 py-1 text-sm"
-                      >
-                        {t("form.cancel")}
-                      </Link>
+                      <ConfirmButtons
+                        intent="photo-delete"
+                        confirmLabel={t("images.confirmDelete")}
+                        cancelTo="/ban-hang/ho-so"
+                        small
+                      />
                     </div>
                   </div>
                 ) : (
@@ -335,38 +301,11 @@ export default function ProducerProfilePage() {
           ))}
         </ul>
         {images.length < MAX_PRODUCER_IMAGES ? (
-          <Form method="post" encType="multipart/form-data" className="mt-4 space-y-3">
+          <PhotoUploadForm idPrefix="photo" intent="photo-upload">
             <input type="hidden" name="producer" value={producer.code} />
-            <div>
-              <label htmlFor="photo-file" className="block font-medium">
-                {t("images.file")}
-              </label>
-              <input
-                id="photo-file"
-                name="image"
-                type="file"
-                accept="image/jpeg,image/png,image/webp"
-                required
-                className="mt-1 block w-full text-sm"
-              />
-            </div>
-            <div>
-              <label htmlFor="photo-alt" className="block font-medium">
-                {t("images.alt")}
-              </label>
-              <input id="photo-alt" name="alt" type="text" maxLength={200} className={inputClass} />
-            </div>
-            <button
-              type="submit"
-              name="intent"
-              value="photo-upload"
-              className="rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white"
-            >
-              {t("images.upload")}
-            </button>
-          </Form>
+          </PhotoUploadForm>
         ) : null}
-      </section>
+      </Panel>
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import {
   data,
   redirect,
@@ -9,18 +9,26 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { FormErrors, FormSuccess } from "~/components/auth-form";
-import { ListingFields, listingDefaults } from "~/components/supply/listing-fields";
+import { FormSuccess } from "~/components/auth-form";
+import { Alert } from "~/components/supply/alert";
+import { ConfirmButtons, IntentButton } from "~/components/supply/intent-button";
+import {
+  ListingFields,
+  ListingFormErrors,
+  useListingForm,
+} from "~/components/supply/listing-fields";
 import { ListingImagesPanel } from "~/components/supply/listing-images-panel";
+import { Panel } from "~/components/supply/panel";
+import { revisionFieldNames } from "~/components/supply/revision-fields";
 import { WorkspaceNav } from "~/components/supply/workspace-nav";
-import { DomainError } from "~/lib/errors";
+import { DomainError, Invalid } from "~/lib/errors";
 import { t, useT } from "~/lib/i18n";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
 import { ImageActionSchema, ListingFormSchema, ListingIntentSchema } from "~/lib/schemas/listing";
 import { localizeReply } from "~/modules/auth/forms.server";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { requireProducerActor } from "~/modules/auth/session.server";
-import { IMAGE_MESSAGES } from "~/modules/images/detect.server";
+import { ImageRefused } from "~/modules/images/detect.server";
 import { fileBytes, readUploadForm } from "~/modules/images/upload.server";
 import { replyWithDomainError } from "~/modules/listings/forms.server";
 import {
@@ -39,7 +47,7 @@ import {
 import { categoryOptions, getWorkspaceListing } from "~/modules/listings/queries.server";
 import { findOwnedListing } from "~/modules/listings/shared.server";
 import { getDb } from "~/modules/platform/db.server";
-import { handle } from "~/modules/platform/http.server";
+import { formError, handle } from "~/modules/platform/http.server";
 
 const NOTICES = [
   "created",
@@ -103,8 +111,7 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
   };
 });
 
-type ActionResult =
-  { kind: "form"; reply: ReturnType<typeof localizeReply> } | { kind: "error"; message: string };
+type FormReply = { kind: "form"; reply: ReturnType<typeof localizeReply> };
 
 function back(sku: string, search: string) {
   return redirect(`/ban-hang/san-pham/${sku}${search}`);
@@ -118,17 +125,13 @@ export const action = handle(async ({ request, params }: ActionFunctionArgs) => 
   const sku = params.sku ?? "";
   // Someone else's listing is not found, whatever the form carries.
   findOwnedListing(db, actor, sku);
-  const upload = await readUploadForm(request);
-  if (upload.tooLarge) {
-    return data<ActionResult>({ kind: "error", message: IMAGE_MESSAGES.tooLarge }, { status: 413 });
-  }
-  const form = upload.form;
-  const intent = String(form.get("intent") ?? "");
   try {
+    const form = await readUploadForm(request);
+    const intent = String(form.get("intent") ?? "");
     if (intent === "save") {
       const submission = parseWithZod(form, { schema: ListingFormSchema });
       if (submission.status !== "success") {
-        return data<ActionResult>(
+        return data<FormReply>(
           { kind: "form", reply: localizeReply(submission.reply(), actor.locale) },
           { status: 400 },
         );
@@ -137,28 +140,21 @@ export const action = handle(async ({ request, params }: ActionFunctionArgs) => 
         const saved = await updateListing(db, actor, sku, submission.value);
         return back(sku, `?thong-bao=${saved.revisionPending ? "savedRevision" : "saved"}`);
       } catch (error) {
-        return data<ActionResult>(
-          {
-            kind: "form",
-            reply: localizeReply(replyWithDomainError(submission, error), actor.locale),
-          },
+        return data<FormReply>(
+          { kind: "form", reply: replyWithDomainError(submission, error, actor.locale) },
           { status: 400 },
         );
       }
     }
     if (intent === "image-upload") {
       const bytes = await fileBytes(form, "image");
-      if (!bytes)
-        return data<ActionResult>(
-          { kind: "error", message: IMAGE_MESSAGES.empty },
-          { status: 400 },
-        );
+      if (!bytes) throw new ImageRefused("empty");
       await addListingImage(db, actor, sku, bytes, String(form.get("alt") ?? ""));
       return back(sku, "?thong-bao=uploaded#anh");
     }
     if (intent.startsWith("image-")) {
       const parsed = parseWithZod(form, { schema: ImageActionSchema });
-      if (parsed.status !== "success") throw new Response("Bad Request", { status: 400 });
+      if (parsed.status !== "success") throw new Invalid("workspace.error.badRequest");
       const value = parsed.value;
       if (value.intent === "image-cover") await setListingCover(db, actor, sku, value.imageId);
       else if (value.intent === "image-move") {
@@ -171,7 +167,7 @@ export const action = handle(async ({ request, params }: ActionFunctionArgs) => 
       return back(sku, "?thong-bao=updated#anh");
     }
     const parsed = ListingIntentSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) throw new Response("Bad Request", { status: 400 });
+    if (!parsed.success) throw new Invalid("workspace.error.badRequest");
     switch (parsed.data.intent) {
       case "submit":
         submitListing(db, actor, sku);
@@ -190,12 +186,7 @@ export const action = handle(async ({ request, params }: ActionFunctionArgs) => 
     }
   } catch (error) {
     // A refused photo or a step that does not fit the listing's state: say so on the page.
-    if (error instanceof DomainError && error.status !== 404 && error.status < 500) {
-      return data<ActionResult>(
-        { kind: "error", message: error.message },
-        { status: error.status },
-      );
-    }
+    if (error instanceof DomainError && error.status !== 404) return formError(error, actor.locale);
     throw error;
   }
 });
@@ -213,15 +204,11 @@ export default function EditListingPage() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
-  const [form, fields] = useForm({
-    id: `listing-${listing.sku}`,
-    lastResult: result?.kind === "form" ? result.reply : undefined,
-    defaultValue: listingDefaults(values),
-    constraint: getZodConstraint(ListingFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ListingFormSchema }),
-  });
+  const [form, fields] = useListingForm(
+    `listing-${listing.sku}`,
+    result && "reply" in result ? result.reply : undefined,
+    values,
+  );
   const busy = navigation.state === "submitting";
   const canSubmit = ["draft", "changes_requested", "rejected"].includes(listing.status);
   const archived = listing.status === "archived";
@@ -241,14 +228,7 @@ export default function EditListingPage() {
           <FormSuccess>{t(NOTICE_KEYS[query.notice])}</FormSuccess>
         </div>
       ) : null}
-      {result?.kind === "error" ? (
-        <p
-          role="alert"
-          className="mt-4 rounded-lg border border-red-300 bg-red-50 px-4 py-3 font-medium text-red-800"
-        >
-          {result.message}
-        </p>
-      ) : null}
+      {result && "formError" in result ? <Alert>{result.formError}</Alert> : null}
       {listing.moderationNote && listing.status !== "published" ? (
         <p className="mt-4 rounded-lg bg-amber-50 px-4 py-3 text-amber-900">
           {t("listingEdit.moderationNote", { note: listing.moderationNote })}
@@ -257,7 +237,7 @@ export default function EditListingPage() {
       {revision?.status === "pending" ? (
         <p className="mt-4 rounded-lg bg-amber-50 px-4 py-3 text-amber-900">
           {t("listingEdit.revisionPending", {
-            fields: revision.fields.map((f) => t(`moderation.field.${fieldKey(f)}`)).join(", "),
+            fields: revisionFieldNames(t, revision.fields),
           })}
         </p>
       ) : null}
@@ -290,21 +270,11 @@ export default function EditListingPage() {
           </h2>
           <p className="mt-1 text-red-900">{t("listingEdit.archiveConfirmBody")}</p>
           <Form method="post" className="mt-3 flex flex-wrap gap-3">
-            <input type="hidden" name="confirm" value="yes" />
-            <button
-              type="submit"
-              name="intent"
-              value="archive"
-              className="rounded-lg bg-red-700 px-4 py-2 font-semibold text-white"
-            >
-              {t("listingEdit.confirmArchive")}
-            </button>
-            <Link
-              to={`/ban-hang/san-pham/${listing.sku}`}
-              className="rounded-lg border border-stone-300 bg-white px-4 py-2 font-semibold"
-            >
-              {t("form.cancel")}
-            </Link>
+            <ConfirmButtons
+              intent="archive"
+              confirmLabel={t("listingEdit.confirmArchive")}
+              cancelTo={`/ban-hang/san-pham/${listing.sku}`}
+            />
           </Form>
         </section>
       ) : null}
@@ -317,26 +287,12 @@ export default function EditListingPage() {
 
       {archived ? null : (
         <>
-          <FormErrors id={form.errorId} errors={form.errors} />
-          {form.status === "error" ? (
-            <p
-              role="alert"
-              className="mt-4 rounded-lg border border-red-300 bg-red-50 px-4 py-3 font-medium text-red-800"
-            >
-              {t("form.errorSummary")}
-            </p>
-          ) : null}
+          <ListingFormErrors form={form} />
           <Form method="post" {...getFormProps(form)} className="mt-6 space-y-5">
             <ListingFields fields={fields} categories={categories} />
-            <button
-              type="submit"
-              name="intent"
-              value="save"
-              disabled={busy}
-              className="rounded-lg bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800"
-            >
+            <IntentButton intent="save" disabled={busy}>
               {t("listingForm.save")}
-            </button>
+            </IntentButton>
           </Form>
           <ListingImagesPanel
             sku={listing.sku}
@@ -346,46 +302,25 @@ export default function EditListingPage() {
         </>
       )}
 
-      <section
-        aria-labelledby="listing-actions"
-        className="mt-8 rounded-xl border border-stone-200 bg-white p-4"
-      >
-        <h2 id="listing-actions" className="text-lg font-semibold">
-          {t("listingEdit.actions")}
-        </h2>
+      <Panel titleId="listing-actions" title={t("listingEdit.actions")}>
         <div className="mt-3 flex flex-wrap gap-3">
           {canSubmit ? (
             <Form method="post">
-              <button
-                type="submit"
-                name="intent"
-                value="submit"
-                className="rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white"
-              >
+              <IntentButton intent="submit" look="smallPrimary">
                 {t("listingEdit.submit")}
-              </button>
+              </IntentButton>
             </Form>
           ) : null}
           <Form method="post">
-            <button
-              type="submit"
-              name="intent"
-              value="duplicate"
-              className="rounded-lg border border-stone-300 px-4 py-2 font-semibold"
-            >
+            <IntentButton intent="duplicate" look="small">
               {t("listingEdit.duplicate")}
-            </button>
+            </IntentButton>
           </Form>
           {archived ? (
             <Form method="post">
-              <button
-                type="submit"
-                name="intent"
-                value="restore"
-                className="rounded-lg border border-stone-300 px-4 py-2 font-semibold"
-              >
+              <IntentButton intent="restore" look="small">
                 {t("listingEdit.restore")}
-              </button>
+              </IntentButton>
             </Form>
           ) : (
             <Link
@@ -396,20 +331,7 @@ export default function EditListingPage() {
             </Link>
           )}
         </div>
-      </section>
+      </Panel>
     </div>
   );
-}
-
-/** Revision field names as the i18n keys name them. */
-function fieldKey(field: string) {
-  const known = [
-    "title",
-    "description",
-    "categoryId",
-    "ocop",
-    "certifications",
-    "imageIds",
-  ] as const;
-  return known.find((k) => k === field) ?? "title";
 }

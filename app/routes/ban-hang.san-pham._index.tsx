@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { FilterSearch } from "~/components/supply/filter-search";
 import { ResponsiveImage } from "~/components/supply/responsive-image";
 import { WorkspaceNav } from "~/components/supply/workspace-nav";
 import { formatNumber, t, useLocale, useT } from "~/lib/i18n";
@@ -74,24 +75,11 @@ export default function WorkspaceListings() {
             ))}
           </select>
         </div>
-        <div className="min-w-0 flex-1">
-          <label htmlFor="filter-q" className="block text-sm font-medium">
-            {t("listings.searchLabel")}
-          </label>
-          <input
-            id="filter-q"
-            name="q"
-            type="search"
-            defaultValue={filters.q ?? ""}
-            className="mt-1 w-full rounded-lg border border-stone-300 bg-white px-3 py-2"
-          />
-        </div>
-        <button
-          type="submit"
-          className="rounded-lg border border-brand-700 px-4 py-2 font-semibold text-brand-800"
-        >
-          {t("listings.filterSubmit")}
-        </button>
+        <FilterSearch
+          label={t("listings.searchLabel")}
+          defaultValue={filters.q ?? ""}
+          submitLabel={t("listings.filterSubmit")}
+        />
       </Form>
       <p className="mt-4 text-sm text-stone-600">
         {t("listings.count", { count: formatNumber(listings.length, locale) })}

@@ -1,5 +1,5 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import {
   data,
   redirect,
@@ -8,8 +8,13 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { FormErrors, inputClass } from "~/components/auth-form";
-import { ListingFields, listingDefaults } from "~/components/supply/listing-fields";
+import { inputClass } from "~/components/auth-form";
+import { IntentButton } from "~/components/supply/intent-button";
+import {
+  ListingFields,
+  ListingFormErrors,
+  useListingForm,
+} from "~/components/supply/listing-fields";
 import { WorkspaceNav } from "~/components/supply/workspace-nav";
 import { t, useT } from "~/lib/i18n";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
@@ -56,7 +61,7 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
     });
     return redirect(`/ban-hang/san-pham/${created.sku}?thong-bao=created`);
   } catch (error) {
-    return data(localizeReply(replyWithDomainError(submission, error), actor.locale), {
+    return data(replyWithDomainError(submission, error, actor.locale), {
       status: 400,
     });
   }
@@ -67,29 +72,13 @@ export default function NewListingPage() {
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
-  const [form, fields] = useForm({
-    id: "listing-new",
-    lastResult,
-    defaultValue: listingDefaults(),
-    constraint: getZodConstraint(ListingFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ListingFormSchema }),
-  });
+  const [form, fields] = useListingForm("listing-new", lastResult);
   const busy = navigation.state === "submitting";
   return (
     <div className="mx-auto max-w-2xl">
       <WorkspaceNav />
       <h1 className="text-2xl font-bold text-stone-900">{t("listingForm.newTitle")}</h1>
-      {form.status === "error" ? (
-        <p
-          role="alert"
-          className="mt-4 rounded-lg border border-red-300 bg-red-50 px-4 py-3 font-medium text-red-800"
-        >
-          {t("form.errorSummary")}
-        </p>
-      ) : null}
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ListingFormErrors form={form} />
       <Form method="post" {...getFormProps(form)} className="mt-6 space-y-5">
         {producers.length > 1 ? (
           <div>
@@ -114,24 +103,12 @@ export default function NewListingPage() {
         )}
         <ListingFields fields={fields} categories={categories} />
         <div className="flex flex-wrap gap-3">
-          <button
-            type="submit"
-            name="intent"
-            value="draft"
-            disabled={busy}
-            className="rounded-lg border border-brand-700 bg-white px-4 py-3 font-semibold text-brand-800"
-          >
+          <IntentButton intent="draft" look="secondary" disabled={busy}>
             {t("listingForm.saveDraft")}
-          </button>
-          <button
-            type="submit"
-            name="intent"
-            value="submit"
-            disabled={busy}
-            className="rounded-lg bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800"
-          >
+          </IntentButton>
+          <IntentButton intent="submit" disabled={busy}>
             {t("listingForm.saveAndSubmit")}
-          </button>
+          </IntentButton>
         </div>
       </Form>
     </div>

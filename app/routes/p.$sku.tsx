@@ -10,6 +10,6 @@ import { handle } from "~/modules/platform/http.server";
  */
 export const loader = handle(async ({ params }: LoaderFunctionArgs) => {
   const slug = getListingSkuSlug(getDb(), params.sku ?? "");
-  if (!slug) throw new NotFound("Không tìm thấy sản phẩm có mã này.");
+  if (!slug) throw new NotFound("listing.error.productNotFound");
   return redirect(`/san-pham/${slug}`, 301);
 });

@@ -7,7 +7,11 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormSuccess } from "~/components/auth-form";
+import { Alert } from "~/components/supply/alert";
+import { FilterSearch } from "~/components/supply/filter-search";
+import { IntentButton } from "~/components/supply/intent-button";
 import { ResponsiveImage } from "~/components/supply/responsive-image";
+import { revisionFieldNames } from "~/components/supply/revision-fields";
 import { StaffNav } from "~/components/supply/workspace-nav";
 import { formatDate, formatNumber, t, useLocale, useT } from "~/lib/i18n";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
@@ -68,6 +72,7 @@ export const action = handle(async ({ request, context }: ActionFunctionArgs) =>
   }
   const result = await bulkApprove(getDb(), actor, parsed.data.items, {
     ipAddress: context.clientIp ?? null,
+    locale: actor.locale,
   });
   return { ...result, error: null };
 });
@@ -101,12 +106,7 @@ export default function ModerationQueuePage() {
       {result ? (
         <div className="mt-4 space-y-2">
           {result.error ? (
-            <p
-              role="alert"
-              className="rounded-lg border border-red-300 bg-red-50 px-4 py-3 font-medium text-red-800"
-            >
-              {result.error}
-            </p>
+            <Alert className="">{result.error}</Alert>
           ) : (
             <FormSuccess>
               {t("moderation.bulkResult", { count: formatNumber(result.approved, locale) })}
@@ -166,24 +166,11 @@ export default function ModerationQueuePage() {
             ))}
           </select>
         </div>
-        <div className="min-w-0 flex-1">
-          <label htmlFor="filter-q" className="block text-sm font-medium">
-            {t("moderation.search")}
-          </label>
-          <input
-            id="filter-q"
-            name="q"
-            type="search"
-            defaultValue={filters.q ?? ""}
-            className="mt-1 w-full rounded-lg border border-stone-300 bg-white px-3 py-2"
-          />
-        </div>
-        <button
-          type="submit"
-          className="rounded-lg border border-brand-700 px-4 py-2 font-semibold text-brand-800"
-        >
-          {t("moderation.filter")}
-        </button>
+        <FilterSearch
+          label={t("moderation.search")}
+          defaultValue={filters.q ?? ""}
+          submitLabel={t("moderation.filter")}
+        />
       </Form>
       {total === 0 || items.length === 0 ? (
         <p className="mt-6 rounded-lg bg-white p-4 text-stone-700">{t("moderation.empty")}</p>
@@ -240,35 +227,18 @@ export default function ModerationQueuePage() {
                       date: formatDate(new Date(item.submittedAt), locale),
                     })}
                     {item.fields.length > 0
-                      ? ` · ${t("moderation.changedFields", { fields: item.fields.map((f) => t(`moderation.field.${fieldKey(f)}`)).join(", ") })}`
+                      ? ` · ${t("moderation.changedFields", { fields: revisionFieldNames(t, item.fields) })}`
                       : ""}
                   </p>
                 </div>
               </li>
             ))}
           </ul>
-          <button
-            type="submit"
-            name="intent"
-            value="bulk_approve"
-            className="mt-4 rounded-lg bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800"
-          >
-            {t("moderation.bulkApprove")}
-          </button>
+          <p className="mt-4">
+            <IntentButton intent="bulk_approve">{t("moderation.bulkApprove")}</IntentButton>
+          </p>
         </Form>
       )}
     </div>
   );
-}
-
-function fieldKey(field: string) {
-  const known = [
-    "title",
-    "description",
-    "categoryId",
-    "ocop",
-    "certifications",
-    "imageIds",
-  ] as const;
-  return known.find((k) => k === field) ?? "title";
 }

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import {
   data,
   redirect,
@@ -7,17 +6,14 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { DecisionForm } from "~/components/supply/decision-form";
 import { ResponsiveImage } from "~/components/supply/responsive-image";
 import { StaffNav } from "~/components/supply/workspace-nav";
 import { formatDate, t, useLocale, useT } from "~/lib/i18n";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
-import { ModerationDecisionSchema } from "~/lib/schemas/listing";
-import { localizeReply } from "~/modules/auth/forms.server";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { requireStaff } from "~/modules/auth/session.server";
-import { replyWithDomainError } from "~/modules/listings/forms.server";
+import { decideFromForm, DECIDED_PATH, reviewId } from "~/modules/moderation/decision-form.server";
 import { decideRevision } from "~/modules/moderation/decisions.server";
 import { revisionReview } from "~/modules/moderation/review.server";
 import { getDb } from "~/modules/platform/db.server";
@@ -28,40 +24,22 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   return pageMeta(locale, t(locale, "moderation.revisionTitle", { sku: data?.listing.sku ?? "" }));
 };
 
-const Id = z.coerce.number().int().positive();
-
-function revisionId(value: string | undefined): number {
-  const parsed = Id.safeParse(value);
-  if (!parsed.success) throw new Response("Not Found", { status: 404 });
-  return parsed.data;
-}
-
 /** An edit of a published listing next to the published version, field by field. */
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireStaff(request, "listing:moderate");
-  return revisionReview(getDb(), actor, revisionId(params.id), actor.locale);
+  return revisionReview(getDb(), actor, reviewId(params.id), actor.locale);
 });
 
 export const action = handle(async ({ request, params, context }: ActionFunctionArgs) => {
   const actor = await requireStaff(request, "listing:moderate");
   assertSameOrigin(request);
-  const id = revisionId(params.id);
+  const id = reviewId(params.id);
   // Out of the moderator's subtree: 404 before anything else is looked at.
   revisionReview(getDb(), actor, id);
-  const submission = parseWithZod(await request.formData(), { schema: ModerationDecisionSchema });
-  if (submission.status !== "success") {
-    return data(localizeReply(submission.reply(), actor.locale), { status: 400 });
-  }
-  try {
-    await decideRevision(getDb(), actor, id, submission.value, {
-      ipAddress: context.clientIp ?? null,
-    });
-  } catch (error) {
-    return data(localizeReply(replyWithDomainError(submission, error), actor.locale), {
-      status: 409,
-    });
-  }
-  return redirect("/quan-ly/kiem-duyet?thong-bao=decided");
+  const outcome = await decideFromForm(request, actor, (decision) =>
+    decideRevision(getDb(), actor, id, decision, { ipAddress: context.clientIp ?? null }),
+  );
+  return outcome.decided ? redirect(DECIDED_PATH) : data(outcome.reply, { status: outcome.status });
 });
 
 export default function RevisionReviewPage() {

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import {
   data,
   redirect,
@@ -7,17 +6,14 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { DecisionForm } from "~/components/supply/decision-form";
 import { ResponsiveImage } from "~/components/supply/responsive-image";
 import { StaffNav } from "~/components/supply/workspace-nav";
 import { formatNumber, t, useLocale, useT } from "~/lib/i18n";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
-import { ModerationDecisionSchema } from "~/lib/schemas/listing";
-import { localizeReply } from "~/modules/auth/forms.server";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { requireStaff } from "~/modules/auth/session.server";
-import { replyWithDomainError } from "~/modules/listings/forms.server";
+import { decideFromForm, DECIDED_PATH, reviewId } from "~/modules/moderation/decision-form.server";
 import { decideProducer } from "~/modules/moderation/decisions.server";
 import { producerReview } from "~/modules/moderation/review.server";
 import { getDb } from "~/modules/platform/db.server";
@@ -31,16 +27,10 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   );
 };
 
-function producerId(value: string | undefined): number {
-  const parsed = z.coerce.number().int().positive().safeParse(value);
-  if (!parsed.success) throw new Response("Not Found", { status: 404 });
-  return parsed.data;
-}
-
 /** A producer's application (its profile as submitted), to verify or reject. */
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireStaff(request, "producer:verify");
-  const { producer, orgUnitName, images } = producerReview(getDb(), actor, producerId(params.id));
+  const { producer, orgUnitName, images } = producerReview(getDb(), actor, reviewId(params.id));
   return {
     producer: {
       id: producer.id,
@@ -65,23 +55,15 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
 export const action = handle(async ({ request, params, context }: ActionFunctionArgs) => {
   const actor = await requireStaff(request, "producer:verify");
   assertSameOrigin(request);
-  const id = producerId(params.id);
+  const id = reviewId(params.id);
   producerReview(getDb(), actor, id); // 404 outside the moderator's subtree
-  const submission = parseWithZod(await request.formData(), { schema: ModerationDecisionSchema });
-  if (submission.status !== "success") {
-    return data(localizeReply(submission.reply(), actor.locale), { status: 400 });
-  }
-  try {
-    decideProducer(getDb(), actor, id, submission.value, { ipAddress: context.clientIp ?? null });
-  } catch (error) {
-    return data(localizeReply(replyWithDomainError(submission, error), actor.locale), {
-      status: 409,
-    });
-  }
-  return redirect("/quan-ly/kiem-duyet?thong-bao=decided");
+  const outcome = await decideFromForm(request, actor, (decision) =>
+    decideProducer(getDb(), actor, id, decision, { ipAddress: context.clientIp ?? null }),
+  );
+  return outcome.decided ? redirect(DECIDED_PATH) : data(outcome.reply, { status: outcome.status });
 });
 
-export default function ProducerReviewPage() {
+export default function ApplicationReviewPage() {
   const { producer, orgUnitName, images } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const t = useT();

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
 import {
   data,
   redirect,
@@ -7,7 +6,6 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { DecisionForm } from "~/components/supply/decision-form";
 import { ResponsiveImage } from "~/components/supply/responsive-image";
 import { StaffNav } from "~/components/supply/workspace-nav";
@@ -15,11 +13,10 @@ import { formatDate, formatNumber, t, useLocale, useT } from "~/lib/i18n";
 import { unitLabel } from "~/lib/i18n/labels";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
 import { formatVnd } from "~/lib/money";
-import { ModerationDecisionSchema } from "~/lib/schemas/listing";
-import { localizeReply } from "~/modules/auth/forms.server";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { requireStaff } from "~/modules/auth/session.server";
-import { replyWithDomainError } from "~/modules/listings/forms.server";
+import { immediateFields } from "~/modules/listings/shared.server";
+import { decideFromForm, DECIDED_PATH, reviewId } from "~/modules/moderation/decision-form.server";
 import { decideListing } from "~/modules/moderation/decisions.server";
 import { listingReview } from "~/modules/moderation/review.server";
 import { getDb } from "~/modules/platform/db.server";
@@ -30,16 +27,10 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   return pageMeta(locale, t(locale, "moderation.listingTitle", { sku: data?.listing.sku ?? "" }));
 };
 
-function listingId(value: string | undefined): number {
-  const parsed = z.coerce.number().int().positive().safeParse(value);
-  if (!parsed.success) throw new Response("Not Found", { status: 404 });
-  return parsed.data;
-}
-
 /** A listing submitted for its first review, shown as buyers would see it. */
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireStaff(request, "listing:moderate");
-  const review = listingReview(getDb(), actor, listingId(params.id), actor.locale);
+  const review = listingReview(getDb(), actor, reviewId(params.id), actor.locale);
   const { listing } = review;
   return {
     ...review,
@@ -48,12 +39,7 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
       sku: listing.sku,
       title: listing.title,
       description: listing.description,
-      priceVnd: listing.priceVnd,
-      unit: listing.unit,
-      minOrderQty: listing.minOrderQty,
-      stock: listing.stock,
-      season: listing.season,
-      tags: listing.tags,
+      ...immediateFields(listing),
       status: listing.status,
       ocopStars: listing.ocopStars,
       ocopCertificateNo: listing.ocopCertificateNo,
@@ -67,20 +53,12 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
 export const action = handle(async ({ request, params, context }: ActionFunctionArgs) => {
   const actor = await requireStaff(request, "listing:moderate");
   assertSameOrigin(request);
-  const id = listingId(params.id);
+  const id = reviewId(params.id);
   listingReview(getDb(), actor, id); // 404 outside the moderator's subtree
-  const submission = parseWithZod(await request.formData(), { schema: ModerationDecisionSchema });
-  if (submission.status !== "success") {
-    return data(localizeReply(submission.reply(), actor.locale), { status: 400 });
-  }
-  try {
-    decideListing(getDb(), actor, id, submission.value, { ipAddress: context.clientIp ?? null });
-  } catch (error) {
-    return data(localizeReply(replyWithDomainError(submission, error), actor.locale), {
-      status: 409,
-    });
-  }
-  return redirect("/quan-ly/kiem-duyet?thong-bao=decided");
+  const outcome = await decideFromForm(request, actor, (decision) =>
+    decideListing(getDb(), actor, id, decision, { ipAddress: context.clientIp ?? null }),
+  );
+  return outcome.decided ? redirect(DECIDED_PATH) : data(outcome.reply, { status: outcome.status });
 });
 
 export default function ListingReviewPage() {

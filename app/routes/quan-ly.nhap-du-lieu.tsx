@@ -1,21 +1,19 @@
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { ImportPanel } from "~/components/supply/import-panel";
-import { StaffNav } from "~/components/supply/workspace-nav";
-import { t, useT } from "~/lib/i18n";
+import { ImportPage } from "~/components/supply/import-panel";
+import { t } from "~/lib/i18n";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { requireStaff } from "~/modules/auth/session.server";
 import { PRODUCER_COLUMNS, PRODUCT_COLUMNS } from "~/modules/import/plan.server";
 import { handleImportAction, importJobFor } from "~/modules/import/web.server";
 import { getDb } from "~/modules/platform/db.server";
-import { handle } from "~/modules/platform/http.server";
+import { formError, handle } from "~/modules/platform/http.server";
 
 const PATH = "/quan-ly/nhap-du-lieu";
 
@@ -42,27 +40,20 @@ export const action = handle(async ({ request, context }: ActionFunctionArgs) =>
     PATH,
     context.clientIp ?? null,
   );
-  if ("redirectTo" in result) return redirect(result.redirectTo);
-  return data({ error: result.error }, { status: result.status });
+  if ("refused" in result) return formError(result.refused, actor.locale);
+  return redirect(result.redirectTo);
 });
 
 export default function StaffImportPage() {
   const { job, columns } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const t = useT();
   return (
-    <div className="mx-auto max-w-3xl">
-      <StaffNav />
-      <h1 className="text-2xl font-bold text-stone-900">{t("import.staffTitle")}</h1>
-      <p className="mt-1 text-stone-700">{t("import.intro")}</p>
-      <p className="mt-1 text-stone-700">{t("import.staffNote")}</p>
-      <ImportPanel
-        path={PATH}
-        job={job}
-        columns={columns}
-        withProducersFile
-        error={result?.error ?? null}
-      />
-    </div>
+    <ImportPage
+      area="staff"
+      path={PATH}
+      job={job}
+      columns={columns}
+      error={result?.formError ?? null}
+    />
   );
 }

@@ -22,6 +22,7 @@ import {
 import { getWorkspaceListing, listWorkspaceListings } from "~/modules/listings/queries.server";
 import { decideListing, decideRevision } from "~/modules/moderation/decisions.server";
 import { readVariant } from "~/modules/images/store.server";
+import { renderNotice } from "~/modules/notifications/messages";
 import type { Db } from "~db/client.server";
 import {
   auditLog,
@@ -153,7 +154,8 @@ describe("listing lifecycle", () => {
       .select()
       .from(notifications)
       .where(eq(notifications.userId, w.producer.userId))
-      .all();
+      .all()
+      .map((n) => ({ ...n, ...renderNotice("vi", n.messageKey, n.params) }));
     expect(notes).toHaveLength(1);
     expect(notes[0]?.title).toContain("đã được duyệt");
     expect(notes[0]?.link).toBe(`/ban-hang/san-pham/${sku}`);

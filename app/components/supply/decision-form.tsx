@@ -4,6 +4,8 @@ import { Form, useNavigation } from "@remix-run/react";
 import { Field, FormErrors, inputClass } from "~/components/auth-form";
 import { useT } from "~/lib/i18n";
 import { ModerationDecisionSchema } from "~/lib/schemas/listing";
+import { IntentButton } from "./intent-button";
+import { Panel } from "./panel";
 
 /** A moderator's decision: approve, reject or request changes, with the reason shown to the producer. */
 export function DecisionForm({
@@ -28,13 +30,7 @@ export function DecisionForm({
   });
   const busy = navigation.state === "submitting";
   return (
-    <section
-      aria-labelledby={`${id}-title`}
-      className="mt-8 rounded-xl border border-stone-200 bg-white p-4"
-    >
-      <h2 id={`${id}-title`} className="text-lg font-semibold">
-        {t("moderation.decisionLegend")}
-      </h2>
+    <Panel titleId={`${id}-title`} title={t("moderation.decisionLegend")}>
       <FormErrors id={form.errorId} errors={form.errors} />
       <Form method="post" {...getFormProps(form)} className="mt-3 space-y-4">
         <Field
@@ -50,37 +46,19 @@ export function DecisionForm({
           />
         </Field>
         <div className="flex flex-wrap gap-3">
-          <button
-            type="submit"
-            name="intent"
-            value="approve"
-            disabled={busy}
-            className="rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
-          >
+          <IntentButton intent="approve" look="smallPrimary" disabled={busy}>
             {approveLabel ?? t("moderation.approve")}
-          </button>
+          </IntentButton>
           {allowRequestChanges ? (
-            <button
-              type="submit"
-              name="intent"
-              value="request_changes"
-              disabled={busy}
-              className="rounded-lg border border-amber-600 bg-white px-4 py-2 font-semibold text-amber-900"
-            >
+            <IntentButton intent="request_changes" look="warning" disabled={busy}>
               {t("moderation.requestChanges")}
-            </button>
+            </IntentButton>
           ) : null}
-          <button
-            type="submit"
-            name="intent"
-            value="reject"
-            disabled={busy}
-            className="rounded-lg border border-red-600 bg-white px-4 py-2 font-semibold text-red-800"
-          >
+          <IntentButton intent="reject" look="danger" disabled={busy}>
             {t("moderation.reject")}
-          </button>
+          </IntentButton>
         </div>
       </Form>
-    </section>
+    </Panel>
   );
 }

@@ -2,6 +2,9 @@ import { Form, Link, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { FormSuccess } from "~/components/auth-form";
 import { formatNumber, useLocale, useT } from "~/lib/i18n";
+import { Alert } from "./alert";
+import { StaffNav, WorkspaceNav } from "./workspace-nav";
+import { IntentButton } from "./intent-button";
 
 export interface ImportJobView {
   id: string;
@@ -35,24 +38,42 @@ function usePolling(active: boolean) {
   }, [active, revalidate, state]);
 }
 
+/** A labelled file input for one spreadsheet (CSV or XLSX). */
+function SpreadsheetInput({ name, label }: { name: "products" | "producers"; label: string }) {
+  return (
+    <div>
+      <label htmlFor={`import-${name}`} className="block font-medium">
+        {label}
+      </label>
+      <input
+        id={`import-${name}`}
+        name={name}
+        type="file"
+        accept=".csv,.xlsx,text/csv"
+        className="mt-1 block w-full text-sm"
+      />
+    </div>
+  );
+}
+
 /**
  * The import page body shared by producers and staff: upload → background check with
  * progress → every row problem listed, or the counts and a "write" button → the result.
  */
-export function ImportPanel({
+function ImportPanel({
   path,
   job,
   columns,
-  withProducersFile,
   error,
 }: {
   path: string;
   job: ImportJobView | null;
   columns: { products: readonly string[]; producers?: readonly string[] };
-  withProducersFile: boolean;
   error: string | null;
 }) {
   const t = useT();
+  // Only staff may import producers, so only their page lists the producers' columns.
+  const withProducersFile = columns.producers !== undefined;
   const locale = useLocale();
   const navigation = useNavigation();
   const running = job?.status === "checking" || job?.status === "committing";
@@ -62,14 +83,7 @@ export function ImportPanel({
   if (!job) {
     return (
       <>
-        {error ? (
-          <p
-            role="alert"
-            className="mt-4 rounded-lg border border-red-300 bg-red-50 px-4 py-3 font-medium text-red-800"
-          >
-            {error}
-          </p>
-        ) : null}
+        {error ? <Alert>{error}</Alert> : null}
         <p className="mt-4 text-sm break-words text-stone-700">
           {t("import.file.products")}:{" "}
           {t("import.columns", { columns: columns.products.join(", ") })}
@@ -86,40 +100,12 @@ export function ImportPanel({
           className="mt-4 space-y-4 rounded-xl border border-stone-200 bg-white p-4"
         >
           {withProducersFile ? (
-            <div>
-              <label htmlFor="import-producers" className="block font-medium">
-                {t("import.producersFile")}
-              </label>
-              <input
-                id="import-producers"
-                name="producers"
-                type="file"
-                accept=".csv,.xlsx,text/csv"
-                className="mt-1 block w-full text-sm"
-              />
-            </div>
+            <SpreadsheetInput name="producers" label={t("import.producersFile")} />
           ) : null}
-          <div>
-            <label htmlFor="import-products" className="block font-medium">
-              {t("import.productsFile")}
-            </label>
-            <input
-              id="import-products"
-              name="products"
-              type="file"
-              accept=".csv,.xlsx,text/csv"
-              className="mt-1 block w-full text-sm"
-            />
-          </div>
-          <button
-            type="submit"
-            name="intent"
-            value="check"
-            disabled={navigation.state === "submitting"}
-            className="rounded-lg bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800"
-          >
+          <SpreadsheetInput name="products" label={t("import.productsFile")} />
+          <IntentButton intent="check" disabled={navigation.state === "submitting"}>
             {t("import.check")}
-          </button>
+          </IntentButton>
         </Form>
       </>
     );
@@ -149,12 +135,7 @@ export function ImportPanel({
         </div>
       ) : null}
       {job.status === "failed" ? (
-        <p
-          role="alert"
-          className="rounded-lg border border-red-300 bg-red-50 px-4 py-3 font-medium text-red-800"
-        >
-          {t("import.failed", { message: job.error ?? "" })}
-        </p>
+        <Alert className="">{t("import.failed", { message: job.error ?? "" })}</Alert>
       ) : null}
       {job.plan && job.status !== "committed" && !running ? (
         <section
@@ -217,15 +198,9 @@ export function ImportPanel({
           ) : (
             <Form method="post" className="mt-4">
               <input type="hidden" name="job" value={job.id} />
-              <button
-                type="submit"
-                name="intent"
-                value="commit"
-                disabled={navigation.state === "submitting"}
-                className="rounded-lg bg-brand-700 px-4 py-3 font-semibold text-white hover:bg-brand-800"
-              >
+              <IntentButton intent="commit" disabled={navigation.state === "submitting"}>
                 {t("import.commit")}
-              </button>
+              </IntentButton>
             </Form>
           )}
         </section>
@@ -256,6 +231,28 @@ export function ImportPanel({
           </Link>
         </p>
       ) : null}
+    </div>
+  );
+}
+
+/** A whole import page: the area's navigation, title and notes above the panel. */
+export function ImportPage({
+  area,
+  ...panel
+}: { area: "producer" | "staff" } & Parameters<typeof ImportPanel>[0]) {
+  const t = useT();
+  const workspace = area === "producer";
+  return (
+    <div className="mx-auto max-w-3xl">
+      {workspace ? <WorkspaceNav /> : <StaffNav />}
+      <h1 className="text-2xl font-bold text-stone-900">
+        {t(workspace ? "import.title" : "import.staffTitle")}
+      </h1>
+      <p className="mt-1 text-stone-700">{t("import.intro")}</p>
+      <p className="mt-1 text-stone-700">
+        {t(workspace ? "import.producerNote" : "import.staffNote")}
+      </p>
+      <ImportPanel {...panel} />
     </div>
   );
 }

@@ -2,12 +2,22 @@ import {
   getInputProps,
   getSelectProps,
   getTextareaProps,
+  useForm,
   type FieldMetadata,
+  type SubmissionResult,
 } from "@conform-to/react";
-import { Field, inputClass } from "~/components/auth-form";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { HTMLAttributes } from "react";
+import { Field, FormErrors, inputClass } from "~/components/auth-form";
 import { useLocale, useT } from "~/lib/i18n";
 import { unitLabel } from "~/lib/i18n/labels";
-import { CERTIFICATION_OPTIONS, OCOP_STAR_OPTIONS, UNIT_OPTIONS } from "~/lib/schemas/listing";
+import {
+  CERTIFICATION_OPTIONS,
+  ListingFormSchema,
+  OCOP_STAR_OPTIONS,
+  UNIT_OPTIONS,
+} from "~/lib/schemas/listing";
+import { Alert } from "./alert";
 
 /** The fields conform derives from the form's default values (all strings, as typed). */
 type ListingFields = ReturnType<FieldMetadata<ReturnType<typeof listingDefaults>>["getFieldset"]>;
@@ -68,6 +78,93 @@ export function listingDefaults(form?: {
   };
 }
 
+/**
+ * The listing form's state (create and edit share it): checked in the browser with the same
+ * schema as the action, first when a field is left, then as the producer types.
+ */
+export function useListingForm(
+  id: string,
+  lastResult: SubmissionResult<string[]> | undefined,
+  values?: Parameters<typeof listingDefaults>[0],
+) {
+  return useForm({
+    id,
+    lastResult,
+    defaultValue: listingDefaults(values),
+    constraint: getZodConstraint(ListingFormSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ListingFormSchema }),
+  });
+}
+
+/** Above the listing form: a summary when fields are wrong, and errors about the whole form. */
+export function ListingFormErrors({
+  form,
+}: {
+  form: { status?: "success" | "error"; errorId: string; errors?: string[] };
+}) {
+  const t = useT();
+  return (
+    <>
+      {form.status === "error" ? <Alert>{t("form.errorSummary")}</Alert> : null}
+      <FormErrors id={form.errorId} errors={form.errors} />
+    </>
+  );
+}
+
+/** A labelled input of one field, with its hint (if any) and its error. */
+function InputField({
+  field,
+  label,
+  hint,
+  type = "text",
+  maxLength,
+  inputMode,
+}: {
+  field: FieldMetadata<string>;
+  label: string;
+  hint?: string;
+  type?: "text" | "date";
+  maxLength?: number;
+  inputMode?: HTMLAttributes<HTMLInputElement>["inputMode"];
+}) {
+  return (
+    <Field field={field} label={label} hint={hint}>
+      <input
+        {...getInputProps(field, {
+          type,
+          ariaDescribedBy: hint ? field.descriptionId : undefined,
+        })}
+        maxLength={maxLength}
+        inputMode={inputMode}
+        className={inputClass}
+      />
+    </Field>
+  );
+}
+
+/** A certificate's number, issue date and expiry date (OCOP and the others alike). */
+function CertificateFields({
+  number,
+  issued,
+  expires,
+  labels,
+}: {
+  number: FieldMetadata<string>;
+  issued: FieldMetadata<string>;
+  expires: FieldMetadata<string>;
+  labels: { number: string; issued: string; expires: string };
+}) {
+  return (
+    <div className="grid gap-2 sm:grid-cols-3">
+      <InputField field={number} label={labels.number} maxLength={60} />
+      <InputField field={issued} label={labels.issued} type="date" />
+      <InputField field={expires} label={labels.expires} type="date" />
+    </div>
+  );
+}
+
 /** Every field of the listing form (create and edit share it). */
 export function ListingFields({
   fields,
@@ -81,20 +178,12 @@ export function ListingFields({
   const certifications = fields.certifications.getFieldList();
   return (
     <>
-      <Field
+      <InputField
         field={fields.title}
         label={t("listingForm.titleLabel")}
         hint={t("listingForm.titleHint")}
-      >
-        <input
-          {...getInputProps(fields.title, {
-            type: "text",
-            ariaDescribedBy: fields.title.descriptionId,
-          })}
-          maxLength={120}
-          className={inputClass}
-        />
-      </Field>
+        maxLength={120}
+      />
       <Field field={fields.categoryId} label={t("listingForm.category")}>
         <select {...getSelectProps(fields.categoryId)} className={inputClass}>
           <option value="">{t("listingForm.categoryChoose")}</option>
@@ -121,20 +210,12 @@ export function ListingFields({
         />
       </Field>
       <div className="grid grid-cols-2 gap-3">
-        <Field
+        <InputField
           field={fields.priceVnd}
           label={t("listingForm.price")}
           hint={t("listingForm.priceHint")}
-        >
-          <input
-            {...getInputProps(fields.priceVnd, {
-              type: "text",
-              ariaDescribedBy: fields.priceVnd.descriptionId,
-            })}
-            inputMode="numeric"
-            className={inputClass}
-          />
-        </Field>
+          inputMode="numeric"
+        />
         <Field field={fields.unit} label={t("listingForm.unit")}>
           <select {...getSelectProps(fields.unit)} className={inputClass}>
             <option value="">—</option>
@@ -145,45 +226,25 @@ export function ListingFields({
             ))}
           </select>
         </Field>
-        <Field field={fields.minOrderQty} label={t("listingForm.minOrder")}>
-          <input
-            {...getInputProps(fields.minOrderQty, { type: "text" })}
-            inputMode="numeric"
-            className={inputClass}
-          />
-        </Field>
-        <Field field={fields.stock} label={t("listingForm.stock")}>
-          <input
-            {...getInputProps(fields.stock, { type: "text" })}
-            inputMode="numeric"
-            className={inputClass}
-          />
-        </Field>
+        <InputField
+          field={fields.minOrderQty}
+          label={t("listingForm.minOrder")}
+          inputMode="numeric"
+        />
+        <InputField field={fields.stock} label={t("listingForm.stock")} inputMode="numeric" />
       </div>
-      <Field
+      <InputField
         field={fields.season}
         label={t("listingForm.season")}
         hint={t("listingForm.seasonHint")}
-      >
-        <input
-          {...getInputProps(fields.season, {
-            type: "text",
-            ariaDescribedBy: fields.season.descriptionId,
-          })}
-          maxLength={40}
-          className={inputClass}
-        />
-      </Field>
-      <Field field={fields.tags} label={t("listingForm.tags")} hint={t("listingForm.tagsHint")}>
-        <input
-          {...getInputProps(fields.tags, {
-            type: "text",
-            ariaDescribedBy: fields.tags.descriptionId,
-          })}
-          maxLength={400}
-          className={inputClass}
-        />
-      </Field>
+        maxLength={40}
+      />
+      <InputField
+        field={fields.tags}
+        label={t("listingForm.tags")}
+        hint={t("listingForm.tagsHint")}
+        maxLength={400}
+      />
       <fieldset className="space-y-3 rounded-xl border border-stone-200 bg-white p-4">
         <legend className="px-1 font-semibold">{t("listingForm.ocopLegend")}</legend>
         <Field field={fields.ocopStars} label={t("listingForm.ocopStars")}>
@@ -197,27 +258,16 @@ export function ListingFields({
             ))}
           </select>
         </Field>
-        <Field field={fields.ocopCertificateNo} label={t("listingForm.ocopNumber")}>
-          <input
-            {...getInputProps(fields.ocopCertificateNo, { type: "text" })}
-            maxLength={60}
-            className={inputClass}
-          />
-        </Field>
-        <div className="grid grid-cols-2 gap-3">
-          <Field field={fields.ocopIssuedOn} label={t("listingForm.ocopIssued")}>
-            <input
-              {...getInputProps(fields.ocopIssuedOn, { type: "date" })}
-              className={inputClass}
-            />
-          </Field>
-          <Field field={fields.ocopExpiresOn} label={t("listingForm.ocopExpires")}>
-            <input
-              {...getInputProps(fields.ocopExpiresOn, { type: "date" })}
-              className={inputClass}
-            />
-          </Field>
-        </div>
+        <CertificateFields
+          number={fields.ocopCertificateNo}
+          issued={fields.ocopIssuedOn}
+          expires={fields.ocopExpiresOn}
+          labels={{
+            number: t("listingForm.ocopNumber"),
+            issued: t("listingForm.ocopIssued"),
+            expires: t("listingForm.ocopExpires"),
+          }}
+        />
       </fieldset>
       <fieldset className="space-y-4 rounded-xl border border-stone-200 bg-white p-4">
         <legend className="px-1 font-semibold">{t("listingForm.certLegend")}</legend>
@@ -240,27 +290,16 @@ export function ListingFields({
                   {t("listingForm.certHeld", { name })}
                 </label>
               </div>
-              <div className="grid gap-2 sm:grid-cols-3">
-                <Field field={cert.certificateNo} label={t("listingForm.certNumber", { name })}>
-                  <input
-                    {...getInputProps(cert.certificateNo, { type: "text" })}
-                    maxLength={60}
-                    className={inputClass}
-                  />
-                </Field>
-                <Field field={cert.issuedOn} label={t("listingForm.certIssued", { name })}>
-                  <input
-                    {...getInputProps(cert.issuedOn, { type: "date" })}
-                    className={inputClass}
-                  />
-                </Field>
-                <Field field={cert.expiresOn} label={t("listingForm.certExpires", { name })}>
-                  <input
-                    {...getInputProps(cert.expiresOn, { type: "date" })}
-                    className={inputClass}
-                  />
-                </Field>
-              </div>
+              <CertificateFields
+                number={cert.certificateNo}
+                issued={cert.issuedOn}
+                expires={cert.expiresOn}
+                labels={{
+                  number: t("listingForm.certNumber", { name }),
+                  issued: t("listingForm.certIssued", { name }),
+                  expires: t("listingForm.certExpires", { name }),
+                }}
+              />
             </div>
           );
         })}

@@ -1,12 +1,46 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useT } from "~/lib/i18n";
 import { MAX_LISTING_IMAGES } from "~/lib/schemas/listing";
 import { ResponsiveImage, type StoredImageData } from "./responsive-image";
+import { PhotoUploadForm } from "./photo-upload-form";
+import { ConfirmButtons } from "./intent-button";
+import { Panel } from "./panel";
 
 type PanelImage = StoredImageData & { id: number; isCover: boolean; isProposed: boolean };
 
 const small =
   "rounded-lg border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium hover:border-brand-700";
+
+/** One action on one photo (make cover, move, delete), as a small form of its own. */
+function ImageAction({
+  imageId,
+  intent,
+  direction,
+  danger = false,
+  children,
+}: {
+  imageId: number;
+  intent: "image-cover" | "image-move" | "image-delete";
+  direction?: "up" | "down";
+  danger?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="imageId" value={imageId} />
+      {direction ? <input type="hidden" name="direction" value={direction} /> : null}
+      <button
+        type="submit"
+        name="intent"
+        value={intent}
+        className={danger ? `${small} text-red-800` : small}
+      >
+        {children}
+      </button>
+    </Form>
+  );
+}
 
 /**
  * The photos of a listing in the producer's working order: upload, make cover, move, delete
@@ -25,15 +59,12 @@ export function ListingImagesPanel({
   const { working, removing } = images;
   const full = working.length >= MAX_LISTING_IMAGES;
   return (
-    <section
-      id="anh"
-      aria-labelledby="images-title"
-      className="mt-8 rounded-xl border border-stone-200 bg-white p-4"
+    <Panel
+      titleId="images-title"
+      title={t("images.title", { count: working.length, max: MAX_LISTING_IMAGES })}
+      hint={t("images.hint")}
+      anchor="anh"
     >
-      <h2 id="images-title" className="text-lg font-semibold">
-        {t("images.title", { count: working.length, max: MAX_LISTING_IMAGES })}
-      </h2>
-      <p className="text-sm text-stone-600">{t("images.hint")}</p>
       {working.length === 0 ? <p className="mt-3 text-stone-700">{t("images.empty")}</p> : null}
       <ol className="mt-3 grid grid-cols-1 gap-4 sm:grid-cols-2">
         {working.map((image, index) => (
@@ -63,59 +94,34 @@ export function ListingImagesPanel({
                 <p className="text-sm text-red-900">{t("images.deleteConfirmBody")}</p>
                 <Form method="post" className="mt-2 flex flex-wrap gap-2">
                   <input type="hidden" name="imageId" value={image.id} />
-                  <input type="hidden" name="confirm" value="yes" />
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="image-delete"
-                    className="rounded-lg bg-red-700 px-3 py-1.5 text-sm font-semibold text-white"
-                  >
-                    {t("images.confirmDelete")}
-                  </button>
-                  <Link to={`/ban-hang/san-pham/${sku}#anh`} className={small}>
-                    {t("form.cancel")}
-                  </Link>
+                  <ConfirmButtons
+                    intent="image-delete"
+                    confirmLabel={t("images.confirmDelete")}
+                    cancelTo={`/ban-hang/san-pham/${sku}#anh`}
+                    small
+                  />
                 </Form>
               </div>
             ) : (
               <div className="mt-2 flex flex-wrap gap-2">
                 {index > 0 ? (
-                  <Form method="post">
-                    <input type="hidden" name="imageId" value={image.id} />
-                    <button type="submit" name="intent" value="image-cover" className={small}>
-                      {t("images.makeCover")}
-                    </button>
-                  </Form>
+                  <ImageAction imageId={image.id} intent="image-cover">
+                    {t("images.makeCover")}
+                  </ImageAction>
                 ) : null}
                 {index > 0 ? (
-                  <Form method="post">
-                    <input type="hidden" name="imageId" value={image.id} />
-                    <input type="hidden" name="direction" value="up" />
-                    <button type="submit" name="intent" value="image-move" className={small}>
-                      {t("images.moveUp")}
-                    </button>
-                  </Form>
+                  <ImageAction imageId={image.id} intent="image-move" direction="up">
+                    {t("images.moveUp")}
+                  </ImageAction>
                 ) : null}
                 {index < working.length - 1 ? (
-                  <Form method="post">
-                    <input type="hidden" name="imageId" value={image.id} />
-                    <input type="hidden" name="direction" value="down" />
-                    <button type="submit" name="intent" value="image-move" className={small}>
-                      {t("images.moveDown")}
-                    </button>
-                  </Form>
+                  <ImageAction imageId={image.id} intent="image-move" direction="down">
+                    {t("images.moveDown")}
+                  </ImageAction>
                 ) : null}
-                <Form method="post">
-                  <input type="hidden" name="imageId" value={image.id} />
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="image-delete"
-                    className={`${small} text-red-800`}
-                  >
-                    {t("images.delete")}
-                  </button>
-                </Form>
+                <ImageAction imageId={image.id} intent="image-delete" danger>
+                  {t("images.delete")}
+                </ImageAction>
               </div>
             )}
           </li>
@@ -134,42 +140,8 @@ export function ListingImagesPanel({
       {full ? (
         <p className="mt-4 text-stone-700">{t("images.full", { max: MAX_LISTING_IMAGES })}</p>
       ) : (
-        <Form method="post" encType="multipart/form-data" className="mt-4 space-y-3">
-          <div>
-            <label htmlFor="image-file" className="block font-medium">
-              {t("images.file")}
-            </label>
-            <input
-              id="image-file"
-              name="image"
-              type="file"
-              accept="image/jpeg,image/png,image/webp"
-              required
-              className="mt-1 block w-full text-sm"
-            />
-          </div>
-          <div>
-            <label htmlFor="image-alt" className="block font-medium">
-              {t("images.alt")}
-            </label>
-            <input
-              id="image-alt"
-              name="alt"
-              type="text"
-              maxLength={200}
-              className="mt-1 block w-full rounded-lg border border-stone-300 px-3 py-2"
-            />
-          </div>
-          <button
-            type="submit"
-            name="intent"
-            value="image-upload"
-            className="rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white"
-          >
-            {t("images.upload")}
-          </button>
-        </Form>
+        <PhotoUploadForm idPrefix="image" intent="image-upload" />
       )}
-    </section>
+    </Panel>
   );
 }

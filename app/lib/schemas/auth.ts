@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { BuyerKind, Locale, ProducerKind } from "~db/schema";
 import { normalizeEmail, normalizePhone, parseIdentifier } from "~/lib/contact";
+import { cleanText } from "~/lib/text";
 
 /**
  * The account forms (log in, sign up, producer application, account page), validated by the
@@ -48,14 +49,14 @@ export function normalizeTaxCode(input: string): string | null {
 const text = (min: number, max: number, message: string) =>
   z
     .string({ required_error: message })
-    .transform((value) => value.normalize("NFC").trim())
+    .transform((value) => cleanText(value))
     .pipe(z.string().min(min, message).max(max, message));
 
 const optionalText = (max: number, message: string) =>
   z
     .string()
     .optional()
-    .transform((value) => value?.normalize("NFC").trim() || undefined)
+    .transform((value) => (value && cleanText(value)) || undefined)
     .pipe(z.string().max(max, message).optional());
 
 /** A new password: the length rule here; the common-password list is checked on the server. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { UNIT_OPTIONS } from "~/lib/units";
+import { cleanText } from "~/lib/text";
 import type { CertificationKind, Unit } from "~db/schema";
 
 /**
@@ -54,7 +55,7 @@ export function parseTags(input: string): string[] {
 const nfc = (max: number, message: string) =>
   z
     .string({ required_error: message })
-    .transform((value) => value.normalize("NFC").trim())
+    .transform((value) => cleanText(value))
     .pipe(z.string().min(1, message).max(max, "form.error.tooLong"));
 
 const optionalText = (max: number) =>
@@ -62,7 +63,7 @@ const optionalText = (max: number) =>
     .string()
     .max(max, "form.error.tooLong")
     .optional()
-    .transform((value) => (value ? value.normalize("NFC").trim() || null : null));
+    .transform((value) => (value ? cleanText(value) || null : null));
 
 const isoDate = z
   .string()
@@ -85,7 +86,7 @@ const wholeNumber = (min: number, message: string) =>
     .min(min, message)
     .max(1e9, message);
 
-export const CertificationInput = z.object({
+const CertificationInput = z.object({
   kind: z.enum(CERTIFICATION_OPTIONS),
   held: z.boolean().optional().default(false),
   certificateNo: optionalText(60),
@@ -271,7 +272,7 @@ export const ModerationDecisionSchema = z
 export type ModerationDecision = z.output<typeof ModerationDecisionSchema>;
 
 /** Queue items are named "listing:12", "revision:5" or "producer:3". */
-export const QueueItemRef = z
+const QueueItemRef = z
   .string()
   .regex(/^(listing|revision|producer):\d+$/)
   .transform((value) => {

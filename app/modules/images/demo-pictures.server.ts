@@ -106,7 +106,7 @@ export function demoCardSvg(card: {
  * database would otherwise redraw the same 265 cards). Bump the version when the card
  * design or the pipeline changes.
  */
-export const DEFAULT_DEMO_CACHE = join(tmpdir(), "cung-cau-demo-pictures-v1");
+const DEFAULT_DEMO_CACHE = join(tmpdir(), "cung-cau-demo-pictures-v1");
 
 async function cardToStoredImage(svg: string, cacheDir: string | null): Promise<StoredImage> {
   const key = createHash("sha256")

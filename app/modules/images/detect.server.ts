@@ -6,28 +6,19 @@ export const MAX_INPUT_PIXELS = 50_000_000;
 
 export type AcceptedFormat = "jpeg" | "png" | "webp";
 
-/** User-facing refusals, one per reason, so the form can say exactly what is wrong. */
-export const IMAGE_MESSAGES = {
-  tooLarge: "Ảnh lớn hơn 15 MB. Hãy chọn ảnh nhỏ hơn hoặc chụp lại với chất lượng thấp hơn.",
-  tooManyPixels: "Ảnh lớn hơn 50 megapixel. Hãy thu nhỏ ảnh rồi tải lên lại.",
-  empty: "Chưa chọn ảnh, hoặc tệp ảnh trống.",
-  svg: "Không nhận ảnh SVG. Hãy dùng ảnh JPEG, PNG hoặc WebP.",
-  gif: "Không nhận ảnh GIF. Hãy dùng ảnh JPEG, PNG hoặc WebP.",
-  notImage: "Tệp này không phải ảnh JPEG, PNG hoặc WebP.",
-  unreadable: "Không đọc được ảnh này; tệp có thể bị hỏng. Hãy thử ảnh khác.",
-} as const;
-
-export type ImageRefusal = keyof typeof IMAGE_MESSAGES;
+/** Why an upload is refused, one message (`images.refused.<reason>`) per reason. */
+export type ImageRefusal =
+  "tooLarge" | "tooManyPixels" | "empty" | "svg" | "gif" | "notImage" | "unreadable";
 
 /** Thrown for every refused upload; `reason` lets tests and forms tell refusals apart. */
 export class ImageRefused extends Invalid {
   constructor(public readonly reason: ImageRefusal) {
-    super(IMAGE_MESSAGES[reason], { field: "image", reason });
+    super(`images.refused.${reason}`, {}, { field: "image", reason });
   }
 }
 
 /** The format announced by the first bytes of the file, whatever its name or declared type. */
-export function sniffFormat(bytes: Uint8Array): AcceptedFormat | "svg" | "gif" | null {
+function sniffFormat(bytes: Uint8Array): AcceptedFormat | "svg" | "gif" | null {
   const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
   if (starts(0xff, 0xd8, 0xff)) return "jpeg";
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return "png";

@@ -13,7 +13,7 @@ export interface StoredImage {
 }
 
 /** Where variants live: outside public/, so only the media route can hand them out. */
-export function uploadsRoot(): string {
+function uploadsRoot(): string {
   return resolve(getEnv().UPLOADS_DIR);
 }
 

@@ -3,29 +3,31 @@ import {
   unstable_createMemoryUploadHandler as createMemoryUploadHandler,
   unstable_parseMultipartFormData as parseMultipartFormData,
 } from "@remix-run/node";
+import { DomainError } from "~/lib/errors";
+import type { MessageKey } from "~/lib/i18n/translate";
 import { MAX_UPLOAD_BYTES } from "./detect.server";
-
-export type UploadForm = { form: FormData; tooLarge: false } | { form: null; tooLarge: true };
 
 /**
  * Reads a form that may carry files, keeping at most `maxBytes` per file in memory: a
- * bigger file stops the upload at that point instead of filling the server's memory.
+ * bigger file stops the upload at that point instead of filling the server's memory, and
+ * is refused with 413 and the message `tooLarge` (the image one unless told otherwise).
  */
 export async function readUploadForm(
   request: Request,
   maxBytes: number = MAX_UPLOAD_BYTES,
-): Promise<UploadForm> {
+  tooLarge: MessageKey = "images.refused.tooLarge",
+): Promise<FormData> {
   const type = request.headers.get("Content-Type") ?? "";
-  if (!type.startsWith("multipart/form-data"))
-    return { form: await request.formData(), tooLarge: false };
+  if (!type.startsWith("multipart/form-data")) return request.formData();
   try {
-    const form = await parseMultipartFormData(
+    return await parseMultipartFormData(
       request,
       createMemoryUploadHandler({ maxPartSize: maxBytes }),
     );
-    return { form, tooLarge: false };
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { form: null, tooLarge: true };
+    if (error instanceof MaxPartSizeExceededError) {
+      throw new DomainError(413, "too_large", tooLarge, {}, { field: "file" });
+    }
     throw error;
   }
 }

@@ -1,15 +1,15 @@
 import { eq } from "drizzle-orm";
 import { Invalid } from "~/lib/errors";
 import { removeFiles } from "~/modules/listings/lifecycle.server";
-import {
-  changedFields,
-  openRevision,
-  publishedFields,
-  replaceCertifications,
-  saveRevision,
-} from "~/modules/listings/revisions.server";
+import { proposeRevision, replaceCertifications } from "~/modules/listings/revisions.server";
 import { syncProducerSearch, syncSearch } from "~/modules/listings/search-sync.server";
-import { isOcopExpired, listingSlug, todayIso, updateSlug } from "~/modules/listings/shared.server";
+import { vietnamToday } from "~/lib/dates";
+import {
+  immediateFields,
+  isOcopExpired,
+  listingSlug,
+  updateSlug,
+} from "~/modules/listings/shared.server";
 import { writeAudit } from "~/modules/platform/audit.server";
 import type { Db } from "~db/client.server";
 import { listings, producers } from "~db/schema";
@@ -42,7 +42,7 @@ export async function commitImport(
   context: { ipAddress?: string | null } = {},
 ): Promise<ImportResult> {
   if (plan.problems.length > 0) {
-    throw new Invalid("Tệp còn lỗi; hãy sửa rồi kiểm tra lại trước khi ghi.");
+    throw new Invalid("import.error.hasProblems");
   }
   const result: ImportResult = {
     producers: { created: 0, updated: 0 },
@@ -50,7 +50,7 @@ export async function commitImport(
   };
   const removed: string[] = [];
   const now = new Date();
-  const today = todayIso(now);
+  const today = vietnamToday(now);
   const userId = scopeUserId(scope);
   db.transaction(() => {
     const producerIds = new Map(
@@ -106,32 +106,15 @@ export async function commitImport(
       }
       const listing = db.select().from(listings).where(eq(listings.id, existingId)).get();
       if (!listing) throw new Error(`listing ${existingId} vanished`);
-      const immediate = {
-        priceVnd: values.priceVnd,
-        unit: values.unit,
-        minOrderQty: values.minOrderQty,
-        stock: values.stock,
-        season: values.season,
-        tags: values.tags,
-        updatedAt: now,
-      };
+      const immediate = { ...immediateFields(values), updatedAt: now };
       if (scope.kind === "producer" && listing.status === "published" && userId !== null) {
         db.update(listings).set(immediate).where(eq(listings.id, listing.id)).run();
-        const changes = changedFields(publishedFields(db, listing), {
-          title: values.title,
-          description: values.description,
-          categoryId: values.categoryId,
-          ocop: {
-            stars: values.ocopStars,
-            certificateNo: values.ocopCertificateNo,
-            issuedOn: values.ocopIssuedOn,
-            expiresOn: values.ocopExpiresOn,
-          },
-          certifications: certificationRows(values),
-        });
-        const open = openRevision(db, listing.id);
-        if (open?.changes.imageIds) changes.imageIds = open.changes.imageIds;
-        const saved = saveRevision(db, listing, changes, userId);
+        const saved = proposeRevision(
+          db,
+          listing,
+          { ...values, certifications: certificationRows(values) },
+          userId,
+        );
         removed.push(...saved.removedKeys);
         if (saved.revisionId !== null) result.products.underReview += 1;
       } else {

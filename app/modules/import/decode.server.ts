@@ -1,12 +1,14 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { Invalid } from "~/lib/errors";
+import { t } from "~/lib/i18n/translate";
+import { cleanText } from "~/lib/text";
 
-/** The one message for every file that is not UTF-8 CSV or XLSX. */
-export const ENCODING_MESSAGE = "Lưu lại dạng CSV UTF-8 hoặc XLSX";
+/** The one message for every file that is not UTF-8 CSV or XLSX (its Vietnamese text, for the CLI). */
+export const ENCODING_MESSAGE = t("vi", "import.error.encoding");
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-export const MAX_IMPORT_ROWS = 20_000;
+const MAX_IMPORT_ROWS = 20_000;
 
 export interface SheetRow {
   /** The row number a spreadsheet shows (the header is row 1). */
@@ -22,11 +24,11 @@ export interface Sheet {
 const starts = (bytes: Uint8Array, ...sig: number[]) => sig.every((b, i) => bytes[i] === b);
 
 function refuse(): never {
-  throw new Invalid(ENCODING_MESSAGE, { field: "file" });
+  throw new Invalid("import.error.encoding", {}, { field: "file" });
 }
 
 /** Text of a CSV file: UTF-8 (BOM or not), as NFC; any other encoding is refused. */
-export function decodeCsvText(bytes: Uint8Array): string {
+function decodeCsvText(bytes: Uint8Array): string {
   if (starts(bytes, 0xff, 0xfe) || starts(bytes, 0xfe, 0xff)) refuse(); // UTF-16 (Excel "Unicode text")
   const body = starts(bytes, 0xef, 0xbb, 0xbf) ? bytes.subarray(3) : bytes;
   let text: string;
@@ -42,18 +44,18 @@ export function decodeCsvText(bytes: Uint8Array): string {
 function fromRecords(records: string[][]): Sheet {
   const [header, ...body] = records;
   if (!header) return { columns: [], rows: [] };
-  const columns = header.map((name) => name.normalize("NFC").trim().toLowerCase());
+  const columns = header.map((name) => cleanText(name).toLowerCase());
   const rows: SheetRow[] = [];
   body.forEach((cells, index) => {
     if (cells.every((cell) => cell.trim() === "")) return;
     const values: Record<string, string> = {};
     columns.forEach((column, i) => {
-      if (column) values[column] = (cells[i] ?? "").normalize("NFC").trim();
+      if (column) values[column] = cleanText(cells[i] ?? "");
     });
     rows.push({ row: index + 2, values });
   });
   if (rows.length > MAX_IMPORT_ROWS) {
-    throw new Invalid(`Tệp có quá nhiều dòng (tối đa ${MAX_IMPORT_ROWS}). Hãy chia nhỏ tệp.`);
+    throw new Invalid("import.error.tooManyRows", { max: MAX_IMPORT_ROWS });
   }
   return { columns, rows };
 }
@@ -102,7 +104,7 @@ async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
  */
 export async function readSpreadsheet(bytes: Uint8Array): Promise<Sheet> {
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
-    throw new Invalid("Tệp lớn hơn 10 MB. Hãy chia nhỏ tệp.", { field: "file" });
+    throw new Invalid("import.error.tooLarge", {}, { field: "file" });
   }
   if (starts(bytes, 0x50, 0x4b, 0x03, 0x04)) return readXlsx(bytes);
   if (starts(bytes, 0xd0, 0xcf, 0x11, 0xe0)) refuse(); // Excel 97-2003 .xls
@@ -112,9 +114,9 @@ export async function readSpreadsheet(bytes: Uint8Array): Promise<Sheet> {
     records = parse(text, { relax_column_count: true, skip_empty_lines: true });
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    throw new Invalid(`Tệp CSV bị lỗi định dạng${line ? ` ở dòng ${line}` : ""}.`, {
-      field: "file",
-    });
+    throw line
+      ? new Invalid("import.error.csvLine", { line }, { field: "file" })
+      : new Invalid("import.error.csv", {}, { field: "file" });
   }
   return fromRecords(records);
 }

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { DomainError, NotFound } from "~/lib/errors";
+import { DEFAULT_LOCALE, type Locale } from "~/lib/i18n/locales";
+import { t } from "~/lib/i18n/translate";
 import { logger } from "~/modules/platform/logger.server";
 import type { Db } from "~db/client.server";
 import { commitImport, type ImportResult } from "./commit.server";
@@ -27,12 +29,14 @@ export interface ImportJob {
   progress: { done: number; total: number };
   plan: ImportPlan | null;
   result: ImportResult | null;
+  /** Worded, like the plan's problems, in the language of the person who started the job. */
   error: string | null;
   createdAt: number;
 }
 
 interface StoredJob extends ImportJob {
   scope: ImportScope;
+  locale: Locale;
   sheets: { producers?: Sheet; products?: Sheet };
 }
 
@@ -44,7 +48,7 @@ function sweep(now = Date.now()): void {
 }
 
 function publicView(job: StoredJob): ImportJob {
-  const { scope: _scope, sheets: _sheets, ...view } = job;
+  const { scope: _scope, sheets: _sheets, locale: _locale, ...view } = job;
   return view;
 }
 
@@ -58,6 +62,7 @@ export async function startImportCheck(
   ownerUserId: number,
   area: ImportJob["area"],
   files: ImportFiles,
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<string> {
   sweep();
   const sheets = await readImportFiles(files);
@@ -67,6 +72,7 @@ export async function startImportCheck(
     ownerUserId,
     area,
     scope,
+    locale,
     sheets,
     status: "checking",
     progress: {
@@ -79,16 +85,20 @@ export async function startImportCheck(
     createdAt: Date.now(),
   };
   jobs.set(id, job);
-  void planImport(db, scope, sheets, (done, total) => {
+  const onProgress = (done: number, total: number) => {
     job.progress = { done, total };
-  }).then(
+  };
+  void planImport(db, scope, sheets, { onProgress, locale }).then(
     (plan) => {
       job.plan = plan;
       job.status = "checked";
     },
     (error: unknown) => {
       logger.error({ err: error, jobId: id }, "import check failed");
-      job.error = error instanceof DomainError ? error.message : "Có lỗi khi kiểm tra tệp.";
+      job.error =
+        error instanceof DomainError
+          ? error.messageIn(locale)
+          : t(locale, "import.error.checkFailed");
       job.status = "failed";
     },
   );
@@ -100,7 +110,7 @@ function ownJob(ownerUserId: number, area: ImportJob["area"], id: string): Store
   const job = jobs.get(id);
   // Someone else's job, or one of the other area, does not exist for this person.
   if (!job || job.ownerUserId !== ownerUserId || job.area !== area) {
-    throw new NotFound("Không tìm thấy lượt nhập dữ liệu này (có thể đã quá một giờ).");
+    throw new NotFound("import.error.jobNotFound");
   }
   return job;
 }
@@ -125,7 +135,7 @@ export async function commitImportJob(
   if (job.status !== "checked") return publicView(job);
   job.status = "committing";
   try {
-    const plan = await planImport(db, job.scope, job.sheets);
+    const plan = await planImport(db, job.scope, job.sheets, { locale: job.locale });
     job.plan = plan;
     if (plan.problems.length > 0) {
       job.status = "checked";
@@ -137,8 +147,8 @@ export async function commitImportJob(
     job.status = "failed";
     job.error =
       error instanceof DomainError
-        ? error.message
-        : "Có lỗi khi ghi dữ liệu; chưa có dòng nào được ghi.";
+        ? error.messageIn(job.locale)
+        : t(job.locale, "import.error.writeFailed");
     if (!(error instanceof DomainError))
       logger.error({ err: error, jobId: id }, "import commit failed");
   }

@@ -1,3 +1,4 @@
+import type { Locale } from "~/lib/i18n/locales";
 import type { Db } from "~db/client.server";
 import { commitImport, type ImportResult } from "./commit.server";
 import { readSpreadsheet, type Sheet } from "./decode.server";
@@ -37,10 +38,15 @@ export async function runImport(
     dryRun: boolean;
     onProgress?: (done: number, total: number) => void;
     ipAddress?: string | null;
+    /** The language of the problems; Vietnamese by default (the CLI). */
+    locale?: Locale;
   },
 ): Promise<ImportRun> {
   const sheets = await readImportFiles(files);
-  const plan = await planImport(db, scope, sheets, options.onProgress);
+  const plan = await planImport(db, scope, sheets, {
+    onProgress: options.onProgress,
+    locale: options.locale,
+  });
   if (options.dryRun || plan.problems.length > 0) return { plan, result: null };
   const result = await commitImport(db, scope, plan, { ipAddress: options.ipAddress });
   return { plan, result };

@@ -11,6 +11,7 @@ export type ImportScope =
   | { kind: "staff"; userId: number; paths: string[] }
   | { kind: "system" };
 
+/** A producer's own import: their producers only (401 anonymous, 403 without a producer). */
 export function producerImportScope(actor: Actor): ImportScope {
   if (actor.kind !== "user") throw new Unauthorized();
   if (actor.producers.length === 0) throw new Forbidden();
@@ -21,6 +22,7 @@ export function producerImportScope(actor: Actor): ImportScope {
   };
 }
 
+/** A staff import: the subtrees where the actor holds `catalog:import` (403 without). */
 export function staffImportScope(actor: Actor): ImportScope {
   if (actor.kind !== "user") throw new Unauthorized();
   const paths = scopePaths(actor, "catalog:import");
@@ -28,6 +30,7 @@ export function staffImportScope(actor: Actor): ImportScope {
   return { kind: "staff", userId: actor.userId, paths };
 }
 
+/** Who the audit log names for an import: the person, or nobody for the CLI. */
 export function scopeUserId(scope: ImportScope): number | null {
   return scope.kind === "system" ? null : scope.userId;
 }

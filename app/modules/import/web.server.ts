@@ -1,4 +1,4 @@
-import { DomainError, Unauthorized } from "~/lib/errors";
+import { DomainError, Invalid, Unauthorized } from "~/lib/errors";
 import type { Actor } from "~/modules/auth/actor";
 import { readUploadForm, fileBytes } from "~/modules/images/upload.server";
 import type { Db } from "~db/client.server";
@@ -23,7 +23,8 @@ export function importJobFor(actor: Actor, area: ImportArea, jobId: string | nul
   return getImportJob(actor.userId, area, jobId);
 }
 
-export type ImportActionResult = { redirectTo: string } | { error: string; status: number };
+/** Where to go next, or why the upload was refused (for the form, via `formError`). */
+export type ImportActionResult = { redirectTo: string } | { refused: DomainError };
 
 /** Handles the page's form: "check" starts a job from the uploaded files, "commit" writes it. */
 export async function handleImportAction(
@@ -36,10 +37,8 @@ export async function handleImportAction(
 ): Promise<ImportActionResult> {
   const scope = scopeFor(actor, area);
   if (actor.kind !== "user") throw new Unauthorized();
-  const upload = await readUploadForm(request, MAX_IMPORT_BYTES);
-  if (upload.tooLarge) return { error: "Tệp lớn hơn 10 MB. Hãy chia nhỏ tệp.", status: 413 };
-  const form = upload.form;
   try {
+    const form = await readUploadForm(request, MAX_IMPORT_BYTES, "import.error.tooLarge");
     if (form.get("intent") === "commit") {
       const job = await commitImportJob(db, actor.userId, area, String(form.get("job") ?? ""), {
         ipAddress,
@@ -48,15 +47,21 @@ export async function handleImportAction(
     }
     const products = await fileBytes(form, "products");
     const producers = area === "staff" ? await fileBytes(form, "producers") : null;
-    if (!products && !producers) return { error: "Chọn ít nhất một tệp.", status: 400 };
-    const id = await startImportCheck(db, scope, actor.userId, area, {
-      products: products ?? undefined,
-      producers: producers ?? undefined,
-    });
+    if (!products && !producers) return { refused: new Invalid("import.noFile") };
+    const id = await startImportCheck(
+      db,
+      scope,
+      actor.userId,
+      area,
+      { products: products ?? undefined, producers: producers ?? undefined },
+      actor.locale,
+    );
     return { redirectTo: `${path}?lan=${id}` };
   } catch (error) {
-    if (error instanceof DomainError && error.status === 400)
-      return { error: error.message, status: 400 };
+    // A file that cannot be read or checked goes back to the form; anything else is a page error.
+    if (error instanceof DomainError && (error.status === 400 || error.status === 413)) {
+      return { refused: error };
+    }
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { Conflict, Invalid, NotFound } from "~/lib/errors";
 import { MAX_LISTING_IMAGES } from "~/lib/schemas/listing";
+import { cleanText } from "~/lib/text";
 import type { Actor } from "~/modules/auth/actor";
 import { copyStoredImage, deleteStoredImage, storeImage } from "~/modules/images/store.server";
 import type { Db } from "~db/client.server";
@@ -63,12 +64,14 @@ export function workspaceImages(db: Db, listing: ListingRow) {
 function mutableListing(db: Db, actor: Actor, sku: string): ListingRow {
   const listing = findOwnedListing(db, actor, sku);
   if (listing.status === "archived") {
-    throw new Conflict("Sản phẩm đã lưu trữ; hãy khôi phục trước khi sửa ảnh.");
+    throw new Conflict("listing.error.archivedImages");
   }
   return listing;
 }
 
-const TOO_MANY = `Mỗi sản phẩm có tối đa ${MAX_LISTING_IMAGES} ảnh. Hãy xóa bớt ảnh trước khi thêm.`;
+function tooMany(): Invalid {
+  return new Invalid("images.error.tooMany", { max: MAX_LISTING_IMAGES }, { field: "image" });
+}
 
 /**
  * Adds a photo: checked and converted by the image pipeline before anything is written;
@@ -84,7 +87,7 @@ export async function addListingImage(
   const userId = userIdOf(actor);
   const listing = mutableListing(db, actor, sku);
   if (workingImageIds(db, listing).length >= MAX_LISTING_IMAGES) {
-    throw new Invalid(TOO_MANY, { field: "image" });
+    throw tooMany();
   }
   const stored = await storeImage(bytes);
   try {
@@ -92,7 +95,7 @@ export async function addListingImage(
       const current = mutableListing(db, actor, sku);
       const ids = workingImageIds(db, current);
       const published = publicImageIds(db, current.id);
-      if (ids.length >= MAX_LISTING_IMAGES) throw new Invalid(TOO_MANY, { field: "image" });
+      if (ids.length >= MAX_LISTING_IMAGES) throw tooMany();
       const image = db
         .insert(listingImages)
         .values({
@@ -101,7 +104,7 @@ export async function addListingImage(
           width: stored.width,
           height: stored.height,
           placeholder: stored.placeholder,
-          alt: (alt ?? "").normalize("NFC").trim().slice(0, 200) || current.title,
+          alt: cleanText(alt ?? "").slice(0, 200) || current.title,
           position: ids.length,
           isCover: ids.length === 0,
         })
@@ -126,7 +129,7 @@ export async function addListingImage(
 
 function assertImageOf(ids: number[], imageId: number): number {
   const index = ids.indexOf(imageId);
-  if (index < 0) throw new NotFound("Không tìm thấy ảnh này.");
+  if (index < 0) throw new NotFound("images.error.notFound");
   return index;
 }
 
@@ -183,7 +186,7 @@ export async function deleteListingImage(db: Db, actor: Actor, sku: string, imag
       .from(listingImages)
       .where(and(eq(listingImages.id, imageId), eq(listingImages.listingId, listing.id)))
       .get();
-    if (!image) throw new NotFound("Không tìm thấy ảnh này.");
+    if (!image) throw new NotFound("images.error.notFound");
     const keys: string[] = [];
     const deleteNow = listing.status !== "published" || image.revisionId !== null;
     if (deleteNow) {

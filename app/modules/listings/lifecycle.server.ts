@@ -1,4 +1,5 @@
 import { and, eq, ne, sql } from "drizzle-orm";
+import { vietnamToday } from "~/lib/dates";
 import { Conflict, Invalid } from "~/lib/errors";
 import type { ListingInput } from "~/lib/schemas/listing";
 import type { Actor } from "~/modules/auth/actor";
@@ -7,20 +8,19 @@ import type { Db } from "~db/client.server";
 import { categories, listingRevisions, listings, type ListingStatus } from "~db/schema";
 import { copyListingImages } from "./images.server";
 import {
-  changedFields,
   discardRevisionImages,
   openRevision,
+  proposeRevision,
   publishedFields,
   replaceCertifications,
-  saveRevision,
 } from "./revisions.server";
 import { syncSearch } from "./search-sync.server";
 import {
   findOwnedListing,
   findOwnedProducer,
+  immediateFields,
   isOcopExpired,
   listingSlug,
-  todayIso,
   updateSlug,
   userIdOf,
   type ListingRow,
@@ -40,7 +40,7 @@ export async function removeFiles(keys: string[]): Promise<void> {
 }
 
 /** The next free sku of the form SP0001. */
-export function nextSku(db: Db): string {
+function nextSku(db: Db): string {
   const row = db
     .select({
       max: sql<number | null>`max(cast(substr(${listings.sku}, 3) as integer))`,
@@ -51,22 +51,17 @@ export function nextSku(db: Db): string {
   return `SP${String((row?.max ?? 0) + 1).padStart(4, "0")}`;
 }
 
-export function assertCategoryExists(db: Db, categoryId: number): void {
+function assertCategoryExists(db: Db, categoryId: number): void {
   const found = db
     .select({ id: categories.id })
     .from(categories)
     .where(eq(categories.id, categoryId))
     .get();
-  if (!found) throw new Invalid("Danh mục không tồn tại.", { field: "categoryId" });
+  if (!found) throw new Invalid("listing.error.categoryMissing", {}, { field: "categoryId" });
 }
 
 /** Refuses a title another listing of the same producer already has. */
-export function assertTitleFree(
-  db: Db,
-  producerId: number,
-  title: string,
-  exceptId?: number,
-): void {
+function assertTitleFree(db: Db, producerId: number, title: string, exceptId?: number): void {
   const clash = db
     .select({ sku: listings.sku })
     .from(listings)
@@ -79,7 +74,7 @@ export function assertTitleFree(
     )
     .get();
   if (clash) {
-    throw new Conflict(`Gian hàng đã có sản phẩm tên này (${clash.sku}).`, { field: "title" });
+    throw new Conflict("listing.error.titleTaken", { sku: clash.sku }, { field: "title" });
   }
 }
 
@@ -119,13 +114,8 @@ export function createListing(
         title: input.title,
         description: input.description,
         categoryId: input.categoryId,
-        priceVnd: input.priceVnd,
-        unit: input.unit,
-        minOrderQty: input.minOrderQty,
-        stock: input.stock,
-        season: input.season,
-        tags: input.tags,
-        ...ocopColumns(input, todayIso()),
+        ...immediateFields(input),
+        ...ocopColumns(input, vietnamToday()),
         status: options.submit ? "pending" : "draft",
       })
       .returning({ id: listings.id })
@@ -150,22 +140,14 @@ export async function updateListing(
   const userId = userIdOf(actor);
   const listing = findOwnedListing(db, actor, sku);
   if (listing.status === "archived") {
-    throw new Conflict("Sản phẩm đã lưu trữ; hãy khôi phục trước khi sửa.");
+    throw new Conflict("listing.error.archived");
   }
   const removedKeys: string[] = [];
   const result = db.transaction(() => {
     assertCategoryExists(db, input.categoryId);
     assertTitleFree(db, listing.producerId, input.title, listing.id);
     const now = new Date();
-    const immediate = {
-      priceVnd: input.priceVnd,
-      unit: input.unit,
-      minOrderQty: input.minOrderQty,
-      stock: input.stock,
-      season: input.season,
-      tags: input.tags,
-      updatedAt: now,
-    };
+    const immediate = { ...immediateFields(input), updatedAt: now };
     if (listing.status !== "published") {
       updateSlug(db, listing, input.title);
       db.update(listings)
@@ -174,7 +156,7 @@ export async function updateListing(
           title: input.title,
           description: input.description,
           categoryId: input.categoryId,
-          ...ocopColumns(input, todayIso(now)),
+          ...ocopColumns(input, vietnamToday(now)),
         })
         .where(eq(listings.id, listing.id))
         .run();
@@ -183,21 +165,7 @@ export async function updateListing(
       return { revisionPending: false };
     }
     db.update(listings).set(immediate).where(eq(listings.id, listing.id)).run();
-    const changes = changedFields(publishedFields(db, listing), {
-      title: input.title,
-      description: input.description,
-      categoryId: input.categoryId,
-      ocop: {
-        stars: input.ocopStars,
-        certificateNo: input.ocopCertificateNo,
-        issuedOn: input.ocopIssuedOn,
-        expiresOn: input.ocopExpiresOn,
-      },
-      certifications: input.certifications,
-    });
-    const open = openRevision(db, listing.id);
-    if (open?.changes.imageIds) changes.imageIds = open.changes.imageIds;
-    const saved = saveRevision(db, listing, changes, userId);
+    const saved = proposeRevision(db, listing, input, userId);
     removedKeys.push(...saved.removedKeys);
     syncSearch(db, listing.id);
     return { revisionPending: saved.revisionId !== null };
@@ -210,7 +178,7 @@ export async function updateListing(
 export function submitListing(db: Db, actor: Actor, sku: string): void {
   const listing = findOwnedListing(db, actor, sku);
   if (!SUBMITTABLE.includes(listing.status)) {
-    throw new Conflict("Sản phẩm này không ở trạng thái có thể gửi duyệt.");
+    throw new Conflict("listing.error.notSubmittable");
   }
   db.update(listings)
     .set({ status: "pending", updatedAt: new Date() })
@@ -239,7 +207,7 @@ export async function archiveListing(db: Db, actor: Actor, sku: string): Promise
 /** Brings an archived listing back as a draft, to be edited and submitted again. */
 export function restoreListing(db: Db, actor: Actor, sku: string): void {
   const listing = findOwnedListing(db, actor, sku);
-  if (listing.status !== "archived") throw new Conflict("Sản phẩm này chưa được lưu trữ.");
+  if (listing.status !== "archived") throw new Conflict("listing.error.notArchived");
   db.update(listings)
     .set({ status: "draft", updatedAt: new Date() })
     .where(eq(listings.id, listing.id))
@@ -256,7 +224,7 @@ function copyTitle(db: Db, listing: ListingRow): string {
       .get();
     if (!taken) return title;
   }
-  throw new Conflict("Đã có quá nhiều bản sao của sản phẩm này.");
+  throw new Conflict("listing.error.tooManyCopies");
 }
 
 /** Copies a listing (fields, certifications, public images) into a new draft. */
@@ -281,12 +249,7 @@ export async function duplicateListing(
           title,
           description: listing.description,
           categoryId: listing.categoryId,
-          priceVnd: listing.priceVnd,
-          unit: listing.unit,
-          minOrderQty: listing.minOrderQty,
-          stock: listing.stock,
-          season: listing.season,
-          tags: listing.tags,
+          ...immediateFields(listing),
           ocopStars: listing.ocopStars,
           ocopCertificateNo: listing.ocopCertificateNo,
           ocopIssuedOn: listing.ocopIssuedOn,

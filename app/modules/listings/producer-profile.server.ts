@@ -1,24 +1,27 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import { Invalid, NotFound } from "~/lib/errors";
 import { MAX_PRODUCER_IMAGES, type ProducerProfileInput } from "~/lib/schemas/listing";
+import { cleanText } from "~/lib/text";
 import type { Actor } from "~/modules/auth/actor";
 import { deleteStoredImage, storeImage } from "~/modules/images/store.server";
 import type { Db } from "~db/client.server";
 import { producerImages, producers } from "~db/schema";
 import { findOwnedProducer } from "./shared.server";
 
-export { MAX_PRODUCER_IMAGES };
-
-/** The profile form of one of the actor's producers, with its photos. */
-export function getProducerProfile(db: Db, actor: Actor, producerId: number) {
-  const producer = findOwnedProducer(db, actor, producerId);
-  const images = db
+/** A producer's photos in their order (the workspace profile and the moderator's review). */
+export function producerPhotoRows(db: Db, producerId: number) {
+  return db
     .select()
     .from(producerImages)
     .where(eq(producerImages.producerId, producerId))
     .orderBy(asc(producerImages.position), asc(producerImages.id))
     .all();
-  return { producer, images };
+}
+
+/** The profile form of one of the actor's producers, with its photos. */
+export function getProducerProfile(db: Db, actor: Actor, producerId: number) {
+  const producer = findOwnedProducer(db, actor, producerId);
+  return { producer, images: producerPhotoRows(db, producerId) };
 }
 
 /** Saves the story, address, contact, bank account and delivery fee. */
@@ -60,13 +63,14 @@ export async function addProducerImage(
       .from(producerImages)
       .where(eq(producerImages.producerId, producerId))
       .get()?.n ?? 0;
-  const tooMany = `Tối đa ${MAX_PRODUCER_IMAGES} ảnh cho hồ sơ. Hãy xóa bớt ảnh trước khi thêm.`;
-  if (countImages() >= MAX_PRODUCER_IMAGES) throw new Invalid(tooMany, { field: "image" });
+  const tooMany = () =>
+    new Invalid("profile.error.tooManyPhotos", { max: MAX_PRODUCER_IMAGES }, { field: "image" });
+  if (countImages() >= MAX_PRODUCER_IMAGES) throw tooMany();
   const stored = await storeImage(bytes);
   try {
     return db.transaction(() => {
       const n = countImages();
-      if (n >= MAX_PRODUCER_IMAGES) throw new Invalid(tooMany, { field: "image" });
+      if (n >= MAX_PRODUCER_IMAGES) throw tooMany();
       return db
         .insert(producerImages)
         .values({
@@ -75,7 +79,7 @@ export async function addProducerImage(
           width: stored.width,
           height: stored.height,
           placeholder: stored.placeholder,
-          alt: (alt ?? "").normalize("NFC").trim().slice(0, 200) || producer.name,
+          alt: cleanText(alt ?? "").slice(0, 200) || producer.name,
           position: n,
         })
         .returning({ id: producerImages.id })
@@ -100,6 +104,6 @@ export async function deleteProducerImage(
     .where(and(eq(producerImages.id, imageId), eq(producerImages.producerId, producerId)))
     .returning({ storageKey: producerImages.storageKey })
     .get();
-  if (!removed) throw new NotFound("Không tìm thấy ảnh này.");
+  if (!removed) throw new NotFound("images.error.notFound");
   await deleteStoredImage(removed.storageKey);
 }

@@ -7,7 +7,7 @@ import { listings } from "~db/schema";
 import { producerIdsOf } from "./shared.server";
 
 /** The permanent address printed on packaging: it redirects to the current slug. */
-export function productShortUrl(publicUrl: string, sku: string): string {
+function productShortUrl(publicUrl: string, sku: string): string {
   return `${publicUrl.replace(/\/+$/, "")}/p/${encodeURIComponent(sku)}`;
 }
 

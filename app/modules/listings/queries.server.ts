@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, like, or, sql } from "drizzle-orm";
 import type { Actor } from "~/modules/auth/actor";
+import { cleanText } from "~/lib/text";
 import type { Db } from "~db/client.server";
 import {
   categories,
@@ -11,7 +12,7 @@ import {
 } from "~db/schema";
 import { workspaceImages } from "./images.server";
 import { openRevision, publishedFields } from "./revisions.server";
-import { findOwnedListing, producerIdsOf } from "./shared.server";
+import { findOwnedListing, immediateFields, producerIdsOf } from "./shared.server";
 
 /** Categories for a form's select, parents followed by their children. */
 export function categoryOptions(db: Db) {
@@ -44,7 +45,7 @@ export function listWorkspaceListings(
     (id) => filters.producerId === undefined || id === filters.producerId,
   );
   if (ids.length === 0) return [];
-  const q = filters.q?.normalize("NFC").trim();
+  const q = filters.q && cleanText(filters.q);
   const cover = db
     .select({
       listingId: listingImages.listingId,
@@ -108,12 +109,7 @@ export function getWorkspaceListing(db: Db, actor: Actor, sku: string) {
     title: changes.title ?? published.title,
     description: changes.description ?? published.description,
     categoryId: changes.categoryId ?? published.categoryId,
-    priceVnd: listing.priceVnd,
-    unit: listing.unit,
-    minOrderQty: listing.minOrderQty,
-    stock: listing.stock,
-    season: listing.season,
-    tags: listing.tags,
+    ...immediateFields(listing),
     ocopStars: ocop.stars,
     ocopCertificateNo: ocop.certificateNo,
     ocopIssuedOn: ocop.issuedOn,

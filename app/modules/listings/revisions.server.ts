@@ -7,7 +7,8 @@ import {
   listings,
   type ListingRevisionChanges,
 } from "~db/schema";
-import { isOcopExpired, todayIso, updateSlug, type ListingRow } from "./shared.server";
+import { vietnamToday } from "~/lib/dates";
+import { isOcopExpired, updateSlug, type ListingRow } from "./shared.server";
 
 /**
  * Revisions: an edit of a published listing's reviewed fields (title, description,
@@ -84,7 +85,7 @@ export function publicImageIds(db: Db, listingId: number): number[] {
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Only the fields of `proposed` that differ from `published`. */
-export function changedFields(
+function changedFields(
   published: ReviewedFields,
   proposed: ReviewedFields,
 ): ListingRevisionChanges {
@@ -140,6 +141,43 @@ export function saveRevision(
   return { revisionId: row.id, removedKeys: [] };
 }
 
+/**
+ * A producer's new version of a published listing's reviewed fields, from a form or an
+ * import row: only what differs from the published version goes into the open revision,
+ * which keeps the photo order already proposed. Returns what `saveRevision` returns.
+ */
+export function proposeRevision(
+  db: Db,
+  listing: ListingRow,
+  proposed: {
+    title: string;
+    description: string;
+    categoryId: number;
+    ocopStars: number;
+    ocopCertificateNo: string | null;
+    ocopIssuedOn: string | null;
+    ocopExpiresOn: string | null;
+    certifications: Certification[];
+  },
+  userId: number,
+): { revisionId: number | null; removedKeys: string[] } {
+  const changes = changedFields(publishedFields(db, listing), {
+    title: proposed.title,
+    description: proposed.description,
+    categoryId: proposed.categoryId,
+    ocop: {
+      stars: proposed.ocopStars,
+      certificateNo: proposed.ocopCertificateNo,
+      issuedOn: proposed.ocopIssuedOn,
+      expiresOn: proposed.ocopExpiresOn,
+    },
+    certifications: proposed.certifications,
+  });
+  const open = openRevision(db, listing.id);
+  if (open?.changes.imageIds) changes.imageIds = open.changes.imageIds;
+  return saveRevision(db, listing, changes, userId);
+}
+
 /** Deletes the images uploaded only for a revision; returns their storage keys. */
 export function discardRevisionImages(db: Db, revisionId: number): string[] {
   return db
@@ -172,7 +210,7 @@ export function replaceCertifications(
 }
 
 /** Makes `imageIds` the listing's public images in that order (first = cover). */
-export function publishImages(db: Db, listingId: number, imageIds: number[]): string[] {
+function publishImages(db: Db, listingId: number, imageIds: number[]): string[] {
   const current = db
     .select({ id: listingImages.id, storageKey: listingImages.storageKey })
     .from(listingImages)
@@ -220,7 +258,7 @@ export function applyRevision(db: Db, listing: ListingRow, revision: RevisionRow
         ocopExpiresOn: ocop.expiresOn,
         ocopBadgeHidden: isOcopExpired(
           { ocopStars: ocop.stars, ocopExpiresOn: ocop.expiresOn },
-          todayIso(now),
+          vietnamToday(now),
         ),
       }),
       updatedAt: now,

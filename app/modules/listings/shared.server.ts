@@ -3,9 +3,7 @@ import { slugify } from "~/lib/text";
 import { NotFound, Unauthorized } from "~/lib/errors";
 import type { Actor } from "~/modules/auth/actor";
 import type { Db } from "~db/client.server";
-import { listings, listingSlugHistory, producers } from "~db/schema";
-
-export const LISTING_NOT_FOUND = "Không tìm thấy sản phẩm này trong gian hàng của bạn.";
+import { listings, listingSlugHistory, producers, type Unit } from "~db/schema";
 
 /** Ids of the producers the actor acts for; empty for anyone else. */
 export function producerIdsOf(actor: Actor): number[] {
@@ -18,24 +16,36 @@ export function userIdOf(actor: Actor): number {
   return actor.userId;
 }
 
-const vietnamDay = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Asia/Ho_Chi_Minh",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/** Today's date in Việt Nam as YYYY-MM-DD (certificates expire by the local calendar). */
-export function todayIso(now: Date = new Date()): string {
-  return vietnamDay.format(now);
-}
-
 /** Whether the OCOP badge must be hidden: stars with a certificate that expired before today. */
 export function isOcopExpired(
   listing: { ocopStars: number; ocopExpiresOn: string | null },
   today: string,
 ): boolean {
   return listing.ocopStars > 0 && listing.ocopExpiresOn !== null && listing.ocopExpiresOn < today;
+}
+
+/**
+ * The fields a producer changes at once, even on a published listing (no review): price,
+ * unit, minimum order, stock, season and tags. Picked from any listing-shaped value.
+ */
+export function immediateFields<
+  T extends {
+    priceVnd: number;
+    unit: Unit;
+    minOrderQty: number;
+    stock: number;
+    season: string;
+    tags: string[];
+  },
+>(value: T) {
+  return {
+    priceVnd: value.priceVnd,
+    unit: value.unit,
+    minOrderQty: value.minOrderQty,
+    stock: value.stock,
+    season: value.season,
+    tags: value.tags,
+  };
 }
 
 /** A listing's slug: the folded title plus its sku, so it is unique without a lookup. */
@@ -72,13 +82,13 @@ export function updateSlug(
  */
 export function findOwnedListing(db: Db, actor: Actor, sku: string) {
   const producerIds = producerIdsOf(actor);
-  if (producerIds.length === 0) throw new NotFound(LISTING_NOT_FOUND);
+  if (producerIds.length === 0) throw new NotFound("listing.error.notFound");
   const listing = db
     .select()
     .from(listings)
     .where(and(eq(listings.sku, sku), inArray(listings.producerId, producerIds)))
     .get();
-  if (!listing) throw new NotFound(LISTING_NOT_FOUND);
+  if (!listing) throw new NotFound("listing.error.notFound");
   return listing;
 }
 
@@ -87,7 +97,7 @@ export type ListingRow = ReturnType<typeof findOwnedListing>;
 /** The producer row of one of the actor's producers (404 for any other). */
 export function findOwnedProducer(db: Db, actor: Actor, producerId: number) {
   if (!producerIdsOf(actor).includes(producerId)) {
-    throw new NotFound("Không tìm thấy nhà sản xuất này trong tài khoản của bạn.");
+    throw new NotFound("listing.error.producerNotFound");
   }
   const producer = db.select().from(producers).where(eq(producers.id, producerId)).get();
   if (!producer) throw new NotFound();
@@ -101,6 +111,6 @@ export function findOwnedProducer(db: Db, actor: Actor, producerId: number) {
 export function selectedProducer(actor: Actor, code: string | null) {
   if (actor.kind !== "user" || actor.producers.length === 0) throw new NotFound();
   const found = code ? actor.producers.find((p) => p.producerCode === code) : actor.producers[0];
-  if (!found) throw new NotFound("Không tìm thấy nhà sản xuất này trong tài khoản của bạn.");
+  if (!found) throw new NotFound("listing.error.producerNotFound");
   return found;
 }

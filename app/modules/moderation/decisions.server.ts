@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { Conflict, DomainError, Invalid, NotFound } from "~/lib/errors";
+import { DEFAULT_LOCALE, type Locale } from "~/lib/i18n/locales";
 import type { ModerationDecision } from "~/lib/schemas/listing";
 import type { Actor } from "~/modules/auth/actor";
 import { removeFiles } from "~/modules/listings/lifecycle.server";
@@ -9,17 +10,18 @@ import {
   publishedFields,
 } from "~/modules/listings/revisions.server";
 import { syncProducerSearch, syncSearch } from "~/modules/listings/search-sync.server";
-import { isOcopExpired, todayIso, userIdOf } from "~/modules/listings/shared.server";
+import { vietnamToday } from "~/lib/dates";
+import { isOcopExpired, userIdOf } from "~/modules/listings/shared.server";
 import type { Db } from "~db/client.server";
-import { listingRevisions, listings, orgUnits, producers } from "~db/schema";
+import { listingRevisions, listings, producers } from "~db/schema";
+import { notify } from "~/modules/notifications/notify.server";
 import { writeAudit } from "~/modules/platform/audit.server";
 import {
   listingDecisionMessage,
   producerDecisionMessage,
   revisionDecisionMessage,
 } from "./messages.server";
-import { notifyProducerMembers } from "./notify.server";
-import { subtreeCondition } from "./scope.server";
+import { scopedListing, scopedProducer, scopedRevision } from "./scope.server";
 
 /**
  * Moderators' decisions. Each loads its object through a query limited to the actor's
@@ -29,6 +31,8 @@ import { subtreeCondition } from "./scope.server";
 
 export interface DecisionContext {
   ipAddress?: string | null;
+  /** The moderator's language, for the failures of a bulk approval. */
+  locale?: Locale;
 }
 
 const NEXT_LISTING_STATUS = {
@@ -43,31 +47,6 @@ const NEXT_REVISION_STATUS = {
   request_changes: "changes_requested",
 } as const;
 
-function scopedListing(db: Db, actor: Actor, listingId: number) {
-  const row = db
-    .select({ listing: listings, orgUnitId: producers.orgUnitId })
-    .from(listings)
-    .innerJoin(producers, eq(producers.id, listings.producerId))
-    .innerJoin(orgUnits, eq(orgUnits.id, producers.orgUnitId))
-    .where(and(eq(listings.id, listingId), subtreeCondition(actor, "listing:moderate")))
-    .get();
-  if (!row) throw new NotFound("Không tìm thấy sản phẩm này trong phạm vi bạn quản lý.");
-  return row;
-}
-
-function scopedRevision(db: Db, actor: Actor, revisionId: number) {
-  const row = db
-    .select({ revision: listingRevisions, listing: listings, orgUnitId: producers.orgUnitId })
-    .from(listingRevisions)
-    .innerJoin(listings, eq(listings.id, listingRevisions.listingId))
-    .innerJoin(producers, eq(producers.id, listings.producerId))
-    .innerJoin(orgUnits, eq(orgUnits.id, producers.orgUnitId))
-    .where(and(eq(listingRevisions.id, revisionId), subtreeCondition(actor, "listing:moderate")))
-    .get();
-  if (!row) throw new NotFound("Không tìm thấy thay đổi này trong phạm vi bạn quản lý.");
-  return row;
-}
-
 /** Approves, rejects or sends back a listing waiting for its first review. */
 export function decideListing(
   db: Db,
@@ -79,7 +58,7 @@ export function decideListing(
   const userId = userIdOf(actor);
   db.transaction(() => {
     const { listing, orgUnitId } = scopedListing(db, actor, listingId);
-    if (listing.status !== "pending") throw new Conflict("Sản phẩm này không còn chờ duyệt.");
+    if (listing.status !== "pending") throw new Conflict("moderation.error.listingNotPending");
     const now = new Date();
     const status = NEXT_LISTING_STATUS[decision.intent];
     const note = decision.intent === "approve" ? null : decision.reason;
@@ -90,7 +69,7 @@ export function decideListing(
         updatedAt: now,
         ...(status === "published" && {
           publishedAt: listing.publishedAt ?? now,
-          ocopBadgeHidden: isOcopExpired(listing, todayIso(now)),
+          ocopBadgeHidden: isOcopExpired(listing, vietnamToday(now)),
         }),
       })
       .where(eq(listings.id, listing.id))
@@ -105,13 +84,12 @@ export function decideListing(
       after: { status, moderationNote: note },
       ipAddress: context.ipAddress,
     });
-    notifyProducerMembers(
-      db,
-      listing.producerId,
-      `listing.${decision.intent}`,
-      listingDecisionMessage(decision.intent, listing.title, note),
-      `/ban-hang/san-pham/${listing.sku}`,
-    );
+    notify(db, {
+      recipients: { producerId: listing.producerId },
+      kind: `listing.${decision.intent}`,
+      message: listingDecisionMessage(decision.intent, listing.title, note),
+      link: `/ban-hang/san-pham/${listing.sku}`,
+    });
     syncSearch(db, listing.id);
   });
 }
@@ -127,7 +105,7 @@ export async function decideRevision(
   const userId = userIdOf(actor);
   const removed = db.transaction(() => {
     const { revision, listing, orgUnitId } = scopedRevision(db, actor, revisionId);
-    if (revision.status !== "pending") throw new Conflict("Thay đổi này không còn chờ duyệt.");
+    if (revision.status !== "pending") throw new Conflict("moderation.error.revisionNotPending");
     const now = new Date();
     const before = publishedFields(db, listing);
     let keys: string[] = [];
@@ -144,7 +122,7 @@ export async function decideRevision(
           )
           .get();
         if (clash && clash.sku !== listing.sku) {
-          throw new Conflict(`Nhà sản xuất đã có sản phẩm khác tên này (${clash.sku}).`);
+          throw new Conflict("moderation.error.titleTaken", { sku: clash.sku });
         }
       }
       keys = applyRevision(db, listing, revision);
@@ -171,13 +149,12 @@ export async function decideRevision(
       after: { status: NEXT_REVISION_STATUS[decision.intent], note, changes: revision.changes },
       ipAddress: context.ipAddress,
     });
-    notifyProducerMembers(
-      db,
-      listing.producerId,
-      `listing_revision.${decision.intent}`,
-      revisionDecisionMessage(decision.intent, listing.title, note),
-      `/ban-hang/san-pham/${listing.sku}`,
-    );
+    notify(db, {
+      recipients: { producerId: listing.producerId },
+      kind: `listing_revision.${decision.intent}`,
+      message: revisionDecisionMessage(decision.intent, listing.title, note),
+      link: `/ban-hang/san-pham/${listing.sku}`,
+    });
     syncSearch(db, listing.id);
     return keys;
   });
@@ -194,18 +171,12 @@ export function decideProducer(
 ): void {
   const userId = userIdOf(actor);
   if (decision.intent === "request_changes") {
-    throw new Invalid("Hồ sơ nhà sản xuất chỉ có thể được xác minh hoặc từ chối.");
+    throw new Invalid("moderation.error.producerDecision");
   }
   db.transaction(() => {
-    const producer = db
-      .select({ producer: producers })
-      .from(producers)
-      .innerJoin(orgUnits, eq(orgUnits.id, producers.orgUnitId))
-      .where(and(eq(producers.id, producerId), subtreeCondition(actor, "producer:verify")))
-      .get()?.producer;
-    if (!producer) throw new NotFound("Không tìm thấy nhà sản xuất này trong phạm vi bạn quản lý.");
+    const { producer } = scopedProducer(db, actor, producerId);
     if (producer.verificationStatus !== "pending") {
-      throw new Conflict("Hồ sơ này không còn chờ xác minh.");
+      throw new Conflict("moderation.error.producerNotPending");
     }
     const status = decision.intent === "approve" ? "verified" : "rejected";
     const note = decision.intent === "approve" ? null : decision.reason;
@@ -226,13 +197,12 @@ export function decideProducer(
       after: { verificationStatus: status, verificationNote: note },
       ipAddress: context.ipAddress,
     });
-    notifyProducerMembers(
-      db,
-      producer.id,
-      `producer.${status}`,
-      producerDecisionMessage(decision.intent, producer.name, note),
-      "/ban-hang",
-    );
+    notify(db, {
+      recipients: { producerId: producer.id },
+      kind: `producer.${status}`,
+      message: producerDecisionMessage(decision.intent, producer.name, note),
+      link: "/ban-hang",
+    });
     syncProducerSearch(db, producer.id);
   });
 }
@@ -262,7 +232,10 @@ export async function bulkApprove(
       // Out-of-scope or already-decided items are reported, never silently skipped.
       if (!(error instanceof DomainError) || error.status >= 500) throw error;
       if (error instanceof NotFound) notFound += 1;
-      result.failed.push({ ref: `${item.kind}:${item.id}`, message: error.message });
+      result.failed.push({
+        ref: `${item.kind}:${item.id}`,
+        message: error.messageIn(context.locale ?? DEFAULT_LOCALE),
+      });
     }
   }
   // Nothing in the selection was visible to this moderator: answer like a single decision.

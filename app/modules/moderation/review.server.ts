@@ -1,21 +1,11 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { diffWords, type DiffPart } from "~/lib/diff";
-import { NotFound } from "~/lib/errors";
 import type { Actor } from "~/modules/auth/actor";
+import { producerPhotoRows } from "~/modules/listings/producer-profile.server";
 import { publishedFields, type ReviewedFields } from "~/modules/listings/revisions.server";
 import type { Db } from "~db/client.server";
-import {
-  categories,
-  listingCertifications,
-  listingImages,
-  listingRevisions,
-  listings,
-  orgUnits,
-  producerImages,
-  producers,
-  type Locale,
-} from "~db/schema";
-import { subtreeCondition } from "./scope.server";
+import { categories, listingCertifications, listingImages, type Locale } from "~db/schema";
+import { scopedListing, scopedProducer, scopedRevision } from "./scope.server";
 
 /** What a moderator looks at before deciding; every read is limited to their subtree. */
 
@@ -67,21 +57,7 @@ function certificationsText(list: ReviewedFields["certifications"]): string {
 
 /** A revision next to the published version, field by field, with both sets of photos. */
 export function revisionReview(db: Db, actor: Actor, revisionId: number, locale: Locale = "vi") {
-  const row = db
-    .select({
-      revision: listingRevisions,
-      listing: listings,
-      producerName: producers.name,
-      producerCode: producers.code,
-      orgUnitName: orgUnits.name,
-    })
-    .from(listingRevisions)
-    .innerJoin(listings, eq(listings.id, listingRevisions.listingId))
-    .innerJoin(producers, eq(producers.id, listings.producerId))
-    .innerJoin(orgUnits, eq(orgUnits.id, producers.orgUnitId))
-    .where(and(eq(listingRevisions.id, revisionId), subtreeCondition(actor, "listing:moderate")))
-    .get();
-  if (!row) throw new NotFound("Không tìm thấy thay đổi này trong phạm vi bạn quản lý.");
+  const row = scopedRevision(db, actor, revisionId);
   const { revision, listing } = row;
   const before = publishedFields(db, listing);
   const changes = revision.changes;
@@ -155,19 +131,7 @@ export function revisionReview(db: Db, actor: Actor, revisionId: number, locale:
 
 /** A listing waiting for its first review, as the public would see it. */
 export function listingReview(db: Db, actor: Actor, listingId: number, locale: Locale = "vi") {
-  const row = db
-    .select({
-      listing: listings,
-      producerName: producers.name,
-      producerCode: producers.code,
-      orgUnitName: orgUnits.name,
-    })
-    .from(listings)
-    .innerJoin(producers, eq(producers.id, listings.producerId))
-    .innerJoin(orgUnits, eq(orgUnits.id, producers.orgUnitId))
-    .where(and(eq(listings.id, listingId), subtreeCondition(actor, "listing:moderate")))
-    .get();
-  if (!row) throw new NotFound("Không tìm thấy sản phẩm này trong phạm vi bạn quản lý.");
+  const row = scopedListing(db, actor, listingId);
   const images = db
     .select(imageColumns)
     .from(listingImages)
@@ -191,18 +155,10 @@ export function listingReview(db: Db, actor: Actor, listingId: number, locale: L
 
 /** A producer's application. */
 export function producerReview(db: Db, actor: Actor, producerId: number) {
-  const row = db
-    .select({ producer: producers, orgUnitName: orgUnits.name })
-    .from(producers)
-    .innerJoin(orgUnits, eq(orgUnits.id, producers.orgUnitId))
-    .where(and(eq(producers.id, producerId), subtreeCondition(actor, "producer:verify")))
-    .get();
-  if (!row) throw new NotFound("Không tìm thấy nhà sản xuất này trong phạm vi bạn quản lý.");
-  const images = db
-    .select()
-    .from(producerImages)
-    .where(eq(producerImages.producerId, producerId))
-    .orderBy(asc(producerImages.position))
-    .all();
-  return { producer: row.producer, orgUnitName: row.orgUnitName, images };
+  const row = scopedProducer(db, actor, producerId);
+  return {
+    producer: row.producer,
+    orgUnitName: row.orgUnitName,
+    images: producerPhotoRows(db, producerId),
+  };
 }
