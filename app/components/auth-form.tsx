@@ -1,4 +1,5 @@
 import type { FieldMetadata } from "@conform-to/react";
+import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { isMessageKey, useT, type MessageParams } from "~/lib/i18n";
 
@@ -88,5 +89,37 @@ export function SubmitButton({ busy, children }: { busy: boolean; children: Reac
     >
       {children}
     </button>
+  );
+}
+
+/**
+ * The links under the log-in and sign-up forms: the other form (`question` + `linkText`),
+ * then the way in for producers.
+ */
+export function AccountFormLinks({
+  question,
+  linkText,
+  to,
+}: {
+  question: string;
+  linkText: string;
+  to: string;
+}) {
+  const t = useT();
+  return (
+    <div className="mt-8 space-y-2 border-t border-stone-200 pt-6 text-stone-700">
+      <p>
+        {question}{" "}
+        <Link to={to} className="font-medium text-brand-700 underline">
+          {linkText}
+        </Link>
+      </p>
+      <p>
+        {t("auth.login.producerQuestion")}{" "}
+        <Link to="/dang-ky/nha-san-xuat" className="font-medium text-brand-700 underline">
+          {t("auth.login.producerLink")}
+        </Link>
+      </p>
+    </div>
   );
 }

@@ -7,21 +7,26 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import {
   DisplayNameField,
   EmailField,
   NewPasswordFields,
   PhoneField,
 } from "~/components/account-fields";
-import { Field, FormErrors, inputClass, SubmitButton } from "~/components/auth-form";
+import {
+  AccountFormLinks,
+  Field,
+  FormErrors,
+  inputClass,
+  SubmitButton,
+} from "~/components/auth-form";
 import { HoneypotField } from "~/components/honeypot-field";
-import { isHoneypotFilled } from "~/lib/honeypot";
 import { t, useT } from "~/lib/i18n";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
 import { BUYER_KIND_OPTIONS, safeNext, signUpSchema } from "~/lib/schemas/auth";
 import { signUpBuyer } from "~/modules/auth/accounts.server";
-import { localizeReply } from "~/modules/auth/forms.server";
+import { localizeReply, readAccountForm } from "~/modules/auth/forms.server";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { clientIpOf, getActor, startLoginSession } from "~/modules/auth/session.server";
 import { getDb } from "~/modules/platform/db.server";
@@ -42,16 +47,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const actor = await getActor(request);
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: signUpSchema });
   const hideFields = ["password", "confirmPassword"];
-  if (isHoneypotFilled(formData)) {
-    const reply = submission.reply({ formErrors: ["auth.error.honeypot"], hideFields });
-    return data(localizeReply(reply, actor.locale), { status: 400 });
-  }
-  if (submission.status !== "success") {
-    return data(localizeReply(submission.reply({ hideFields }), actor.locale), { status: 400 });
-  }
+  const form = await readAccountForm(request, signUpSchema, actor.locale, hideFields);
+  if ("reply" in form) return form.reply;
+  const { submission, formData } = form;
   const db = getDb();
   const created = await signUpBuyer(db, submission.value, actor.locale);
   if (!created.ok) {
@@ -138,20 +137,11 @@ export default function SignUpPage() {
           {t("auth.signup.submit")}
         </SubmitButton>
       </Form>
-      <div className="mt-8 space-y-2 border-t border-stone-200 pt-6 text-stone-700">
-        <p>
-          {t("auth.signup.haveAccount")}{" "}
-          <Link to={loginHref} className="font-medium text-brand-700 underline">
-            {t("auth.signup.loginLink")}
-          </Link>
-        </p>
-        <p>
-          {t("auth.login.producerQuestion")}{" "}
-          <Link to="/dang-ky/nha-san-xuat" className="font-medium text-brand-700 underline">
-            {t("auth.login.producerLink")}
-          </Link>
-        </p>
-      </div>
+      <AccountFormLinks
+        question={t("auth.signup.haveAccount")}
+        linkText={t("auth.signup.loginLink")}
+        to={loginHref}
+      />
     </div>
   );
 }

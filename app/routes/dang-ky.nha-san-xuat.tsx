@@ -22,12 +22,11 @@ import {
 } from "~/components/account-fields";
 import { Field, FormErrors, FormSuccess, inputClass, SubmitButton } from "~/components/auth-form";
 import { HoneypotField } from "~/components/honeypot-field";
-import { isHoneypotFilled } from "~/lib/honeypot";
 import { t, useT } from "~/lib/i18n";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
 import { PRODUCER_KIND_OPTIONS, producerApplicationSchema } from "~/lib/schemas/auth";
 import { applyAsProducer, listApplicationOrgUnits } from "~/modules/auth/accounts.server";
-import { localizeReply } from "~/modules/auth/forms.server";
+import { localizeReply, readAccountForm } from "~/modules/auth/forms.server";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { clientIpOf, getActor, startLoginSession } from "~/modules/auth/session.server";
 import { getDb } from "~/modules/platform/db.server";
@@ -58,18 +57,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const actor = await getActor(request);
-  const formData = await request.formData();
   const withAccount = actor.kind !== "user";
   const schema = producerApplicationSchema({ withAccount });
-  const submission = parseWithZod(formData, { schema });
   const hideFields = ["password", "confirmPassword"];
-  if (isHoneypotFilled(formData)) {
-    const reply = submission.reply({ formErrors: ["auth.error.honeypot"], hideFields });
-    return data(localizeReply(reply, actor.locale), { status: 400 });
-  }
-  if (submission.status !== "success") {
-    return data(localizeReply(submission.reply({ hideFields }), actor.locale), { status: 400 });
-  }
+  const form = await readAccountForm(request, schema, actor.locale, hideFields);
+  if ("reply" in form) return form.reply;
+  const { submission } = form;
   const db = getDb();
   const clientIp = clientIpOf(context);
   const { account, producer } = submission.value;

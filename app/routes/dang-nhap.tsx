@@ -7,15 +7,20 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormErrors, inputClass, SubmitButton } from "~/components/auth-form";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import {
+  AccountFormLinks,
+  Field,
+  FormErrors,
+  inputClass,
+  SubmitButton,
+} from "~/components/auth-form";
 import { HoneypotField } from "~/components/honeypot-field";
-import { isHoneypotFilled } from "~/lib/honeypot";
 import { t, useT } from "~/lib/i18n";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
 import { loginSchema, safeNext } from "~/lib/schemas/auth";
 import { authenticate, homeOf, rateLimitMessage } from "~/modules/auth/accounts.server";
-import { localizeReply } from "~/modules/auth/forms.server";
+import { localizeReply, readAccountForm } from "~/modules/auth/forms.server";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { clientIpOf, getActor, startLoginSession } from "~/modules/auth/session.server";
 import { mergeGuestCartAtLogin } from "~/modules/orders/cart-cookie.server";
@@ -38,16 +43,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const actor = await getActor(request);
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: loginSchema });
   const hideFields = ["password"];
-  if (isHoneypotFilled(formData)) {
-    const reply = submission.reply({ formErrors: ["auth.error.honeypot"], hideFields });
-    return data(localizeReply(reply, actor.locale), { status: 400 });
-  }
-  if (submission.status !== "success") {
-    return data(localizeReply(submission.reply({ hideFields }), actor.locale), { status: 400 });
-  }
+  const form = await readAccountForm(request, loginSchema, actor.locale, hideFields);
+  if ("reply" in form) return form.reply;
+  const { submission } = form;
   const { identifier, password, next } = submission.value;
   const db = getDb();
   const clientIp = clientIpOf(context);
@@ -125,20 +124,11 @@ export default function LoginPage() {
           {t("auth.login.submit")}
         </SubmitButton>
       </Form>
-      <div className="mt-8 space-y-2 border-t border-stone-200 pt-6 text-stone-700">
-        <p>
-          {t("auth.login.noAccount")}{" "}
-          <Link to={signUpHref} className="font-medium text-brand-700 underline">
-            {t("auth.login.signUpLink")}
-          </Link>
-        </p>
-        <p>
-          {t("auth.login.producerQuestion")}{" "}
-          <Link to="/dang-ky/nha-san-xuat" className="font-medium text-brand-700 underline">
-            {t("auth.login.producerLink")}
-          </Link>
-        </p>
-      </div>
+      <AccountFormLinks
+        question={t("auth.login.noAccount")}
+        linkText={t("auth.login.signUpLink")}
+        to={signUpHref}
+      />
     </div>
   );
 }
