@@ -183,11 +183,13 @@ function knownStatus(status: number): KnownStatus {
 }
 
 /** A domain error's own Vietnamese message (see app/modules/platform/http.server.ts). */
-function domainMessage(data: unknown): string | null {
+/** A domain error's own sentence, when the error page is in the language it was written in. */
+function domainMessage(data: unknown, locale: string): string | null {
   if (typeof data !== "object" || data === null || !("error" in data)) return null;
   const error = data.error;
   if (typeof error !== "object" || error === null || !("message" in error)) return null;
-  return typeof error.message === "string" ? error.message : null;
+  const writtenIn = "locale" in error ? error.locale : DEFAULT_LOCALE;
+  return typeof error.message === "string" && writtenIn === locale ? error.message : null;
 }
 
 /** The friendly error page: what happened, in the visitor's language, and a way out. */
@@ -199,11 +201,10 @@ export function ErrorBoundary() {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const shown = knownStatus(status);
   const locale = data?.locale ?? DEFAULT_LOCALE;
-  // Domain errors carry a precise Vietnamese sentence; fall back to the generic text.
+  // Domain errors carry a precise sentence in the reader's language; fall back to the
+  // generic text when there is none, or when it is in another language than the page.
   const detail =
-    isRouteErrorResponse(error) && status < 500 && locale === "vi"
-      ? domainMessage(error.data)
-      : null;
+    isRouteErrorResponse(error) && status < 500 ? domainMessage(error.data, locale) : null;
   const next = encodeURIComponent(`${location.pathname}${location.search}`);
   const title = tr(`error.${shown}.title`);
   return (

@@ -266,3 +266,27 @@ describe("checkout errors in English", () => {
     );
   });
 });
+
+describe("error pages in English", () => {
+  it("an order that is not the buyer's shows the domain error's English sentence", async () => {
+    const response = await fetch(`${server.url}/don-hang/999999`, { headers: { Cookie: cookie } });
+    await expectEnglish(response, 404, en["orderError.notFound"]);
+  });
+
+  it("an error sentence in another language than the page is not shown; in its own, it is", async () => {
+    const response = await fetch(`${server.url}/don-hang/999999`, {
+      headers: { Cookie: cookie.replace("lang=en", "lang=vi") },
+    });
+    db.update(users).set({ locale: "vi" }).where(eq(users.id, buyerId)).run();
+    const vietnamese = await fetch(`${server.url}/don-hang/999999`, {
+      headers: { Cookie: cookie.replace("lang=en", "lang=vi") },
+    });
+    db.update(users).set({ locale: "en" }).where(eq(users.id, buyerId)).run();
+    // With the account still in English the page is English, so the Vietnamese sentence
+    // of the cookie's language is not shown (it stays only in the hydration data); once the
+    // account says Vietnamese, it is.
+    const shown = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, "");
+    expect(shown(await pageText(response))).not.toContain(vi["orderError.notFound"]);
+    expect(shown(await pageText(vietnamese))).toContain(vi["orderError.notFound"]);
+  });
+});

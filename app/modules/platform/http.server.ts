@@ -36,7 +36,13 @@ function errorHeaders(error: DomainError, contentType?: string): Headers {
  */
 export function toResponse(error: unknown, locale: Locale = DEFAULT_LOCALE): unknown {
   if (!(error instanceof DomainError)) return error;
-  return data(errorBody(error, locale), { status: error.status, headers: errorHeaders(error) });
+  // The page may be shown in another language than the cookie's (a signed-in reader's saved
+  // choice wins there), so the error page is told which language this message is in.
+  const body = errorBody(error, locale);
+  return data(
+    { error: { ...body.error, locale } },
+    { status: error.status, headers: errorHeaders(error) },
+  );
 }
 
 /**
