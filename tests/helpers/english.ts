@@ -1,5 +1,10 @@
+import { eq } from "drizzle-orm";
 import { en } from "~/lib/i18n/en";
 import { vi } from "~/lib/i18n/vi";
+import type { Db } from "~db/client.server";
+import { DEMO_ACCOUNTS } from "~db/seed/demo-accounts";
+import { users } from "~db/schema";
+import type { StartedServer } from "./server";
 
 /**
  * For the tests that read pages in English (issue 9): the fixed parts of every Vietnamese
@@ -35,4 +40,33 @@ export function decodeEntities(html: string): string {
 /** The Vietnamese catalog fragments found in `text` (an English page should have none). */
 export function vietnameseIn(text: string): string[] {
   return VIETNAMESE_FRAGMENTS.filter((fragment) => text.includes(fragment));
+}
+
+/**
+ * Signs the demo buyer in on the real server with the interface in English, and saves English
+ * on the account too (the account's choice decides for pages). Returns the cookie header to
+ * send and the buyer's user id.
+ */
+export async function signInDemoBuyerInEnglish(
+  server: StartedServer,
+  db: Db,
+): Promise<{ cookie: string; buyerId: number }> {
+  const buyer = DEMO_ACCOUNTS.find((account) => account.key === "buyer");
+  if (!buyer) throw new Error("no demo buyer");
+  const login = await fetch(`${server.url}/dang-nhap`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      Origin: server.url,
+      "Content-Type": "application/x-www-form-urlencoded",
+      Cookie: "lang=en",
+    },
+    body: new URLSearchParams({ identifier: buyer.email, password: buyer.password }),
+  });
+  const session = login.headers.getSetCookie().find((c) => c.startsWith("cc_session="));
+  if (!session) throw new Error(`log-in failed with ${login.status}`);
+  const user = db.select().from(users).where(eq(users.email, buyer.email)).get();
+  if (!user) throw new Error("no demo buyer row");
+  db.update(users).set({ locale: "en" }).where(eq(users.id, user.id)).run();
+  return { cookie: `lang=en; ${session.split(";")[0]}`, buyerId: user.id };
 }

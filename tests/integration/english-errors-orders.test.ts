@@ -4,9 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "~/lib/i18n/en";
 import { vi } from "~/lib/i18n/vi";
 import { openDatabase, type Db } from "~db/client.server";
-import { DEMO_ACCOUNTS } from "~db/seed/demo-accounts";
 import { cartLines, carts, listings, producers, users } from "~db/schema";
-import { decodeEntities, vietnameseIn } from "../helpers/english";
+import { decodeEntities, signInDemoBuyerInEnglish, vietnameseIn } from "../helpers/english";
 import { startServer, type StartedServer } from "../helpers/server";
 
 /**
@@ -28,26 +27,7 @@ let otherListingId = 0;
 beforeAll(async () => {
   server = await startServer();
   db = openDatabase(server.databasePath);
-  const buyer = DEMO_ACCOUNTS.find((account) => account.key === "buyer");
-  if (!buyer) throw new Error("no demo buyer");
-  const login = await fetch(`${server.url}/dang-nhap`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      Origin: server.url,
-      "Content-Type": "application/x-www-form-urlencoded",
-      Cookie: "lang=en",
-    },
-    body: new URLSearchParams({ identifier: buyer.email, password: buyer.password }),
-  });
-  const session = login.headers.getSetCookie().find((c) => c.startsWith("cc_session="));
-  if (!session) throw new Error(`log-in failed with ${login.status}`);
-  cookie = `lang=en; ${session.split(";")[0]}`;
-  // The language switch stores the choice on the account too: the account decides for pages.
-  const user = db.select().from(users).where(eq(users.email, buyer.email)).get();
-  if (!user) throw new Error("no demo buyer row");
-  buyerId = user.id;
-  db.update(users).set({ locale: "en" }).where(eq(users.id, buyerId)).run();
+  ({ cookie, buyerId } = await signInDemoBuyerInEnglish(server, db));
   const onSale = db
     .select({ id: listings.id, sku: listings.sku })
     .from(listings)

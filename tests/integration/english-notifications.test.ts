@@ -13,7 +13,6 @@ import {
 } from "~/modules/orders/fulfilment.server";
 import { placeOrder } from "~/modules/orders/place-order.server";
 import { migrateDatabase, openDatabase, type Db } from "~db/client.server";
-import { DEMO_ACCOUNTS } from "~db/seed/demo-accounts";
 import {
   listings,
   notifications,
@@ -21,9 +20,8 @@ import {
   producerMemberships,
   producers,
   refunds,
-  users,
 } from "~db/schema";
-import { decodeEntities, vietnameseIn } from "../helpers/english";
+import { decodeEntities, signInDemoBuyerInEnglish, vietnameseIn } from "../helpers/english";
 import { makeMarket, newKey, SHIPPING } from "../helpers/market";
 import { projectRoot, startServer, tempDir, type StartedServer } from "../helpers/server";
 
@@ -43,25 +41,7 @@ describe("order notifications on the English interface", () => {
   beforeAll(async () => {
     server = await startServer();
     db = openDatabase(server.databasePath);
-    const buyer = DEMO_ACCOUNTS.find((account) => account.key === "buyer");
-    if (!buyer) throw new Error("no demo buyer");
-    const login = await fetch(`${server.url}/dang-nhap`, {
-      method: "POST",
-      redirect: "manual",
-      headers: {
-        Origin: server.url,
-        "Content-Type": "application/x-www-form-urlencoded",
-        Cookie: "lang=en",
-      },
-      body: new URLSearchParams({ identifier: buyer.email, password: buyer.password }),
-    });
-    const session = login.headers.getSetCookie().find((c) => c.startsWith("cc_session="));
-    if (!session) throw new Error(`log-in failed with ${login.status}`);
-    cookie = `lang=en; ${session.split(";")[0]}`;
-    const user = db.select().from(users).where(eq(users.email, buyer.email)).get();
-    if (!user) throw new Error("no demo buyer row");
-    buyerId = user.id;
-    db.update(users).set({ locale: "en" }).where(eq(users.id, buyerId)).run();
+    ({ cookie, buyerId } = await signInDemoBuyerInEnglish(server, db));
   }, 300_000);
 
   afterAll(async () => {
