@@ -30,7 +30,6 @@ import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { requireProducerActor } from "~/modules/auth/session.server";
 import { ImageRefused } from "~/modules/images/detect.server";
 import { fileBytes, readUploadForm } from "~/modules/images/upload.server";
-import { replyWithDomainError } from "~/modules/listings/forms.server";
 import {
   addListingImage,
   deleteListingImage,
@@ -47,7 +46,7 @@ import {
 import { categoryOptions, getWorkspaceListing } from "~/modules/listings/queries.server";
 import { findOwnedListing } from "~/modules/listings/shared.server";
 import { getDb } from "~/modules/platform/db.server";
-import { formError, handle } from "~/modules/platform/http.server";
+import { formError, handle, replyWithDomainError } from "~/modules/platform/http.server";
 
 const NOTICES = [
   "created",

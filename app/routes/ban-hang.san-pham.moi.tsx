@@ -22,12 +22,11 @@ import { ListingFormSchema } from "~/lib/schemas/listing";
 import { localizeReply } from "~/modules/auth/forms.server";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { requireProducerActor } from "~/modules/auth/session.server";
-import { replyWithDomainError } from "~/modules/listings/forms.server";
 import { createListing } from "~/modules/listings/lifecycle.server";
 import { categoryOptions } from "~/modules/listings/queries.server";
 import { selectedProducer } from "~/modules/listings/shared.server";
 import { getDb } from "~/modules/platform/db.server";
-import { handle } from "~/modules/platform/http.server";
+import { handle, replyWithDomainError } from "~/modules/platform/http.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = localeFromMatches(matches);

@@ -5,7 +5,7 @@ import { NotFound } from "~/lib/errors";
 import { ModerationDecisionSchema, type ModerationDecision } from "~/lib/schemas/listing";
 import type { SignedInActor } from "~/modules/auth/actor";
 import { localizeReply } from "~/modules/auth/forms.server";
-import { replyWithDomainError } from "~/modules/listings/forms.server";
+import { replyWithDomainError } from "~/modules/platform/http.server";
 
 /** What the three review pages (new listing, edit, producer) share around a decision. */
 

@@ -1,3 +1,4 @@
+import type { Submission, SubmissionResult } from "@conform-to/react";
 import { data } from "@remix-run/node";
 import { DomainError, TooManyRequests } from "~/lib/errors";
 import { DEFAULT_LOCALE, type Locale } from "~/lib/i18n/locales";
@@ -104,4 +105,23 @@ export function formError(error: unknown, locale: Locale) {
     );
   }
   throw error;
+}
+
+/**
+ * The same for forms built with conform: an error naming a field (e.g. a title already used)
+ * shows under that field, others above the form, in the reader's language. Anything else,
+ * a 404 included, is rethrown for `handle()` or the error boundary.
+ */
+export function replyWithDomainError(
+  submission: Submission<unknown, string[], unknown>,
+  error: unknown,
+  locale: Locale,
+): SubmissionResult<string[]> {
+  if (!(error instanceof DomainError) || error.status >= 500 || error.status === 404) throw error;
+  const message = error.messageIn(locale);
+  const field = error.details?.field;
+  if (typeof field === "string" && field !== "") {
+    return submission.reply({ fieldErrors: { [field]: [message] } });
+  }
+  return submission.reply({ formErrors: [message] });
 }
