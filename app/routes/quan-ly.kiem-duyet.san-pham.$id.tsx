@@ -40,6 +40,7 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
       title: listing.title,
       description: listing.description,
       ...immediateFields(listing),
+      stock: listing.stock,
       status: listing.status,
       ocopStars: listing.ocopStars,
       ocopCertificateNo: listing.ocopCertificateNo,

@@ -105,6 +105,8 @@ export const orders = sqliteTable(
     deliveredAt: moment("delivered_at"),
     completedAt: moment("completed_at"),
     cancelledAt: moment("cancelled_at"),
+    /** When the order gave its stock back; set once, so a second release changes nothing. */
+    stockReleasedAt: moment("stock_released_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -139,12 +141,15 @@ export const orderLines = sqliteTable(
     unit: text("unit", { enum: UNITS }).notNull(),
     unitPriceVnd: integer("unit_price_vnd").notNull(),
     qty: integer("qty").notNull(),
+    /** What the line took from stock when placed (0 for goods made to order); a release gives back this. */
+    reservedQty: integer("reserved_qty").notNull().default(0),
     lineTotalVnd: integer("line_total_vnd").notNull(),
   },
   (t) => [
     index("order_lines_order_idx").on(t.orderId),
     index("order_lines_listing_idx").on(t.listingId),
     check("order_lines_qty_check", sql`${t.qty} >= 1`),
+    check("order_lines_reserved_check", sql`${t.reservedQty} between 0 and ${t.qty}`),
     check(
       "order_lines_total_check",
       sql`${t.unitPriceVnd} > 0 and ${t.lineTotalVnd} = ${t.unitPriceVnd} * ${t.qty}`,

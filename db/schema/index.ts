@@ -6,3 +6,4 @@ export * from "./catalog";
 export * from "./commerce";
 export * from "./demand";
 export * from "./platform";
+export * from "./stock";

@@ -6,6 +6,7 @@ import { demoAccount } from "~db/seed/demo-accounts";
 import { listings, producerMemberships, producers, users } from "~db/schema";
 import { hashPassword } from "~/modules/auth/passwords.server";
 import { placeOrder } from "~/modules/orders/place-order.server";
+import { setTestStock } from "../helpers/stock";
 import { audit, expect, expectNoHorizontalScroll, snapshot, test, visit } from "./fixtures";
 
 /**
@@ -23,17 +24,15 @@ async function makeTransferOrder() {
   try {
     const suffix = randomUUID().slice(0, 8);
     const listing = db
-      .select({ sku: listings.sku, producerId: producers.id })
+      .select({ id: listings.id, sku: listings.sku, producerId: producers.id })
       .from(listings)
       .innerJoin(producers, eq(producers.id, listings.producerId))
       .where(and(eq(listings.status, "published"), eq(producers.verificationStatus, "verified")))
       .limit(1)
       .get();
     if (!listing) throw new Error("no published listing");
-    db.update(listings)
-      .set({ stock: 100, minOrderQty: 1 })
-      .where(eq(listings.sku, listing.sku))
-      .run();
+    db.update(listings).set({ minOrderQty: 1 }).where(eq(listings.sku, listing.sku)).run();
+    setTestStock(db, listing.id, 100);
     db.update(producers)
       .set({ bankBin: "970436", bankAccountNumber: "0123456789", bankAccountName: "HTX DEMO" })
       .where(eq(producers.id, listing.producerId))
@@ -176,7 +175,8 @@ function prepareMinOrderListing() {
       .limit(1)
       .get();
     if (!listing) throw new Error("no published listing");
-    db.update(listings).set({ stock: 5, minOrderQty: 3 }).where(eq(listings.id, listing.id)).run();
+    db.update(listings).set({ minOrderQty: 3 }).where(eq(listings.id, listing.id)).run();
+    setTestStock(db, listing.id, 5);
     return listing;
   } finally {
     db.$client.close();

@@ -4,6 +4,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { openDatabase } from "~db/client.server";
 import { buyerProfiles, listings, producerMemberships, producers, users } from "~db/schema";
 import { hashPassword } from "~/modules/auth/passwords.server";
+import { setTestStock } from "../helpers/stock";
 import { audit, expect, test, visit } from "./fixtures";
 
 /**
@@ -51,10 +52,8 @@ async function makeWorld(): Promise<World> {
     const second = picked.find((p) => p.producerId !== first?.producerId);
     if (!first || !second) throw new Error("the demo catalog needs two producers with products");
     for (const product of [first, second]) {
-      db.update(listings)
-        .set({ stock: 50, minOrderQty: 1 })
-        .where(eq(listings.id, product.id))
-        .run();
+      db.update(listings).set({ minOrderQty: 1 }).where(eq(listings.id, product.id)).run();
+      setTestStock(db, product.id, 50);
     }
     const user = (email: string, name: string) =>
       db.insert(users).values({ email, passwordHash, displayName: name }).returning().get();

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { openDatabase, type Db } from "~db/client.server";
 import { listings, producers, users } from "~db/schema";
 import { createApiToken } from "~/modules/auth/api-tokens.server";
+import { setTestStock } from "./stock";
 
 /**
  * Prepares a running server's database (opened beside it: WAL lets both work) for API order
@@ -29,9 +30,10 @@ export function prepareApiBuyer(databasePath: string, options: { sku?: string; s
     .where(eq(producers.id, listing.producerId))
     .run();
   db.update(listings)
-    .set({ status: "published", stock: options.stock, minOrderQty: 1 })
+    .set({ status: "published", minOrderQty: 1 })
     .where(eq(listings.id, listing.id))
     .run();
+  setTestStock(db, listing.id, options.stock);
   return { db, token, userId: user.id, sku, listingId: listing.id };
 }
 

@@ -7,6 +7,7 @@ import { openDatabase, type Db } from "~db/client.server";
 import { cartLines, carts, listings, producers, users } from "~db/schema";
 import { decodeEntities, signInDemoBuyerInEnglish, vietnameseIn } from "../helpers/english";
 import { startServer, type StartedServer } from "../helpers/server";
+import { setTestStock } from "../helpers/stock";
 
 /**
  * Acceptance (issue 9): with the interface in English, every domain error of the cart and
@@ -71,9 +72,10 @@ function post(path: string, fields: Record<string, string>) {
 /** The product on sale again with this stock and minimum, and the buyer's cart emptied. */
 function resetProduct(stock: number, minOrderQty = 1) {
   db.update(listings)
-    .set({ status: "published", stock, minOrderQty })
+    .set({ status: "published", minOrderQty })
     .where(eq(listings.id, listingId))
     .run();
+  setTestStock(db, listingId, stock);
   const cart = db.select().from(carts).where(eq(carts.userId, buyerId)).get();
   if (cart) db.delete(cartLines).where(eq(cartLines.cartId, cart.id)).run();
 }
@@ -125,10 +127,8 @@ describe("cart errors in English", () => {
     await expectEnglish(await add("1", 99_999_999), 404, en["cartError.productNotFound"]);
     expect((await add("1")).status).toBe(303);
     // Another product that could be ordered, but is not in the cart.
-    db.update(listings)
-      .set({ stock: 10, minOrderQty: 1 })
-      .where(eq(listings.id, otherListingId))
-      .run();
+    db.update(listings).set({ minOrderQty: 1 }).where(eq(listings.id, otherListingId)).run();
+    setTestStock(db, otherListingId, 10);
     await expectEnglish(
       await post("/gio-hang", { intent: "set", listingId: String(otherListingId), qty: "1" }),
       404,
@@ -139,7 +139,7 @@ describe("cart errors in English", () => {
   it("the cart page marks a line that can no longer be ordered", async () => {
     resetProduct(10);
     expect((await add("4")).status).toBe(303);
-    db.update(listings).set({ stock: 2 }).where(eq(listings.id, listingId)).run();
+    setTestStock(db, listingId, 2);
     const response = await fetch(`${server.url}/gio-hang`, { headers: { Cookie: cookie } });
     await expectEnglish(response, 200, /has only 2 .* in stock/);
   });
@@ -203,7 +203,7 @@ describe("checkout errors in English", () => {
 
   it("stock sold meanwhile", async () => {
     await cartWith(3);
-    db.update(listings).set({ stock: 1 }).where(eq(listings.id, listingId)).run();
+    setTestStock(db, listingId, 1);
     await expectEnglish(
       await post("/thanh-toan", form()),
       409,

@@ -24,6 +24,7 @@ import {
 import { decodeEntities, signInDemoBuyerInEnglish, vietnameseIn } from "../helpers/english";
 import { makeMarket, newKey, SHIPPING } from "../helpers/market";
 import { projectRoot, startServer, tempDir, type StartedServer } from "../helpers/server";
+import { setTestStock } from "../helpers/stock";
 
 /**
  * Issue 9, item 6: notifications are stored as message keys and rendered in the reader's
@@ -60,10 +61,8 @@ describe("order notifications on the English interface", () => {
       .limit(1)
       .get();
     if (!product) throw new Error("the demo catalog has no product of a producer with members");
-    db.update(listings)
-      .set({ stock: 100, minOrderQty: 1 })
-      .where(eq(listings.id, product.id))
-      .run();
+    db.update(listings).set({ minOrderQty: 1 }).where(eq(listings.id, product.id)).run();
+    setTestStock(db, product.id, 100);
     const member = actorForUser(db, product.memberId);
     if (!member) throw new Error("no producer member");
     const order = () =>

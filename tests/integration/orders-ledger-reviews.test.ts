@@ -1,3 +1,4 @@
+import { inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { Conflict, Forbidden } from "~/lib/errors";
 import {
@@ -24,7 +25,7 @@ import {
 import { processStripeWebhook } from "~/modules/orders/card-payments.server";
 import { setDbForTests } from "~/modules/platform/db.server";
 import { loader as productPageLoader } from "~/routes/san-pham.$slug";
-import { auditLog } from "~db/schema";
+import { auditLog, payments } from "~db/schema";
 import { freshDb } from "../helpers/db";
 import { makeMarket, newKey, SHIPPING } from "../helpers/market";
 import { sessionEvent, sign, WEBHOOK_SECRET } from "../helpers/stripe";
@@ -45,8 +46,20 @@ function payByCard(
     paymentMethod: "card",
     idempotency: { scope: "t", key: newKey() },
   });
+  // The session the checkout opened (stripe.server.ts records its id on the payments);
+  // an event of any other session is not acted on.
+  const sessionId = `cs_${placed.checkoutId}`;
+  db.update(payments)
+    .set({ providerRef: sessionId })
+    .where(
+      inArray(
+        payments.orderId,
+        placed.orders.map((o) => o.id),
+      ),
+    )
+    .run();
   const payload = sessionEvent("checkout.session.completed", {
-    id: `cs_${placed.checkoutId}`,
+    id: sessionId,
     amount_total: placed.orders.reduce((s, o) => s + o.totalVnd, 0),
     currency: "vnd",
     metadata: { checkout_id: placed.checkoutId },

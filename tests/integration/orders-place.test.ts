@@ -20,6 +20,7 @@ import {
 } from "~db/schema";
 import { freshDb } from "../helpers/db";
 import { makeMarket, newKey, SHIPPING } from "../helpers/market";
+import { setTestStock } from "../helpers/stock";
 
 function input(buyerUserId: number, overrides: Partial<PlaceOrderInput> = {}): PlaceOrderInput {
   return {
@@ -194,10 +195,11 @@ describe("placeOrder", () => {
     }
     expect([ok, short]).toEqual([10, 5]);
     expect(stockOf(db, m.pepper.id)).toBe(0);
-    // The CHECK constraint is the last line of defence.
+    // Stock is written only through its ledger, and the CHECK constraint is the last line of defence.
     expect(() =>
       db.$client.prepare("update listings set stock = stock - 1 where id = ?").run(m.pepper.id),
-    ).toThrow(/CHECK/);
+    ).toThrow(/sum of its stock_movements/);
+    expect(() => setTestStock(db, m.pepper.id, -1)).toThrow(/CHECK/);
   });
 
   it("stops when a price changed since the buyer saw it", () => {

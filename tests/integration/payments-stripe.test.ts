@@ -7,6 +7,7 @@ import { processStripeWebhook } from "~/modules/orders/card-payments.server";
 import { listings, notifications, orders, paymentEvents, payments, refunds } from "~db/schema";
 import { freshDb } from "../helpers/db";
 import { makeMarket, newKey, SHIPPING } from "../helpers/market";
+import { setTestStock } from "../helpers/stock";
 import {
   fakeStripeSettings,
   sessionEvent,
@@ -223,7 +224,7 @@ describe("Stripe webhook", () => {
     const m = makeMarket(db);
     const { session } = await cardCheckout(db, m.buyer.id);
     deliver(db, "checkout.session.expired", session);
-    db.update(listings).set({ stock: 0 }).where(eq(listings.id, m.squid.id)).run();
+    setTestStock(db, m.squid.id, 0);
     deliver(db, "checkout.session.completed", session);
     expect(statuses(db)).toEqual(["confirmed", "cancelled"]);
     expect(db.select({ amount: refunds.amountVnd }).from(refunds).all()).toEqual([

@@ -11,12 +11,17 @@ import { openDatabase, openMigratedDatabase, type Db } from "~db/client.server";
 import { categories, listings, producers, searchOutbox } from "~db/schema";
 import { seedDemo } from "~db/seed/seed.server";
 import { demoSearchDb, listingIdOf, skusFor } from "../helpers/search-demo";
+import { setTestStock } from "../helpers/stock";
 
 /** Changes a listing the way the catalog module does: the update and the index in one transaction. */
 function change(db: Db, sku: string, values: Partial<typeof listings.$inferInsert>): number {
   const id = listingIdOf(db, sku);
   db.transaction(() => {
-    db.update(listings).set(values).where(eq(listings.id, id)).run();
+    // Stock moves only through its ledger (docs/decisions/015).
+    const { stock, ...rest } = values;
+    if (Object.keys(rest).length > 0)
+      db.update(listings).set(rest).where(eq(listings.id, id)).run();
+    if (stock !== undefined) setTestStock(db, id, stock);
     indexListing(db, id);
   });
   return id;

@@ -13,6 +13,7 @@ import type { Db } from "~db/client.server";
 import { listings, searchOutbox } from "~db/schema";
 import { startFakeMeili, type FakeMeili } from "../helpers/search-fake-meili";
 import { demoSearchDb, listingIdOf } from "../helpers/search-demo";
+import { setTestStock } from "../helpers/stock";
 
 /**
  * Contract tests of the Meilisearch adapter against a local server that records what the
@@ -45,7 +46,11 @@ afterEach(() => {
 function change(sku: string, values: Partial<typeof listings.$inferInsert>): number {
   const id = listingIdOf(db, sku);
   db.transaction(() => {
-    db.update(listings).set(values).where(eq(listings.id, id)).run();
+    // Stock moves only through its ledger (docs/decisions/015).
+    const { stock, ...rest } = values;
+    if (Object.keys(rest).length > 0)
+      db.update(listings).set(rest).where(eq(listings.id, id)).run();
+    if (stock !== undefined) setTestStock(db, id, stock);
     indexListing(db, id);
   });
   return id;

@@ -11,7 +11,8 @@ import {
   updateSlug,
 } from "~/modules/listings/shared.server";
 import { writeAudit } from "~/modules/platform/audit.server";
-import type { Db } from "~db/client.server";
+import { setStock } from "~/modules/stock/movements.server";
+import { inTransaction, type Db } from "~db/client.server";
 import { listings, producers } from "~db/schema";
 import type { ImportPlan, ProductValues } from "./plan.server";
 import { scopeUserId, type ImportScope } from "./scope.server";
@@ -52,7 +53,8 @@ export async function commitImport(
   const now = new Date();
   const today = vietnamToday(now);
   const userId = scopeUserId(scope);
-  db.transaction(() => {
+  // Immediate (inTransaction), as every transaction that moves stock: the write lock first.
+  inTransaction(db, () => {
     const producerIds = new Map(
       db
         .select({ id: producers.id, code: producers.code })
@@ -107,6 +109,12 @@ export async function commitImport(
       const listing = db.select().from(listings).where(eq(listings.id, existingId)).get();
       if (!listing) throw new Error(`listing ${existingId} vanished`);
       const immediate = { ...immediateFields(values), updatedAt: now };
+      setStock(db, {
+        listingId: listing.id,
+        stock: values.stock,
+        cause: "import",
+        actorUserId: userId,
+      });
       if (scope.kind === "producer" && listing.status === "published" && userId !== null) {
         db.update(listings).set(immediate).where(eq(listings.id, listing.id)).run();
         const saved = proposeRevision(

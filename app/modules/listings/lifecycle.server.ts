@@ -4,7 +4,8 @@ import { Conflict, Invalid } from "~/lib/errors";
 import type { ListingInput } from "~/lib/schemas/listing";
 import type { Actor } from "~/modules/auth/actor";
 import { deleteStoredImage } from "~/modules/images/store.server";
-import type { Db } from "~db/client.server";
+import { setStock } from "~/modules/stock/movements.server";
+import { inTransaction, type Db } from "~db/client.server";
 import { categories, listingRevisions, listings, type ListingStatus } from "~db/schema";
 import { copyListingImages } from "./images.server";
 import {
@@ -115,6 +116,8 @@ export function createListing(
         description: input.description,
         categoryId: input.categoryId,
         ...immediateFields(input),
+        // Its opening stock movement is recorded by the listings insert trigger.
+        stock: input.stock,
         ...ocopColumns(input, vietnamToday()),
         status: options.submit ? "pending" : "draft",
       })
@@ -143,11 +146,19 @@ export async function updateListing(
     throw new Conflict("listing.error.archived");
   }
   const removedKeys: string[] = [];
-  const result = db.transaction(() => {
+  // Immediate (inTransaction): the stock movement reads the stock under the write lock; a
+  // deferred transaction that read first fails ("database is locked") if another process wrote.
+  const result = inTransaction(db, () => {
     assertCategoryExists(db, input.categoryId);
     assertTitleFree(db, listing.producerId, input.title, listing.id);
     const now = new Date();
     const immediate = { ...immediateFields(input), updatedAt: now };
+    setStock(db, {
+      listingId: listing.id,
+      stock: input.stock,
+      cause: "producer_edit",
+      actorUserId: userId,
+    });
     if (listing.status !== "published") {
       updateSlug(db, listing, input.title);
       db.update(listings)
@@ -250,6 +261,7 @@ export async function duplicateListing(
           description: listing.description,
           categoryId: listing.categoryId,
           ...immediateFields(listing),
+          stock: listing.stock,
           ocopStars: listing.ocopStars,
           ocopCertificateNo: listing.ocopCertificateNo,
           ocopIssuedOn: listing.ocopIssuedOn,

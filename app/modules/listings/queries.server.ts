@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, like, or, sql } from "drizzle-orm";
 import type { Actor } from "~/modules/auth/actor";
-import { cleanText } from "~/lib/text";
+import { stripControls } from "~/lib/text";
 import type { Db } from "~db/client.server";
 import {
   categories,
@@ -45,7 +45,7 @@ export function listWorkspaceListings(
     (id) => filters.producerId === undefined || id === filters.producerId,
   );
   if (ids.length === 0) return [];
-  const q = filters.q && cleanText(filters.q);
+  const q = filters.q && stripControls(filters.q);
   const cover = db
     .select({
       listingId: listingImages.listingId,
@@ -110,6 +110,7 @@ export function getWorkspaceListing(db: Db, actor: Actor, sku: string) {
     description: changes.description ?? published.description,
     categoryId: changes.categoryId ?? published.categoryId,
     ...immediateFields(listing),
+    stock: listing.stock,
     ocopStars: ocop.stars,
     ocopCertificateNo: ocop.certificateNo,
     ocopIssuedOn: ocop.issuedOn,

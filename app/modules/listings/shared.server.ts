@@ -26,14 +26,14 @@ export function isOcopExpired(
 
 /**
  * The fields a producer changes at once, even on a published listing (no review): price,
- * unit, minimum order, stock, season and tags. Picked from any listing-shaped value.
+ * unit, minimum order, season and tags. Picked from any listing-shaped value. Stock changes
+ * at once too, but only through the stock module (a movement), never with these.
  */
 export function immediateFields<
   T extends {
     priceVnd: number;
     unit: Unit;
     minOrderQty: number;
-    stock: number;
     season: string;
     tags: string[];
   },
@@ -42,7 +42,6 @@ export function immediateFields<
     priceVnd: value.priceVnd,
     unit: value.unit,
     minOrderQty: value.minOrderQty,
-    stock: value.stock,
     season: value.season,
     tags: value.tags,
   };

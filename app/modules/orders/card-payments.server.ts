@@ -7,6 +7,7 @@ import {
   stripePaymentsOf,
   verifyStripeEvent,
   type SessionEvent,
+  type StripePayment,
 } from "~/modules/payments/stripe-webhook.server";
 import { writeAudit } from "~/modules/platform/audit.server";
 import { logger } from "~/modules/platform/logger.server";
@@ -14,9 +15,9 @@ import { asReasonKey, type Reason, type ReasonKey } from "~/modules/notification
 import { deliverQueuedEmailsSoon } from "~/modules/platform/mailer.server";
 import type { Db } from "~db/client.server";
 import { orders } from "~db/schema";
-import { applyCancellation } from "./fulfilment.server";
+import { reserveOrderAgain } from "~/modules/stock/movements.server";
+import { applyCancellation, refundReceivedPayments } from "./fulfilment.server";
 import { notifyOrderEvent } from "./notify.server";
-import { reserveOrderStock } from "./stock.server";
 
 export type WebhookOutcome =
   | "bad_signature"
@@ -55,6 +56,30 @@ export function processStripeWebhook(
   return result;
 }
 
+/** A card order of the checkout with its Stripe payment, opened by the event's session. */
+interface PayingOrder {
+  order: CheckoutOrders[number];
+  payment: StripePayment;
+}
+
+/**
+ * The orders this session pays: card orders whose Stripe payment was opened with this very
+ * session. A checkout paid on delivery or by bank transfer has none, so a signed event that
+ * names it (by mistake or on purpose) finds nothing to act on.
+ */
+function ordersPaidBy(db: Db, list: CheckoutOrders, sessionId: string): PayingOrder[] {
+  const byOrder = stripePaymentsOf(
+    db,
+    list.map((o) => o.id),
+  );
+  return list.flatMap((order) => {
+    const payment = byOrder.get(order.id);
+    return order.paymentMethod === "card" && payment?.providerRef === sessionId
+      ? [{ order, payment }]
+      : [];
+  });
+}
+
 /**
  * Applies one verified event in a single `BEGIN IMMEDIATE` transaction together with the
  * record of its id, so a redelivered event is a no-op and a crash leaves no half state.
@@ -73,23 +98,39 @@ function applySessionEvent(db: Db, event: SessionEvent, now: Date): WebhookResul
         );
         return { status: 200, outcome: "unknown_checkout" };
       }
+      const paying = ordersPaidBy(db, list, event.sessionId);
+      if (paying.length === 0) {
+        logger.warn(
+          { eventId: event.eventId, sessionId: event.sessionId, checkoutId: event.checkoutId },
+          "stripe event for a checkout this session does not pay: ignored",
+        );
+        return { status: 200, outcome: "ignored" };
+      }
       switch (event.kind) {
         case "waiting":
-          return { status: 200, outcome: "waiting" };
+          return {
+            status: 200,
+            outcome: paying.some(isAwaitingPayment) ? "waiting" : "nothing_to_do",
+          };
         case "paid":
-          return settlePaid(db, list, event, now);
+          return settlePaid(db, paying, event, now);
         case "failed":
-          return cancelUnpaid(db, list, "failed", "cancelReason.cardFailed", now);
+          return cancelUnpaid(db, paying, "failed", "cancelReason.cardFailed", now);
         case "expired":
-          return cancelUnpaid(db, list, "expired", "cancelReason.cardExpired", now);
+          return cancelUnpaid(db, paying, "expired", "cancelReason.cardExpired", now);
       }
     })
     .immediate();
 }
 
+/** The order still waits for this payment: neither paid, closed nor moved on. */
+function isAwaitingPayment({ order, payment }: PayingOrder): boolean {
+  return order.status === "pending_payment" && payment.status === "pending";
+}
+
 /** Money arrived: confirm the orders, unless the amount or currency is not what we asked. */
-function settlePaid(db: Db, list: CheckoutOrders, event: SessionEvent, now: Date): WebhookResult {
-  const expected = list.reduce((sum, o) => sum + o.totalVnd, 0);
+function settlePaid(db: Db, paying: PayingOrder[], event: SessionEvent, now: Date): WebhookResult {
+  const expected = paying.reduce((sum, { order }) => sum + order.totalVnd, 0);
   if (event.amountTotal !== expected || event.currency?.toLowerCase() !== "vnd") {
     logger.error(
       {
@@ -100,7 +141,7 @@ function settlePaid(db: Db, list: CheckoutOrders, event: SessionEvent, now: Date
       },
       "stripe amount mismatch: orders not confirmed",
     );
-    const first = list[0];
+    const first = paying[0]?.order;
     writeAudit(db, {
       actorUserId: null,
       action: "payment.amount_mismatch",
@@ -117,14 +158,11 @@ function settlePaid(db: Db, list: CheckoutOrders, event: SessionEvent, now: Date
     });
     return { status: 200, outcome: "amount_mismatch" };
   }
-  const byOrder = stripePaymentsOf(
-    db,
-    list.map((o) => o.id),
-  );
-  for (const order of list) {
-    const payment = byOrder.get(order.id);
-    if (!payment || payment.status === "succeeded") continue;
+  let changed = false;
+  for (const { order, payment } of paying) {
+    if (payment.status === "succeeded") continue;
     markStripePaymentPaid(db, payment.id, event.sessionId, now);
+    changed = true;
     if (order.status === "pending_payment") {
       db.update(orders)
         .set({ status: "confirmed", confirmedAt: now, paymentDueAt: null, updatedAt: now })
@@ -135,17 +173,19 @@ function settlePaid(db: Db, list: CheckoutOrders, event: SessionEvent, now: Date
       reviveOrRefund(db, order, now);
     }
   }
-  return { status: 200, outcome: "paid" };
+  return { status: 200, outcome: changed ? "paid" : "nothing_to_do" };
 }
 
 /**
  * The payment went through for an order we had already cancelled (an `expired` or `failed`
- * event handled first, or the buyer cancelling while on Stripe's page). A system
- * cancellation is undone if the stock is still there; otherwise the money is recorded as a
- * refund owed to the buyer.
+ * event handled first, or the buyer cancelling while on Stripe's page). Its stock was
+ * released with the cancellation. A system cancellation is undone only if every line can
+ * take its stock again; otherwise, and always for an order the buyer or producer cancelled,
+ * the order stays cancelled and the money is recorded as a refund owed to the buyer, with
+ * the stock left as it is.
  */
 function reviveOrRefund(db: Db, order: CheckoutOrders[number], now: Date) {
-  if (order.cancelledBy === "system" && reserveOrderStock(db, order.id)) {
+  if (order.cancelledBy === "system" && reserveOrderAgain(db, order.id)) {
     db.update(orders)
       .set({
         status: "confirmed",
@@ -157,7 +197,7 @@ function reviveOrRefund(db: Db, order: CheckoutOrders[number], now: Date) {
         paymentDueAt: null,
         updatedAt: now,
       })
-      .where(eq(orders.id, order.id))
+      .where(and(eq(orders.id, order.id), eq(orders.status, "cancelled")))
       .run();
     notifyOrderEvent(db, order, "paid");
     return;
@@ -165,28 +205,24 @@ function reviveOrRefund(db: Db, order: CheckoutOrders[number], now: Date) {
   const reason: Reason = order.cancelReason
     ? { text: order.cancelReason }
     : { key: asReasonKey(order.cancelReasonKey) ?? "cancelReason.cancelledBeforePayment" };
-  applyCancellation(db, order, reason, null, now);
+  refundReceivedPayments(db, order, reason, null);
 }
 
 /**
  * The session will never be paid: cancel the orders still waiting for it and release their
- * stock. Orders already paid (events out of order) are left alone.
+ * stock. Orders already paid or cancelled (events out of order) are left alone.
  */
 function cancelUnpaid(
   db: Db,
-  list: CheckoutOrders,
+  paying: PayingOrder[],
   outcome: "failed" | "expired",
   reason: ReasonKey,
   now: Date,
 ): WebhookResult {
-  const byOrder = stripePaymentsOf(
-    db,
-    list.map((o) => o.id),
-  );
   let changed = false;
-  for (const order of list) {
-    const payment = byOrder.get(order.id);
-    if (payment?.status === "succeeded" || order.status !== "pending_payment") continue;
+  for (const entry of paying) {
+    if (!isAwaitingPayment(entry)) continue;
+    const { order, payment } = entry;
     const result = db
       .update(orders)
       .set({
@@ -200,7 +236,7 @@ function cancelUnpaid(
       .run();
     if (result.changes !== 1) continue;
     applyCancellation(db, order, { key: reason }, null, now);
-    if (payment) closeStripePayment(db, payment.id, outcome, now);
+    closeStripePayment(db, payment.id, outcome, now);
     notifyOrderEvent(db, { ...order, cancelReasonKey: reason }, "cancelled");
     changed = true;
   }

@@ -10,7 +10,7 @@ import { orders, orgUnits, payments, refunds, type OrderStatus } from "~db/schem
 import { writeAudit } from "~/modules/platform/audit.server";
 import { WrongOrderState } from "./errors.server";
 import { notifyOrderEvent, type OrderEvent } from "./notify.server";
-import { releaseOrderStock } from "./stock.server";
+import { releaseOrderStock } from "~/modules/stock/movements.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -195,8 +195,9 @@ export function confirmReceipt(db: Db, buyerUserId: number, orderId: number, now
 }
 
 /**
- * Cancels inside the caller's transaction: stock goes back, pending payments are cancelled and
- * money already received is recorded as a refund owed to the buyer.
+ * Cancels inside the caller's transaction: the stock the order reserved goes back (once: a
+ * released order releases nothing), pending payments are cancelled and money already received
+ * is recorded as a refund owed to the buyer.
  */
 export function applyCancellation(
   db: Db,
@@ -205,12 +206,25 @@ export function applyCancellation(
   recordedByUserId: number | null,
   now: Date,
 ) {
-  releaseOrderStock(db, order.id);
-  const stored = reasonColumns(reason);
+  releaseOrderStock(db, order.id, recordedByUserId, now);
   db.update(payments)
     .set({ status: "cancelled", updatedAt: now })
     .where(and(eq(payments.orderId, order.id), eq(payments.status, "pending")))
     .run();
+  refundReceivedPayments(db, order, reason, recordedByUserId);
+}
+
+/**
+ * Records as owed to the buyer whatever a cancelled order received and was not yet refunded
+ * (a card payment that arrived after the cancellation). Touches no stock.
+ */
+export function refundReceivedPayments(
+  db: Db,
+  order: typeof orders.$inferSelect,
+  reason: Reason,
+  recordedByUserId: number | null,
+) {
+  const stored = reasonColumns(reason);
   const paid = db
     .select()
     .from(payments)

@@ -13,7 +13,7 @@ import {
   type OrderProblems,
 } from "./errors.server";
 import { notifyOrderEvent } from "./notify.server";
-import { reserveStock } from "./stock.server";
+import { reserveStock } from "~/modules/stock/movements.server";
 
 export interface ShippingAddress {
   name: string;
@@ -243,15 +243,9 @@ export function placeOrder(db: Db, input: PlaceOrderInput): PlaceOrderResult {
       const bySku = new Map(rows.map((r) => [r.sku, r]));
       checkItems(items, bySku, delivery);
 
+      // Each line reserves its quantity once its order exists (the movement names the order);
+      // a shortage throws after every line was tried, rolling the whole checkout back.
       const shortages: { sku: string; title: string; available: number }[] = [];
-      for (const item of items) {
-        const listing = bySku.get(item.sku);
-        if (listing && !reserveStock(db, listing.id, item.qty)) {
-          shortages.push({ sku: item.sku, title: listing.title, available: listing.stock });
-        }
-      }
-      if (shortages.length > 0) throw new OutOfStock(shortages);
-
       const groups = new Map<
         number,
         { first: ListingRow; items: { listing: ListingRow; qty: number }[] }
@@ -319,10 +313,12 @@ export function placeOrder(db: Db, input: PlaceOrderInput): PlaceOrderResult {
         };
         const insertLine = prepared(
           db,
-          `INSERT INTO order_lines (order_id, listing_id, sku, title, unit, unit_price_vnd, qty, line_total_vnd)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO order_lines (order_id, listing_id, sku, title, unit, unit_price_vnd, qty, reserved_qty, line_total_vnd)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         );
         for (const line of lines) {
+          // Every listing is sold from stock today; a line made to order would reserve 0.
+          const reservedQty = line.qty;
           insertLine.run(
             order.id,
             line.listingId,
@@ -331,8 +327,15 @@ export function placeOrder(db: Db, input: PlaceOrderInput): PlaceOrderResult {
             line.unit,
             line.unitPriceVnd,
             line.qty,
+            reservedQty,
             line.lineTotalVnd,
           );
+          if (
+            !reserveStock(db, { listingId: line.listingId, qty: reservedQty, orderId: order.id })
+          ) {
+            const listing = bySku.get(line.sku);
+            shortages.push({ sku: line.sku, title: line.title, available: listing?.stock ?? 0 });
+          }
         }
         prepared(db, "INSERT INTO payments (order_id, provider, amount_vnd) VALUES (?, ?, ?)").run(
           order.id,
@@ -356,6 +359,10 @@ export function placeOrder(db: Db, input: PlaceOrderInput): PlaceOrderResult {
           totalVnd,
           lines: lines.map(({ listingId: _listingId, ...line }) => line),
         });
+      }
+
+      if (shortages.length > 0) {
+        throw new OutOfStock(shortages.sort((a, b) => a.sku.localeCompare(b.sku)));
       }
 
       if (input.clearCart) {

@@ -79,8 +79,10 @@ export function recordStripeEvent(db: Db, event: SessionEvent): boolean {
   return fresh.changes === 1;
 }
 
-/** The Stripe payment of each order, by order id. */
-export function stripePaymentsOf(db: Db, orderIds: number[]) {
+export type StripePayment = typeof payments.$inferSelect;
+
+/** The Stripe payment of each order, by order id (orders paid otherwise have none). */
+export function stripePaymentsOf(db: Db, orderIds: number[]): Map<number, StripePayment> {
   const rows = db
     .select()
     .from(payments)

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { sql } from "drizzle-orm";
 import { prepareApiBuyer, stockOf } from "../../../tests/helpers/api-orders";
+import { setStock } from "~/modules/stock/movements.server";
 import { startServer } from "../../../tests/helpers/server";
 import type { BenchCase } from "../types";
 
@@ -97,11 +98,16 @@ export const ordersCase: BenchCase = {
     const buyer = prepareApiBuyer(server.databasePath, { sku: "SP0001", stock: RESTOCK_TO });
     let restocks = 0;
     const restocker = setInterval(() => {
-      // A separate writer on the same file, as a producer editing stock would be.
-      const changed = buyer.db.$client
-        .prepare("UPDATE listings SET stock = ? WHERE id = ? AND stock < ?")
-        .run(RESTOCK_TO, buyer.listingId, RESTOCK_BELOW).changes;
-      restocks += changed;
+      // A separate writer on the same file, as a producer editing stock would be (through
+      // the stock ledger, like the producer's form).
+      if (stockOf(buyer.db, buyer.listingId) >= RESTOCK_BELOW) return;
+      setStock(buyer.db, {
+        listingId: buyer.listingId,
+        stock: RESTOCK_TO,
+        cause: "producer_edit",
+        actorUserId: null,
+      });
+      restocks += 1;
     }, 100);
     try {
       const latencies: number[] = [];
