@@ -1,9 +1,9 @@
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import type { Server } from "node:http";
 import { join } from "node:path";
+import type { Duplex } from "node:stream";
 import { pathToFileURL } from "node:url";
 import type { Env } from "~/modules/platform/env.server";
 import type { AppLoadContext } from "~/modules/platform/load-context";
@@ -16,15 +16,21 @@ import {
   errorPage,
   refuseCrossOrigin,
   requestLog,
+  strictTransportSecurity,
 } from "./middleware";
+import { createRemixHandler } from "./remix-adapter";
 
 /**
  * The production HTTP server: a small express app in front of the Remix build. It exists for
  * what Remix alone does not give: the client IP (rate limits, audit log) as load context,
- * the cross-origin refusal in front of every route, security headers on non-document
- * responses, long caching of fingerprinted assets, compression and request logs.
+ * the cross-origin refusal in front of every route, limits on every request before Remix
+ * reads it (server/remix-adapter.ts), security headers on non-document responses (HSTS on
+ * HTTPS), long caching of fingerprinted assets, compression and request logs.
  * docs/decisions/005-server-and-start.md explains the choice.
  */
+
+/** The longest a request may take to arrive in full (Node's own default is 5 minutes). */
+const UPLOAD_REQUEST_TIMEOUT_MS = 20 * 60_000;
 
 /** Loads build/server/index.js, produced by `remix vite:build`. */
 export async function loadServerBuild(): Promise<ServerBuild> {
@@ -41,6 +47,7 @@ export function createApp(build: ServerBuild, env: Env): express.Express {
   app.set("trust proxy", env.TRUST_PROXY ? 1 : false);
 
   app.use(requestLog(logger));
+  app.use(strictTransportSecurity());
   app.use(defaultSecurityHeaders());
   app.use(compression());
 
@@ -59,7 +66,20 @@ export function createApp(build: ServerBuild, env: Env): express.Express {
   // The business API's hot path skips Remix's generic routing (server/api-fast-path.ts).
   const placeOrders = routeAction(build, "routes/api.v1.orders");
   app.post("/api/v1/orders", directApiAction(placeOrders, getLoadContext));
-  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext }));
+  // Every other request: limits on methods, content types and bodies, then Remix
+  // (server/remix-adapter.ts, docs/decisions/016-request-limits.md).
+  app.all(
+    "*",
+    createRemixHandler({
+      build,
+      mode: env.NODE_ENV,
+      getLoadContext,
+      pace: {
+        windowMs: env.BODY_TIMEOUT_WINDOW_MS,
+        minBytesPerSecond: env.BODY_MIN_BYTES_PER_SECOND,
+      },
+    }),
+  );
   app.use(errorPage(logger));
   return app;
 }
@@ -78,6 +98,18 @@ export async function startServer(env: Env, build?: ServerBuild): Promise<Runnin
   const server = await new Promise<Server>((resolveListen, reject) => {
     const listening = app.listen(env.PORT, env.HOST, () => resolveListen(listening));
     listening.once("error", reject);
+  });
+  // Node stops any request after 5 minutes; an upload of 32 MiB over a slow mobile link takes
+  // longer. Slow bodies are refused by pace instead (BODY_MIN_BYTES_PER_SECOND), so this is
+  // only the last resort.
+  server.requestTimeout = UPLOAD_REQUEST_TIMEOUT_MS;
+  // CONNECT asks for a tunnel and never reaches express: Node would close the socket without
+  // a word. It names a host, not a page, so the answer is a bare 405.
+  server.on("connect", (_req, socket: Duplex) => {
+    socket.end(
+      "HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, POST\r\n" +
+        "Content-Length: 0\r\nConnection: close\r\n\r\n",
+    );
   });
   const shownHost = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
   const url = `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${env.PORT}`;

@@ -5,7 +5,10 @@ import { crossOriginError, isSameOrigin } from "~/modules/auth/origin.server";
 import { LANG_COOKIE, parseCookieHeader } from "~/modules/platform/cookies.server";
 import { errorBody } from "~/modules/platform/http.server";
 import type { Logger } from "~/modules/platform/logger.server";
-import { securityHeaders } from "~/modules/platform/security-headers.server";
+import {
+  securityHeaders,
+  STRICT_TRANSPORT_SECURITY,
+} from "~/modules/platform/security-headers.server";
 
 /** The client's address: the socket peer, or the proxy's X-Forwarded-For when trusted. */
 export function clientIp(req: Request): string {
@@ -24,7 +27,7 @@ function toFetchHeaders(incoming: IncomingHttpHeaders): Headers {
 }
 
 /** The reader's language from the `lang` cookie, as platform/http reads it for Remix. */
-function langCookieOf(req: Request): Locale {
+export function langCookieOf(req: Request): Locale {
   const lang = parseCookieHeader(req.get("cookie") ?? null).get(LANG_COOKIE);
   return isLocale(lang) ? lang : DEFAULT_LOCALE;
 }
@@ -69,6 +72,18 @@ export function defaultSecurityHeaders(): RequestHandler {
       }
       return writeHead.apply(this, args);
     } as typeof res.writeHead;
+    next();
+  };
+}
+
+/**
+ * HSTS on every answer to a request that arrived over HTTPS: directly, or through the
+ * trusted proxy's X-Forwarded-Proto (express's `req.secure` reads it only with TRUST_PROXY=1).
+ * Never over plain http, where a browser ignores it, and never because a client said so.
+ */
+export function strictTransportSecurity(): RequestHandler {
+  return (req, res, next) => {
+    if (req.secure) res.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
     next();
   };
 }

@@ -34,6 +34,12 @@ export function contentSecurityPolicy({
   return directives.map(([name, value]) => `${name} ${value}`).join("; ");
 }
 
+/**
+ * `Strict-Transport-Security` for answers to HTTPS requests (server/middleware.ts): a year,
+ * subdomains included. Not part of `securityHeaders()`, which also serve plain http.
+ */
+export const STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains";
+
 /** Header name → value; set each one unless the response already chose its own. */
 export function securityHeaders(options: SecurityHeaderOptions = {}): Record<string, string> {
   return {

@@ -1,8 +1,15 @@
 import type { BenchCase } from "../types";
+import { abuseCase } from "./abuse";
 import { imageCase } from "./image";
 import { lighthouseCase } from "./lighthouse";
 import { ordersCase } from "./orders";
 import { searchCase } from "./search";
 
 /** Every benchmark case by name; later issues add theirs here. */
-export const benchCases: BenchCase[] = [lighthouseCase, imageCase, ordersCase, searchCase];
+export const benchCases: BenchCase[] = [
+  lighthouseCase,
+  imageCase,
+  ordersCase,
+  searchCase,
+  abuseCase,
+];
