@@ -3,7 +3,20 @@
  * when the database is empty, build the app when build/ is missing or stale, then serve.
  * docs/decisions/005-server-and-start.md explains why one command does all of this.
  */
-import { ConfigError, getEnv, type Env } from "~/modules/platform/env.server";
+import type { Env } from "~/modules/platform/env.server";
+
+// Always the production build with production React and Remix, whatever the caller's shell
+// says: development mode puts stack traces in error answers. Set before anything else is
+// imported, because React picks its build when first loaded. Demo or live is APP_MODE's job.
+if (process.env.NODE_ENV === "production" && !process.env.APP_MODE) {
+  // NODE_ENV=production used to mean a live marketplace; now only APP_MODE=live does.
+  console.log(
+    "APP_MODE chưa đặt: chế độ demo / APP_MODE unset: demo mode (APP_MODE=live for real use)",
+  );
+}
+process.env.NODE_ENV = "production";
+
+const { ConfigError, getEnv } = await import("~/modules/platform/env.server");
 
 function validatedEnv(): Env {
   try {

@@ -30,6 +30,7 @@ import { localizeReply, readAccountForm } from "~/modules/auth/forms.server";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { clientIpOf, getActor, startLoginSession } from "~/modules/auth/session.server";
 import { getDb } from "~/modules/platform/db.server";
+import { handle } from "~/modules/platform/http.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = localeFromMatches(matches);
@@ -37,14 +38,14 @@ export const meta: MetaFunction = ({ matches }) => {
 };
 
 /** The buyer sign-up page (`/dang-ky`). */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const next = safeNext(new URL(request.url).searchParams.get("next"));
   const actor = await getActor(request);
   return { next, signedInAs: actor.kind === "user" ? actor.displayName : null };
-}
+});
 
 /** Creates the buyer's account, logs them in and sends them on. */
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = handle(async ({ request, context }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const actor = await getActor(request);
   const hideFields = ["password", "confirmPassword"];
@@ -62,7 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(next ?? "/tai-khoan?chao-mung=1", {
     headers: { "Set-Cookie": session.setCookie },
   });
-}
+});
 
 export default function SignUpPage() {
   const { next, signedInAs } = useLoaderData<typeof loader>();

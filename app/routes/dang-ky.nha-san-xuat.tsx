@@ -30,6 +30,7 @@ import { localizeReply, readAccountForm } from "~/modules/auth/forms.server";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { clientIpOf, getActor, startLoginSession } from "~/modules/auth/session.server";
 import { getDb } from "~/modules/platform/db.server";
+import { handle } from "~/modules/platform/http.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = localeFromMatches(matches);
@@ -40,7 +41,7 @@ export const meta: MetaFunction = ({ matches }) => {
  * The producer application (`/dang-ky/nha-san-xuat`): a signed-in user applies with their
  * account, a visitor creates one in the same form. `?da-gui=<code>` shows the confirmation.
  */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const actor = await getActor(request);
   const sentCode = new URL(request.url).searchParams.get("da-gui");
   const sent =
@@ -52,9 +53,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     sent: sent ? { code: sent.producerCode, name: sent.producerName } : null,
     communes: sent ? [] : listApplicationOrgUnits(getDb()),
   };
-}
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = handle(async ({ request, context }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const actor = await getActor(request);
   const withAccount = actor.kind !== "user";
@@ -89,7 +90,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // The applicant's new account is signed in, so the confirmation (and later the workspace) is theirs.
   const session = await startLoginSession(db, request, result.value.userId, clientIp);
   return redirect(target, { headers: { "Set-Cookie": session.setCookie } });
-}
+});
 
 export default function ProducerApplicationPage() {
   const { signedInAs, sent, communes } = useLoaderData<typeof loader>();

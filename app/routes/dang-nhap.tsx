@@ -25,22 +25,26 @@ import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { clientIpOf, getActor, startLoginSession } from "~/modules/auth/session.server";
 import { mergeGuestCartAtLogin } from "~/modules/orders/cart-cookie.server";
 import { getDb } from "~/modules/platform/db.server";
+import { handle, keepRetryAfter } from "~/modules/platform/http.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = localeFromMatches(matches);
   return pageMeta(locale, t(locale, "auth.login.title"), t(locale, "auth.login.intro"));
 };
 
+// A refused login's 429 keeps its Retry-After on the page and on its data requests.
+export const headers = keepRetryAfter;
+
 /** The log-in page; a signed-in visitor goes straight on to `next` or their workspace. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const next = safeNext(new URL(request.url).searchParams.get("next"));
   const actor = await getActor(request);
   if (actor.kind === "user") throw redirect(next ?? homeOf(getDb(), actor.userId));
   return { next };
-}
+});
 
 /** Log in with a phone or e-mail and a password; rate-limited per account and per address. */
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = handle(async ({ request, context }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const actor = await getActor(request);
   const hideFields = ["password"];
@@ -67,13 +71,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
       status: result.reason === "disabled" ? 403 : 400,
     });
   }
+  // Where to go is settled before the session is made: a bad target cannot leave a session
+  // row whose cookie was never sent.
+  const target = safeNext(next) ?? homeOf(db, result.userId);
   const session = await startLoginSession(db, request, result.userId, clientIp);
-  const headers = new Headers({ "Set-Cookie": session.setCookie });
+  const cookies = new Headers({ "Set-Cookie": session.setCookie });
   // A guest who filled a cart before logging in keeps it: it moves into the account.
   const clearGuestCart = mergeGuestCartAtLogin(db, request, result.userId);
-  if (clearGuestCart) headers.append("Set-Cookie", clearGuestCart);
-  return redirect(safeNext(next) ?? homeOf(db, result.userId), { headers });
-}
+  if (clearGuestCart) cookies.append("Set-Cookie", clearGuestCart);
+  return redirect(target, { headers: cookies });
+});
 
 export default function LoginPage() {
   const { next } = useLoaderData<typeof loader>();

@@ -5,30 +5,28 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { t, useT } from "~/lib/i18n";
-import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { useT } from "~/lib/i18n";
+import { titledPage } from "~/lib/i18n/meta";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { destroySession, getActor } from "~/modules/auth/session.server";
 import { getDb } from "~/modules/platform/db.server";
+import { handle } from "~/modules/platform/http.server";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const locale = localeFromMatches(matches);
-  return pageMeta(locale, t(locale, "auth.logout.title"));
-};
+export const meta: MetaFunction = titledPage("auth.logout.title");
 
 /** A confirmation page: logging out changes state, so it happens only by POST. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const actor = await getActor(request);
   if (actor.kind !== "user") throw redirect("/");
   return { displayName: actor.displayName };
-}
+});
 
 /** Deletes the session row (the old cookie is worthless from now on) and clears the cookie. */
-export async function action({ request }: ActionFunctionArgs) {
+export const action = handle(async ({ request }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const setCookie = destroySession(getDb(), request);
   return redirect("/", { headers: { "Set-Cookie": setCookie } });
-}
+});
 
 export default function LogoutPage() {
   const { displayName } = useLoaderData<typeof loader>();

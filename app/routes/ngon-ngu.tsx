@@ -1,10 +1,11 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+import { safeRedirectPath } from "~/lib/safe-redirect";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { getActor } from "~/modules/auth/session.server";
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
-import { safeRedirectPath, switchLocale } from "~/modules/preferences/locale.server";
+import { switchLocale } from "~/modules/preferences/locale.server";
 
 const LanguageForm = z.object({
   lang: z.enum(["vi", "en"]).catch("vi"),

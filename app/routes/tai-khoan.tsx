@@ -16,8 +16,8 @@ import {
 } from "~/components/account-fields";
 import { Field, FormErrors, FormSuccess, inputClass, SubmitButton } from "~/components/auth-form";
 import { formatPhone } from "~/lib/contact";
-import { t, useT } from "~/lib/i18n";
-import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { useT } from "~/lib/i18n";
+import { titledPage } from "~/lib/i18n/meta";
 import { changePasswordSchema, LOCALE_OPTIONS, profileSchema } from "~/lib/schemas/auth";
 import {
   changePassword,
@@ -29,12 +29,10 @@ import { localizeReply } from "~/modules/auth/forms.server";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { destroyOtherSessions, requireUser } from "~/modules/auth/session.server";
 import { getDb } from "~/modules/platform/db.server";
+import { handle } from "~/modules/platform/http.server";
 import { localeCookie } from "~/modules/preferences/locale.server";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const locale = localeFromMatches(matches);
-  return pageMeta(locale, t(locale, "auth.account.title"));
-};
+export const meta: MetaFunction = titledPage("auth.account.title");
 
 const NOTICES = ["chao-mung", "ho-so", "mat-khau"] as const;
 type Notice = (typeof NOTICES)[number];
@@ -42,7 +40,7 @@ const isNotice = (value: string | null): value is Notice =>
   (NOTICES as readonly (string | null)[]).includes(value);
 
 /** The account page: profile, password and the user's roles. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireUser(request);
   const db = getDb();
   const account = getAccount(db, actor.userId);
@@ -54,10 +52,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     memberships: listMemberships(db, actor.userId),
     notice: isNotice(notice) ? notice : null,
   };
-}
+});
 
 /** `intent=profile` saves name, language and contact; `intent=password` changes the password. */
-export async function action({ request }: ActionFunctionArgs) {
+export const action = handle(async ({ request }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const actor = await requireUser(request);
   const db = getDb();
@@ -99,7 +97,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect("/tai-khoan?da-luu=ho-so", {
     headers: { "Set-Cookie": localeCookie(submission.value.locale) },
   });
-}
+});
 
 export default function AccountPage() {
   const { account, memberships, notice } = useLoaderData<typeof loader>();

@@ -13,6 +13,7 @@ import { SearchHitCard } from "~/components/search/search-hit-card";
 import { formatNumber, t, useLocale, useT } from "~/lib/i18n";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
 import { getDb } from "~/modules/platform/db.server";
+import { handle } from "~/modules/platform/http.server";
 import { CERT_KINDS, certificationIndex } from "~/modules/search/certifications";
 import {
   activeFilterCount,
@@ -42,7 +43,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
  * Search: the same search as the public API (`searchListings`), with facets, sorting and
  * pages as links, so all of it works without JavaScript.
  */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const query = parsePageParams(new URL(request.url).searchParams, (kind) => {
     const index = certificationIndex(kind);
     return index < 0 ? null : (CERT_KINDS[index] ?? null);
@@ -57,7 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     categories,
     related,
   };
-}
+});
 
 const SORT_LABEL = {
   relevance: "search.sortRelevance",

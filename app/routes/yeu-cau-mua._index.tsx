@@ -8,6 +8,7 @@ import { t, useT } from "~/lib/i18n";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
 import { listOpenPurchaseRequests } from "~/modules/demand/purchase-requests.server";
 import { getDb } from "~/modules/platform/db.server";
+import { handle } from "~/modules/platform/http.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = localeFromMatches(matches);
@@ -17,10 +18,10 @@ export const meta: MetaFunction = ({ matches }) => {
 const PageParam = z.coerce.number().int().min(1).max(10_000).catch(1);
 
 /** The open purchase requests, newest first, 20 a page. */
-export function loader({ request }: LoaderFunctionArgs) {
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const page = PageParam.parse(new URL(request.url).searchParams.get("trang") ?? 1);
   return listOpenPurchaseRequests(getDb(), { page });
-}
+});
 
 export default function PurchaseRequestsPage() {
   const { items, page, pageCount } = useLoaderData<typeof loader>();

@@ -15,6 +15,7 @@ import { createUser } from "~/modules/auth/accounts.server";
 import { isSameOrigin } from "~/modules/auth/origin.server";
 import { LOGIN_LIMITS } from "~/modules/auth/rate-limit.server";
 import {
+  clearSessionCookieHeader,
   createSession,
   getActor,
   loadActor,
@@ -171,18 +172,21 @@ describe("log in", () => {
       expect(setCookie).toContain("SameSite=Lax");
       expect(setCookie).toContain("Path=/");
       expect(setCookie).toContain(`Max-Age=${30 * 24 * 3600}`);
-      // Tests run outside production: no Secure flag (it would break http://localhost).
+      // Tests run in demo mode: no Secure flag (it would break the demo over plain http).
       expect(setCookie).not.toContain("Secure");
     }
   });
 
-  it("marks the cookie Secure in production", () => {
-    const header = sessionCookieHeader("t".repeat(43), new Date(Date.now() + 60_000), {
-      NODE_ENV: "production",
-    });
+  it("marks the cookie Secure in live mode only, whatever NODE_ENV says", () => {
+    const expires = new Date(Date.now() + 60_000);
+    const header = sessionCookieHeader("t".repeat(43), expires, { APP_MODE: "live" });
     expect(header).toContain("; Secure");
     expect(header).toContain("HttpOnly");
     expect(header).toContain("SameSite=Lax");
+    expect(clearSessionCookieHeader({ APP_MODE: "live" })).toContain("; Secure");
+    expect(sessionCookieHeader("t".repeat(43), expires, { APP_MODE: "demo" })).not.toContain(
+      "Secure",
+    );
   });
 
   it("stores only a hash of the token, and the cookie signs the user in", async () => {
@@ -231,10 +235,24 @@ describe("log in", () => {
   it("follows a relative `next` and ignores one that leaves the site", async () => {
     const inside = await login(PHONE, PASSWORD, { next: "/gio-hang?b=1" });
     expect(inside.headers.get("Location")).toBe("/gio-hang?b=1");
-    for (const next of ["//evil.example/x", "https://evil.example/", "/\\evil.example"]) {
+    for (const next of [
+      "//evil.example/x",
+      "https://evil.example/",
+      "/\\evil.example",
+      "/..//evil.example",
+      "/%2F%2Fevil.example",
+    ]) {
       const outside = await login(PHONE, PASSWORD, { next });
       expect(outside.headers.get("Location"), next).toBe("/");
     }
+  });
+
+  it("follows a Vietnamese `next` percent-encoded, with the session cookie", async () => {
+    const outcome = await login(PHONE, PASSWORD, { next: "/tìm-kiếm?q=cà phê" });
+    expect(outcome.status).toBe(302);
+    expect(outcome.headers.get("Location")).toBe("/t%C3%ACm-ki%E1%BA%BFm?q=c%C3%A0%20ph%C3%AA");
+    expect(cookieFrom(outcome)).toMatch(/^cc_session=/);
+    expect(countOf(db, sessions)).toBe(1);
   });
 
   it("sends staff to /quan-ly and producers to /ban-hang", async () => {

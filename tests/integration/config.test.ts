@@ -17,20 +17,20 @@ function configErrorOf(source: Record<string, string>): ConfigError {
 }
 
 describe("parseEnv", () => {
-  it("requires PUBLIC_URL in production", () => {
-    const error = configErrorOf({ NODE_ENV: "production", SESSION_SECRET: SECRET });
+  it("requires PUBLIC_URL in live mode", () => {
+    const error = configErrorOf({ APP_MODE: "live", SESSION_SECRET: SECRET });
     expect(error.message).toContain("PUBLIC_URL");
     expect(error.message).not.toContain("SESSION_SECRET");
   });
 
-  it("requires SESSION_SECRET in production", () => {
-    const error = configErrorOf({ NODE_ENV: "production", PUBLIC_URL: "https://cungcau.vn" });
+  it("requires SESSION_SECRET in live mode", () => {
+    const error = configErrorOf({ APP_MODE: "live", PUBLIC_URL: "https://cungcau.vn" });
     expect(error.message).toContain("SESSION_SECRET");
     expect(error.message).not.toContain("PUBLIC_URL:");
   });
 
-  it("names every missing production variable at once", () => {
-    const error = configErrorOf({ NODE_ENV: "production" });
+  it("names every missing live-mode variable at once", () => {
+    const error = configErrorOf({ APP_MODE: "live", NODE_ENV: "production" });
     expect(error.message).toContain("PUBLIC_URL");
     expect(error.message).toContain("SESSION_SECRET");
   });
@@ -40,24 +40,20 @@ describe("parseEnv", () => {
     for (const name of ["PORT", "TRUST_PROXY", "PUBLIC_URL"]) expect(error.message).toContain(name);
   });
 
-  it("defaults to demo mode outside production and live mode in production", () => {
+  it("defaults to demo mode whatever NODE_ENV says: `npm start` always runs production", () => {
     expect(parseEnv({}).APP_MODE).toBe("demo");
     expect(parseEnv({ NODE_ENV: "test" }).APP_MODE).toBe("demo");
-    const production = parseEnv({
-      NODE_ENV: "production",
+    // The demo under `npm start` (NODE_ENV=production) needs no secrets and no PUBLIC_URL.
+    const demo = parseEnv({ NODE_ENV: "production" });
+    expect(demo.APP_MODE).toBe("demo");
+    expect(demo.TRUST_PROXY).toBe(false);
+    const live = parseEnv({
+      APP_MODE: "live",
       PUBLIC_URL: "https://cungcau.vn",
       SESSION_SECRET: SECRET,
     });
-    expect(production.APP_MODE).toBe("live");
-    expect(production.TRUST_PROXY).toBe(false);
-    expect(
-      parseEnv({
-        NODE_ENV: "production",
-        APP_MODE: "demo",
-        PUBLIC_URL: "https://a.vn",
-        SESSION_SECRET: SECRET,
-      }).APP_MODE,
-    ).toBe("demo");
+    expect(live.APP_MODE).toBe("live");
+    expect(live.NODE_ENV).toBe("development"); // the mode is not NODE_ENV's business
   });
 
   it("has defaults for a first `npm start`", () => {
@@ -73,28 +69,52 @@ describe("parseEnv", () => {
 });
 
 describe("npm start with a bad configuration", () => {
-  function start(env: { NODE_ENV: "production"; PUBLIC_URL?: string; SESSION_SECRET?: string }) {
+  function start(env: {
+    APP_MODE?: "live";
+    NODE_ENV?: "development" | "production";
+    PORT?: string;
+    PUBLIC_URL?: string;
+    SESSION_SECRET?: string;
+  }) {
     const dir = tempDir();
     const { PATH, HOME } = process.env;
     return spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
       cwd: projectRoot,
-      // A clean environment: only what a shell would pass plus the case under test.
-      env: { PATH, HOME, DATABASE_PATH: join(dir, "app.db"), ...env },
+      // A clean environment: only what a shell would pass plus the case under test; NODE_ENV
+      // plays no part in it (`npm start` sets production itself).
+      env: {
+        PATH,
+        HOME,
+        DATABASE_PATH: join(dir, "app.db"),
+        ...env,
+        NODE_ENV: env.NODE_ENV ?? "development",
+      },
       encoding: "utf8",
       timeout: 60_000,
     });
   }
 
-  it("refuses to start in production without PUBLIC_URL", () => {
-    const result = start({ NODE_ENV: "production", SESSION_SECRET: SECRET });
+  it("refuses to start in live mode without PUBLIC_URL", () => {
+    const result = start({ APP_MODE: "live", SESSION_SECRET: SECRET });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("PUBLIC_URL");
     expect(result.stderr).not.toMatch(/at .*\.ts:\d+/); // a message, not a stack trace
   });
 
-  it("refuses to start in production without SESSION_SECRET", () => {
-    const result = start({ NODE_ENV: "production", PUBLIC_URL: "https://cungcau.vn" });
+  it("refuses to start in live mode without SESSION_SECRET", () => {
+    const result = start({ APP_MODE: "live", PUBLIC_URL: "https://cungcau.vn" });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("SESSION_SECRET");
+  });
+
+  it("says that NODE_ENV=production alone now means the demo, not a live marketplace", () => {
+    // A bad PORT stops it right after the note, before anything is migrated or served.
+    const result = start({ NODE_ENV: "production", PORT: "70000" });
+    expect(result.stdout).toContain("APP_MODE=live");
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("PORT");
+    expect(result.stderr).not.toContain("SESSION_SECRET"); // the demo needs no secret
+    const live = start({ APP_MODE: "live", NODE_ENV: "production", PORT: "70000" });
+    expect(live.stdout).not.toContain("APP_MODE=live");
   });
 });

@@ -53,8 +53,13 @@ describe("npm start", () => {
   let server: StartedServer;
 
   beforeAll(async () => {
-    // No APP_MODE: demo is the default outside production, which is what a newcomer gets.
-    server = await startServer({ viaNpm: true, env: { APP_MODE: undefined }, timeoutMs: 300_000 });
+    // No APP_MODE: demo is the default, which is what a newcomer gets. NODE_ENV=development
+    // in the caller's shell must not matter: `npm start` always runs production.
+    server = await startServer({
+      viaNpm: true,
+      env: { APP_MODE: undefined, NODE_ENV: "development" },
+      timeoutMs: 300_000,
+    });
   }, 320_000);
 
   afterAll(async () => {
@@ -96,5 +101,26 @@ describe("npm start", () => {
 
   it("uses the temporary database, not ./data/app.db", () => {
     expect(server.output()).toContain(server.databasePath);
+  });
+
+  it("runs production Remix even when the shell says NODE_ENV=development: no stack traces", async () => {
+    // Error answers a visitor can ask for: an unknown QR code (the resource route's 404), a
+    // data request naming no such route, a malformed percent-escape in an API path.
+    for (const path of ["/p/KHONG-CO", "/?_data=khong-co", "/api/v1/products/%FF"]) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status, path).toBeGreaterThanOrEqual(400);
+      const body = await response.text();
+      expect(body, path).not.toMatch(/\bstack\b/i);
+      expect(body, path).not.toMatch(/^\s*at \S/m); // a stack frame line
+      expect(body, path).not.toMatch(/\\n\s+at /); // …or one inside a JSON string
+      expect(body, path).not.toContain(projectRoot);
+      expect(body, path).not.toContain("node_modules");
+    }
+    // A document's error page too: the production build renders no development overlay.
+    const page = await fetch(`${server.url}/yeu-cau-mua/khong-co`);
+    expect(page.status).toBe(404);
+    const html = await page.text();
+    expect(html).not.toContain(projectRoot);
+    expect(html).not.toMatch(/\\n\s+at /);
   });
 });

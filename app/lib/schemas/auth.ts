@@ -1,7 +1,9 @@
 import { z } from "zod";
 import type { BuyerKind, Locale, ProducerKind } from "~db/schema";
 import { normalizeEmail, normalizePhone, parseIdentifier } from "~/lib/contact";
-import { cleanText } from "~/lib/text";
+import type { MessageKey } from "~/lib/i18n/translate";
+import { safeRedirectPath } from "~/lib/safe-redirect";
+import { longText, singleLineText, wholeNumber } from "./fields";
 
 /**
  * The account forms (log in, sign up, producer application, account page), validated by the
@@ -46,18 +48,15 @@ export function normalizeTaxCode(input: string): string | null {
   return match ? `${match[1]}${match[2] ?? ""}` : null;
 }
 
-const text = (min: number, max: number, message: string) =>
-  z
-    .string({ required_error: message })
-    .transform((value) => cleanText(value))
-    .pipe(z.string().min(min, message).max(max, message));
+const text = (min: number, max: number, message: MessageKey) =>
+  singleLineText(message).pipe(z.string().min(min, message).max(max, message));
 
-const optionalText = (max: number, message: string) =>
-  z
-    .string()
+/** Optional text of one line (`long`: several lines); blank is undefined. */
+const optionalText = (max: number, message: MessageKey, kind: "line" | "long" = "line") =>
+  (kind === "line" ? singleLineText(message) : longText(message))
+    .pipe(z.string().max(max, message))
     .optional()
-    .transform((value) => (value && cleanText(value)) || undefined)
-    .pipe(z.string().max(max, message).optional());
+    .transform((value) => value || undefined);
 
 /** A new password: the length rule here; the common-password list is checked on the server. */
 export const newPassword = z
@@ -180,27 +179,19 @@ export const signUpSchema = z
 
 export type SignUpInput = z.output<typeof signUpSchema>;
 
-const count = (message: string) =>
-  z.number({ required_error: message, invalid_type_error: message }).int(message).min(0, message);
+const count = (message: MessageKey, min = 0, max = 100_000) => wholeNumber({ min, max, message });
 
 const producerFields = {
   producerName: text(3, 150, "auth.error.producerName"),
   producerKind: z.enum(PRODUCER_KIND_OPTIONS, { message: "auth.error.producerKind" }),
   orgUnitId: z.number({ message: "auth.error.orgUnit" }).int("auth.error.orgUnit").positive(),
   address: text(5, 300, "auth.error.address"),
-  membersTotal: count("auth.error.membersTotal")
-    .min(1, "auth.error.membersTotal")
-    .max(100_000, "auth.error.membersTotal"),
+  membersTotal: count("auth.error.membersTotal", 1),
   membersWomen: count("auth.error.membersCount"),
   membersEthnicMinority: count("auth.error.membersCount"),
   membersPoorHousehold: count("auth.error.membersCount"),
-  foundedYear: z
-    .number({ invalid_type_error: "auth.error.foundedYear" })
-    .int("auth.error.foundedYear")
-    .min(1900, "auth.error.foundedYear")
-    .max(2100, "auth.error.foundedYear")
-    .optional(),
-  story: optionalText(2000, "auth.error.story"),
+  foundedYear: wholeNumber({ min: 1900, max: 2100, message: "auth.error.foundedYear" }).optional(),
+  story: optionalText(2000, "auth.error.story", "long"),
 };
 
 type ProducerValues = {
@@ -340,12 +331,7 @@ export const changePasswordSchema = z
     }
   });
 
-/** Only a path on this site (`/…`, never `//host` or `/\host`) may follow a login. */
+/** Only a path on this site may follow a login, percent-encoded (app/lib/safe-redirect.ts). */
 export function safeNext(next: string | null | undefined): string | null {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) {
-    return null;
-  }
-  // Browsers treat "\" like "/" and drop tabs/newlines: refuse anything that could mean a host.
-  if (/[\\\s]/.test(next)) return null;
-  return next;
+  return safeRedirectPath(next, "") || null;
 }

@@ -7,7 +7,11 @@ import { Forbidden } from "~/lib/errors";
 import { DEFAULT_LOCALE } from "~/lib/i18n/locales";
 import { getDb } from "~/modules/platform/db.server";
 import { getEnv, type Env } from "~/modules/platform/env.server";
-import { parseCookieHeader, readLangCookie } from "~/modules/platform/cookies.server";
+import {
+  areCookiesSecure,
+  parseCookieHeader,
+  readLangCookie,
+} from "~/modules/platform/cookies.server";
 import { toResponse } from "~/modules/platform/http.server";
 import type { Actor, SignedInActor } from "./actor";
 import { membershipsOf } from "./memberships.server";
@@ -41,9 +45,9 @@ export function readSessionToken(request: Request): string | null {
   return token && TOKEN_PATTERN.test(token) ? token : null;
 }
 
-type CookieEnv = Pick<Env, "NODE_ENV">;
+type CookieEnv = Pick<Env, "APP_MODE">;
 
-/** `Set-Cookie` for the session: httpOnly, SameSite=Lax, Secure in production. */
+/** `Set-Cookie` for the session: httpOnly, SameSite=Lax, Secure in live mode. */
 export function sessionCookieHeader(token: string, expiresAt: Date, env: CookieEnv = getEnv()) {
   const maxAge = Math.max(0, Math.round((expiresAt.getTime() - Date.now()) / 1000));
   return serializeCookie(SESSION_COOKIE, token, maxAge, expiresAt, env);
@@ -69,7 +73,7 @@ function serializeCookie(
     "HttpOnly",
     "SameSite=Lax",
   ];
-  if (env.NODE_ENV === "production") parts.push("Secure");
+  if (areCookiesSecure(env)) parts.push("Secure");
   return parts.join("; ");
 }
 

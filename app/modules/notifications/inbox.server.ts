@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { NotFound } from "~/lib/errors";
 import { DEFAULT_LOCALE, type Locale } from "~/lib/i18n/locales";
-import { safeRedirectPath } from "~/modules/preferences/locale.server";
+import { safeRedirectPath } from "~/lib/safe-redirect";
 import type { Db } from "~db/client.server";
 import { notifications } from "~db/schema";
 import { renderNotice } from "./messages";

@@ -1,5 +1,5 @@
 import type { Actor } from "~/modules/auth/actor";
-import { getEnv } from "~/modules/platform/env.server";
+import { areCookiesSecure } from "~/modules/platform/cookies.server";
 import type { Db } from "~db/client.server";
 import {
   countCartItems,
@@ -26,7 +26,7 @@ export function readGuestCartToken(request: Request): string | null {
 }
 
 function cookie(value: string, maxAge: number): string {
-  const secure = getEnv().NODE_ENV === "production" ? "; Secure" : "";
+  const secure = areCookiesSecure() ? "; Secure" : "";
   return `${GUEST_CART_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure}`;
 }
 

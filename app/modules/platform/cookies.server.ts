@@ -1,4 +1,15 @@
 import { isLocale, type Locale } from "~/lib/i18n/locales";
+import { getEnv, type Env } from "./env.server";
+
+/**
+ * Whether cookies get the `Secure` attribute: in live mode, which is served over HTTPS. The
+ * demo (the default) also runs over plain http on a laptop or a LAN, where a browser would
+ * drop a Secure cookie and nobody could log in; `npm start` always runs NODE_ENV=production,
+ * so the switch is the mode, not NODE_ENV.
+ */
+export function areCookiesSecure(env: Pick<Env, "APP_MODE"> = getEnv()): boolean {
+  return env.APP_MODE === "live";
+}
 
 /** The cookie that remembers a visitor's interface language. */
 export const LANG_COOKIE = "lang";

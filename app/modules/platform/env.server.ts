@@ -7,7 +7,12 @@ import { z } from "zod";
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    APP_MODE: z.enum(["demo", "live"]).optional(),
+    /**
+     * "live" for a real marketplace: PUBLIC_URL and SESSION_SECRET are required and cookies
+     * are Secure. Demo (accounts with printed passwords) is the default. Not derived from
+     * NODE_ENV: `npm start` always runs production React and Remix, the demo included.
+     */
+    APP_MODE: z.enum(["demo", "live"]).default("demo"),
     DATABASE_PATH: z.string().min(1).default("./data/app.db"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     HOST: z.string().min(1).default("0.0.0.0"),
@@ -32,27 +37,25 @@ const EnvSchema = z
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
       .default("info"),
+    /** A request body must bring BODY_MIN_BYTES_PER_SECOND × each window, or it is refused (408). */
+    BODY_TIMEOUT_WINDOW_MS: z.coerce.number().int().min(100).default(30_000),
+    BODY_MIN_BYTES_PER_SECOND: z.coerce.number().int().min(1).default(1024),
   })
-  .transform((env) => ({
-    ...env,
-    // Demo accounts and generated secrets exist only in demo mode, the default outside production.
-    APP_MODE: env.APP_MODE ?? (env.NODE_ENV === "production" ? "live" : "demo"),
-  }))
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== "production") return;
+    if (env.APP_MODE !== "live") return;
     if (!env.PUBLIC_URL) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ["PUBLIC_URL"],
         message:
-          "PUBLIC_URL là bắt buộc khi NODE_ENV=production (dùng cho mã QR, liên kết và kiểm tra nguồn gốc yêu cầu)",
+          "PUBLIC_URL là bắt buộc khi APP_MODE=live (dùng cho mã QR, liên kết và kiểm tra nguồn gốc yêu cầu)",
       });
     }
     if (!env.SESSION_SECRET) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ["SESSION_SECRET"],
-        message: "SESSION_SECRET là bắt buộc khi NODE_ENV=production (ít nhất 32 ký tự ngẫu nhiên)",
+        message: "SESSION_SECRET là bắt buộc khi APP_MODE=live (ít nhất 32 ký tự ngẫu nhiên)",
       });
     }
   });

@@ -1,5 +1,5 @@
 import type { Submission, SubmissionResult } from "@conform-to/react";
-import { data } from "@remix-run/node";
+import { data, type HeadersFunction } from "@remix-run/node";
 import { DomainError, TooManyRequests } from "~/lib/errors";
 import { DEFAULT_LOCALE, type Locale } from "~/lib/i18n/locales";
 import { readLangCookie } from "./cookies.server";
@@ -47,20 +47,82 @@ export function toResponse(error: unknown, locale: Locale = DEFAULT_LOCALE): unk
 }
 
 /**
- * Wraps a loader or action so domain errors become 4xx answers in the reader's language.
+ * Wraps a loader or action so domain errors become 4xx answers in the reader's language, and
+ * a legacy `?_data=` request gets the page's status and headers with its data as JSON.
  * Usage: `export const loader = handle(async ({ request }) => { ... })`.
  */
 export function handle<Args extends { request: Request }, Result>(
   fn: (args: Args) => Promise<Result>,
 ) {
   return async (args: Args): Promise<Result> => {
+    const legacy = isLegacyDataRequest(args.request);
+    let result: Result;
     try {
-      return await fn(args);
+      result = await fn(args);
     } catch (error) {
-      throw toResponse(error, localeOfRequest(args.request));
+      const answer = toResponse(error, localeOfRequest(args.request));
+      throw legacy && isDataWithInit(answer) ? legacyDataAnswer(answer) : answer;
     }
+    // Thrown, so the answer's type stays the page's: Remix sends a thrown Response as it is.
+    if (legacy && !(result instanceof Response)) throw legacyDataAnswer(result);
+    return result;
   };
 }
+
+/**
+ * Remix's pre-single-fetch `?_data=<route>` requests. The app's own client never makes them
+ * (it asks for `<page>.data`), but Remix still serves them, and there a `data()` answer lost
+ * its status and headers: a form's 400 or 429 became a 500, other answers an empty 200.
+ */
+function isLegacyDataRequest(request: Request): boolean {
+  return new URL(request.url).searchParams.has("_data");
+}
+
+interface DataWithInit {
+  type: "DataWithResponseInit";
+  data: unknown;
+  init: ResponseInit | null;
+}
+
+/** Remix's `data()` value (its class is not exported, only its shape is known). */
+function isDataWithInit(value: unknown): value is DataWithInit {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "type" in value &&
+    value.type === "DataWithResponseInit"
+  );
+}
+
+/** A legacy data request's answer: the page's status and headers, its data as JSON. */
+function legacyDataAnswer(value: unknown): Response {
+  const { data: body, init } = isDataWithInit(value) ? value : { data: value, init: null };
+  const headers = new Headers(init?.headers);
+  headers.set("Content-Type", "application/json; charset=utf-8");
+  // Like the page (app/entry.server.tsx): what a signed-in reader sees is never shared.
+  if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");
+  return new Response(JSON.stringify(body ?? null), { status: init?.status ?? 200, headers });
+}
+
+/**
+ * A page's `headers` export that passes `Retry-After` on from its action, loader or error:
+ * Remix keeps only cookies from those unless the route says otherwise, and every 429 must
+ * say when to come back (docs/decisions/004). Usage: `export const headers = keepRetryAfter`.
+ */
+export const keepRetryAfter: HeadersFunction = ({
+  parentHeaders,
+  actionHeaders,
+  loaderHeaders,
+  errorHeaders,
+}) => {
+  const headers = new Headers(parentHeaders);
+  const retryAfter =
+    errorHeaders?.get("Retry-After") ??
+    actionHeaders.get("Retry-After") ??
+    loaderHeaders.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};
 
 /** A domain error as the API's JSON answer; a thrown Response passes through. */
 export function apiError(error: unknown, locale: Locale = DEFAULT_LOCALE): Response {

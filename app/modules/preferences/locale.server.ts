@@ -1,8 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Locale } from "~/lib/i18n/locales";
 import type { Actor } from "~/modules/auth/actor";
-import { LANG_COOKIE } from "~/modules/platform/cookies.server";
-import { getEnv } from "~/modules/platform/env.server";
+import { areCookiesSecure, LANG_COOKIE } from "~/modules/platform/cookies.server";
 import type { Db } from "~db/client.server";
 import { users } from "~db/schema";
 
@@ -10,7 +9,7 @@ const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 
 /** The Set-Cookie value remembering `locale` for a year. */
 export function localeCookie(locale: Locale): string {
-  const secure = getEnv().NODE_ENV === "production" ? "; Secure" : "";
+  const secure = areCookiesSecure() ? "; Secure" : "";
   return `${LANG_COOKIE}=${locale}; Path=/; Max-Age=${ONE_YEAR_SECONDS}; HttpOnly; SameSite=Lax${secure}`;
 }
 
@@ -23,17 +22,4 @@ export function switchLocale(db: Db, actor: Actor, locale: Locale): string {
     db.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, actor.userId)).run();
   }
   return localeCookie(locale);
-}
-
-/**
- * Where to send the visitor back to: a path on this site only ("/…", never "//host" or
- * "/\host", which browsers treat as another site); anything else goes home.
- */
-export function safeRedirectPath(target: unknown, fallback = "/"): string {
-  if (typeof target !== "string") return fallback;
-  const value = target.trim();
-  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
-  // Control characters (a CR/LF could split the Location header) are refused too.
-  if ([...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return fallback;
-  return value;
 }
