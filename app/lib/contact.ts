@@ -1,4 +1,4 @@
-import { cleanText } from "./text";
+import { cleanText, textProblem } from "./text";
 
 /**
  * Contact details as people type them and as the database stores them: Vietnamese mobile
@@ -42,6 +42,8 @@ const EMAIL_MAX_LENGTH = 254;
 /** The stored form of an e-mail address (trimmed, lower-case); null when it is not one. */
 export function normalizeEmail(input: string): string | null {
   const email = cleanText(input).toLowerCase();
+  // The pattern lets any non-space through; a control character is never part of an address.
+  if (textProblem(email, "line")) return null;
   if (email.length > EMAIL_MAX_LENGTH || !EMAIL_PATTERN.test(email)) return null;
   return email;
 }

@@ -10,7 +10,7 @@ import { OrderContents } from "~/components/order-parts";
 import { Invalid } from "~/lib/errors";
 import { useLocale, useT } from "~/lib/i18n";
 import { orderPageMeta } from "~/lib/orders";
-import { producerActionSchema } from "~/lib/schemas/orders";
+import { producerActionSchema, firstMessageOf } from "~/lib/schemas/orders";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { requireProducerActor } from "~/modules/auth/session.server";
 import { reasonText } from "~/modules/notifications/messages";
@@ -34,7 +34,12 @@ export const action = handle(async ({ request, params }: ActionFunctionArgs) => 
     ...Object.fromEntries(await request.formData()),
     orderId,
   });
-  if (!input.success) return formError(new Invalid("orderError.badRequest"), actor.locale);
+  if (!input.success) {
+    return formError(
+      new Invalid(firstMessageOf(input.error, "orderError.badRequest")),
+      actor.locale,
+    );
+  }
   try {
     applyProducerAction(getDb(), actor, {
       orderId,

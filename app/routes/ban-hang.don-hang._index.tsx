@@ -12,7 +12,7 @@ import { Invalid } from "~/lib/errors";
 import { formatDate, useLocale, useT } from "~/lib/i18n";
 import { formatVnd } from "~/lib/money";
 import { ORDER_STATUS_FLOW, pageTitleMeta } from "~/lib/orders";
-import { producerActionSchema } from "~/lib/schemas/orders";
+import { producerActionSchema, firstMessageOf } from "~/lib/schemas/orders";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { requireProducerActor } from "~/modules/auth/session.server";
 import { applyProducerAction, producerInbox } from "~/modules/orders/views.server";
@@ -35,7 +35,12 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const actor = await requireProducerActor(request);
   const input = producerActionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!input.success) return formError(new Invalid("orderError.badRequest"), actor.locale);
+  if (!input.success) {
+    return formError(
+      new Invalid(firstMessageOf(input.error, "orderError.badRequest")),
+      actor.locale,
+    );
+  }
   try {
     applyProducerAction(getDb(), actor, {
       orderId: input.data.orderId,

@@ -13,7 +13,7 @@ import { t, useLocale, useT } from "~/lib/i18n";
 import { unitLabel } from "~/lib/i18n/labels";
 import { formatVnd } from "~/lib/money";
 import { quantityProblemText, pageTitleMeta } from "~/lib/orders";
-import { cartActionSchema } from "~/lib/schemas/orders";
+import { cartActionSchema, firstMessageOf } from "~/lib/schemas/orders";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { getActor } from "~/modules/auth/session.server";
 import { cartForPage, cartOwnerFor } from "~/modules/orders/cart-cookie.server";
@@ -41,7 +41,10 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
   const input = cartActionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!input.success) {
     return data(
-      { error: t(actor.locale, "cartPage.badQuantity"), listingId: null },
+      {
+        error: t(actor.locale, firstMessageOf(input.error, "cartPage.badQuantity")),
+        listingId: null,
+      },
       { status: 400 },
     );
   }

@@ -67,6 +67,38 @@ describe("listing form schema", () => {
     });
   });
 
+  it("refuses a decimal quantity or price and a control character, keeping a description's lines", () => {
+    const bad = parseWithZod(
+      form({ ...valid, stock: "1,5", minOrderQty: "1.5", priceVnd: "1,5", title: "Hồ\u0000tiêu" }),
+      { schema: ListingFormSchema },
+    );
+    expect(bad.reply().error).toMatchObject({
+      stock: ["errors.input.decimal"],
+      minOrderQty: ["errors.input.decimal"],
+      priceVnd: ["errors.input.decimal"],
+      title: ["errors.input.control"],
+    });
+    // The cross-field rules still speak alongside a refused number.
+    const withOcop = parseWithZod(form({ ...valid, stock: "1,5", ocopStars: "4" }), {
+      schema: ListingFormSchema,
+    });
+    expect(withOcop.reply().error).toMatchObject({
+      stock: ["errors.input.decimal"],
+      ocopCertificateNo: ["listing.error.ocopCertificate"],
+    });
+    const good = parseWithZod(
+      form({ ...valid, stock: "1.500", description: "Dòng một\r\nDòng hai\u200b" }),
+      { schema: ListingFormSchema },
+    );
+    expect(good.status).toBe("success");
+    if (good.status !== "success") return;
+    expect(good.value).toMatchObject({ stock: 1500, description: "Dòng một\nDòng hai" });
+    const oneLine = parseWithZod(form({ ...valid, title: "Hồ tiêu\nđen" }), {
+      schema: ListingFormSchema,
+    });
+    expect(oneLine.reply().error?.title).toEqual(["errors.input.lineBreak"]);
+  });
+
   it("asks for all three bank fields or none, and a reason to reject", () => {
     const profile = parseWithZod(form({ address: "thôn 1", bankBin: "970436" }), {
       schema: ProducerProfileSchema,
@@ -83,7 +115,9 @@ describe("listing form schema", () => {
 
   it("has small helpers that do one thing", () => {
     expect(parseVnd("1.250.000 đ")).toBe(1250000);
-    expect(parseVnd("12,5")).toBe(125);
+    // A decimal is refused, never read as 125 đồng (issue 10, finding 8).
+    expect(parseVnd("12,5")).toBeNaN();
+    expect(parseVnd("150,000 đ")).toBe(150000);
     expect(parseVnd("abc")).toBeNaN();
     expect(parseTags("A, b;;a")).toEqual(["a", "b"]);
     expect(variantWidths(700).map((v) => [v.nominal, v.actual])).toEqual([

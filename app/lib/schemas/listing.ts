@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { UNIT_OPTIONS } from "~/lib/units";
-import { cleanText } from "~/lib/text";
+import { longText, money, parseWholeNumber, singleLineText, wholeNumber } from "./fields";
+import type { MessageKey } from "~/lib/i18n/translate";
 import type { CertificationKind, Unit } from "~db/schema";
 
 /**
@@ -36,10 +37,10 @@ export const MAX_PRODUCER_IMAGES = 8;
 export const QUEUE_KINDS = ["listing", "revision", "producer"] as const;
 export type QueueKind = (typeof QUEUE_KINDS)[number];
 
-/** "120.000", "120 000", "120,000 đ" → 120000; anything else → NaN. */
+/** "120.000", "120 000", "120,000 đ" → 120000; a decimal ("12,5") or anything else → NaN. */
 export function parseVnd(input: string): number {
-  const cleaned = input.replace(/[\s.,]/g, "").replace(/(đ|₫|vnd|vnđ)$/i, "");
-  return /^\d{1,12}$/.test(cleaned) ? Number(cleaned) : Number.NaN;
+  const parsed = parseWholeNumber(input, { currency: true });
+  return "value" in parsed ? parsed.value : Number.NaN;
 }
 
 /** "Tiêu đen, gia vị; quà" → ["tiêu đen", "gia vị", "quà"] (NFC, lower case, no repeats). */
@@ -52,39 +53,21 @@ export function parseTags(input: string): string[] {
   return [...new Set(tags)];
 }
 
-const nfc = (max: number, message: string) =>
-  z
-    .string({ required_error: message })
-    .transform((value) => cleanText(value))
-    .pipe(z.string().min(1, message).max(max, "form.error.tooLong"));
+const nfc = (max: number, message: MessageKey) =>
+  singleLineText(message).pipe(z.string().min(1, message).max(max, "form.error.tooLong"));
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .max(max, "form.error.tooLong")
+/** Optional text of one line (`long`: several lines); blank is null. */
+const optionalText = (max: number, kind: "line" | "long" = "line") =>
+  (kind === "line" ? singleLineText() : longText())
+    .pipe(z.string().max(max, "form.error.tooLong"))
     .optional()
-    .transform((value) => (value ? cleanText(value) || null : null));
+    .transform((value) => value || null);
 
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "form.error.date")
   .refine((value) => !Number.isNaN(Date.parse(value)), "form.error.date");
 const optionalDate = isoDate.optional().transform((value) => value ?? null);
-
-const vnd = (message: string) =>
-  z
-    .string({ required_error: message })
-    .transform(parseVnd)
-    .pipe(
-      z.number({ invalid_type_error: message }).int(message).positive(message).max(1e9, message),
-    );
-
-const wholeNumber = (min: number, message: string) =>
-  z
-    .number({ required_error: message, invalid_type_error: message })
-    .int(message)
-    .min(min, message)
-    .max(1e9, message);
 
 const CertificationInput = z.object({
   kind: z.enum(CERTIFICATION_OPTIONS),
@@ -105,11 +88,11 @@ export const ListingFormSchema = z
       })
       .int()
       .positive("listing.error.category"),
-    description: optionalText(5000).transform((value) => value ?? ""),
-    priceVnd: vnd("listing.error.price"),
+    description: optionalText(5000, "long").transform((value) => value ?? ""),
+    priceVnd: money({ min: 1, max: 1e9, message: "listing.error.price" }),
     unit: z.enum(UNIT_OPTIONS, { errorMap: () => ({ message: "listing.error.unit" }) }),
-    minOrderQty: wholeNumber(1, "listing.error.minOrder"),
-    stock: wholeNumber(0, "listing.error.stock"),
+    minOrderQty: wholeNumber({ min: 1, max: 1e9, message: "listing.error.minOrder" }),
+    stock: wholeNumber({ min: 0, max: 1e9, message: "listing.error.stock" }),
     season: optionalText(40).transform((value) => value ?? "quanh năm"),
     tags: optionalText(400).transform((value) => parseTags(value ?? "").slice(0, 15)),
     ocopStars: z.coerce
@@ -203,10 +186,9 @@ export const ImageActionSchema = z.discriminatedUnion("intent", [
 /** The producer profile form. Bank details come as a set of three or not at all. */
 export const ProducerProfileSchema = z
   .object({
-    story: optionalText(3000).transform((value) => value ?? ""),
+    story: optionalText(3000, "long").transform((value) => value ?? ""),
     address: nfc(300, "profile.error.address"),
-    phone: z
-      .string()
+    phone: singleLineText("profile.error.phone")
       .optional()
       .transform((value) => (value ? value.replace(/[\s.-]/g, "") : null))
       .refine(
@@ -229,17 +211,12 @@ export const ProducerProfileSchema = z
       .optional()
       .transform((value) => value ?? null),
     bankAccountName: optionalText(100).transform((value) => value?.toUpperCase() ?? null),
+    // Blank is no fee; piped (not transformed after) so a bad fee leaves the bank rule running.
     deliveryFeeVnd: z
       .string()
       .optional()
-      .transform((value) => (value ? parseVnd(value) : 0))
-      .pipe(
-        z
-          .number({ invalid_type_error: "profile.error.deliveryFee" })
-          .int("profile.error.deliveryFee")
-          .min(0, "profile.error.deliveryFee")
-          .max(10_000_000, "profile.error.deliveryFee"),
-      ),
+      .transform((value) => value ?? "0")
+      .pipe(money({ min: 0, max: 10_000_000, message: "profile.error.deliveryFee" })),
   })
   .superRefine((value, ctx) => {
     const bank = [value.bankBin, value.bankAccountNumber, value.bankAccountName];
@@ -261,7 +238,7 @@ export type ProducerProfileInput = z.output<typeof ProducerProfileSchema>;
 export const ModerationDecisionSchema = z
   .object({
     intent: z.enum(["approve", "reject", "request_changes"]),
-    reason: optionalText(1000),
+    reason: optionalText(1000, "long"),
   })
   .superRefine((value, ctx) => {
     if (value.intent !== "approve" && (!value.reason || value.reason.length < 5)) {

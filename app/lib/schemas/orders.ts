@@ -1,6 +1,14 @@
 import { z } from "zod";
+import { isMessageKey, type MessageKey } from "~/lib/i18n/translate";
+import { longText, money, singleLineText, wholeNumber } from "./fields";
 
 const orderId = z.coerce.number().int().positive();
+
+/** The message of a form's first bad field when it is a catalog key, else `fallback`. */
+export function firstMessageOf(error: z.ZodError, fallback: MessageKey): MessageKey {
+  const message = error.issues[0]?.message;
+  return message !== undefined && isMessageKey(message) ? message : fallback;
+}
 
 /** The first message of each bad field of a form, by its path ("rating", "items.0.qty"). */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
@@ -9,14 +17,16 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return fieldErrors;
 }
 
-/** Optional free text (a reason, a note): trimmed, at most `max` characters, empty is none. */
+/** Optional free text (a reason, a note): several lines, at most `max` characters, empty is none. */
 const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
+  longText()
+    .pipe(z.string().max(max))
     .optional()
     .transform((v) => v || null);
+
+/** A quantity typed in the cart: a whole number, "1,5" refused (docs/decisions/014). */
+const cartQty = (min: number) =>
+  wholeNumber({ min, max: 100_000, message: "cartPage.badQuantity" });
 
 /** A producer's button on an order (inbox or detail page). */
 export const producerActionSchema = z.object({
@@ -37,7 +47,9 @@ export const buyerActionSchema = z.discriminatedUnion("intent", [
     intent: z.literal("review"),
     listingId: z.coerce.number().int().positive(),
     rating: z.coerce.number().int().min(1, "review.error.rating").max(5, "review.error.rating"),
-    comment: z.string().max(2000, "review.error.comment").default(""),
+    comment: longText("review.error.comment")
+      .pipe(z.string().max(2000, "review.error.comment"))
+      .default(""),
   }),
 ]);
 
@@ -46,20 +58,22 @@ export const cartActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("add"),
     listingId: z.coerce.number().int().positive(),
-    qty: z.coerce.number().int().min(1).max(100_000),
+    qty: cartQty(1),
   }),
   z.object({
     intent: z.literal("set"),
     listingId: z.coerce.number().int().positive(),
-    qty: z.coerce.number().int().min(0).max(100_000),
+    qty: cartQty(0),
   }),
   z.object({ intent: z.literal("remove"), listingId: z.coerce.number().int().positive() }),
 ]);
 
 /** Staff record a payout. */
 export const payoutSchema = z.object({
-  amountVnd: z.coerce.number().int("payout.error.amount").min(1, "payout.error.amount"),
-  reference: z.string().trim().min(1, "payout.error.reference").max(100, "payout.error.reference"),
+  amountVnd: money({ min: 1, max: 1e12, message: "payout.error.amount" }),
+  reference: singleLineText("payout.error.reference").pipe(
+    z.string().min(1, "payout.error.reference").max(100, "payout.error.reference"),
+  ),
   paidOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "payout.error.paidOn"),
   note: optionalText(500),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { vietnamToday } from "~/lib/dates";
+import { longText, money, singleLineText, wholeNumber } from "./fields";
 import { UNIT_OPTIONS } from "./listing";
 
 /**
@@ -23,43 +24,36 @@ const L = PURCHASE_REQUEST_LIMITS;
 
 /**
  * A whole number typed by a person: "36.000", "36,000" and "36 000" all mean 36000 (dots
- * group thousands in Vietnamese). Blank fields arrive as undefined (conform drops them).
+ * group thousands in Vietnamese); "1,5" is refused, never read as 15 (schemas/fields).
+ * Blank fields arrive as undefined (conform drops them).
  */
-const wholeNumber = (max: number) =>
-  z
-    .string({ required_error: "validation.required" })
-    .transform((value) => value.replace(/[.,\s_]/g, ""))
-    .pipe(
-      z.coerce
-        .number({ invalid_type_error: "validation.wholeNumber" })
-        .int("validation.wholeNumber")
-        .min(1, "validation.wholeNumber")
-        .max(max, "validation.tooLarge"),
-    );
+const positive = (max: number, currency = false) =>
+  (currency ? money : wholeNumber)({
+    min: 1,
+    max,
+    message: "validation.wholeNumber",
+    tooLarge: "validation.tooLarge",
+  });
 
 export const purchaseRequestSchema = z.object({
-  title: z
-    .string({ required_error: "validation.required" })
-    .trim()
-    .min(L.titleMin, "validation.tooShort")
-    .max(L.titleMax, "validation.tooLong"),
-  description: z.string().trim().max(L.descriptionMax, "validation.tooLong").default(""),
+  title: singleLineText().pipe(
+    z.string().min(L.titleMin, "validation.tooShort").max(L.titleMax, "validation.tooLong"),
+  ),
+  description: longText().pipe(z.string().max(L.descriptionMax, "validation.tooLong")).default(""),
   categoryCode: z
     .string()
     .regex(/^[a-z0-9-]{1,60}$/, "validation.choice")
     .optional(),
-  quantity: wholeNumber(L.maxQuantity),
+  quantity: positive(L.maxQuantity),
   unit: z.enum(UNIT_OPTIONS, {
     required_error: "validation.required",
     invalid_type_error: "validation.choice",
     message: "validation.choice",
   }),
-  targetPriceVnd: wholeNumber(L.maxPriceVnd).optional(),
-  deliveryLocation: z
-    .string({ required_error: "validation.required" })
-    .trim()
-    .min(L.locationMin, "validation.tooShort")
-    .max(L.locationMax, "validation.tooLong"),
+  targetPriceVnd: positive(L.maxPriceVnd, true).optional(),
+  deliveryLocation: singleLineText().pipe(
+    z.string().min(L.locationMin, "validation.tooShort").max(L.locationMax, "validation.tooLong"),
+  ),
   neededBy: z
     .string({ required_error: "validation.required" })
     .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date")

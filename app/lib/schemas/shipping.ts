@@ -2,7 +2,7 @@ import { z } from "zod";
 import { normalizePhone } from "~/lib/contact";
 import type { MessageKey } from "~/lib/i18n/translate";
 import { findProvince } from "~/lib/provinces";
-import { cleanText } from "~/lib/text";
+import { longText, singleLineText } from "./fields";
 
 /**
  * The delivery address, one schema for the web checkout (fields at the top of the form) and
@@ -10,10 +10,7 @@ import { cleanText } from "~/lib/text";
  */
 
 const text = (min: number, max: number, key: MessageKey) =>
-  z
-    .string({ required_error: key, invalid_type_error: key })
-    .transform(cleanText)
-    .refine((value) => value.length >= min && value.length <= max, key);
+  singleLineText(key).pipe(z.string().min(min, key).max(max, key));
 
 /** A stored number (+84912345678) as Vietnamese people write it (0912345678). */
 export function nationalPhone(stored: string): string {
@@ -60,9 +57,9 @@ export const shippingFields = {
 };
 
 /** The buyer's note to the producers: optional, at most 1000 characters; empty is none. */
-export const orderNoteSchema = text(0, 1000, "checkout.error.note").transform((value) =>
-  value === "" ? null : value,
-);
+export const orderNoteSchema = longText("checkout.error.note")
+  .pipe(z.string().max(1000, "checkout.error.note"))
+  .transform((value) => (value === "" ? null : value));
 
 /** How each producer hands over the goods. */
 export const DELIVERY_CHOICES = ["pickup", "delivery"] as const;

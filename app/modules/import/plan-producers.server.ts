@@ -5,6 +5,7 @@ import {
   checkHeader,
   checkpoint,
   RowReader,
+  wholeNumberCell,
   type Planned,
   type Problems,
   type Progress,
@@ -133,7 +134,7 @@ export async function planProducers(
     const foundedRaw = r.cell("founded_year");
     let foundedYear: number | null = null;
     if (foundedRaw) {
-      foundedYear = Number(foundedRaw);
+      foundedYear = wholeNumberCell(foundedRaw);
       if (!Number.isInteger(foundedYear) || foundedYear < 1900 || foundedYear > 2100) {
         r.problem("founded_year", "import.row.foundedYear");
       }
@@ -142,7 +143,7 @@ export async function planProducers(
     if (phone && !/^(0|\+84)\d{9,10}$/.test(phone.replace(/[\s.-]/g, ""))) {
       r.problem("phone", "import.row.phone");
     }
-    const story = r.text("story", { max: 3000 });
+    const story = r.text("story", { max: 3000, long: true });
     if (r.hasProblems || !unit || !isProducerKind(kind)) continue;
     planned.push({
       row,

@@ -1,6 +1,7 @@
 import { inArray } from "drizzle-orm";
 import type { ZodIssue } from "zod";
 import type { MessageKey, MessageParams } from "~/lib/i18n/translate";
+import { isHygieneMessage } from "~/lib/schemas/fields";
 import { ListingFormSchema, UNIT_OPTIONS } from "~/lib/schemas/listing";
 import type { Db } from "~db/client.server";
 import {
@@ -97,8 +98,8 @@ const isCertificationKind = (kind: string): kind is CertificationKind =>
 /** The listing form's values from a row's cells, as the form would post them. */
 function formValues(r: RowReader, categoryId: number | undefined, kinds: CertificationKind[]) {
   const optional = (column: ProductColumn) => r.cell(column) || undefined;
-  const whole = (column: ProductColumn, empty: number) =>
-    r.cell(column) === "" ? empty : wholeNumberCell(r.cell(column));
+  // Quantities go to the schema as typed ("1,5" is refused there, never read as 15).
+  const whole = (column: ProductColumn, empty: string) => r.cell(column) || empty;
   return {
     title: r.cell("title"),
     // An unknown category is reported by its code; 0 keeps the other checks running.
@@ -106,11 +107,11 @@ function formValues(r: RowReader, categoryId: number | undefined, kinds: Certifi
     description: optional("description"),
     priceVnd: r.cell("price_vnd"),
     unit: r.cell("unit"),
-    minOrderQty: whole("min_order_qty", 1),
-    stock: whole("stock", 0),
+    minOrderQty: whole("min_order_qty", "1"),
+    stock: whole("stock", "0"),
     season: optional("season"),
     tags: r.cell("tags").replace(/;/g, ",") || undefined,
-    ocopStars: whole("ocop_stars", 0),
+    ocopStars: wholeNumberCell(whole("ocop_stars", "0")),
     ocopCertificateNo: optional("ocop_certificate_no"),
     ocopIssuedOn: optional("ocop_issued_on"),
     ocopExpiresOn: optional("ocop_expires_on"),
@@ -129,6 +130,8 @@ function cellProblem(
   if (issue.code === "too_big" && issue.type === "string") {
     return { column, key: "import.row.tooLong", params: { max: Number(issue.maximum) } };
   }
+  // A control character, a line break or a decimal is said as such, not as "invalid".
+  if (isHygieneMessage(issue.message)) return { column, key: issue.message };
   const empty = r.cell(column) === "";
   const simple: Partial<Record<ProductColumn, MessageKey>> = {
     title: empty ? "import.row.titleMissing" : "import.row.invalid",

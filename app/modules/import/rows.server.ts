@@ -1,5 +1,7 @@
 import { t, type MessageKey, type MessageParams } from "~/lib/i18n/translate";
 import type { Locale } from "~/lib/i18n/locales";
+import { parseWholeNumber, TEXT_PROBLEM_MESSAGES } from "~/lib/schemas/fields";
+import { cleanLongText, textProblem } from "~/lib/text";
 import type { Sheet } from "./decode.server";
 
 /** What the two planners share: where a problem is, how it is worded, how rows are read. */
@@ -57,10 +59,13 @@ export function checkHeader(
   return missing.length === 0;
 }
 
-/** A whole number written in a cell ("1.200", "1 200"), NaN for anything else. */
+/**
+ * A whole number written in a cell ("1.200", "1,200", "1 200"), NaN for anything else: "1,5"
+ * is a decimal, never 15 (the forms' rule, schemas/fields).
+ */
 export function wholeNumberCell(raw: string): number {
-  const digits = raw.replace(/[\s.,]/g, "");
-  return /^\d+$/.test(digits) ? Number(digits) : Number.NaN;
+  const parsed = parseWholeNumber(raw);
+  return "value" in parsed ? parsed.value : Number.NaN;
 }
 
 /** Reads the cells of one row, collecting problems with the row's number and column. */
@@ -89,8 +94,14 @@ export class RowReader {
     return this.values[column] ?? "";
   }
 
-  text(column: string, options: { required?: MessageKey; max?: number } = {}): string {
-    const value = this.cell(column);
+  /** A text cell; one line unless `long` (a story); control characters are a problem. */
+  text(
+    column: string,
+    options: { required?: MessageKey; max?: number; long?: boolean } = {},
+  ): string {
+    const value = options.long ? cleanLongText(this.cell(column)) : this.cell(column);
+    const problem = textProblem(value, options.long ? "long" : "line");
+    if (problem) this.problem(column, TEXT_PROBLEM_MESSAGES[problem]);
     if (!value && options.required) this.problem(column, options.required);
     if (options.max && value.length > options.max) {
       this.problem(column, "import.row.tooLong", { max: options.max });

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { Conflict, Invalid, NotFound } from "~/lib/errors";
 import { MAX_LISTING_IMAGES } from "~/lib/schemas/listing";
-import { cleanText } from "~/lib/text";
+import { stripControls } from "~/lib/text";
 import type { Actor } from "~/modules/auth/actor";
 import { copyStoredImage, deleteStoredImage, storeImage } from "~/modules/images/store.server";
 import type { Db } from "~db/client.server";
@@ -104,7 +104,7 @@ export async function addListingImage(
           width: stored.width,
           height: stored.height,
           placeholder: stored.placeholder,
-          alt: cleanText(alt ?? "").slice(0, 200) || current.title,
+          alt: stripControls(alt ?? "").slice(0, 200) || current.title,
           position: ids.length,
           isCover: ids.length === 0,
         })

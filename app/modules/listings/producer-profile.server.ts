@@ -1,7 +1,7 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import { Invalid, NotFound } from "~/lib/errors";
 import { MAX_PRODUCER_IMAGES, type ProducerProfileInput } from "~/lib/schemas/listing";
-import { cleanText } from "~/lib/text";
+import { stripControls } from "~/lib/text";
 import type { Actor } from "~/modules/auth/actor";
 import { deleteStoredImage, storeImage } from "~/modules/images/store.server";
 import type { Db } from "~db/client.server";
@@ -79,7 +79,7 @@ export async function addProducerImage(
           width: stored.width,
           height: stored.height,
           placeholder: stored.placeholder,
-          alt: cleanText(alt ?? "").slice(0, 200) || producer.name,
+          alt: stripControls(alt ?? "").slice(0, 200) || producer.name,
           position: n,
         })
         .returning({ id: producerImages.id })

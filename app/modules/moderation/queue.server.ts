@@ -1,6 +1,6 @@
 import { and, asc, count, eq, like, or, sql, type SQL } from "drizzle-orm";
 import type { QueueKind } from "~/lib/schemas/listing";
-import { cleanText } from "~/lib/text";
+import { stripControls } from "~/lib/text";
 import type { Actor } from "~/modules/auth/actor";
 import type { Db } from "~db/client.server";
 import { listingImages, listingRevisions, listings, orgUnits, producers } from "~db/schema";
@@ -44,7 +44,7 @@ export function moderationQueue(db: Db, actor: Actor, filters: QueueFilters = {}
       sql`${orgUnits.path} like (select ${orgUnits.path} from ${orgUnits} where ${orgUnits.id} = ${filters.orgUnitId}) || '%'`,
     );
   }
-  const q = filters.q && cleanText(filters.q);
+  const q = filters.q && stripControls(filters.q);
   const titleMatch = q
     ? or(
         like(listings.title, `%${q}%`),

@@ -1,4 +1,4 @@
-import { cleanText } from "~/lib/text";
+import { stripControls } from "~/lib/text";
 import type { SearchQuery, SearchSort } from "./types";
 
 /**
@@ -41,8 +41,9 @@ function wholeNumber(value: string | null, min: number, max: number): number | n
   return n >= min && n <= max ? n : null;
 }
 
+// Lenient like the rest of the page: control characters and line breaks become spaces.
 function text(value: string | null, maxLength: number): string | null {
-  const cleaned = cleanText(value ?? "");
+  const cleaned = stripControls(value ?? "");
   return cleaned === "" ? null : cleaned.slice(0, maxLength);
 }
 

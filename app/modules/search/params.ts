@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Invalid } from "~/lib/errors";
 import { isMessageKey, type MessageParams } from "~/lib/i18n/translate";
+import { singleLineText } from "~/lib/schemas/fields";
 import { cleanText } from "~/lib/text";
 import { CERT_KINDS, certificationIndex } from "./certifications";
 import { MATCH_MODES, MAX_PER_PAGE, SEARCH_SORTS, type SearchQuery } from "./types";
@@ -24,13 +25,16 @@ const wholeNumber = (min: number, max: number) =>
     });
 
 const ParamsSchema = z.object({
-  q: z.string().max(200, "search.errors.tooLong").default(""),
+  q: singleLineText().pipe(z.string().max(200, "search.errors.tooLong")).default(""),
   category: z
     .string()
     .regex(/^[a-z0-9-]{1,60}$/, "search.errors.notCategoryCode")
     .nullable()
     .default(null),
-  commune: z.string().max(100, "search.errors.tooLong").nullable().default(null),
+  commune: singleLineText()
+    .pipe(z.string().max(100, "search.errors.tooLong"))
+    .nullable()
+    .default(null),
   ocop_min: wholeNumber(1, 5).nullable().default(null),
   certification: z
     .string()
