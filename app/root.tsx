@@ -26,6 +26,7 @@ import { countUnreadNotifications } from "~/modules/notifications/unread.server"
 import { cartCountFor } from "~/modules/orders/cart-cookie.server";
 import { getDb } from "~/modules/platform/db.server";
 import { getEnv } from "~/modules/platform/env.server";
+import { handle, keepRetryAfter } from "~/modules/platform/http.server";
 import "./tailwind.css";
 
 export const links: LinksFunction = () => [
@@ -49,7 +50,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
 };
 
 /** What every page's shell needs: who is asking, their language, cart and bell counts. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const actor = await getActor(request);
   const db = getDb();
   const env = getEnv();
@@ -71,7 +72,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     origin: env.PUBLIC_URL?.replace(/\/+$/, "") ?? new URL(request.url).origin,
     year: Number(vietnamToday().slice(0, 4)),
   };
-}
+});
+
+/** A 429 shown by the root error page keeps its Retry-After (docs/decisions/004). */
+export const headers = keepRetryAfter;
 
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
 
@@ -174,7 +178,7 @@ export default function App() {
   );
 }
 
-const KNOWN_STATUSES = [400, 401, 403, 404, 405, 429, 500] as const;
+const KNOWN_STATUSES = [400, 401, 403, 404, 405, 408, 413, 415, 429, 500] as const;
 type KnownStatus = (typeof KNOWN_STATUSES)[number];
 
 function knownStatus(status: number): KnownStatus {

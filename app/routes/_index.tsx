@@ -1,29 +1,27 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { EmptyState } from "~/components/empty-state";
 import { ProductGrid } from "~/components/product-card";
 import { PurchaseRequestCard } from "~/components/purchase-request-card";
-import { formatNumber, t, useLocale, useT } from "~/lib/i18n";
-import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { formatNumber, useLocale, useT } from "~/lib/i18n";
+import { titledPage } from "~/lib/i18n/meta";
 import { listCategoriesWithCounts, listNewestProducts } from "~/modules/catalog/queries.server";
 import { listOpenPurchaseRequests } from "~/modules/demand/purchase-requests.server";
 import { getDb } from "~/modules/platform/db.server";
+import { handle } from "~/modules/platform/http.server";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const locale = localeFromMatches(matches);
-  return pageMeta(locale, t(locale, "home.title"));
-};
+export const meta: MetaFunction = titledPage("home.title");
 
 /** The home page: what Cung Cầu is, categories, newest products and open purchase requests. */
-export function loader() {
+export const loader = handle(async (_args: LoaderFunctionArgs) => {
   const db = getDb();
   return {
     categories: listCategoriesWithCounts(db).filter((category) => category.parentId === null),
     products: listNewestProducts(db, { limit: 8 }),
     requests: listOpenPurchaseRequests(db, { perPage: 4 }).items,
   };
-}
+});
 
 export default function Home() {
   const { categories, products, requests } = useLoaderData<typeof loader>();

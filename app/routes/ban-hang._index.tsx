@@ -1,18 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { WorkspaceNav } from "~/components/supply/workspace-nav";
-import { formatNumber, t, useLocale, useT } from "~/lib/i18n";
-import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { formatNumber, useLocale, useT } from "~/lib/i18n";
+import { titledPage } from "~/lib/i18n/meta";
 import { requireProducerActor } from "~/modules/auth/session.server";
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
 import { getWorkspaceOverview } from "~/modules/producers/workspace.server";
 import { LISTING_STATUSES } from "~db/schema";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const locale = localeFromMatches(matches);
-  return pageMeta(locale, t(locale, "workspace.title"));
-};
+export const meta: MetaFunction = titledPage("workspace.title");
 
 /** The producer workspace home: the user's producers, verification and listings per status. */
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {

@@ -17,8 +17,8 @@ import { PhotoUploadForm } from "~/components/supply/photo-upload-form";
 import { ResponsiveImage } from "~/components/supply/responsive-image";
 import { WorkspaceNav } from "~/components/supply/workspace-nav";
 import { DomainError, Invalid } from "~/lib/errors";
-import { t, useT } from "~/lib/i18n";
-import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { useT } from "~/lib/i18n";
+import { titledPage } from "~/lib/i18n/meta";
 import { MAX_PRODUCER_IMAGES, ProducerProfileSchema } from "~/lib/schemas/listing";
 import { localizeReply } from "~/modules/auth/forms.server";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
@@ -35,10 +35,7 @@ import { selectedProducer } from "~/modules/listings/shared.server";
 import { getDb } from "~/modules/platform/db.server";
 import { formError, handle } from "~/modules/platform/http.server";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const locale = localeFromMatches(matches);
-  return pageMeta(locale, t(locale, "profile.title"));
-};
+export const meta: MetaFunction = titledPage("profile.title");
 
 const NOTICE_KEYS = {
   saved: "profile.saved",

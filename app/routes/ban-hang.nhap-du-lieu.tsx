@@ -6,8 +6,7 @@ import {
 } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ImportPage } from "~/components/supply/import-panel";
-import { t } from "~/lib/i18n";
-import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { titledPage } from "~/lib/i18n/meta";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { requireProducerActor } from "~/modules/auth/session.server";
 import { PRODUCT_COLUMNS } from "~/modules/import/plan.server";
@@ -17,10 +16,7 @@ import { formError, handle } from "~/modules/platform/http.server";
 
 const PATH = "/ban-hang/nhap-du-lieu";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const locale = localeFromMatches(matches);
-  return pageMeta(locale, t(locale, "import.title"));
-};
+export const meta: MetaFunction = titledPage("import.title");
 
 /** A producer's bulk import: the upload form, or the state of one of their import jobs. */
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {

@@ -4,9 +4,9 @@ import { z } from "zod";
 import { FilterSearch } from "~/components/supply/filter-search";
 import { ResponsiveImage } from "~/components/supply/responsive-image";
 import { WorkspaceNav } from "~/components/supply/workspace-nav";
-import { formatNumber, t, useLocale, useT } from "~/lib/i18n";
+import { formatNumber, useLocale, useT } from "~/lib/i18n";
 import { unitLabel } from "~/lib/i18n/labels";
-import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { titledPage } from "~/lib/i18n/meta";
 import { formatVnd } from "~/lib/money";
 import { requireProducerActor } from "~/modules/auth/session.server";
 import { listWorkspaceListings } from "~/modules/listings/queries.server";
@@ -14,10 +14,7 @@ import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
 import { LISTING_STATUSES } from "~db/schema";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const locale = localeFromMatches(matches);
-  return pageMeta(locale, t(locale, "listings.title"));
-};
+export const meta: MetaFunction = titledPage("listings.title");
 
 const Filters = z.object({
   status: z.enum(LISTING_STATUSES).optional().catch(undefined),

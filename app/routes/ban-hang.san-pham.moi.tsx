@@ -16,8 +16,8 @@ import {
   useListingForm,
 } from "~/components/supply/listing-fields";
 import { WorkspaceNav } from "~/components/supply/workspace-nav";
-import { t, useT } from "~/lib/i18n";
-import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { useT } from "~/lib/i18n";
+import { titledPage } from "~/lib/i18n/meta";
 import { ListingFormSchema } from "~/lib/schemas/listing";
 import { localizeReply } from "~/modules/auth/forms.server";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
@@ -28,10 +28,7 @@ import { selectedProducer } from "~/modules/listings/shared.server";
 import { getDb } from "~/modules/platform/db.server";
 import { handle, replyWithDomainError } from "~/modules/platform/http.server";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const locale = localeFromMatches(matches);
-  return pageMeta(locale, t(locale, "listingForm.newTitle"));
-};
+export const meta: MetaFunction = titledPage("listingForm.newTitle");
 
 /** The empty listing form, with the producers the user acts for. */
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {

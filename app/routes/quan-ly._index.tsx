@@ -2,18 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StaffNav } from "~/components/supply/workspace-nav";
 import { Forbidden } from "~/lib/errors";
-import { formatNumber, t, useLocale, useT } from "~/lib/i18n";
-import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { formatNumber, useLocale, useT } from "~/lib/i18n";
+import { titledPage } from "~/lib/i18n/meta";
 import { requireUser } from "~/modules/auth/session.server";
 import { getStaffDashboard } from "~/modules/org/dashboard.server";
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
 import { VERIFICATION_STATUSES } from "~db/schema";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const locale = localeFromMatches(matches);
-  return pageMeta(locale, t(locale, "staff.title"));
-};
+export const meta: MetaFunction = titledPage("staff.title");
 
 /** The staff dashboard: any staff membership may see it; each figure is scoped in its query. */
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {

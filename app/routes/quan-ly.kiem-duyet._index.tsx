@@ -14,7 +14,7 @@ import { ResponsiveImage } from "~/components/supply/responsive-image";
 import { revisionFieldNames } from "~/components/supply/revision-fields";
 import { StaffNav } from "~/components/supply/workspace-nav";
 import { formatDate, formatNumber, t, useLocale, useT } from "~/lib/i18n";
-import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { titledPage } from "~/lib/i18n/meta";
 import { BulkApproveSchema, QUEUE_KINDS } from "~/lib/schemas/listing";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { requireStaff } from "~/modules/auth/session.server";
@@ -23,10 +23,7 @@ import { moderationQueue, scopeOrgUnits } from "~/modules/moderation/queue.serve
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const locale = localeFromMatches(matches);
-  return pageMeta(locale, t(locale, "moderation.title"));
-};
+export const meta: MetaFunction = titledPage("moderation.title");
 
 const Filters = z.object({
   kind: z.enum(QUEUE_KINDS).optional().catch(undefined),

@@ -6,8 +6,7 @@ import {
 } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ImportPage } from "~/components/supply/import-panel";
-import { t } from "~/lib/i18n";
-import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { titledPage } from "~/lib/i18n/meta";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { requireStaff } from "~/modules/auth/session.server";
 import { PRODUCER_COLUMNS, PRODUCT_COLUMNS } from "~/modules/import/plan.server";
@@ -17,10 +16,7 @@ import { formError, handle } from "~/modules/platform/http.server";
 
 const PATH = "/quan-ly/nhap-du-lieu";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const locale = localeFromMatches(matches);
-  return pageMeta(locale, t(locale, "import.staffTitle"));
-};
+export const meta: MetaFunction = titledPage("import.staffTitle");
 
 /** Staff bulk import (producers and products of their subtree). */
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {

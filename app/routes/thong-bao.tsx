@@ -3,8 +3,8 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { Invalid } from "~/lib/errors";
-import { formatDate, t, useLocale, useT } from "~/lib/i18n";
-import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { formatDate, useLocale, useT } from "~/lib/i18n";
+import { titledPage } from "~/lib/i18n/meta";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { requireUser } from "~/modules/auth/session.server";
 import {
@@ -15,10 +15,7 @@ import {
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const locale = localeFromMatches(matches);
-  return pageMeta(locale, t(locale, "notifications.title"));
-};
+export const meta: MetaFunction = titledPage("notifications.title");
 
 const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1);
 

@@ -347,6 +347,13 @@ const shellEn: Record<keyof typeof viGroups.shell, string> = {
   "error.404.body": "The page you are looking for may have been removed, moved, or never existed.",
   "error.405.title": "Action not supported",
   "error.405.body": "This address does not accept that kind of request.",
+  "error.408.title": "Sent too slowly",
+  "error.408.body":
+    "The connection was too slow and the form did not arrive in time. Please try again on a better signal.",
+  "error.413.title": "Too much data sent",
+  "error.413.body": "What was sent is larger than allowed. Please shorten it and try again.",
+  "error.415.title": "Format not supported",
+  "error.415.body": "This page only accepts data sent from its own forms.",
   "error.429.title": "Too many attempts",
   "error.429.body": "Please wait a moment and try again.",
   "error.500.title": "Something went wrong",

@@ -1,5 +1,5 @@
 import { DEFAULT_LOCALE, isLocale, type Locale } from "./locales";
-import { t } from "./translate";
+import { t, type MessageKey } from "./translate";
 
 /** The interface language from a meta function's `matches` (the root loader decides it). */
 export function localeFromMatches(matches: readonly { id: string; data: unknown }[]): Locale {
@@ -14,4 +14,12 @@ export function pageMeta(locale: Locale, page: string, description?: string) {
     { title: t(locale, "meta.pageTitle", { page }) },
     { name: "description", content: description ?? t(locale, "site.description") },
   ];
+}
+
+/** The meta function of a page whose title is one catalog message: `meta = titledPage("home.title")`. */
+export function titledPage(titleKey: MessageKey) {
+  return ({ matches }: { matches: readonly { id: string; data: unknown }[] }) => {
+    const locale = localeFromMatches(matches);
+    return pageMeta(locale, t(locale, titleKey));
+  };
 }

@@ -351,6 +351,13 @@ const shellVi = {
   "error.404.body": "Trang bạn tìm có thể đã bị xóa, đổi địa chỉ hoặc chưa từng tồn tại.",
   "error.405.title": "Thao tác không được hỗ trợ",
   "error.405.body": "Địa chỉ này không nhận loại yêu cầu vừa gửi.",
+  "error.408.title": "Gửi dữ liệu quá chậm",
+  "error.408.body":
+    "Đường truyền quá chậm nên thông tin chưa gửi xong. Vui lòng thử lại khi sóng tốt hơn.",
+  "error.413.title": "Nội dung gửi lên quá lớn",
+  "error.413.body": "Thông tin gửi lên vượt quá giới hạn cho phép. Vui lòng rút gọn rồi thử lại.",
+  "error.415.title": "Định dạng không được hỗ trợ",
+  "error.415.body": "Trang này chỉ nhận dữ liệu gửi từ biểu mẫu của trang.",
   "error.429.title": "Bạn thao tác quá nhanh",
   "error.429.body": "Vui lòng chờ một lát rồi thử lại.",
   "error.500.title": "Đã có lỗi xảy ra",
