@@ -3,13 +3,16 @@
 --   took its quantity from stock when it was placed;
 -- * after the generated statements: the backfill (an 'opening' movement per listing equal to
 --   its stock, `stock_released_at` = `cancelled_at` for cancelled orders) and the triggers
---   that keep `listings.stock` equal to the sum of its movements. drizzle-kit does not know
+--   that keep `listings.stock` equal to the sum of its movements: each movement carries the
+--   listing's balance after it, which must follow the previous balance, and the listing's
+--   stock must equal the latest balance (one indexed lookup, not a sum over every order). drizzle-kit does not know
 --   triggers: a later migration that rebuilds `listings` or `stock_movements` must create
 --   them again.
 CREATE TABLE `stock_movements` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`listing_id` integer NOT NULL,
 	`delta` integer NOT NULL,
+	`balance` integer NOT NULL,
 	`cause` text NOT NULL,
 	`order_id` integer,
 	`actor_user_id` integer,
@@ -18,10 +21,11 @@ CREATE TABLE `stock_movements` (
 	FOREIGN KEY (`order_id`) REFERENCES `orders`(`id`) ON UPDATE no action ON DELETE restrict,
 	FOREIGN KEY (`actor_user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null,
 	CONSTRAINT "stock_movements_delta_check" CHECK("stock_movements"."delta" <> 0),
+	CONSTRAINT "stock_movements_balance_check" CHECK("stock_movements"."balance" >= 0),
 	CONSTRAINT "stock_movements_cause_check" CHECK("stock_movements"."cause" in ('opening','producer_edit','import','reservation','release'))
 );
 --> statement-breakpoint
-CREATE INDEX `stock_movements_listing_idx` ON `stock_movements` (`listing_id`,`delta`);--> statement-breakpoint
+CREATE INDEX `stock_movements_listing_idx` ON `stock_movements` (`listing_id`);--> statement-breakpoint
 CREATE INDEX `stock_movements_order_idx` ON `stock_movements` (`order_id`);--> statement-breakpoint
 PRAGMA foreign_keys=OFF;--> statement-breakpoint
 CREATE TABLE `__new_order_lines` (
@@ -49,14 +53,19 @@ PRAGMA foreign_keys=ON;--> statement-breakpoint
 CREATE INDEX `order_lines_order_idx` ON `order_lines` (`order_id`);--> statement-breakpoint
 CREATE INDEX `order_lines_listing_idx` ON `order_lines` (`listing_id`);--> statement-breakpoint
 ALTER TABLE `orders` ADD `stock_released_at` integer;--> statement-breakpoint
-INSERT INTO `stock_movements` (`listing_id`, `delta`, `cause`) SELECT `id`, `stock`, 'opening' FROM `listings` WHERE `stock` <> 0;--> statement-breakpoint
+INSERT INTO `stock_movements` (`listing_id`, `delta`, `cause`, `balance`) SELECT `id`, `stock`, 'opening', `stock` FROM `listings` WHERE `stock` <> 0;--> statement-breakpoint
 UPDATE `orders` SET `stock_released_at` = `cancelled_at` WHERE `status` = 'cancelled';--> statement-breakpoint
+CREATE TRIGGER `stock_movements_balance` BEFORE INSERT ON `stock_movements`
+WHEN NEW.`balance` IS NOT coalesce((SELECT `balance` FROM `stock_movements` WHERE `listing_id` = NEW.`listing_id` ORDER BY `id` DESC LIMIT 1), 0) + NEW.`delta`
+BEGIN
+	SELECT RAISE(ABORT, 'a stock movement''s balance must be the previous balance plus its delta');
+END;--> statement-breakpoint
 CREATE TRIGGER `listings_stock_opening` AFTER INSERT ON `listings` WHEN NEW.`stock` <> 0
 BEGIN
-	INSERT INTO `stock_movements` (`listing_id`, `delta`, `cause`) VALUES (NEW.`id`, NEW.`stock`, 'opening');
+	INSERT INTO `stock_movements` (`listing_id`, `delta`, `cause`, `balance`) VALUES (NEW.`id`, NEW.`stock`, 'opening', NEW.`stock`);
 END;--> statement-breakpoint
 CREATE TRIGGER `listings_stock_ledger` BEFORE UPDATE OF `stock` ON `listings`
-WHEN NEW.`stock` IS NOT (SELECT coalesce(sum(`delta`), 0) FROM `stock_movements` WHERE `listing_id` = NEW.`id`)
+WHEN NEW.`stock` IS NOT coalesce((SELECT `balance` FROM `stock_movements` WHERE `listing_id` = NEW.`id` ORDER BY `id` DESC LIMIT 1), 0)
 BEGIN
 	SELECT RAISE(ABORT, 'listings.stock must equal the sum of its stock_movements: move stock through the stock module');
 END;--> statement-breakpoint

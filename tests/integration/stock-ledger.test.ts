@@ -114,9 +114,19 @@ describe("the stock ledger", () => {
     expect(() => db.$client.prepare("DELETE FROM stock_movements").run()).toThrow(/append-only/);
     expect(() =>
       db.$client
-        .prepare("INSERT INTO stock_movements (listing_id, delta, cause) VALUES (?, 0, 'opening')")
+        .prepare(
+          "INSERT INTO stock_movements (listing_id, delta, cause, balance) VALUES (?, 0, 'opening', 10)",
+        )
         .run(m.pepper.id),
     ).toThrow(/CHECK/);
+    // A movement whose balance does not follow the previous one (10 + 5 is not 99) is refused.
+    expect(() =>
+      db.$client
+        .prepare(
+          "INSERT INTO stock_movements (listing_id, delta, cause, balance) VALUES (?, 5, 'producer_edit', 99)",
+        )
+        .run(m.pepper.id),
+    ).toThrow(/previous balance plus its delta/);
     expect(stockOf(db, m.pepper.id)).toBe(10);
     // Other columns of the listing are written as before.
     db.update(listings).set({ priceVnd: 1000 }).where(eq(listings.id, m.pepper.id)).run();

@@ -3,8 +3,9 @@ import type { StockCause } from "~db/schema";
 
 /**
  * The one writer of `listings.stock` (docs/decisions/015-stock-ledger.md). Every change is a
- * signed row of `stock_movements` first, then the same delta on the listing; a trigger refuses
- * any stock the movements do not add up to, so no other code can move stock around the ledger.
+ * signed row of `stock_movements` first (with the listing's balance after it), then the same
+ * delta on the listing; triggers refuse a balance that does not follow the previous one and any
+ * stock other than the latest balance, so no code can move stock around the ledger.
  * Each function writes before it reads, so the write lock is held when the stock is looked at.
  */
 
@@ -31,9 +32,9 @@ export function reserveStock(
   return atomically(db, () => {
     const taken = prepared(
       db,
-      `INSERT INTO stock_movements (listing_id, delta, cause, order_id)
-       SELECT id, -?, 'reservation', ? FROM listings WHERE id = ? AND stock >= ?`,
-    ).run(input.qty, input.orderId, input.listingId, input.qty);
+      `INSERT INTO stock_movements (listing_id, delta, cause, order_id, balance)
+       SELECT id, -?, 'reservation', ?, stock - ? FROM listings WHERE id = ? AND stock >= ?`,
+    ).run(input.qty, input.orderId, input.qty, input.listingId, input.qty);
     if (taken.changes !== 1) return false;
     applyDelta(db, input.listingId, -input.qty);
     return true;
@@ -73,11 +74,11 @@ export function releaseOrderStock(
     if (marked.changes !== 1) return false;
     const record = prepared(
       db,
-      `INSERT INTO stock_movements (listing_id, delta, cause, order_id, actor_user_id)
-       VALUES (?, ?, 'release', ?, ?)`,
+      `INSERT INTO stock_movements (listing_id, delta, cause, order_id, actor_user_id, balance)
+       SELECT id, ?, 'release', ?, ?, stock + ? FROM listings WHERE id = ?`,
     );
     for (const line of reservedLinesOf(db, orderId)) {
-      record.run(line.listingId, line.reservedQty, orderId, actorUserId);
+      record.run(line.reservedQty, orderId, actorUserId, line.reservedQty, line.listingId);
       applyDelta(db, line.listingId, line.reservedQty);
     }
     return true;
@@ -128,9 +129,9 @@ export function setStock(
   atomically(db, () => {
     const moved = prepared(
       db,
-      `INSERT INTO stock_movements (listing_id, delta, cause, actor_user_id)
-       SELECT id, ? - stock, ?, ? FROM listings WHERE id = ? AND stock <> ?`,
-    ).run(input.stock, input.cause, input.actorUserId, input.listingId, input.stock);
+      `INSERT INTO stock_movements (listing_id, delta, cause, actor_user_id, balance)
+       SELECT id, ? - stock, ?, ?, ? FROM listings WHERE id = ? AND stock <> ?`,
+    ).run(input.stock, input.cause, input.actorUserId, input.stock, input.listingId, input.stock);
     if (moved.changes === 1) {
       prepared(db, "UPDATE listings SET stock = ? WHERE id = ?").run(input.stock, input.listingId);
     }
