@@ -179,3 +179,21 @@ export function listingInput(
     ...overrides,
   };
 }
+
+/** A valid listing form as the browser posts it (all strings), for tests against the server. */
+export function listingFormFields(
+  fields: { title: string; categoryId: string | number } & Record<string, string | number>,
+): Record<string, string> {
+  const form: Record<string, string> = {
+    description: "",
+    priceVnd: "95000",
+    unit: "kg",
+    minOrderQty: "1",
+    stock: "5",
+    season: "",
+    tags: "",
+    ocopStars: "0",
+  };
+  for (const [name, value] of Object.entries(fields)) form[name] = String(value);
+  return form;
+}

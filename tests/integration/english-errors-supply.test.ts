@@ -4,6 +4,7 @@ import { t } from "~/lib/i18n/translate";
 import { DEMO_ACCOUNTS } from "~db/seed/demo-accounts";
 import { decodeEntities, vietnameseIn } from "../helpers/english";
 import { startServer, type StartedServer } from "../helpers/server";
+import { listingFormFields } from "../helpers/supply";
 
 /**
  * Acceptance (issue 9): with the interface in English, every domain error of the listing
@@ -66,19 +67,12 @@ const producer = DEMO_ACCOUNTS.find((account) => account.key === "producer");
 let published: { sku: string; title: string };
 let categoryId = 0;
 
-const validListing = () => ({
-  producer: producer?.producer?.producerCode ?? "",
-  title: "Tiêu sọ trắng thử nghiệm",
-  categoryId: String(categoryId),
-  description: "",
-  priceVnd: "95000",
-  unit: "kg",
-  minOrderQty: "1",
-  stock: "5",
-  season: "",
-  tags: "",
-  ocopStars: "0",
-});
+const validListing = () =>
+  listingFormFields({
+    producer: producer?.producer?.producerCode ?? "",
+    title: "Tiêu sọ trắng thử nghiệm",
+    categoryId,
+  });
 
 beforeAll(async () => {
   server = await startServer();

@@ -9,6 +9,7 @@ import { listings, producers, purchaseRequests, users } from "~db/schema";
 import { changedTables, databaseFingerprint } from "../helpers/db-snapshot";
 import { decodeEntities } from "../helpers/english";
 import { startServer, type StartedServer } from "../helpers/server";
+import { listingFormFields } from "../helpers/supply";
 
 /**
  * Acceptance (issue 10, finding 8 and Deliver 5): against the real server, a decimal typed
@@ -155,19 +156,13 @@ describe("a decimal in a whole-number field is refused, never read as another nu
     await expectRefused(response, t("en", "errors.input.decimal"));
   });
 
-  const listingForm = (overrides: Record<string, string>) => ({
-    title: producerListing.title,
-    categoryId: String(producerListing.categoryId),
-    description: "",
-    priceVnd: "95.000",
-    unit: "kg",
-    minOrderQty: "1",
-    stock: "5",
-    season: "",
-    tags: "",
-    ocopStars: "0",
-    ...overrides,
-  });
+  const listingForm = (overrides: Record<string, string>) =>
+    listingFormFields({
+      title: producerListing.title,
+      categoryId: producerListing.categoryId,
+      priceVnd: "95.000",
+      ...overrides,
+    });
 
   it("a listing's stock of 1,5, as the demo producer", async () => {
     const response = await withoutChange(() =>
