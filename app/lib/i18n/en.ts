@@ -1,4 +1,5 @@
 import { authEn } from "./auth.en";
+import { demandEn } from "./demand.en";
 import { errorsEn } from "./errors.en";
 import { notificationsEn } from "./notifications.en";
 import { ordersEn } from "./orders.en";
@@ -371,6 +372,7 @@ export const enGroups = {
   errors: errorsEn,
   search: searchEn,
   platform: platformEn,
+  demand: demandEn,
 } as const;
 
 export const en: Record<MessageKey, string> = {
@@ -382,4 +384,5 @@ export const en: Record<MessageKey, string> = {
   ...errorsEn,
   ...searchEn,
   ...platformEn,
+  ...demandEn,
 };

@@ -1,4 +1,5 @@
 import { authVi } from "./auth.vi";
+import { demandVi } from "./demand.vi";
 import { errorsVi } from "./errors.vi";
 import { notificationsVi } from "./notifications.vi";
 import { ordersVi } from "./orders.vi";
@@ -379,6 +380,7 @@ export const viGroups = {
   errors: errorsVi,
   search: searchVi,
   platform: platformVi,
+  demand: demandVi,
 } as const;
 
 export const vi = {
@@ -390,6 +392,7 @@ export const vi = {
   ...errorsVi,
   ...searchVi,
   ...platformVi,
+  ...demandVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

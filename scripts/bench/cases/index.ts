@@ -2,6 +2,7 @@ import type { BenchCase } from "../types";
 import { abuseCase } from "./abuse";
 import { imageCase } from "./image";
 import { lighthouseCase } from "./lighthouse";
+import { matchingCase } from "./matching";
 import { ordersCase } from "./orders";
 import { searchCase } from "./search";
 
@@ -12,4 +13,5 @@ export const benchCases: BenchCase[] = [
   ordersCase,
   searchCase,
   abuseCase,
+  matchingCase,
 ];
