@@ -25,9 +25,26 @@ export function openDatabase(path: string): Db {
   return drizzle(sqlite, { schema }) as Db;
 }
 
-/** Applies the committed drizzle-kit migrations; the only place DDL runs. */
+/**
+ * Applies the committed drizzle-kit migrations; the only place DDL runs. Foreign keys are off
+ * while they run (SQLite ignores the PRAGMA inside the migrator's transaction): a migration
+ * that rebuilds a table drops the old one, and with foreign keys on that drop would first
+ * delete, by cascade, every row referring to it. Afterwards every reference must still hold.
+ */
 export function migrateDatabase(db: Db): void {
-  migrate(db, { migrationsFolder });
+  const sqlite = db.$client;
+  sqlite.pragma("foreign_keys = OFF");
+  try {
+    migrate(db, { migrationsFolder });
+    const broken = sqlite.pragma("foreign_key_check") as unknown[];
+    if (broken.length > 0) {
+      throw new Error(
+        `migrations left ${broken.length} broken foreign keys: ${JSON.stringify(broken.slice(0, 5))}`,
+      );
+    }
+  } finally {
+    sqlite.pragma("foreign_keys = ON");
+  }
 }
 
 /** A fresh, migrated database: what every test starts from. */

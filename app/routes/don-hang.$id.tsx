@@ -139,7 +139,11 @@ export default function MyOrder() {
             {t("orderPage.reviewTitle")}
           </h2>
           {view.lines
-            .filter((line) => view.reviewable.includes(line.listingId))
+            .flatMap((line) =>
+              line.listingId !== null && view.reviewable.includes(line.listingId)
+                ? [{ ...line, listingId: line.listingId }]
+                : [],
+            )
             .map((line) => (
               <ReviewForm
                 key={line.id}

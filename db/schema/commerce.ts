@@ -133,9 +133,8 @@ export const orderLines = sqliteTable(
     orderId: integer("order_id")
       .notNull()
       .references(() => orders.id, { onDelete: "cascade" }),
-    listingId: integer("listing_id")
-      .notNull()
-      .references(() => listings.id, { onDelete: "restrict" }),
+    /** Null for goods sold from a producer's free-text offer (no listing): nothing in stock moves. */
+    listingId: integer("listing_id").references(() => listings.id, { onDelete: "restrict" }),
     sku: text("sku").notNull(),
     title: text("title").notNull(),
     unit: text("unit", { enum: UNITS }).notNull(),
@@ -150,6 +149,7 @@ export const orderLines = sqliteTable(
     index("order_lines_listing_idx").on(t.listingId),
     check("order_lines_qty_check", sql`${t.qty} >= 1`),
     check("order_lines_reserved_check", sql`${t.reservedQty} between 0 and ${t.qty}`),
+    check("order_lines_unlisted_check", sql`${t.listingId} is not null or ${t.reservedQty} = 0`),
     check(
       "order_lines_total_check",
       sql`${t.unitPriceVnd} > 0 and ${t.lineTotalVnd} = ${t.unitPriceVnd} * ${t.qty}`,

@@ -28,6 +28,11 @@ export const orgUnits = sqliteTable(
       onDelete: "restrict",
     }),
     path: text("path").notNull(),
+    /**
+     * The official code of the commune-level unit (db/seed/places/communes.csv) this org unit
+     * covers, for a commune- or ward-level unit; null for a province or a branch.
+     */
+    communeCode: text("commune_code").unique(),
     /** Commission on card payments collected for producers of this unit, in basis points. */
     commissionBasisPoints: integer("commission_basis_points").notNull().default(0),
     createdAt: createdAt(),

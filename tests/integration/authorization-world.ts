@@ -4,6 +4,8 @@ import {
   buyerProfiles,
   categories,
   listings,
+  offerMessages,
+  offers,
   orders,
   orgUnits,
   producerMemberships,
@@ -69,9 +71,14 @@ export interface World {
   otherBuyerOrderCode: string;
   /** The buyer's review of producer A's listing (commune A), for review moderation. */
   reviewId: number;
-  /** A purchase request of the other buyer. */
+  /** A purchase request of the other buyer, delivered in commune A (its org unit). */
   purchaseRequestId: number;
   purchaseRequestCode: string;
+  /**
+   * Producer B's open offer on that request, with one question of the other buyer in its
+   * thread: producer A, the buyer and staff of commune B's subtree have no business with it.
+   */
+  offerId: number;
 }
 
 let phoneCounter = 0;
@@ -276,11 +283,32 @@ export function buildWorld(db: Db): World {
       categoryId,
       quantity: 100,
       unit: "kg",
-      deliveryLocation: "phường Đông Hà",
+      deliveryLocation: "phường Đông Hà, tỉnh Quảng Trị",
+      provinceCode: "44",
+      communeCode: "19333",
+      orgUnitId: communeA.id,
       neededBy: "2099-12-31",
     })
     .returning({ id: purchaseRequests.id })
     .get().id;
+
+  const offerId = db
+    .insert(offers)
+    .values({
+      purchaseRequestId,
+      producerId: otherProducerId,
+      listingId: otherListingId,
+      goods: "Sản phẩm thử nghiệm B",
+      unit: "kg",
+      priceVnd: 20_000,
+      quantity: 100,
+      deliveryOn: "2099-12-01",
+    })
+    .returning({ id: offers.id })
+    .get().id;
+  db.insert(offerMessages)
+    .values({ offerId, authorUserId: userIds["other-buyer"], body: "Giao được trong tuần không?" })
+    .run();
 
   return {
     userIds,
@@ -305,5 +333,6 @@ export function buildWorld(db: Db): World {
     reviewId,
     purchaseRequestId,
     purchaseRequestCode: "YC-AZ-0001",
+    offerId,
   };
 }

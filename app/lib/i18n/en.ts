@@ -1,9 +1,12 @@
 import { authEn } from "./auth.en";
+import { connectEn } from "./connect.en";
 import { demandEn } from "./demand.en";
 import { errorsEn } from "./errors.en";
 import { notificationsEn } from "./notifications.en";
+import { offersEn } from "./offers.en";
 import { ordersEn } from "./orders.en";
 import { platformEn } from "./platform.en";
+import { requestsEn } from "./requests.en";
 import { searchEn } from "./search.en";
 import { supplyEn } from "./supply.en";
 import type { MessageKey, viGroups } from "./vi";
@@ -373,6 +376,9 @@ export const enGroups = {
   search: searchEn,
   platform: platformEn,
   demand: demandEn,
+  requests: requestsEn,
+  offers: offersEn,
+  connect: connectEn,
 } as const;
 
 export const en: Record<MessageKey, string> = {
@@ -385,4 +391,7 @@ export const en: Record<MessageKey, string> = {
   ...searchEn,
   ...platformEn,
   ...demandEn,
+  ...requestsEn,
+  ...offersEn,
+  ...connectEn,
 };

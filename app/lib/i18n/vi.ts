@@ -1,9 +1,12 @@
 import { authVi } from "./auth.vi";
+import { connectVi } from "./connect.vi";
 import { demandVi } from "./demand.vi";
 import { errorsVi } from "./errors.vi";
 import { notificationsVi } from "./notifications.vi";
+import { offersVi } from "./offers.vi";
 import { ordersVi } from "./orders.vi";
 import { platformVi } from "./platform.vi";
+import { requestsVi } from "./requests.vi";
 import { searchVi } from "./search.vi";
 import { supplyVi } from "./supply.vi";
 
@@ -381,6 +384,9 @@ export const viGroups = {
   search: searchVi,
   platform: platformVi,
   demand: demandVi,
+  requests: requestsVi,
+  offers: offersVi,
+  connect: connectVi,
 } as const;
 
 export const vi = {
@@ -393,6 +399,9 @@ export const vi = {
   ...searchVi,
   ...platformVi,
   ...demandVi,
+  ...requestsVi,
+  ...offersVi,
+  ...connectVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

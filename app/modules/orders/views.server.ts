@@ -55,7 +55,10 @@ export async function buyerOrderView(
     transfer: await transferInstructions(detail),
     reviewable:
       detail.order.status === "completed"
-        ? detail.lines.map((l) => l.listingId).filter((id) => !reviewed.has(id))
+        ? detail.lines
+            .map((l) => l.listingId)
+            // A line from a free-text offer has no listing to review.
+            .filter((id): id is number => id !== null && !reviewed.has(id))
         : [],
   };
 }
