@@ -1,3 +1,4 @@
+import { scheduleDemandJobs } from "~/modules/demand/jobs.server";
 import { scheduleCertificateExpiry } from "~/modules/listings/certificate-expiry.server";
 import { scheduleOrderJobs } from "~/modules/orders/jobs.server";
 import { startSearchIndexerFromEnv, warmSearch } from "~/modules/search/search.server";
@@ -12,8 +13,9 @@ const STARTED = Symbol.for("cung-cau.background-jobs");
  * Starts the periodic work of a server process. This file is the one part of server/ that is
  * bundled into the Remix server build (app/entry.server.tsx calls it), so the jobs share
  * its database handle and in-memory search state: the search outbox indexer (and warming
- * the embedded engine), the daily certificate-expiry job, and the order jobs (unpaid
- * transfers, expired card checkouts, completing delivered orders). All of them are safe
+ * the embedded engine), the daily certificate-expiry job, the order jobs (unpaid
+ * transfers, expired card checkouts, completing delivered orders) and the demand jobs
+ * (closing requests whose date passed, the daily matching and digest). All of them are safe
  * with several processes on one database file. It lives here, above the modules, because it
  * wires several of them together (docs/decisions/011-background-jobs.md).
  */
@@ -36,4 +38,5 @@ export function startBackgroundJobs(): void {
     onError: (error) => logger.error({ err: error }, "certificate expiry job failed"),
   });
   scheduleOrderJobs(db);
+  scheduleDemandJobs(db);
 }

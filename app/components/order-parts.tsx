@@ -6,7 +6,8 @@ import { unitLabel } from "~/lib/i18n/labels";
 import { formatVnd } from "~/lib/money";
 import type { OrderLine, PaymentMethodName } from "~/lib/orders";
 
-type Line = OrderLine & { id: number };
+/** A line of an order; a line from a free-text offer has no listing to link to. */
+type Line = OrderLine & { id: number; listingId: number | null };
 
 /** The lines of an order as a list that reads well at 360 px and prints as a table would. */
 export function OrderLines({
@@ -28,7 +29,7 @@ export function OrderLines({
           <li key={line.id} className="flex flex-wrap justify-between gap-2 p-3">
             <div>
               <p className="font-medium text-stone-900">
-                {linkProducts ? (
+                {linkProducts && line.listingId !== null ? (
                   <Link to={`/p/${line.sku}`} className="underline underline-offset-2">
                     {line.title}
                   </Link>
@@ -93,7 +94,8 @@ export function ShippingAddress({
 }) {
   return (
     <address className="mt-2 text-sm not-italic text-stone-800">
-      <span className="font-medium">{order.shipName}</span> · {order.shipPhone}
+      <span className="font-medium">{order.shipName}</span>
+      {order.shipPhone ? ` · ${order.shipPhone}` : null}
       <br />
       {order.shipAddress}, {order.shipCommune}, {order.shipProvince}
     </address>

@@ -22,10 +22,14 @@ export interface PurchaseRequestCardData {
     | "school"
     | "tourism"
     | "exporter";
-  buyerCompanyName: string | null;
+  /** Offers made and not withdrawn. */
+  offerCount: number;
 }
 
-/** A buyer's "cần mua" post in a list: what, how much, at what price, where and by when. */
+/**
+ * A buyer's "cần mua" post in a list: what, how much, at what price, where and by when.
+ * Public: the buyer shows only as a kind (a school, a hotel…), never by name or contact.
+ */
 export function PurchaseRequestCard({
   request,
   headingLevel = 3,
@@ -48,7 +52,9 @@ export function PurchaseRequestCard({
         </Link>
       </Heading>
       <p className="mt-1 text-sm text-stone-600">
-        {request.buyerCompanyName ?? t(`buyerKind.${request.buyerKind}`)}
+        {t(`buyerKind.${request.buyerKind}`)}
+        {" · "}
+        {t("myRequests.offerCount", { count: formatNumber(request.offerCount, locale) })}
       </p>
       <dl className="mt-3 grid grid-cols-2 gap-x-3 gap-y-2 text-sm">
         <div>
@@ -73,7 +79,9 @@ export function PurchaseRequestCard({
           <dd className="font-medium text-stone-900">{request.deliveryLocation}</dd>
         </div>
         <div>
-          <dt className="text-stone-600">{t("requests.neededBy")}</dt>
+          <dt className="text-stone-600">
+            {request.recurrence === "none" ? t("requests.neededBy") : t("requestLife.endDateLabel")}
+          </dt>
           <dd className="font-medium text-stone-900">
             {formatDate(request.neededBy, locale)}
             {request.recurrence !== "none" ? (

@@ -160,6 +160,11 @@ function AccountMenu({ user }: { user: ShellUser | null }) {
                       {t("header.postRequest")}
                     </Link>
                   </li>
+                  <li>
+                    <Link to="/tai-khoan/yeu-cau-mua" className={menuLink}>
+                      {t("myRequests.menu")}
+                    </Link>
+                  </li>
                 </>
               ) : null}
               {user.isProducer ? (

@@ -36,6 +36,28 @@ export type BuyerAction = "pay_card" | "cancel" | "confirm_receipt" | "review";
 
 /** Days a bank transfer may stay unpaid before the order is cancelled and stock released. */
 export const TRANSFER_PAYMENT_DAYS = 3;
+/** Days after an order ended (completed or cancelled) that each side still sees the other's phone. */
+export const CONTACT_DAYS_AFTER_END = 30;
+
+/**
+ * Whether the buyer and the producer still see each other's contact phone on an order:
+ * while it is open, and for CONTACT_DAYS_AFTER_END days after it completed or was cancelled.
+ */
+export function isContactVisible(
+  order: { status: OrderStatusName; completedAt: Date | null; cancelledAt: Date | null },
+  now: Date = new Date(),
+): boolean {
+  const endedAt =
+    order.status === "completed"
+      ? order.completedAt
+      : order.status === "cancelled"
+        ? order.cancelledAt
+        : null;
+  if (order.status !== "completed" && order.status !== "cancelled") return true;
+  if (!endedAt) return false;
+  return now.getTime() - endedAt.getTime() <= CONTACT_DAYS_AFTER_END * 24 * 60 * 60 * 1000;
+}
+
 /** Days after delivery when an order completes by itself if the buyer does not confirm. */
 export const AUTO_COMPLETE_DAYS = 7;
 

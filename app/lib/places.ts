@@ -1,9 +1,10 @@
-import { parse } from "csv-parse/sync";
 import { findProvince, listProvinces, type Province } from "~/lib/provinces";
 import { cleanText, foldVietnamese } from "~/lib/text";
-// Bundled with the server build, like the province list. About 130 KB: a page that lets the
-// browser filter communes should send it one province's list, not import this module.
-import communesCsv from "~db/seed/places/communes.csv?raw";
+// A generated copy of db/seed/places/communes.csv (docs/decisions/018-places.md), so this loads
+// under Vite, vitest and plain tsx alike. About 130 KB: a page that lets the browser filter
+// communes sends it one province's list (app/components/place-picker.tsx), never this module.
+import { COMMUNE_COLUMNS, COMMUNE_ROWS } from "~/lib/places-data/communes.generated";
+import { rowsAsRecords } from "~/lib/places-data/rows";
 
 /** xã (rural commune), phường (urban ward) or đặc khu (special zone, the islands). */
 export type CommuneKind = "xa" | "phuong" | "dac-khu";
@@ -60,10 +61,7 @@ function withoutKind(key: string): string {
 
 function index(): Index {
   if (cached) return cached;
-  const rows = parse(communesCsv, { columns: true, skip_empty_lines: true }) as Record<
-    string,
-    string
-  >[];
+  const rows = rowsAsRecords(COMMUNE_COLUMNS, COMMUNE_ROWS);
   const communes = rows.map((row): Commune => {
     const kind = row.kind ?? "";
     if (!isKind(kind)) throw new Error(`communes.csv: unit ${row.code} has kind "${kind}"`);
@@ -154,6 +152,11 @@ export function findCommune(nameOrCode: string, province?: string): Commune | un
 export function provinceOfCommune(code: string): Province | undefined {
   const commune = findCommuneByCode(code);
   return commune ? listProvinces().find((p) => p.code === commune.province) : undefined;
+}
+
+/** The official two-digit code of a province given by its code or name ("quang-tri" → "44"). */
+export function officialProvinceCode(province: string): string | undefined {
+  return listCommunesOf(province)[0]?.provinceOfficialCode;
 }
 
 /** The province with an official two-digit code ("44"; "1" is read as "01"); undefined if none. */

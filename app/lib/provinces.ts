@@ -1,7 +1,8 @@
-import { parse } from "csv-parse/sync";
 import { cleanText } from "~/lib/text";
-// Bundled with the server build, so the list never depends on the working directory.
-import provincesCsv from "~db/seed/provinces.csv?raw";
+// A generated copy of db/seed/provinces.csv as rows (docs/decisions/018-places.md): loads the
+// same in the Vite build, the browser, vitest and plain tsx, whatever the working directory.
+import { PROVINCE_COLUMNS, PROVINCE_ROWS } from "~/lib/places-data/provinces.generated";
+import { rowsAsRecords } from "~/lib/places-data/rows";
 
 export interface Province {
   code: string;
@@ -15,9 +16,7 @@ let cached: Province[] | undefined;
 
 /** The 34 provincial units in force since 1 July 2025, in the file's order. */
 export function listProvinces(): Province[] {
-  cached ??= (
-    parse(provincesCsv, { columns: true, skip_empty_lines: true }) as Record<string, string>[]
-  ).map((row) => ({
+  cached ??= rowsAsRecords(PROVINCE_COLUMNS, PROVINCE_ROWS).map((row) => ({
     code: row.code ?? "",
     name: (row.name ?? "").normalize("NFC"),
     kind: row.kind === "thanh-pho" ? "thanh-pho" : "tinh",

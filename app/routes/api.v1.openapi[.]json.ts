@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requestsOpenApiPaths, requestsOpenApiSchemas } from "~/modules/demand/openapi";
 import {
   ordersOpenApiPaths,
   ordersOpenApiSchemas,
@@ -10,7 +11,8 @@ import { productsOpenApiPaths, productsOpenApiSchemas } from "~/modules/search/o
 
 /**
  * The OpenAPI 3.1 document of the public API, composed here from the parts each module
- * describes (products: search, orders: orders), so neither module imports the other.
+ * describes (products: search, orders: orders, purchase requests: demand), so none of those
+ * modules imports another.
  */
 export function openApiDocument(serverUrl: string) {
   return {
@@ -22,13 +24,15 @@ export function openApiDocument(serverUrl: string) {
         "Read-only, no login. Products of the Quảng Trị Women's Union marketplace: only published " +
         "listings of verified producers. Text search ignores tone marks and case ('ca phe' finds " +
         "'Cà phê'), tolerates typos and knows synonyms; any text is searched as plain words. " +
-        "Business buyers place orders with POST /api/v1/orders and a bearer token.",
+        "Business buyers place orders with POST /api/v1/orders and a bearer token. Open " +
+        "purchase requests and their matching producers are public; business buyers post " +
+        "requests with POST /api/v1/purchase-requests and the same token.",
     },
     servers: [{ url: serverUrl }],
-    paths: { ...productsOpenApiPaths, ...ordersOpenApiPaths },
+    paths: { ...productsOpenApiPaths, ...ordersOpenApiPaths, ...requestsOpenApiPaths },
     components: {
       securitySchemes: ordersOpenApiSecuritySchemes,
-      schemas: { ...productsOpenApiSchemas, ...ordersOpenApiSchemas },
+      schemas: { ...productsOpenApiSchemas, ...ordersOpenApiSchemas, ...requestsOpenApiSchemas },
     },
   };
 }

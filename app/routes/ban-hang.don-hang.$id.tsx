@@ -91,6 +91,18 @@ export default function WorkspaceOrder() {
         </OrderPanel>
       ) : null}
 
+      {detail.contactPhone ? (
+        <OrderPanel id="contact-heading" title={t("offers.contact.title")}>
+          <p className="mt-1">
+            {t("offers.contact.buyer")}{" "}
+            <a href={`tel:${detail.contactPhone}`} className="text-brand-800 underline">
+              {detail.contactPhone}
+            </a>
+          </p>
+          <p className="mt-1 text-sm text-stone-600">{t("offers.contact.until")}</p>
+        </OrderPanel>
+      ) : null}
+
       <p>
         <Link
           to={`/ban-hang/don-hang/${order.id}/phieu-giao`}

@@ -118,6 +118,18 @@ export default function MyOrder() {
         </div>
       ) : null}
 
+      {view.contactPhone ? (
+        <OrderPanel id="contact-heading" title={t("offers.contact.title")}>
+          <p className="mt-1">
+            {t("offers.contact.producer")}{" "}
+            <a href={`tel:${view.contactPhone}`} className="text-brand-800 underline">
+              {view.contactPhone}
+            </a>
+          </p>
+          <p className="mt-1 text-sm text-stone-600">{t("offers.contact.until")}</p>
+        </OrderPanel>
+      ) : null}
+
       <OrderContents lines={view.lines} order={order} linkProducts />
 
       {view.refunds.length > 0 ? (

@@ -3,17 +3,16 @@ import { useLoaderData } from "@remix-run/react";
 import { ProductGrid } from "~/components/product-card";
 import { ResponsiveImage } from "~/components/supply/responsive-image";
 import { NotFound } from "~/lib/errors";
-import { formatNumber, t, useLocale, useT } from "~/lib/i18n";
-import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { formatNumber, useLocale, useT } from "~/lib/i18n";
+import { recordPageMeta } from "~/lib/i18n/meta";
 import { getProducerPage } from "~/modules/listings/public.server";
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const locale = localeFromMatches(matches);
-  if (!data) return pageMeta(locale, t(locale, "error.404.title"));
-  return pageMeta(locale, data.producer.name, data.producer.story.slice(0, 160) || undefined);
-};
+export const meta: MetaFunction<typeof loader> = recordPageMeta(({ producer }) => ({
+  title: producer.name,
+  description: producer.story.slice(0, 160) || undefined,
+}));
 
 /** A verified producer's public page: who they are and what they sell. */
 export const loader = handle(async ({ params }: LoaderFunctionArgs) => {

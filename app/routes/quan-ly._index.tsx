@@ -5,6 +5,7 @@ import { Forbidden } from "~/lib/errors";
 import { formatNumber, useLocale, useT } from "~/lib/i18n";
 import { titledPage } from "~/lib/i18n/meta";
 import { requireUser } from "~/modules/auth/session.server";
+import { connectingCounts } from "~/modules/demand/connecting.server";
 import { getStaffDashboard } from "~/modules/org/dashboard.server";
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
@@ -16,11 +17,16 @@ export const meta: MetaFunction = titledPage("staff.title");
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireUser(request);
   if (actor.staff.length === 0) throw new Forbidden();
-  return { dashboard: getStaffDashboard(getDb(), actor), statuses: VERIFICATION_STATUSES };
+  const db = getDb();
+  return {
+    dashboard: getStaffDashboard(db, actor),
+    statuses: VERIFICATION_STATUSES,
+    connecting: connectingCounts(db, actor),
+  };
 });
 
 export default function StaffHome() {
-  const { dashboard, statuses } = useLoaderData<typeof loader>();
+  const { dashboard, statuses, connecting } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const number = (n: number) => formatNumber(n, locale);
@@ -68,6 +74,33 @@ export default function StaffHome() {
               className="font-semibold text-brand-800 underline underline-offset-2"
             >
               {t("moderation.nav.queue")} →
+            </Link>
+          </p>
+        </section>
+      ) : null}
+      {connecting ? (
+        <section aria-labelledby="connect-title">
+          <h2 id="connect-title" className="text-lg font-semibold">
+            {t("connect.title")}
+          </h2>
+          <dl className="mt-2 grid grid-cols-2 gap-3">
+            <div className="rounded-xl border border-stone-200 bg-white p-3">
+              <dt className="text-sm text-stone-600">
+                {t("connect.home.stale", { days: connecting.days })}
+              </dt>
+              <dd className="text-2xl font-bold">{number(connecting.stale)}</dd>
+            </div>
+            <div className="rounded-xl border border-stone-200 bg-white p-3">
+              <dt className="text-sm text-stone-600">{t("connect.home.unmatched")}</dt>
+              <dd className="text-2xl font-bold">{number(connecting.unmatched)}</dd>
+            </div>
+          </dl>
+          <p className="mt-3">
+            <Link
+              to="/quan-ly/ket-noi"
+              className="font-semibold text-brand-800 underline underline-offset-2"
+            >
+              {t("connect.home.link")} →
             </Link>
           </p>
         </section>

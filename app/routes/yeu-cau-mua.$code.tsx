@@ -2,29 +2,50 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { DetailList, DetailRow } from "~/components/detail-list";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { NotFound } from "~/lib/errors";
-import { formatDate, formatNumber, t, useLocale, useT } from "~/lib/i18n";
+import { formatDate, formatNumber, useLocale, useT } from "~/lib/i18n";
 import { unitLabel } from "~/lib/i18n/labels";
-import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { recordPageMeta } from "~/lib/i18n/meta";
 import { formatVnd } from "~/lib/money";
+import { OfferComparison } from "~/components/demand/offer-comparison";
+import { OwnOffers } from "~/components/demand/own-offers";
+import { RequestHideForm, RequestOwnerForms } from "~/components/demand/request-owner-forms";
+import { RequestMatches } from "~/components/demand/request-matches";
+import { getActor } from "~/modules/auth/session.server";
 import { getPurchaseRequestByCode } from "~/modules/demand/purchase-requests.server";
+import { requestPageParts } from "~/modules/demand/request-page.server";
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const locale = localeFromMatches(matches);
-  if (!data) return pageMeta(locale, t(locale, "error.404.title"));
-  return pageMeta(locale, data.request.title, data.request.description.slice(0, 160) || undefined);
-};
+export const meta: MetaFunction<typeof loader> = recordPageMeta(({ request }) => ({
+  title: request.title,
+  description: request.description.slice(0, 160) || undefined,
+}));
 
-/** One purchase request (unless a moderator hid it). */
-export const loader = handle(async ({ params }: LoaderFunctionArgs) => {
-  const request = getPurchaseRequestByCode(getDb(), params.code ?? "");
-  if (!request) throw new NotFound("demand.errors.requestNotFound");
-  return { request };
+/**
+ * One purchase request, public without the buyer's identity; its owner also sees the
+ * matches and the offers side by side, a producer member her own offer, staff who may hide
+ * it the hide form. A hidden request exists only for its owner and those staff.
+ */
+export const loader = handle(async ({ request: httpRequest, params }: LoaderFunctionArgs) => {
+  const actor = await getActor(httpRequest);
+  const db = getDb();
+  const found = getPurchaseRequestByCode(db, params.code ?? "", { includeHidden: true });
+  if (!found) throw new NotFound("demand.errors.requestNotFound");
+  const parts = requestPageParts(db, actor, found);
+  if (found.isHidden && !parts.isOwner && !parts.canHide) {
+    throw new NotFound("demand.errors.requestNotFound");
+  }
+  // The owner's id is for the checks above only; the page never carries it.
+  const { buyerUserId: _owner, ...request } = found;
+  return { request, parts, isSignedIn: actor.kind === "user" };
 });
 
+/** What the page says after an offer form sent the reader back (`?chao-gia=`). */
+const OFFER_DONE: Record<string, "offers.submitted" | "offers.withdrawn" | "offers.declinedDone"> =
+  { gui: "offers.submitted", rut: "offers.withdrawn", "tu-choi": "offers.declinedDone" };
+
 export default function PurchaseRequestPage() {
-  const { request } = useLoaderData<typeof loader>();
+  const { request, parts, isSignedIn } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const t = useT();
   const locale = useLocale();
@@ -36,6 +57,19 @@ export default function PurchaseRequestPage() {
     : null;
   return (
     <article className="mx-auto max-w-3xl">
+      {request.isHidden ? (
+        <p role="status" className="mb-4 rounded-lg bg-amber-50 px-4 py-3 text-amber-900">
+          {t("offers.hiddenNotice")}
+        </p>
+      ) : null}
+      {OFFER_DONE[searchParams.get("chao-gia") ?? ""] ? (
+        <p
+          role="status"
+          className="mb-4 rounded-lg border border-brand-600 bg-brand-50 px-4 py-3 font-medium text-brand-800"
+        >
+          {t(OFFER_DONE[searchParams.get("chao-gia") ?? ""] ?? "offers.submitted")}
+        </p>
+      ) : null}
       {searchParams.get("da-dang") === "1" ? (
         <p
           role="status"
@@ -51,7 +85,7 @@ export default function PurchaseRequestPage() {
         {request.title}
       </h1>
       <p className="mt-1 text-stone-700">
-        {request.buyerCompanyName ?? t(`buyerKind.${request.buyerKind}`)}
+        {t(`buyerKind.${request.buyerKind}`)}
         {" · "}
         {t("requests.postedOn", { date: formatDate(request.createdAt, locale) })}
       </p>
@@ -96,6 +130,31 @@ export default function PurchaseRequestPage() {
           <p className="mt-2 whitespace-pre-line text-stone-800">{request.description}</p>
         </section>
       ) : null}
+      {parts.isOwner ? <RequestOwnerForms code={request.code} status={request.status} /> : null}
+      {parts.isOwner && parts.matches ? (
+        <RequestMatches matches={parts.matches} matchedAt={parts.matchedAt} />
+      ) : null}
+      {parts.isOwner && parts.offers ? (
+        <OfferComparison
+          code={request.code}
+          offers={parts.offers}
+          canDecide={request.status === "open" && !request.isHidden}
+        />
+      ) : null}
+      {!parts.isOwner && (parts.ownOffers.length > 0 || parts.canOffer) ? (
+        <OwnOffers code={request.code} offers={parts.ownOffers} canOffer={parts.canOffer} />
+      ) : null}
+      {!isSignedIn && request.status === "open" ? (
+        <p className="mt-8">
+          <Link
+            to={`/dang-nhap?next=${encodeURIComponent(`/yeu-cau-mua/${request.code}/chao-gia`)}`}
+            className="font-semibold text-brand-800 underline underline-offset-2"
+          >
+            {t("offers.own.loginToOffer")}
+          </Link>
+        </p>
+      ) : null}
+      {parts.canHide && !request.isHidden ? <RequestHideForm code={request.code} /> : null}
     </article>
   );
 }

@@ -84,12 +84,12 @@ export const purchaseRequests = sqliteTable(
   ],
 );
 
-export const OFFER_STATUSES = ["submitted", "accepted", "declined", "withdrawn"] as const;
-
-/** A producer's answer to a purchase request. */
-export const offers = sqliteTable(
-  "offers",
-  {
+/**
+ * The columns every answer to a request starts with (an offer, a stored match, an
+ * invitation): its id, the request and the producer, both going with their rows.
+ */
+function requestAndProducer() {
+  return {
     id: integer("id").primaryKey(),
     purchaseRequestId: integer("purchase_request_id")
       .notNull()
@@ -97,6 +97,16 @@ export const offers = sqliteTable(
     producerId: integer("producer_id")
       .notNull()
       .references(() => producers.id, { onDelete: "cascade" }),
+  };
+}
+
+export const OFFER_STATUSES = ["submitted", "accepted", "declined", "withdrawn"] as const;
+
+/** A producer's answer to a purchase request. */
+export const offers = sqliteTable(
+  "offers",
+  {
+    ...requestAndProducer(),
     /** One of the producer's listings, or null for free-text goods (`goods`). */
     listingId: integer("listing_id").references(() => listings.id, { onDelete: "set null" }),
     /** What is offered, as the buyer reads it: the listing's title when offered from a listing. */
@@ -200,13 +210,7 @@ export const offlineDeals = sqliteTable(
 export const requestMatches = sqliteTable(
   "request_matches",
   {
-    id: integer("id").primaryKey(),
-    purchaseRequestId: integer("purchase_request_id")
-      .notNull()
-      .references(() => purchaseRequests.id, { onDelete: "cascade" }),
-    producerId: integer("producer_id")
-      .notNull()
-      .references(() => producers.id, { onDelete: "cascade" }),
+    ...requestAndProducer(),
     listingId: integer("listing_id").references(() => listings.id, { onDelete: "cascade" }),
     /** 1 = best. */
     rank: integer("rank").notNull(),
@@ -246,13 +250,7 @@ export const requestMatchNotices = sqliteTable(
 export const requestInvitations = sqliteTable(
   "request_invitations",
   {
-    id: integer("id").primaryKey(),
-    purchaseRequestId: integer("purchase_request_id")
-      .notNull()
-      .references(() => purchaseRequests.id, { onDelete: "cascade" }),
-    producerId: integer("producer_id")
-      .notNull()
-      .references(() => producers.id, { onDelete: "cascade" }),
+    ...requestAndProducer(),
     invitedByUserId: integer("invited_by_user_id").references(() => users.id, {
       onDelete: "set null",
     }),

@@ -7,7 +7,7 @@ import type { BuyerKind, StaffRole } from "~db/schema";
  */
 export interface DemoAccount {
   /** A stable key for tests: `DEMO_ACCOUNTS.find((a) => a.key === "admin")`. */
-  key: "admin" | "province-staff" | "commune-staff" | "producer" | "buyer";
+  key: "admin" | "province-staff" | "commune-staff" | "producer" | "producer-2" | "buyer";
   roleVi: string;
   roleEn: string;
   displayName: string;
@@ -60,6 +60,17 @@ export const DEMO_ACCOUNTS = [
     email: "sx001@cungcau.demo",
     password: "HoTieu!VinhLinh2026",
     producer: { producerCode: "SX001", role: "owner" },
+  },
+  {
+    // A second producer selling pepper, so a purchase request can get two offers to compare.
+    key: "producer-2",
+    roleVi: "Nhà sản xuất (HTX Nông nghiệp Xuân Minh, SX004)",
+    roleEn: "Producer (Xuân Minh farming cooperative, SX004)",
+    displayName: "Võ Thị Xuân Minh",
+    phone: "0900000006",
+    email: "sx004@cungcau.demo",
+    password: "XuanMinh!BenQuan2026",
+    producer: { producerCode: "SX004", role: "owner" },
   },
   {
     key: "buyer",

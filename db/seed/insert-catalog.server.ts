@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { normalizePhone } from "~/lib/contact";
+import { findCommune } from "~/lib/places";
 import { slugify } from "~/lib/text";
+import { resolvePlace, type ResolvedPlace } from "~/modules/org/places.server";
 import type { Db } from "~db/client.server";
 import {
   buyerProfiles,
@@ -83,6 +85,47 @@ export interface Hashes {
   demoAccounts: Map<DemoAccount["key"], string>;
 }
 
+/** The Union's province: every commune-level org unit lies in it. */
+const HOME_PROVINCE = "quang-tri";
+
+/**
+ * A delivery place of the demo requests named by a city only: its central ward, so every
+ * request has official codes (docs/decisions/018-places.md).
+ */
+const CITY_CENTRES: Record<string, string> = {
+  "Hà Nội": "Phường Hoàn Kiếm",
+  Huế: "Phường Thuận Hóa",
+  "Đà Nẵng": "Phường Hải Châu",
+  "TP. Hồ Chí Minh": "Phường Sài Gòn",
+};
+
+/** The commune a commune-level unit covers: "Hội LHPN xã Cam Lộ" → Xã Cam Lộ; a miss stops the seed. */
+export function communeOfUnit(unitName: string) {
+  const commune = findCommune(unitName.replace(/^Hội LHPN /, ""), HOME_PROVINCE);
+  if (!commune) throw new Error(`org_units.csv: no commune for "${unitName}"`);
+  return commune;
+}
+
+/** A demo request's place ("xã Lìa", "Hà Nội") resolved to codes and its covering org unit. */
+function requestPlace(
+  place: string,
+  unitByCommune: Map<string, number>,
+  rootId: number | undefined,
+) {
+  const centre = CITY_CENTRES[place];
+  const resolved = centre
+    ? resolvePlace({ province: place, commune: centre })
+    : resolvePlace({ province: HOME_PROVINCE, commune: place });
+  if (!resolved.ok) throw new Error(`purchase_requests.csv: unknown place "${place}"`);
+  const { provinceCode, communeCode, label }: ResolvedPlace = resolved.place;
+  return {
+    provinceCode,
+    communeCode,
+    deliveryLocation: label,
+    orgUnitId: unitByCommune.get(communeCode) ?? rootId ?? null,
+  };
+}
+
 /** Inserts org units (with paths), categories, producers, listings, buyers and requests. */
 export function insertCatalog(
   tx: Tx,
@@ -93,19 +136,31 @@ export function insertCatalog(
 ) {
   const orgUnitIds = new Map<string, number>();
   const orgUnitPaths = new Map<string, string>();
+  const unitByCommune = new Map<string, number>();
+  let rootUnitId: number | undefined;
   for (const row of parentsFirst(catalog.orgUnits)) {
     const parentId =
       row.parent_code === null ? null : lookup(orgUnitIds, row.parent_code, "org unit");
     const parentPath = row.parent_code === null ? "/" : (orgUnitPaths.get(row.parent_code) ?? "/");
+    const communeCode = row.level === "commune" ? communeOfUnit(row.name).code : null;
     // The path holds the row's own id, known only after the insert.
     const { id } = tx
       .insert(orgUnits)
-      .values({ code: row.code, name: row.name, level: row.level, parentId, path: "/0/" })
+      .values({
+        code: row.code,
+        name: row.name,
+        level: row.level,
+        parentId,
+        path: "/0/",
+        communeCode,
+      })
       .returning({ id: orgUnits.id })
       .get();
     const path = `${parentPath}${id}/`;
     tx.update(orgUnits).set({ path }).where(eq(orgUnits.id, id)).run();
     orgUnitIds.set(row.code, id);
+    if (communeCode) unitByCommune.set(communeCode, id);
+    if (row.parent_code === null) rootUnitId ??= id;
     orgUnitPaths.set(row.code, path);
   }
 
@@ -224,7 +279,7 @@ export function insertCatalog(
         quantity: row.quantity,
         unit: row.unit,
         targetPriceVnd: row.target_price_vnd,
-        deliveryLocation: row.delivery_commune_or_city,
+        ...requestPlace(row.delivery_commune_or_city, unitByCommune, rootUnitId),
         neededBy: addDays(row.needed_by, shift),
         recurrence: row.recurring,
         status: "open",

@@ -1,12 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { count } from "drizzle-orm";
 import { hashPassword } from "~/modules/auth/passwords.server";
+import { refreshOpenRequestMatches } from "~/modules/demand/stored-matches.server";
 import { rebuildFtsIndex } from "~/modules/search/fts-index.server";
 import type { Db } from "~db/client.server";
 import { buyerProfiles, orgUnits, producerMemberships, staffMemberships, users } from "~db/schema";
 import { readDemoCatalog } from "./csv.server";
 import { shiftDaysFor } from "./dates";
 import { DEMO_ACCOUNTS, DEMO_CSV_BUYER_PASSWORD, type DemoAccount } from "./demo-accounts";
+import { seedDemoDemand } from "./demo-demand.server";
 import { insertCatalog, lookup, storedPhone, type Hashes, type Tx } from "./insert-catalog.server";
 
 export interface SeedOptions {
@@ -130,6 +132,11 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     { behavior: "immediate" },
   );
   if (!seeded) return nothing;
+
+  // Matches are derived from the requests and the catalog, like the search index; the demo's
+  // offers, threads and offline deals go through the demand use cases, after the catalog.
+  await refreshOpenRequestMatches(db, { now: options.today });
+  if (isDemo) seedDemoDemand(db, { now: options.today });
 
   return {
     seeded: true,

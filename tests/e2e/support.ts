@@ -12,6 +12,7 @@ export const LANDING: Record<DemoAccount["key"], string> = {
   "province-staff": "/quan-ly",
   "commune-staff": "/quan-ly",
   producer: "/ban-hang",
+  "producer-2": "/ban-hang",
   buyer: "/",
 };
 
@@ -21,6 +22,7 @@ export const MENU_LINK: Record<DemoAccount["key"], Parameters<typeof t>[1]> = {
   "province-staff": "header.staffArea",
   "commune-staff": "header.staffArea",
   producer: "header.workspace",
+  "producer-2": "header.workspace",
   buyer: "header.myOrders",
 };
 

@@ -1,4 +1,8 @@
 import type { UserKind, World } from "./authorization-world";
+import { connectAuthorizationCases } from "./authorization-connect";
+import { matchingAuthorizationCases } from "./authorization-matching";
+import { offersAuthorizationCases } from "./authorization-offers";
+import { requestsAuthorizationCases } from "./authorization-requests";
 import { supplyAuthorizationCases } from "./authorization-supply";
 
 /**
@@ -301,7 +305,6 @@ export const authorizationCases: Record<string, RouteCases> = {
 
   // — Purchase requests: public to read; posting one needs a buyer profile —
   "yeu-cau-mua._index": { loader: "public" },
-  "yeu-cau-mua.$code": { loader: "public" },
   "yeu-cau-mua.moi": {
     loader: [
       anonymousToLogin,
@@ -376,6 +379,11 @@ export const authorizationCases: Record<string, RouteCases> = {
   "api.stripe.webhook": { loader: "public", action: "public" },
   // — Supply: producer workspace, moderation, imports, QR codes (issue 3) —
   ...supplyAuthorizationCases,
+  // — Demand: requests, offers, the Union's connecting work, the requests API (issue 11) —
+  ...requestsAuthorizationCases,
+  ...offersAuthorizationCases,
+  ...matchingAuthorizationCases,
+  ...connectAuthorizationCases,
 };
 
 export { anonymousToLogin, producerOnly, staffOnly };

@@ -34,7 +34,8 @@ const input: PurchaseRequestInput = {
   quantity: 200,
   unit: "kg",
   targetPriceVnd: 36000,
-  deliveryLocation: "phường Đông Hà",
+  provinceCode: "44",
+  communeCode: "19333",
   neededBy: "2099-01-04",
   recurrence: "monthly",
 };
@@ -87,15 +88,13 @@ describe("purchase requests", () => {
     expect(page.total).toBe(2);
   });
 
-  it("shows a business buyer by its name and a person only by their kind", () => {
+  it("shows every buyer only by their kind, never by name (issue 11)", () => {
     const [person, school] = listOpenPurchaseRequests(db, { today: TODAY }).items;
-    expect(person).toMatchObject({ buyerKind: "individual", buyerCompanyName: null });
-    expect(school).toMatchObject({
-      buyerKind: "school",
-      buyerCompanyName: "Trường Mầm non Hoa Sen",
-      categoryNameVi: "Gạo",
-    });
-    expect(JSON.stringify(person)).not.toContain("Chị Lan");
+    expect(person).toMatchObject({ buyerKind: "individual" });
+    expect(school).toMatchObject({ buyerKind: "school", categoryNameVi: "Gạo" });
+    const text = JSON.stringify([person, school]);
+    expect(text).not.toContain("Chị Lan");
+    expect(text).not.toContain("Hoa Sen");
   });
 
   it("paginates", () => {
@@ -175,7 +174,8 @@ describe("purchase request form schema", () => {
       quantity: "1.200",
       unit: "kg",
       targetPriceVnd: "36.000",
-      deliveryLocation: "Đông Hà",
+      provinceCode: "44",
+      communeCode: "19333",
       neededBy: "2099-01-01",
       recurrence: "weekly",
     });
@@ -190,7 +190,8 @@ describe("purchase request form schema", () => {
       quantity: "5",
       unit: "kg",
       targetPriceVnd: "",
-      deliveryLocation: "Đông Hà",
+      provinceCode: "44",
+      communeCode: "19333",
       neededBy: "2099-01-01",
     });
     expect(result.status).toBe("success");
@@ -206,7 +207,8 @@ describe("purchase request form schema", () => {
       quantity: "0",
       unit: "tấn",
       targetPriceVnd: "rẻ",
-      deliveryLocation: "",
+      provinceCode: "",
+      communeCode: "xyz",
       neededBy: "2000-01-01",
     });
     expect(result.status).toBe("error");
@@ -216,7 +218,8 @@ describe("purchase request form schema", () => {
       quantity: ["validation.wholeNumber"],
       unit: ["validation.choice"],
       targetPriceVnd: ["validation.wholeNumber"],
-      deliveryLocation: ["validation.required"],
+      provinceCode: ["requests.errors.provinceRequired"],
+      communeCode: ["requests.errors.unknownCommune"],
       neededBy: ["validation.dateNotPast"],
     });
   });

@@ -8,6 +8,7 @@ import {
   type RequestMatch,
   type RequestToMatch,
 } from "~/modules/demand/matching.server";
+import { producerPlace } from "~/modules/demand/matching-places";
 import type { Db } from "~db/client.server";
 import { demoSearchDb } from "../helpers/search-demo";
 
@@ -31,13 +32,14 @@ interface ListingFacts {
   category_id: number;
   producer_id: number;
   commune: string;
+  address: string;
 }
 
 function listing(where: string): ListingFacts {
   const row = db.$client
     .prepare(
       `SELECT l.id, l.sku, l.title, l.unit, l.stock, l.min_order_qty, l.category_id,
-              l.producer_id, p.commune
+              l.producer_id, p.commune, p.address
        FROM listings l JOIN producers p ON p.id = l.producer_id
        WHERE l.status = 'published' AND p.verification_status = 'verified' AND ${where}
        ORDER BY l.id LIMIT 1`,
@@ -51,10 +53,13 @@ function listing(where: string): ListingFacts {
 function requestFor(facts: ListingFacts, fields: Partial<RequestToMatch> = {}): RequestToMatch {
   return {
     title: facts.title,
+    description: "",
     categoryId: facts.category_id,
     quantity: Math.max(1, Math.min(facts.stock, facts.min_order_qty)),
     unit: facts.unit,
-    deliveryLocation: "Hà Nội",
+    provinceCode: "01",
+    communeCode: null,
+    deliveryLocation: "Thành phố Hà Nội",
     ...fields,
   };
 }
@@ -128,7 +133,14 @@ describe("matchesForRequest", () => {
       `l.ocop_stars > 0 AND l.ocop_expires_on > date('now') AND l.ocop_badge_hidden = 0
        AND EXISTS (SELECT 1 FROM listing_certifications c WHERE c.listing_id = l.id)`,
     );
-    const near = requestFor(facts, { deliveryLocation: facts.commune });
+    // The request names its place by official codes; the producer's is free text.
+    const commune = producerPlace(facts.commune, facts.address).commune;
+    expect(commune, `${facts.commune} is an official commune`).toBeTruthy();
+    const near = requestFor(facts, {
+      provinceCode: commune?.provinceOfficialCode ?? null,
+      communeCode: commune?.code ?? null,
+      deliveryLocation: commune?.name ?? "",
+    });
     const match = matchOf(await matchesForRequest(db, near, { limit: 50 }), facts);
     expect(keys(match)).toEqual(
       expect.arrayContaining([
@@ -198,7 +210,8 @@ describe("matchesForRequest", () => {
   it("reads a stored request by id, and refuses an unknown one", async () => {
     const row = db.$client
       .prepare(
-        `SELECT id, title, category_id AS categoryId, quantity, unit,
+        `SELECT id, title, description, category_id AS categoryId, quantity, unit,
+                province_code AS provinceCode, commune_code AS communeCode,
                 delivery_location AS deliveryLocation
          FROM purchase_requests ORDER BY code LIMIT 1`,
       )

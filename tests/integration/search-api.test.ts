@@ -169,6 +169,9 @@ describe("public JSON API", () => {
       "/api/v1/products/{sku}",
       "/api/v1/orders",
       "/api/v1/orders/{id}",
+      "/api/v1/purchase-requests",
+      "/api/v1/purchase-requests/{code}",
+      "/api/v1/purchase-requests/{code}/matches",
     ]);
     expect(paths["/api/v1/products"]?.get.parameters.map((p) => p.name)).toEqual(
       expect.arrayContaining([

@@ -66,6 +66,36 @@ describe("seedDemo in demo mode", () => {
     expect(branch?.level).toBe("branch");
   });
 
+  it("gives every commune-level org unit its official commune code (issue 11)", () => {
+    const units = db.select().from(orgUnits).where(eq(orgUnits.level, "commune")).all();
+    expect(units.length).toBeGreaterThan(20);
+    expect(units.filter((unit) => !/^\d{5}$/.test(unit.communeCode ?? ""))).toEqual([]);
+    const camLo = units.find((unit) => unit.name === "Hội LHPN xã Cam Lộ");
+    expect(camLo?.communeCode).toBe("19597");
+  });
+
+  it("places every demo request in an official commune with its covering org unit (issue 11)", () => {
+    const requests = db.select().from(purchaseRequests).all();
+    expect(
+      requests.filter(
+        (r) => !r.provinceCode || !r.communeCode || r.orgUnitId === null || !r.deliveryLocation,
+      ),
+    ).toEqual([]);
+    const unitOfCommune = new Map(
+      db
+        .select()
+        .from(orgUnits)
+        .all()
+        .map((unit) => [unit.communeCode, unit.id]),
+    );
+    const inDongHa = requests.filter((r) => r.communeCode === "19333");
+    expect(inDongHa.length).toBeGreaterThan(0);
+    for (const request of inDongHa) {
+      expect(request.orgUnitId).toBe(unitOfCommune.get("19333"));
+      expect(request.deliveryLocation).toBe("Phường Đông Hà, Tỉnh Quảng Trị");
+    }
+  });
+
   it("publishes listings with unique ASCII slugs, tags and certifications", () => {
     const all = db.select().from(listings).all();
     expect(all.every((l) => l.status === "published" && l.publishedAt !== null)).toBe(true);

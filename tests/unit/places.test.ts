@@ -11,6 +11,8 @@ import {
   provinceOfCommune,
 } from "~/lib/places";
 import { findProvince, listProvinces } from "~/lib/provinces";
+import { COMMUNE_COLUMNS, COMMUNE_ROWS } from "~/lib/places-data/communes.generated";
+import { PROVINCE_COLUMNS, PROVINCE_ROWS } from "~/lib/places-data/provinces.generated";
 
 function seedRows(file: string): Record<string, string>[] {
   return parse(readFileSync(`db/seed/${file}`, "utf8"), {
@@ -151,6 +153,15 @@ describe("looking communes up", () => {
     expect(provinceOfCommune(findCommune("Đặc khu Cồn Cỏ")?.code ?? "")?.name).toBe("Quảng Trị");
     expect(provinceOfCommune("00070")?.code).toBe("ha-noi");
     expect(provinceOfCommune("99999")).toBeUndefined();
+  });
+});
+
+describe("the generated place modules", () => {
+  it("are exact copies of the seed CSV files (else run: npx tsx scripts/places-generate.ts)", () => {
+    const csv = (path: string) =>
+      parse(readFileSync(path, "utf8"), { skip_empty_lines: true }) as string[][];
+    expect([PROVINCE_COLUMNS, ...PROVINCE_ROWS]).toEqual(csv("db/seed/provinces.csv"));
+    expect([COMMUNE_COLUMNS, ...COMMUNE_ROWS]).toEqual(csv("db/seed/places/communes.csv"));
   });
 });
 

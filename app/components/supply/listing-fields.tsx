@@ -9,14 +9,9 @@ import {
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { HTMLAttributes } from "react";
 import { Field, FormErrors, inputClass } from "~/components/auth-form";
+import { UnitSelect } from "~/components/unit-select";
 import { useLocale, useT } from "~/lib/i18n";
-import { unitLabel } from "~/lib/i18n/labels";
-import {
-  CERTIFICATION_OPTIONS,
-  ListingFormSchema,
-  OCOP_STAR_OPTIONS,
-  UNIT_OPTIONS,
-} from "~/lib/schemas/listing";
+import { CERTIFICATION_OPTIONS, ListingFormSchema, OCOP_STAR_OPTIONS } from "~/lib/schemas/listing";
 import { Alert } from "./alert";
 
 /** The fields conform derives from the form's default values (all strings, as typed). */
@@ -217,14 +212,7 @@ export function ListingFields({
           inputMode="numeric"
         />
         <Field field={fields.unit} label={t("listingForm.unit")}>
-          <select {...getSelectProps(fields.unit)} className={inputClass}>
-            <option value="">—</option>
-            {UNIT_OPTIONS.map((unit) => (
-              <option key={unit} value={unit}>
-                {unitLabel(locale, unit)}
-              </option>
-            ))}
-          </select>
+          <UnitSelect field={fields.unit} className={inputClass} />
         </Field>
         <InputField
           field={fields.minOrderQty}

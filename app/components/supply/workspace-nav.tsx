@@ -1,4 +1,4 @@
-import { NavLink } from "@remix-run/react";
+import { NavLink, useRouteLoaderData } from "@remix-run/react";
 import { useT, type MessageKey } from "~/lib/i18n";
 
 interface NavItem {
@@ -15,6 +15,7 @@ const WORKSPACE_LINKS: readonly NavItem[] = [
   { to: "/ban-hang/ho-so", key: "workspace.nav.profile", end: true },
   { to: "/ban-hang/nhap-du-lieu", key: "workspace.nav.import", end: true },
   { to: "/ban-hang/don-hang", key: "workspace.nav.orders", end: false },
+  { to: "/ban-hang/yeu-cau", key: "demand.nav.inbox", end: true },
   { to: "/ban-hang/so-du", key: "workspace.nav.statement", end: true },
 ];
 
@@ -24,10 +25,25 @@ const STAFF_LINKS: readonly NavItem[] = [
   { to: "/quan-ly/nhap-du-lieu", key: "moderation.nav.import", end: true },
   { to: "/quan-ly/danh-gia", key: "moderation.nav.reviews", end: true },
   { to: "/quan-ly/thanh-toan", key: "moderation.nav.payouts", end: true },
+  { to: "/quan-ly/ket-noi", key: "connect.nav.link", end: false },
 ];
 
-/** An area's sections as a row of links that wraps on a phone; the current one stands out. */
-function SectionNav({ label, links }: { label: string; links: readonly NavItem[] }) {
+/** The purchase-request inbox's link, which shows how many requests wait for an answer. */
+const INBOX_PATH = "/ban-hang/yeu-cau";
+
+/**
+ * An area's sections as a row of links that wraps on a phone; the current one stands out.
+ * `waiting` puts a count on the request inbox's link.
+ */
+function SectionNav({
+  label,
+  links,
+  waiting = 0,
+}: {
+  label: string;
+  links: readonly NavItem[];
+  waiting?: number;
+}) {
   const t = useT();
   return (
     <nav aria-label={label} className="mb-6">
@@ -46,6 +62,18 @@ function SectionNav({ label, links }: { label: string; links: readonly NavItem[]
               }
             >
               {t(link.key)}
+              {link.to === INBOX_PATH && waiting > 0 ? (
+                <>
+                  {" "}
+                  <span
+                    aria-hidden="true"
+                    className="ml-1 inline-block min-w-[1.5rem] rounded-full bg-amber-500 px-1.5 text-center text-xs font-bold text-stone-900"
+                  >
+                    {waiting}
+                  </span>
+                  <span className="sr-only">({t("demand.nav.waiting", { count: waiting })})</span>
+                </>
+              ) : null}
             </NavLink>
           </li>
         ))}
@@ -54,13 +82,20 @@ function SectionNav({ label, links }: { label: string; links: readonly NavItem[]
   );
 }
 
-/** The producer workspace's sections. */
+/** The producer workspace's sections, with the requests waiting for an answer (routes/ban-hang). */
 export function WorkspaceNav() {
   const t = useT();
-  return <SectionNav label={t("workspace.nav.label")} links={WORKSPACE_LINKS} />;
+  const workspace = useRouteLoaderData<{ waitingRequests?: number }>("routes/ban-hang");
+  return (
+    <SectionNav
+      label={t("workspace.nav.label")}
+      links={WORKSPACE_LINKS}
+      waiting={workspace?.waitingRequests ?? 0}
+    />
+  );
 }
 
-/** The staff pages' sections: home, moderation queue, import, reviews, payouts. */
+/** The staff pages' sections: home, moderation queue, import, reviews, payouts, connecting. */
 export function StaffNav() {
   const t = useT();
   return <SectionNav label={t("moderation.navLabel")} links={STAFF_LINKS} />;

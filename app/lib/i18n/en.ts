@@ -229,8 +229,6 @@ const shellEn: Record<keyof typeof viGroups.shell, string> = {
   "requestForm.unitLabel": "Unit",
   "requestForm.targetPriceLabel": "Target price per unit (đồng)",
   "requestForm.targetPriceHint": "Leave empty if the price is negotiable.",
-  "requestForm.deliveryLocationLabel": "Delivery location",
-  "requestForm.deliveryLocationHint": "For example: Đông Hà ward",
   "requestForm.neededByLabel": "Needed by",
   "requestForm.recurrenceLabel": "Frequency",
   "requestForm.submit": "Post request",

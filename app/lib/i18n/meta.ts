@@ -23,3 +23,24 @@ export function titledPage(titleKey: MessageKey) {
     return pageMeta(locale, t(locale, titleKey));
   };
 }
+
+/**
+ * The meta function of a page about one record (a producer, a request, an offer): its title
+ * and description from the loader's data, or the 404 title when the loader refused.
+ */
+export function recordPageMeta<Data>(
+  describe: (data: Data, locale: Locale) => { title: string; description?: string },
+) {
+  return ({
+    data,
+    matches,
+  }: {
+    data: Data | undefined;
+    matches: readonly { id: string; data: unknown }[];
+  }) => {
+    const locale = localeFromMatches(matches);
+    if (!data) return pageMeta(locale, t(locale, "error.404.title"));
+    const { title, description } = describe(data, locale);
+    return pageMeta(locale, title, description);
+  };
+}

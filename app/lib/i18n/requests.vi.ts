@@ -1,2 +1,66 @@
 /** Strings of the demand area: purchase requests' whole life: posting, editing, closing, a buyer's list, places. */
-export const requestsVi = {} as const;
+export const requestsVi = {
+  "requests.errors.provinceRequired": "Chọn tỉnh, thành phố giao hàng.",
+  "requests.errors.communeRequired": "Chọn xã, phường hoặc đặc khu giao hàng.",
+  "requests.errors.unknownProvince": "Không tìm thấy tỉnh, thành phố này.",
+  "requests.errors.unknownCommune": "Không tìm thấy xã, phường này trong tỉnh đã chọn.",
+  "requests.errors.communeNotInProvince": "Xã, phường này không thuộc tỉnh đã chọn.",
+  "requests.errors.tooManyOpen":
+    "Bạn đang có {max} yêu cầu mua đang mở. Hãy đóng bớt một yêu cầu rồi thử lại.",
+  "requests.errors.tooManyToday":
+    "Mỗi ngày bạn đăng được tối đa {max} yêu cầu mua mới. Vui lòng quay lại sau.",
+  "requests.errors.notOpen": "Yêu cầu này không còn mở nên không sửa hay đóng được nữa.",
+  "requests.errors.notClosed": "Chỉ mở lại được yêu cầu đã đóng.",
+  "requests.errors.datePassed": "Ngày của yêu cầu này đã qua. Hãy đăng một yêu cầu mới.",
+  "requests.errors.alreadyHidden": "Yêu cầu này đã bị ẩn.",
+  "requests.errors.notHidden": "Yêu cầu này đang hiển thị.",
+
+  "placePicker.provinceLabel": "Tỉnh, thành phố giao hàng",
+  "placePicker.communeLabel": "Xã, phường, đặc khu giao hàng",
+  "placePicker.provinceNone": "— Chọn tỉnh, thành phố —",
+  "placePicker.communeNone": "— Chọn xã, phường —",
+  "placePicker.pickProvince": "Chọn tỉnh",
+  "placePicker.pickProvinceHint":
+    "Chọn tỉnh rồi bấm “Chọn tỉnh” để hiện danh sách xã, phường của tỉnh đó.",
+  "placePicker.provinceFirst": "Chọn tỉnh, thành phố trước.",
+  "placePicker.filterLabel": "Lọc xã, phường theo tên",
+  "placePicker.filterPlaceholder": "Gõ vài chữ, ví dụ: Đông Hà",
+  "placePicker.matchCount": "{count} xã, phường khớp",
+  "placePicker.loading": "Đang tải danh sách xã, phường…",
+
+  "requestLife.neededByHint": "Yêu cầu một lần tự đóng sau ngày này.",
+  "requestLife.endDateLabel": "Đến ngày",
+  "requestLife.endDateHint": "Yêu cầu định kỳ nhận chào giá đến hết ngày này.",
+  "requestLife.dateHint":
+    "Yêu cầu một lần: ngày cần hàng. Yêu cầu hàng tuần, hàng tháng: ngày kết thúc.",
+  "requestLife.limitsNote":
+    "Mỗi người mua có tối đa {open} yêu cầu đang mở và đăng tối đa {perDay} yêu cầu mới mỗi ngày.",
+  "requestLife.editTitle": "Sửa yêu cầu mua {code}",
+  "requestLife.editIntro": "Các chào giá đã nhận được giữ nguyên.",
+  "requestLife.save": "Lưu thay đổi",
+  "requestLife.cancel": "Quay lại yêu cầu",
+  "requestLife.editErrorSummary": "Chưa lưu được. Vui lòng sửa các ô được đánh dấu.",
+  "requestLife.notEditable": "Yêu cầu này đã đóng nên không sửa được. Hãy mở lại trước khi sửa.",
+
+  "requestLife.stateTitle": "Đổi trạng thái yêu cầu mua",
+  "requestLife.badIntent": "Thao tác không hợp lệ.",
+  "requestLife.saved": "Đã lưu thay đổi của yêu cầu.",
+  "requestLife.done.close": "Đã đóng yêu cầu. Nhà sản xuất không gửi chào giá mới được nữa.",
+  "requestLife.done.reopen": "Đã mở lại yêu cầu.",
+  "requestLife.done.hide": "Đã ẩn yêu cầu khỏi mọi người trừ người đăng.",
+  "requestLife.done.unhide": "Yêu cầu đã hiển thị trở lại.",
+  "requestLife.closedExpired": "Đã tự đóng vì quá ngày.",
+
+  "myRequests.menu": "Yêu cầu mua của tôi",
+  "myRequests.title": "Yêu cầu mua của tôi",
+  "myRequests.intro": "Tất cả yêu cầu bạn đã đăng và số chào giá mỗi yêu cầu đã nhận.",
+  "myRequests.emptyTitle": "Bạn chưa đăng yêu cầu mua nào",
+  "myRequests.emptyBody": "Đăng điều bạn cần, các nhà sản xuất sẽ chào giá cho bạn.",
+  "myRequests.offerCount": "{count} chào giá",
+  "myRequests.edit": "Sửa",
+  "myRequests.editNamed": "Sửa yêu cầu “{title}”",
+  "myRequests.hidden": "Đã bị ẩn bởi người kiểm duyệt",
+  "myRequests.expired": "Đã hết hạn",
+  "myRequests.neededBy": "Cần trước {date}",
+  "myRequests.endsOn": "Đến {date}",
+} as const;

@@ -233,8 +233,6 @@ const shellVi = {
   "requestForm.unitLabel": "Đơn vị",
   "requestForm.targetPriceLabel": "Giá mong muốn mỗi đơn vị (đồng)",
   "requestForm.targetPriceHint": "Để trống nếu giá thỏa thuận.",
-  "requestForm.deliveryLocationLabel": "Nơi giao hàng",
-  "requestForm.deliveryLocationHint": "Ví dụ: phường Đông Hà",
   "requestForm.neededByLabel": "Cần trước ngày",
   "requestForm.recurrenceLabel": "Tần suất",
   "requestForm.submit": "Đăng yêu cầu",

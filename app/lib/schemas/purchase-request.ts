@@ -14,8 +14,7 @@ export const PURCHASE_REQUEST_LIMITS = {
   titleMin: 5,
   titleMax: 150,
   descriptionMax: 2000,
-  locationMin: 2,
-  locationMax: 200,
+  reasonMax: 500,
   maxQuantity: 1_000_000_000,
   maxPriceVnd: 10_000_000_000,
 } as const;
@@ -51,9 +50,14 @@ export const purchaseRequestSchema = z.object({
     message: "validation.choice",
   }),
   targetPriceVnd: positive(L.maxPriceVnd, true).optional(),
-  deliveryLocation: singleLineText().pipe(
-    z.string().min(L.locationMin, "validation.tooShort").max(L.locationMax, "validation.tooLong"),
-  ),
+  // Official codes from the place picker; the module checks them against the list
+  // (app/modules/org/places.server.ts), which is too big to ship to the browser.
+  provinceCode: z
+    .string({ required_error: "requests.errors.provinceRequired" })
+    .regex(/^\d{2}$/, "requests.errors.unknownProvince"),
+  communeCode: z
+    .string({ required_error: "requests.errors.communeRequired" })
+    .regex(/^\d{5}$/, "requests.errors.unknownCommune"),
   neededBy: z
     .string({ required_error: "validation.required" })
     .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date")
@@ -68,5 +72,13 @@ export type PurchaseRequestInput = z.infer<typeof purchaseRequestSchema>;
 export const PURCHASE_REQUEST_MESSAGE_PARAMS: Record<string, Record<string, number>> = {
   title: { min: L.titleMin, max: L.titleMax },
   description: { max: L.descriptionMax },
-  deliveryLocation: { min: L.locationMin, max: L.locationMax },
 };
+
+/** What the owner or a moderator may post to /yeu-cau-mua/<code>/trang-thai. */
+export const REQUEST_STATE_INTENTS = ["close", "reopen", "hide", "unhide"] as const;
+
+export const requestStateSchema = z.object({
+  intent: z.enum(REQUEST_STATE_INTENTS, { message: "validation.choice" }),
+  /** Why a moderator hides the request (kept in the audit log and on the row). */
+  reason: singleLineText().pipe(z.string().max(L.reasonMax, "validation.tooLong")).optional(),
+});

@@ -1,10 +1,17 @@
-import { findCommunes, type Commune } from "~/lib/places";
+import {
+  findCommuneByCode,
+  findCommunes,
+  findProvinceByOfficialCode,
+  type Commune,
+} from "~/lib/places";
 import { findProvince, type Province } from "~/lib/provinces";
 
 /**
  * Where a request wants its goods and where a producer is, as official units, for the
- * "same commune / same province" part of matching. Delivery places are free text today
- * ("phường Đông Hà", "Đà Nẵng"); a name that stays ambiguous gives what is certain only.
+ * "same commune / same province" part of matching. A request names its place by official
+ * codes (an old one without them by its text); a producer's commune and address are still
+ * free text ("xã Vĩnh Linh", "…, tỉnh Quảng Trị"): a name that stays ambiguous gives what
+ * is certain only.
  */
 
 export interface Place {
@@ -32,8 +39,23 @@ function placeOf(communeText: string, province: Province | null): Place {
   return { commune: null, province: province ?? only };
 }
 
-/** A request's delivery place: a commune ("phường Đông Hà"), else a province ("Đà Nẵng"). */
-export function deliveryPlace(text: string): Place {
+/** A request's delivery place from its official codes; from its text when it has none. */
+export function requestPlace(request: {
+  provinceCode: string | null;
+  communeCode: string | null;
+  deliveryLocation: string;
+}): Place {
+  const commune = request.communeCode ? (findCommuneByCode(request.communeCode) ?? null) : null;
+  const province =
+    (request.provinceCode ? findProvinceByOfficialCode(request.provinceCode) : undefined) ??
+    (commune ? findProvince(commune.province) : undefined) ??
+    null;
+  if (commune || province) return { commune, province };
+  return deliveryPlace(request.deliveryLocation);
+}
+
+/** A delivery place typed as text: a commune ("phường Đông Hà"), else a province ("Đà Nẵng"). */
+function deliveryPlace(text: string): Place {
   const province = provinceNamed(text);
   if (province) return { commune: null, province };
   const parts = text.split(",").map((part) => part.trim());

@@ -1,16 +1,22 @@
 import { and, desc, eq, gte, sql } from "drizzle-orm";
 import { vietnamToday } from "~/lib/dates";
-import { Forbidden, Invalid } from "~/lib/errors";
+import { Conflict, Forbidden, Invalid } from "~/lib/errors";
 import type { PurchaseRequestInput } from "~/lib/schemas/purchase-request";
 import { cleanText } from "~/lib/text";
 import type { SignedInActor } from "~/modules/auth/actor";
 import { pageOf, type Page } from "~/modules/catalog/paging.server";
-import type { Db } from "~db/client.server";
-import { buyerProfiles, categories, purchaseRequests } from "~db/schema";
+import { orgUnitCoveringCommune, resolvePlace } from "~/modules/org/places.server";
+import { getOwnPurchaseRequest, offerCount } from "./buyer-requests.server";
+import { assertWithinRequestLimits } from "./request-limits.server";
+import { inTransaction, type Db } from "~db/client.server";
+import { buyerProfiles, categories, orgUnits, purchaseRequests } from "~db/schema";
 
 /**
- * Buyers' public "cần mua" posts: what anyone may read, and posting a new one. Hidden
- * requests (a moderator took them down) are never shown.
+ * Buyers' public "cần mua" posts: what anyone may read, posting and editing one. The public
+ * never sees who the buyer is (only their kind: a school, a hotel…), nor any contact; the
+ * owner's id travels with a request only for the page's own "is this mine?" checks.
+ * Closing, reopening, hiding and expiry: purchase-request-states.server.ts; the buyer's own
+ * list: buyer-requests.server.ts; the posting limits: request-limits.server.ts.
  */
 
 export interface PurchaseRequestCard {
@@ -21,15 +27,18 @@ export interface PurchaseRequestCard {
   unit: (typeof purchaseRequests.unit.enumValues)[number];
   targetPriceVnd: number | null;
   deliveryLocation: string;
+  provinceCode: string | null;
+  communeCode: string | null;
   neededBy: string;
   recurrence: (typeof purchaseRequests.recurrence.enumValues)[number];
   status: (typeof purchaseRequests.status.enumValues)[number];
   categoryCode: string | null;
   categoryNameVi: string | null;
   categoryNameEn: string | null;
-  /** The buyer as the public sees them: their kind and, for a business, its name. */
+  /** The kind of buyer (a school, a hotel…): never their name or contact. */
   buyerKind: (typeof buyerProfiles.kind.enumValues)[number];
-  buyerCompanyName: string | null;
+  /** Offers made and not withdrawn. */
+  offerCount: number;
   createdAt: Date;
 }
 
@@ -41,6 +50,8 @@ const cardColumns = {
   unit: purchaseRequests.unit,
   targetPriceVnd: purchaseRequests.targetPriceVnd,
   deliveryLocation: purchaseRequests.deliveryLocation,
+  provinceCode: purchaseRequests.provinceCode,
+  communeCode: purchaseRequests.communeCode,
   neededBy: purchaseRequests.neededBy,
   recurrence: purchaseRequests.recurrence,
   status: purchaseRequests.status,
@@ -48,7 +59,7 @@ const cardColumns = {
   categoryNameVi: categories.nameVi,
   categoryNameEn: categories.nameEn,
   buyerKind: sql<PurchaseRequestCard["buyerKind"]>`coalesce(${buyerProfiles.kind}, 'individual')`,
-  buyerCompanyName: buyerProfiles.companyName,
+  offerCount,
   createdAt: purchaseRequests.createdAt,
 };
 
@@ -92,22 +103,40 @@ export function listOpenPurchaseRequests(
 
 export interface PurchaseRequestDetail extends PurchaseRequestCard {
   description: string;
+  /** The owner's user id, for the page's own checks; never shown. */
+  buyerUserId: number;
+  orgUnitId: number | null;
+  orgUnitName: string | null;
+  isHidden: boolean;
+  closeReason: "owner" | "expired" | null;
 }
 
-/** One request by its code (any status), unless a moderator hid it. */
-export function getPurchaseRequestByCode(db: Db, code: string): PurchaseRequestDetail | null {
+/**
+ * One request by its code (any status), without the buyer's identity. A hidden request is
+ * null unless `includeHidden` (its owner and moderators still reach it).
+ */
+export function getPurchaseRequestByCode(
+  db: Db,
+  code: string,
+  { includeHidden = false }: { includeHidden?: boolean } = {},
+): PurchaseRequestDetail | null {
+  const byCode = eq(purchaseRequests.code, code.trim().toUpperCase());
   return (
     db
-      .select({ ...cardColumns, description: purchaseRequests.description })
+      .select({
+        ...cardColumns,
+        description: purchaseRequests.description,
+        buyerUserId: purchaseRequests.buyerUserId,
+        orgUnitId: purchaseRequests.orgUnitId,
+        orgUnitName: orgUnits.name,
+        isHidden: purchaseRequests.isHidden,
+        closeReason: purchaseRequests.closeReason,
+      })
       .from(purchaseRequests)
       .leftJoin(categories, eq(categories.id, purchaseRequests.categoryId))
       .leftJoin(buyerProfiles, eq(buyerProfiles.userId, purchaseRequests.buyerUserId))
-      .where(
-        and(
-          eq(purchaseRequests.code, code.trim().toUpperCase()),
-          eq(purchaseRequests.isHidden, false),
-        ),
-      )
+      .leftJoin(orgUnits, eq(orgUnits.id, purchaseRequests.orgUnitId))
+      .where(includeHidden ? byCode : and(byCode, eq(purchaseRequests.isHidden, false)))
       .get() ?? null
   );
 }
@@ -133,50 +162,123 @@ export function nextPurchaseRequestCode(db: DbOrTx): string {
   return `YC${String(codeNumber(row?.code) + 1).padStart(3, "0")}`;
 }
 
+/** The category id of a code, or a field error. */
+function categoryIdOf(db: DbOrTx, code: string | undefined): number | null {
+  if (!code) return null;
+  const category = db
+    .select({ id: categories.id })
+    .from(categories)
+    .where(eq(categories.code, code))
+    .get();
+  if (!category) throw new Invalid("demand.errors.unknownCategory", {}, { field: "categoryCode" });
+  return category.id;
+}
+
+/**
+ * The stored columns of a request's input: cleaned text, the place checked against the
+ * official list and the org unit covering it. Throws a field error for a place or date.
+ */
+function storedValues(db: Db, input: PurchaseRequestInput, now: Date) {
+  const resolved = resolvePlace({ province: input.provinceCode, commune: input.communeCode });
+  if (!resolved.ok) {
+    const field = resolved.error.field === "province" ? "provinceCode" : "communeCode";
+    throw new Invalid(resolved.error.key, {}, { field });
+  }
+  if (input.neededBy < vietnamToday(now)) {
+    throw new Invalid("validation.dateNotPast", {}, { field: "neededBy" });
+  }
+  const { place } = resolved;
+  return {
+    title: cleanText(input.title),
+    description: cleanText(input.description),
+    categoryId: categoryIdOf(db, input.categoryCode),
+    quantity: input.quantity,
+    unit: input.unit,
+    targetPriceVnd: input.targetPriceVnd ?? null,
+    provinceCode: place.provinceCode,
+    communeCode: place.communeCode,
+    deliveryLocation: place.label,
+    orgUnitId: orgUnitCoveringCommune(db, place.communeCode)?.id ?? null,
+    neededBy: input.neededBy,
+    recurrence: input.recurrence,
+  };
+}
+
 /**
  * Posts a buyer's purchase request (validated input from purchaseRequestSchema) and returns
- * its code. Numbering and insert share one immediate transaction, so two processes never
- * hand out the same code.
+ * its id and code. Limits, numbering and insert share one immediate transaction, so two
+ * processes never hand out the same code nor pass the limits together.
  */
 export function createPurchaseRequest(
   db: Db,
   actor: SignedInActor,
   input: PurchaseRequestInput,
+  { now = new Date() }: { now?: Date } = {},
 ): { id: number; code: string } {
   if (!actor.isBuyer) throw new Forbidden("demand.errors.buyersOnly");
-  return db.transaction(
-    (tx) => {
-      let categoryId: number | null = null;
-      if (input.categoryCode) {
-        const category = tx
-          .select({ id: categories.id })
-          .from(categories)
-          .where(eq(categories.code, input.categoryCode))
-          .get();
-        if (!category)
-          throw new Invalid("demand.errors.unknownCategory", {}, { field: "categoryCode" });
-        categoryId = category.id;
-      }
-      const code = nextPurchaseRequestCode(tx);
-      const row = tx
-        .insert(purchaseRequests)
-        .values({
-          code,
-          buyerUserId: actor.userId,
-          title: cleanText(input.title),
-          description: cleanText(input.description),
-          categoryId,
-          quantity: input.quantity,
-          unit: input.unit,
-          targetPriceVnd: input.targetPriceVnd ?? null,
-          deliveryLocation: cleanText(input.deliveryLocation),
-          neededBy: input.neededBy,
-          recurrence: input.recurrence,
-        })
-        .returning({ id: purchaseRequests.id, code: purchaseRequests.code })
-        .get();
-      return row;
-    },
-    { behavior: "immediate" },
-  );
+  return inTransaction(db, () => {
+    const values = storedValues(db, input, now);
+    assertWithinRequestLimits(db, actor.userId, now, { creating: true });
+    return db
+      .insert(purchaseRequests)
+      .values({
+        ...values,
+        code: nextPurchaseRequestCode(db),
+        buyerUserId: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: purchaseRequests.id, code: purchaseRequests.code })
+      .get();
+  });
+}
+
+/**
+ * The owner edits an open request; its code stays. Someone else's request is NotFound; a
+ * closed or fulfilled one is a Conflict. Offers already made stay as they are.
+ */
+export function updatePurchaseRequest(
+  db: Db,
+  actor: SignedInActor,
+  code: string,
+  input: PurchaseRequestInput,
+  { now = new Date() }: { now?: Date } = {},
+): { id: number; code: string } {
+  return inTransaction(db, () => {
+    const own = getOwnPurchaseRequest(db, actor, code).request;
+    if (own.status !== "open") throw new Conflict("requests.errors.notOpen");
+    const values = storedValues(db, input, now);
+    return transitionOwn(db, actor, own.id, "open", { ...values, updatedAt: now });
+  });
+}
+
+type Status = PurchaseRequestCard["status"];
+
+/**
+ * One conditional UPDATE of the owner's request while it is in status `from`: who may act
+ * and which state allows it are in the query, so a lost race changes nothing (Conflict).
+ */
+export function transitionOwn(
+  db: Db,
+  actor: SignedInActor,
+  id: number,
+  from: Status,
+  set: Partial<typeof purchaseRequests.$inferInsert>,
+): { id: number; code: string } {
+  const row = db
+    .update(purchaseRequests)
+    .set(set)
+    .where(
+      and(
+        eq(purchaseRequests.id, id),
+        eq(purchaseRequests.buyerUserId, actor.userId),
+        eq(purchaseRequests.status, from),
+      ),
+    )
+    .returning({ id: purchaseRequests.id, code: purchaseRequests.code })
+    .get();
+  if (!row) {
+    throw new Conflict(from === "open" ? "requests.errors.notOpen" : "requests.errors.notClosed");
+  }
+  return row;
 }

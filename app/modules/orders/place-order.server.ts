@@ -1,7 +1,7 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { prepared, type Db } from "~db/client.server";
 import type { DeliveryMethod, OrderStatus, PaymentMethod } from "~db/schema";
-import { TRANSFER_PAYMENT_DAYS, type OrderLine } from "~/lib/orders";
+import type { OrderLine } from "~/lib/orders";
 import { isListingVisible } from "~/modules/catalog/visibility.server";
 import { deliverQueuedEmailsSoon } from "~/modules/platform/mailer.server";
 import { removeOrderedFromCart } from "./cart.server";
@@ -12,7 +12,13 @@ import {
   PriceChanged,
   type OrderProblems,
 } from "./errors.server";
-import { notifyOrderEvent } from "./notify.server";
+import {
+  announceOrder,
+  COMMISSION_OF_UNIT_SQL,
+  insertOrderLine,
+  insertOrderRow,
+  type OrderProducer,
+} from "./order-rows.internal.server";
 import { reserveStock } from "~/modules/stock/movements.server";
 
 export interface ShippingAddress {
@@ -65,8 +71,6 @@ export interface PlaceOrderResult {
   replayed: boolean;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /** Merges repeated skus so each product appears once; keeps the first expected price. */
 function mergeItems(items: PlaceOrderInput["items"]) {
   const merged = new Map<string, { sku: string; qty: number; expectedPriceVnd?: number }>();
@@ -95,16 +99,7 @@ function requestHash(input: PlaceOrderInput, items: ReturnType<typeof mergeItems
   return createHash("sha256").update(canonical).digest("hex");
 }
 
-/** A short order code a buyer can type into a bank transfer, e.g. "DH7K3QX9TA". */
-function newOrderCode(): string {
-  const alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-  const bytes = randomBytes(8);
-  let code = "DH";
-  for (const byte of bytes) code += alphabet[byte % alphabet.length];
-  return code;
-}
-
-interface ListingRow {
+interface ListingRow extends OrderProducer {
   id: number;
   sku: string;
   title: string;
@@ -113,17 +108,6 @@ interface ListingRow {
   minOrderQty: number;
   stock: number;
   status: string;
-  producerId: number;
-  producerCode: string;
-  producerName: string;
-  producerStatus: string;
-  deliveryFeeVnd: number;
-  orgUnitId: number;
-  /**
-   * The commission rate for the producer's org unit: the deepest unit on its path with a
-   * rate set (a rate on the province applies to every commune below unless one sets its own).
-   */
-  commissionBasisPoints: number;
 }
 
 /** The listings of an order with their producer, as of now (inside the transaction). */
@@ -133,10 +117,7 @@ function loadListingsForOrder(db: Db, skus: string[]): ListingRow[] {
     `SELECT l.id, l.sku, l.title, l.unit, l.price_vnd AS priceVnd, l.min_order_qty AS minOrderQty,
        l.stock, l.status, p.id AS producerId, p.code AS producerCode, p.name AS producerName,
        p.verification_status AS producerStatus, p.delivery_fee_vnd AS deliveryFeeVnd,
-       p.org_unit_id AS orgUnitId,
-       coalesce((SELECT a.commission_basis_points FROM org_units a
-                 WHERE substr(u.path, 1, length(a.path)) = a.path AND a.commission_basis_points > 0
-                 ORDER BY length(a.path) DESC LIMIT 1), 0) AS commissionBasisPoints
+       p.org_unit_id AS orgUnitId, ${COMMISSION_OF_UNIT_SQL} AS commissionBasisPoints
      FROM listings l
      JOIN producers p ON p.id = l.producer_id
      JOIN org_units u ON u.id = p.org_unit_id
@@ -272,64 +253,22 @@ export function placeOrder(db: Db, input: PlaceOrderInput): PlaceOrderResult {
         }));
         const deliveryMethod = delivery[first.producerCode] ?? "pickup";
         const subtotalVnd = lines.reduce((sum, l) => sum + l.lineTotalVnd, 0);
-        const deliveryFeeVnd = deliveryMethod === "delivery" ? first.deliveryFeeVnd : 0;
-        const totalVnd = subtotalVnd + deliveryFeeVnd;
-        const code = newOrderCode();
-        const order = {
-          id: Number(
-            prepared(
-              db,
-              `INSERT INTO orders (code, checkout_id, buyer_user_id, producer_id, org_unit_id, status,
-                 payment_method, delivery_method, subtotal_vnd, delivery_fee_vnd, total_vnd,
-                 commission_basis_points, ship_name, ship_phone, ship_province, ship_commune,
-                 ship_address, note, payment_due_at, created_at, updated_at)
-               VALUES (?, ?, ?, ?, ?, 'pending_payment', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-            ).run(
-              code,
-              checkoutId,
-              input.buyerUserId,
-              first.producerId,
-              first.orgUnitId,
-              input.paymentMethod,
-              deliveryMethod,
-              subtotalVnd,
-              deliveryFeeVnd,
-              totalVnd,
-              first.commissionBasisPoints,
-              input.shipping.name,
-              input.shipping.phone,
-              input.shipping.province,
-              input.shipping.commune,
-              input.shipping.address,
-              input.note ?? null,
-              input.paymentMethod === "bank_transfer"
-                ? now.getTime() + TRANSFER_PAYMENT_DAYS * DAY_MS
-                : null,
-              now.getTime(),
-              now.getTime(),
-            ).lastInsertRowid,
-          ),
-          code,
-        };
-        const insertLine = prepared(
-          db,
-          `INSERT INTO order_lines (order_id, listing_id, sku, title, unit, unit_price_vnd, qty, reserved_qty, line_total_vnd)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        );
+        const { id, code, deliveryFeeVnd, totalVnd } = insertOrderRow(db, {
+          checkoutId,
+          buyerUserId: input.buyerUserId,
+          producer: first,
+          paymentMethod: input.paymentMethod,
+          deliveryMethod,
+          subtotalVnd,
+          shipping: input.shipping,
+          note: input.note ?? null,
+          now,
+        });
+        const order = { id, code };
         for (const line of lines) {
-          // Every listing is sold from stock today; a line made to order would reserve 0.
+          // A line from the cart is sold from stock (an offer's line is made to order).
           const reservedQty = line.qty;
-          insertLine.run(
-            order.id,
-            line.listingId,
-            line.sku,
-            line.title,
-            line.unit,
-            line.unitPriceVnd,
-            line.qty,
-            reservedQty,
-            line.lineTotalVnd,
-          );
+          insertOrderLine(db, order.id, line, reservedQty);
           if (
             !reserveStock(db, { listingId: line.listingId, qty: reservedQty, orderId: order.id })
           ) {
@@ -337,16 +276,11 @@ export function placeOrder(db: Db, input: PlaceOrderInput): PlaceOrderResult {
             shortages.push({ sku: line.sku, title: line.title, available: listing?.stock ?? 0 });
           }
         }
-        prepared(db, "INSERT INTO payments (order_id, provider, amount_vnd) VALUES (?, ?, ?)").run(
-          order.id,
-          input.paymentMethod === "card" ? "stripe" : input.paymentMethod,
-          totalVnd,
-        );
-        notifyOrderEvent(
-          db,
-          { ...order, buyerUserId: input.buyerUserId, producerId: first.producerId },
-          "placed",
-        );
+        announceOrder(db, {
+          ...order,
+          buyerUserId: input.buyerUserId,
+          producerId: first.producerId,
+        });
         placed.push({
           id: order.id,
           code: order.code,

@@ -1,6 +1,6 @@
 import { Invalid, NotFound } from "~/lib/errors";
 import type { MessageKey } from "~/lib/i18n/translate";
-import { buyerActions, producerActions, type ProducerAction } from "~/lib/orders";
+import { buyerActions, isContactVisible, producerActions, type ProducerAction } from "~/lib/orders";
 import type { SignedInActor } from "~/modules/auth/actor";
 import {
   transferInstructions,
@@ -45,12 +45,15 @@ export async function buyerOrderView(
     actions: ReturnType<typeof buyerActions>;
     transfer: TransferInstructions | null;
     reviewable: number[];
+    /** The producer's phone while the order is open and 30 days after; else null. */
+    contactPhone: string | null;
   }
 > {
   const detail = getBuyerOrder(db, buyerUserId, orderId);
   const reviewed = new Set(detail.reviews.map((r) => r.listingId));
   return {
     ...detail,
+    contactPhone: isContactVisible(detail.order) ? detail.producer.phone : null,
     actions: buyerActions(detail.order.status, detail.order.paymentMethod),
     transfer: await transferInstructions(detail),
     reviewable:
@@ -75,14 +78,24 @@ export function producerInbox(db: Db, actor: SignedInActor, status: OrderStatus 
   };
 }
 
-/** One order of the member's producers, with its next actions (for the detail and the note). */
+/**
+ * One order of the member's producers, with its next actions (for the detail and the note).
+ * The buyer's phone shows while the order is open and 30 days after it ended, then not at all.
+ */
 export function producerOrderView(db: Db, actor: SignedInActor, orderId: number) {
   const detail = getProducerOrder(
     db,
     actor.producers.map((m) => m.producerId),
     orderId,
   );
-  return { ...detail, actions: producerActions(detail.order.status, detail.order.paymentMethod) };
+  const contactPhone = isContactVisible(detail.order) ? detail.order.shipPhone : null;
+  return {
+    ...detail,
+    order: { ...detail.order, shipPhone: contactPhone ?? "" },
+    buyer: { ...detail.buyer, phone: contactPhone === null ? null : detail.buyer.phone },
+    contactPhone,
+    actions: producerActions(detail.order.status, detail.order.paymentMethod),
+  };
 }
 
 /** Runs a producer's action on an order; ownership and the allowed state are in the query. */

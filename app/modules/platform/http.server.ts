@@ -169,6 +169,34 @@ export function formError(error: unknown, locale: Locale) {
   throw error;
 }
 
+/** A refused hand-written form: its messages, and the reader's entries to fill it again. */
+export interface RefusedForm {
+  formError: string | null;
+  fieldErrors: Record<string, string>;
+  values: Record<string, string>;
+}
+
+/**
+ * For hand-written forms that keep the reader's entries (the offer and accept-offer forms): a
+ * domain error shows under the field it names, else above the form, and the form is filled
+ * again. Anything else, a 404 included, is rethrown for `handle()` or the error boundary.
+ */
+export function formErrorKeepingEntries(error: unknown, locale: Locale, formData: FormData) {
+  if (!(error instanceof DomainError) || error.status === 404) throw error;
+  const message = error.messageIn(locale);
+  const field = error.details?.field;
+  return data<RefusedForm>(
+    {
+      formError: typeof field === "string" ? null : message,
+      fieldErrors: typeof field === "string" ? { [field]: message } : {},
+      values: Object.fromEntries(
+        [...formData.entries()].filter((e): e is [string, string] => typeof e[1] === "string"),
+      ),
+    },
+    { status: error.status },
+  );
+}
+
 /**
  * The same for forms built with conform: an error naming a field (e.g. a title already used)
  * shows under that field, others above the form, in the reader's language. Anything else,

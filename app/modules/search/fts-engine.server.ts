@@ -117,7 +117,7 @@ export function searchFts(db: Db, query: SearchQuery): SearchResult {
     if (id < capacity && filter(id)) kept[total++] = id;
   }
   const rows = kept.subarray(0, total);
-  const counted = countFacets(rows, values, tree, today);
+  const counted = query.facets === false ? undefined : countFacets(rows, values, tree, today);
 
   // 3. The requested page.
   const offset = (query.page - 1) * query.perPage;

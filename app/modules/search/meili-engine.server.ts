@@ -218,7 +218,7 @@ export class MeiliEngine implements SearchEngine {
     }
     const response = await this.index.search(text, {
       filter,
-      facets: FACETS,
+      facets: query.facets === false ? [] : FACETS,
       sort,
       page: query.page,
       hitsPerPage: query.perPage,

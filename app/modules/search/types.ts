@@ -34,6 +34,11 @@ export interface SearchQuery {
   perPage: number;
   /** The day OCOP and other certificates are checked against (YYYY-MM-DD); today in Việt Nam by default. */
   today?: string;
+  /**
+   * Whether to count facets and price ranges (default true). A caller that reads only the
+   * hits (the purchase-request matcher) sets false and gets empty counts, for less work.
+   */
+  facets?: boolean;
 }
 
 export type EngineName = "fts" | "meilisearch";

@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { findCommune } from "~/lib/places";
 import { foldVietnamese } from "~/lib/text";
-import type { RequestToMatch } from "~/modules/demand/matching.server";
+import { matchesForRequest, type RequestToMatch } from "~/modules/demand/matching.server";
 import { rebuildFtsIndex } from "~/modules/search/fts-index.server";
 import { setExternalEngine, warmSearch } from "~/modules/search/search.server";
 import { openMigratedDatabase } from "~db/client.server";
 import { seedDemo } from "~db/seed/seed.server";
-import { registerRawImports } from "../raw-imports";
 import type { BenchCase, BenchRow } from "../types";
 import { generateCatalog } from "./search";
 
@@ -21,6 +21,8 @@ import { generateCatalog } from "./search";
 const LISTINGS = Math.max(1000, Number(process.env.MATCHING_BENCH_LISTINGS ?? 100_000) || 100_000);
 const RUNS = Math.max(10, Number(process.env.MATCHING_BENCH_RUNS ?? 200) || 200);
 const LIMIT = 20;
+/** The official code of xã Khe Sanh, Quảng Trị (db/seed/places/communes.csv). */
+const KHE_SANH = findCommune("Khe Sanh", "quang-tri")?.code ?? null;
 
 function percentile(sorted: number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -28,10 +30,6 @@ function percentile(sorted: number[], q: number): number {
 }
 
 async function run() {
-  // The matcher reads the official place lists, bundled as `?raw` imports: loaded here,
-  // after the hooks that read them, so the other cases never need them.
-  registerRawImports();
-  const { matchesForRequest } = await import("~/modules/demand/matching.server");
   const dir = mkdtempSync(join(tmpdir(), "cungcau-matching-bench-"));
   try {
     const db = openMigratedDatabase(join(dir, "bench.db"));
@@ -45,7 +43,9 @@ async function run() {
 
     const requests = db.$client
       .prepare(
-        `SELECT title, category_id AS categoryId, quantity, unit, delivery_location AS deliveryLocation
+        `SELECT title, description, category_id AS categoryId, quantity, unit,
+                province_code AS provinceCode,
+                commune_code AS communeCode, delivery_location AS deliveryLocation
          FROM purchase_requests ORDER BY code`,
       )
       .all() as RequestToMatch[];
@@ -59,7 +59,12 @@ async function run() {
         kind: "other place, unit, quantity",
         requests: requests.map((r, i) => ({
           ...r,
-          deliveryLocation: i % 2 === 0 ? "xã Khe Sanh" : "Hà Nội",
+          // Xã Khe Sanh (Quảng Trị) or Hà Nội, by official codes; every third without codes.
+          ...(i % 3 === 0
+            ? { provinceCode: null, communeCode: null }
+            : i % 2 === 0
+              ? { provinceCode: "44", communeCode: KHE_SANH }
+              : { provinceCode: "01", communeCode: null }),
           unit: r.unit === "kg" ? "gói" : "kg",
           quantity: r.quantity * 10,
           categoryId: i % 3 === 0 ? null : r.categoryId,
