@@ -2,7 +2,6 @@ import type { Db } from "~db/client.server";
 import {
   categories,
   listings,
-  orgUnits,
   producerMemberships,
   producers,
   staffMemberships,
@@ -16,24 +15,24 @@ import type { SignedInActor } from "~/modules/auth/actor";
  * producer and a provincial admin. Passwords are placeholders: these users never log in.
  */
 export function makeMarket(db: Db, options: { commissionBasisPoints?: number } = {}) {
-  const province = db
-    .insert(orgUnits)
-    .values({ code: "T", name: "Hội LHPN tỉnh Test", level: "province", path: "/1/", id: 1 })
-    .returning()
-    .get();
-  const commune = db
-    .insert(orgUnits)
-    .values({
-      id: 2,
-      code: "T-X",
-      name: "Hội LHPN xã Test",
-      level: "commune",
-      parentId: province.id,
-      path: "/1/2/",
-      commissionBasisPoints: options.commissionBasisPoints ?? 0,
-    })
-    .returning()
-    .get();
+  // Org units by plain SQL: the migration tests build this market on older schemas too, and the
+  // ORM's insert names every column of today's org_units (commune_code came later).
+  const insertOrgUnit = db.$client.prepare(
+    `INSERT INTO org_units (id, code, name, level, parent_id, path, commission_basis_points)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  insertOrgUnit.run(1, "T", "Hội LHPN tỉnh Test", "province", null, "/1/", 0);
+  insertOrgUnit.run(
+    2,
+    "T-X",
+    "Hội LHPN xã Test",
+    "commune",
+    1,
+    "/1/2/",
+    options.commissionBasisPoints ?? 0,
+  );
+  const province = { id: 1, code: "T", path: "/1/" };
+  const commune = { id: 2, code: "T-X", path: "/1/2/" };
   const category = db
     .insert(categories)
     .values({ code: "gia-vi", nameVi: "Gia vị", nameEn: "Spices" })

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "~db/client.server";
 import { orderLines, orders, payments } from "~db/schema";
@@ -24,11 +24,17 @@ afterAll(async () => {
   await first?.stop();
 }, 60_000);
 
-function checkNoHalfMadeOrder(db: Db, listingId: number, expectedOrders: number) {
+function checkNoHalfMadeOrder(
+  db: Db,
+  buyer: { listingId: number; userId: number },
+  expectedOrders: number,
+) {
+  // This buyer's orders only: the demo data has orders of its own (one made from an offer).
   const ordered = db
     .select({ n: sql<number>`count(distinct ${orderLines.orderId})` })
     .from(orderLines)
-    .where(eq(orderLines.listingId, listingId))
+    .innerJoin(orders, eq(orders.id, orderLines.orderId))
+    .where(and(eq(orderLines.listingId, buyer.listingId), eq(orders.buyerUserId, buyer.userId)))
     .get()?.n;
   expect(ordered).toBe(expectedOrders);
   // Every order has its lines and its payment row: nothing was written half-way.
@@ -62,7 +68,7 @@ describe("POST /api/v1/orders under concurrency", () => {
       const conflict = bodies[statuses.indexOf(409)] as { error: { details: { skus: string[] } } };
       expect(conflict.error.details.skus).toEqual(["SP0001"]);
       expect(stockOf(buyer.db, buyer.listingId)).toBe(0);
-      checkNoHalfMadeOrder(buyer.db, buyer.listingId, 10);
+      checkNoHalfMadeOrder(buyer.db, buyer, 10);
     } finally {
       buyer.db.$client.close();
     }
@@ -77,7 +83,7 @@ describe("POST /api/v1/orders under concurrency", () => {
       const { tally } = await fire([first.url, second.url], buyer.token, buyer.sku, 50);
       expect(tally).toEqual({ 201: 10, 409: 40 });
       expect(stockOf(buyer.db, buyer.listingId)).toBe(0);
-      checkNoHalfMadeOrder(buyer.db, buyer.listingId, 10);
+      checkNoHalfMadeOrder(buyer.db, buyer, 10);
     } finally {
       buyer.db.$client.close();
     }

@@ -344,56 +344,6 @@ describe("payment events and stock", () => {
   });
 });
 
-/**
- * A producer's pepper (stock 10) and another's squid (stock 4), and a buyer, written with
- * plain SQL: the ORM's inserts name every column of today's schema, which an old one lacks.
- */
-function oldMarket(db: Db) {
-  const run = (statement: string, ...values: unknown[]) =>
-    Number(db.$client.prepare(statement).run(...values).lastInsertRowid);
-  run(
-    `INSERT INTO org_units (id, code, name, level, path) VALUES (1, 'T', 'Tỉnh', 'province', '/1/')`,
-  );
-  run(
-    `INSERT INTO org_units (id, code, name, level, parent_id, path) VALUES (2, 'T-X', 'Xã', 'commune', 1, '/1/2/')`,
-  );
-  const categoryId = run(
-    `INSERT INTO categories (code, name_vi, name_en) VALUES ('gv', 'Gia vị', 'Spices')`,
-  );
-  const producer = (code: string) =>
-    run(
-      `INSERT INTO producers (code, name, kind, org_unit_id, commune, address, members_total, verification_status)
-       VALUES (?, ?, 'htx', 2, 'xã Test', 'thôn 1', 10, 'verified')`,
-      code,
-      `HTX ${code}`,
-    );
-  const listing = (producerId: number, sku: string, stock: number) => ({
-    id: run(
-      `INSERT INTO listings (sku, producer_id, title, slug, category_id, price_vnd, unit, stock, status)
-       VALUES (?, ?, ?, ?, ?, 120000, 'gói', ?, 'published')`,
-      sku,
-      producerId,
-      `Sản phẩm ${sku}`,
-      sku.toLowerCase(),
-      categoryId,
-      stock,
-    ),
-  });
-  const producerA = { id: producer("SXA") };
-  const producerB = { id: producer("SXB") };
-  const buyer = {
-    id: run(
-      `INSERT INTO users (email, password_hash, display_name) VALUES ('mua@example.vn', 'x', 'Người Mua')`,
-    ),
-  };
-  return {
-    producerA,
-    buyer,
-    pepper: listing(producerA.id, "SP0001", 10),
-    squid: listing(producerB.id, "SP0003", 4),
-  };
-}
-
 describe("seed and migration", () => {
   it("the demo seed leaves every listing's stock equal to its movements", async () => {
     const db = freshDb();
@@ -422,7 +372,7 @@ describe("seed and migration", () => {
       const path = join(dir, "app.db");
       const old = openDatabase(path);
       migrate(old, { migrationsFolder: before });
-      const m = oldMarket(old);
+      const m = makeMarket(old);
       const insertOrder = old.$client.prepare(
         `INSERT INTO orders (code, checkout_id, buyer_user_id, producer_id, org_unit_id, status,
            payment_method, delivery_method, subtotal_vnd, total_vnd, ship_name, ship_phone,
