@@ -131,15 +131,16 @@ export default function PurchaseRequestPage() {
         </section>
       ) : null}
       {parts.isOwner ? <RequestOwnerForms code={request.code} status={request.status} /> : null}
-      {parts.isOwner && parts.matches ? (
-        <RequestMatches matches={parts.matches} matchedAt={parts.matchedAt} />
-      ) : null}
+      {/* Offers first: they are what the owner acts on; the matches explain who was told. */}
       {parts.isOwner && parts.offers ? (
         <OfferComparison
           code={request.code}
           offers={parts.offers}
           canDecide={request.status === "open" && !request.isHidden}
         />
+      ) : null}
+      {parts.isOwner && parts.matches ? (
+        <RequestMatches matches={parts.matches} matchedAt={parts.matchedAt} />
       ) : null}
       {!parts.isOwner && (parts.ownOffers.length > 0 || parts.canOffer) ? (
         <OwnOffers code={request.code} offers={parts.ownOffers} canOffer={parts.canOffer} />

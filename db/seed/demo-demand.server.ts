@@ -47,14 +47,19 @@ function actorOf(db: Db, userId: number): SignedInActor {
   return actor;
 }
 
-/** A published listing of the producer in the request's category, else any of its listings. */
-function listingFor(db: Db, producerId: number, categoryId: number | null) {
+/**
+ * The producer's listing to offer for a request: the one the matcher ranked best for it, else
+ * one in the request's category, else any published one.
+ */
+function listingFor(db: Db, producerId: number, request: OpenRequest) {
   return prepared<{ id: number; priceVnd: number }>(
     db,
-    `SELECT id, price_vnd AS priceVnd FROM listings
-     WHERE producer_id = ? AND status = 'published'
-     ORDER BY category_id IS ? DESC, id LIMIT 1`,
-  ).get(producerId, categoryId);
+    `SELECT l.id, l.price_vnd AS priceVnd FROM listings l
+     WHERE l.producer_id = ? AND l.status = 'published'
+     ORDER BY coalesce((SELECT min(m.rank) FROM request_matches m
+                        WHERE m.listing_id = l.id AND m.purchase_request_id = ?), 1000),
+       l.category_id IS ? DESC, l.id LIMIT 1`,
+  ).get(producerId, request.id, request.categoryId);
 }
 
 /**
@@ -78,15 +83,17 @@ export function seedDemoDemand(db: Db, { now }: { now: Date }): DemoDemandResult
      WHERE r.status = 'open' AND r.is_hidden = 0 AND r.needed_by >= ?
        AND NOT EXISTS (SELECT 1 FROM offers o WHERE o.purchase_request_id = r.id)
        AND NOT EXISTS (SELECT 1 FROM producer_memberships m WHERE m.user_id = r.buyer_user_id)
-     ORDER BY r.code`,
-  ).all(today);
+     -- Requests the demo producers can answer: those the matcher gave to both, then to one.
+     ORDER BY (SELECT count(DISTINCT x.producer_id) FROM request_matches x
+               WHERE x.purchase_request_id = r.id AND x.producer_id IN (?, ?)) DESC, r.code`,
+  ).all(today, members[0]?.producerId ?? 0, members[1]?.producerId ?? 0);
   const result: DemoDemandResult = { offers: 0, accepted: 0, orders: [], offlineDeals: 0 };
   result.offlineDeals = recordDemoOfflineDeals(db, now);
   const [first, second] = members;
   if (!first) return result;
 
   const offer = (member: ProducerMember, request: OpenRequest, step: number, note: string) => {
-    const listing = step % 2 === 0 ? listingFor(db, member.producerId, request.categoryId) : null;
+    const listing = step % 2 === 0 ? listingFor(db, member.producerId, request) : null;
     const base = listing?.priceVnd ?? 50_000;
     const made = submitOffer(
       db,
