@@ -4,6 +4,7 @@ import { vi } from "~/lib/i18n/vi";
 import type { Db } from "~db/client.server";
 import { DEMO_ACCOUNTS } from "~db/seed/demo-accounts";
 import { users } from "~db/schema";
+import { demoSessionCookie } from "./demo-login";
 import type { StartedServer } from "./server";
 
 /**
@@ -53,20 +54,9 @@ export async function signInDemoBuyerInEnglish(
 ): Promise<{ cookie: string; buyerId: number }> {
   const buyer = DEMO_ACCOUNTS.find((account) => account.key === "buyer");
   if (!buyer) throw new Error("no demo buyer");
-  const login = await fetch(`${server.url}/dang-nhap`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      Origin: server.url,
-      "Content-Type": "application/x-www-form-urlencoded",
-      Cookie: "lang=en",
-    },
-    body: new URLSearchParams({ identifier: buyer.email, password: buyer.password }),
-  });
-  const session = login.headers.getSetCookie().find((c) => c.startsWith("cc_session="));
-  if (!session) throw new Error(`log-in failed with ${login.status}`);
+  const session = await demoSessionCookie(server.url, "buyer", { lang: "en" });
   const user = db.select().from(users).where(eq(users.email, buyer.email)).get();
   if (!user) throw new Error("no demo buyer row");
   db.update(users).set({ locale: "en" }).where(eq(users.id, user.id)).run();
-  return { cookie: `lang=en; ${session.split(";")[0]}`, buyerId: user.id };
+  return { cookie: `lang=en; ${session}`, buyerId: user.id };
 }

@@ -13,6 +13,7 @@ import {
   purchaseRequests,
   users,
 } from "~db/schema";
+import { demoSessionCookie } from "../helpers/demo-login";
 import { decodeEntities } from "../helpers/english";
 import { startServer, type StartedServer } from "../helpers/server";
 
@@ -31,19 +32,7 @@ describe("offers on the request page (no JavaScript)", () => {
   let db: Db;
   const cookies = {} as Record<AccountKey | "anonymous", string>;
 
-  async function signIn(key: AccountKey): Promise<string> {
-    const account = DEMO_ACCOUNTS.find((a) => a.key === key);
-    if (!account) throw new Error(`no demo account ${key}`);
-    const login = await fetch(`${server.url}/dang-nhap`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ identifier: account.email, password: account.password }),
-    });
-    const session = login.headers.getSetCookie().find((c) => c.startsWith("cc_session="));
-    if (!session) throw new Error(`log-in of ${key} failed with ${login.status}`);
-    return session.split(";")[0] ?? "";
-  }
+  const signIn = (key: AccountKey) => demoSessionCookie(server.url, key);
 
   const page = async (as: AccountKey | "anonymous", path: string) => {
     const response = await fetch(`${server.url}${path}`, {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "~db/client.server";
-import { demoAccount } from "~db/seed/demo-accounts";
+import { demoSessionCookie } from "../helpers/demo-login";
 import { decodeEntities } from "../helpers/english";
 import { startServer, type StartedServer } from "../helpers/server";
 
@@ -18,18 +18,7 @@ describe("the request inbox page (no JavaScript)", () => {
   let matched = { code: "", title: "" };
   let invited = { code: "", title: "" };
 
-  async function signIn(key: "producer" | "producer-2"): Promise<string> {
-    const account = demoAccount(key);
-    const login = await fetch(`${server.url}/dang-nhap`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ identifier: account.email, password: account.password }),
-    });
-    const session = login.headers.getSetCookie().find((c) => c.startsWith("cc_session="));
-    if (!session) throw new Error(`log-in of ${key} failed with ${login.status}`);
-    return session.split(";")[0] ?? "";
-  }
+  const signIn = (key: "producer" | "producer-2") => demoSessionCookie(server.url, key);
 
   const page = async (as: string, path: string) => {
     const response = await fetch(`${server.url}${path}`, {
