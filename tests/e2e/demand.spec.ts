@@ -111,9 +111,30 @@ for (const javaScriptEnabled of [true, false]) {
       await page
         .getByLabel(vi("requestForm.neededByLabel"), { exact: true })
         .fill(tomorrowPlus(20));
-      await page
-        .getByLabel(vi("placePicker.communeLabel"), { exact: true })
-        .selectOption({ label: "Phường Đông Hà" });
+      // The place picker: another province brings its communes (fetched with JavaScript; a
+      // "Chọn tỉnh" round trip without), typing narrows them, and the form keeps what was typed.
+      const province = page.getByLabel(vi("placePicker.provinceLabel"), { exact: true });
+      const commune = page.getByLabel(vi("placePicker.communeLabel"), { exact: true });
+      // By official code: Huế is 46, Quảng Trị 44.
+      const pickProvince = async (officialCode: string) => {
+        await province.selectOption(officialCode);
+        if (!javaScriptEnabled) {
+          await submit(page, vi("placePicker.pickProvince"));
+          await audit(page);
+        }
+      };
+      await pickProvince("46");
+      await expect(commune.getByRole("option", { name: "Phường Kim Long" })).toBeAttached();
+      await pickProvince("44");
+      await expect(page.getByLabel(vi("requestForm.titleLabel"), { exact: true })).toHaveValue(
+        title,
+      );
+      if (javaScriptEnabled) {
+        await page.getByLabel(vi("placePicker.filterLabel"), { exact: true }).fill("dong ha");
+        // The empty choice, Phường Đông Hà and Phường Nam Đông Hà.
+        await expect(commune.getByRole("option")).toHaveCount(3);
+      }
+      await commune.selectOption({ label: "Phường Đông Hà" });
       await submit(page, vi("requestForm.submit"));
       await page.waitForURL((url) => /^\/yeu-cau-mua\/YC\d+$/.test(url.pathname));
       await audit(page);
