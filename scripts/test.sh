@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 step() {
-  printf '\n\033[1m==> %s\033[0m\n' "$1"
+  # The clock time of each step, so a run's log shows what each step costs.
+  printf '\n\033[1m==> %s\033[0m (%s)\n' "$1" "$(date +%H:%M:%S)"
 }
 
 step "Chromium (/usr/bin/chromium) for the end-to-end tests"

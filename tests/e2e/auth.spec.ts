@@ -1,8 +1,16 @@
 import { audit, expect, snapshot, test } from "./fixtures";
-import { DEMO_ACCOUNTS, LANDING, logIn, logOut, submitLogin, t } from "./support";
+import {
+  DEMO_ACCOUNTS,
+  LANDING,
+  logIn,
+  logOut,
+  ONE_ACCOUNT_PER_ROLE,
+  submitLogin,
+  t,
+} from "./support";
 
 test.describe("demo accounts log in and out", () => {
-  for (const [index, account] of DEMO_ACCOUNTS.entries()) {
+  for (const [index, account] of ONE_ACCOUNT_PER_ROLE.entries()) {
     // Half of them with the phone number, half with the e-mail address.
     const identifier = index % 2 === 0 ? account.phone : account.email;
     test(`${account.key} (${identifier})`, async ({ page }) => {

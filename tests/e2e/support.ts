@@ -6,6 +6,13 @@ import { audit, expect } from "./fixtures";
 
 export { DEMO_ACCOUNTS, t, type DemoAccount };
 
+/**
+ * One demo account per role, for the tests that log every role in and out: the second
+ * producer has the first one's role (it exists so a request can get two offers, and
+ * demand.spec.ts logs it in).
+ */
+export const ONE_ACCOUNT_PER_ROLE = DEMO_ACCOUNTS.filter((account) => account.key !== "producer-2");
+
 /** Where each demo account lands after logging in (homeOf in app/modules/auth/login.internal.server.ts). */
 export const LANDING: Record<DemoAccount["key"], string> = {
   admin: "/quan-ly",
