@@ -93,3 +93,22 @@ export function PurchaseRequestCard({
     </article>
   );
 }
+
+/** The heading of a list of purchase requests, with the button to post a new one. */
+export function PurchaseRequestListHeading({ title, intro }: { title: string; intro: string }) {
+  const t = useT();
+  return (
+    <div className="flex flex-wrap items-end justify-between gap-3">
+      <div>
+        <h1 className="text-2xl font-bold text-stone-900">{title}</h1>
+        <p className="mt-1 max-w-prose text-stone-700">{intro}</p>
+      </div>
+      <Link
+        to="/yeu-cau-mua/moi"
+        className="rounded-lg bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800"
+      >
+        {t("requests.post")}
+      </Link>
+    </div>
+  );
+}

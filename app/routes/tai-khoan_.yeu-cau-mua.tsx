@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { EmptyState } from "~/components/empty-state";
 import { Pagination } from "~/components/pagination";
+import { PurchaseRequestListHeading } from "~/components/purchase-request-card";
 import { formatDate, formatNumber, t, useLocale, useT } from "~/lib/i18n";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
 import { requireUser } from "~/modules/auth/session.server";
@@ -30,18 +31,7 @@ export default function MyPurchaseRequestsPage() {
   const locale = useLocale();
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-bold text-stone-900">{t("myRequests.title")}</h1>
-          <p className="mt-1 max-w-prose text-stone-700">{t("myRequests.intro")}</p>
-        </div>
-        <Link
-          to="/yeu-cau-mua/moi"
-          className="rounded-lg bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800"
-        >
-          {t("requests.post")}
-        </Link>
-      </div>
+      <PurchaseRequestListHeading title={t("myRequests.title")} intro={t("myRequests.intro")} />
       {items.length === 0 ? (
         <EmptyState
           title={t("myRequests.emptyTitle")}

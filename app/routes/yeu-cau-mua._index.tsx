@@ -1,9 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { EmptyState } from "~/components/empty-state";
 import { Pagination } from "~/components/pagination";
-import { PurchaseRequestCard } from "~/components/purchase-request-card";
+import {
+  PurchaseRequestCard,
+  PurchaseRequestListHeading,
+} from "~/components/purchase-request-card";
 import { t, useT } from "~/lib/i18n";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
 import { listOpenPurchaseRequests } from "~/modules/demand/purchase-requests.server";
@@ -28,18 +31,7 @@ export default function PurchaseRequestsPage() {
   const t = useT();
   return (
     <div>
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-bold text-stone-900">{t("requests.title")}</h1>
-          <p className="mt-1 max-w-prose text-stone-700">{t("requests.intro")}</p>
-        </div>
-        <Link
-          to="/yeu-cau-mua/moi"
-          className="rounded-lg bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800"
-        >
-          {t("requests.post")}
-        </Link>
-      </div>
+      <PurchaseRequestListHeading title={t("requests.title")} intro={t("requests.intro")} />
       {items.length > 0 ? (
         <>
           <ul className="mt-6 grid gap-3 sm:grid-cols-2">

@@ -9,7 +9,7 @@ import { setExternalEngine, warmSearch } from "~/modules/search/search.server";
 import { openMigratedDatabase } from "~db/client.server";
 import { seedDemo } from "~db/seed/seed.server";
 import type { BenchCase, BenchRow } from "../types";
-import { generateCatalog } from "./search";
+import { generateCatalog, percentile } from "./search";
 
 /**
  * `npm run bench -- matching`: the search bench's 100,000 listings (its generator), then
@@ -23,11 +23,6 @@ const RUNS = Math.max(10, Number(process.env.MATCHING_BENCH_RUNS ?? 200) || 200)
 const LIMIT = 20;
 /** The official code of xã Khe Sanh, Quảng Trị (db/seed/places/communes.csv). */
 const KHE_SANH = findCommune("Khe Sanh", "quang-tri")?.code ?? null;
-
-function percentile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
-}
 
 async function run() {
   const dir = mkdtempSync(join(tmpdir(), "cungcau-matching-bench-"));

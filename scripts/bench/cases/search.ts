@@ -163,7 +163,8 @@ export function generateCatalog(db: Db, total: number): void {
   })();
 }
 
-function percentile(sorted: number[], q: number): number {
+/** The q-quantile (0…1) of sorted times, nearest rank; NaN for none. */
+export function percentile(sorted: number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
 }
