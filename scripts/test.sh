@@ -24,6 +24,19 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 /usr/bin/chromium --version 2>/dev/null || true
 
+step "LibreOffice Calc (/usr/bin/soffice), the second reader of the XLSX exports"
+if [ ! -x /usr/bin/soffice ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "LibreOffice is missing: installing Debian's libreoffice-calc-nogui with apt-get"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update
+    apt-get install -y --no-install-recommends libreoffice-calc-nogui
+  else
+    echo 'LibreOffice is missing: run `sudo apt-get install -y libreoffice-calc-nogui`' >&2
+    exit 1
+  fi
+fi
+
 step "ESLint"
 npx eslint . --max-warnings=0
 

@@ -11,7 +11,7 @@ import {
 import { createdAt, moment, sqlList, UNITS, updatedAt } from "./columns";
 import { users } from "./accounts";
 import { producers } from "./producers";
-import { listings } from "./catalog";
+import { categories, listings } from "./catalog";
 import { orgUnits } from "./org";
 
 /** A cart belongs to a user, or to a guest through a cookie token (hashed). */
@@ -115,6 +115,10 @@ export const orders = sqliteTable(
     index("orders_producer_idx").on(t.producerId, t.status),
     index("orders_checkout_idx").on(t.checkoutId),
     index("orders_org_unit_idx").on(t.orgUnitId, t.createdAt),
+    // Reports count distinct buyers of the orders completed in a period.
+    index("orders_completed_idx")
+      .on(t.completedAt, t.orgUnitId, t.buyerUserId)
+      .where(sql`${t.status} = 'completed'`),
     check("orders_status_check", sql`${t.status} in ${sqlList(ORDER_STATUSES)}`),
     check("orders_payment_method_check", sql`${t.paymentMethod} in ${sqlList(PAYMENT_METHODS)}`),
     check("orders_delivery_method_check", sql`${t.deliveryMethod} in ${sqlList(DELIVERY_METHODS)}`),
@@ -143,6 +147,13 @@ export const orderLines = sqliteTable(
     /** What the line took from stock when placed (0 for goods made to order); a release gives back this. */
     reservedQty: integer("reserved_qty").notNull().default(0),
     lineTotalVnd: integer("line_total_vnd").notNull(),
+    /**
+     * The category and OCOP stars of the goods when the order was placed (the listing's, or
+     * the purchase request's category for goods made to order), so reports never move when
+     * a listing is edited later. Null only on lines older than this column.
+     */
+    categoryId: integer("category_id").references(() => categories.id, { onDelete: "restrict" }),
+    ocopStars: integer("ocop_stars").notNull().default(0),
   },
   (t) => [
     index("order_lines_order_idx").on(t.orderId),
@@ -217,6 +228,7 @@ export const refunds = sqliteTable(
   },
   (t) => [
     index("refunds_order_idx").on(t.orderId),
+    index("refunds_created_idx").on(t.createdAt),
     check("refunds_amount_check", sql`${t.amountVnd} > 0`),
   ],
 );

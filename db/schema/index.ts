@@ -7,3 +7,5 @@ export * from "./commerce";
 export * from "./demand";
 export * from "./platform";
 export * from "./stock";
+export * from "./union";
+export * from "./reports";

@@ -7,7 +7,7 @@ import {
   text,
   type AnySQLiteColumn,
 } from "drizzle-orm/sqlite-core";
-import { createdAt, sqlList } from "./columns";
+import { createdAt, moment, sqlList } from "./columns";
 
 export const ORG_LEVELS = ["province", "commune", "branch"] as const;
 export type OrgLevel = (typeof ORG_LEVELS)[number];
@@ -33,6 +33,15 @@ export const orgUnits = sqliteTable(
      * covers, for a commune- or ward-level unit; null for a province or a branch.
      */
     communeCode: text("commune_code").unique(),
+    /**
+     * Set when this unit was merged into another (the 2025 commune mergers): the unit stays
+     * so past orders keep the unit they were placed under, and it sits below the surviving
+     * unit in the tree, so that unit's subtree and reports include its history.
+     */
+    mergedIntoId: integer("merged_into_id").references((): AnySQLiteColumn => orgUnits.id, {
+      onDelete: "restrict",
+    }),
+    mergedAt: moment("merged_at"),
     /** Commission on card payments collected for producers of this unit, in basis points. */
     commissionBasisPoints: integer("commission_basis_points").notNull().default(0),
     createdAt: createdAt(),
@@ -43,5 +52,9 @@ export const orgUnits = sqliteTable(
     check("org_units_level_check", sql`${t.level} in ${sqlList(ORG_LEVELS)}`),
     check("org_units_commission_check", sql`${t.commissionBasisPoints} between 0 and 10000`),
     check("org_units_path_check", sql`${t.path} like '/%/'`),
+    check(
+      "org_units_merged_check",
+      sql`(${t.mergedIntoId} is null) = (${t.mergedAt} is null) and (${t.mergedIntoId} is null or ${t.mergedIntoId} = ${t.parentId})`,
+    ),
   ],
 );

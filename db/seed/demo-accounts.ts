@@ -43,13 +43,13 @@ export const DEMO_ACCOUNTS = [
   },
   {
     key: "commune-staff",
-    roleVi: "Cán bộ Hội xã Vĩnh Linh (kiểm duyệt)",
-    roleEn: "Vĩnh Linh commune Union staff (moderator)",
+    roleVi: "Cán bộ Hội xã Vĩnh Linh (kiểm duyệt, báo cáo)",
+    roleEn: "Vĩnh Linh commune Union staff (moderator, reporter)",
     displayName: "Lê Thị Hội Xã",
     phone: "0900000003",
     email: "xa.vinhlinh@cungcau.demo",
     password: "VinhLinh#HoiXa2026",
-    staff: { orgUnitCode: "QT-VINHLINH", roles: ["moderator"] },
+    staff: { orgUnitCode: "QT-VINHLINH", roles: ["moderator", "reporter"] },
   },
   {
     key: "producer",

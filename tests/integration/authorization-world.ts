@@ -13,6 +13,8 @@ import {
   purchaseRequests,
   reviews,
   staffMemberships,
+  unionMembers,
+  unionOfficers,
   users,
 } from "~db/schema";
 
@@ -44,6 +46,10 @@ export type UserKind = (typeof USER_KINDS)[number];
 export type SignedInKind = Exclude<UserKind, "anonymous">;
 
 export interface World {
+  /** A member (hội viên) of commune A with sensitive data and consent, linked to producer A. */
+  memberId: number;
+  /** An officer (cán bộ hội) of commune A. */
+  officerId: number;
   userIds: Record<SignedInKind, number>;
   province: { id: number; code: string };
   communeA: { id: number; code: string };
@@ -310,7 +316,38 @@ export function buildWorld(db: Db): World {
     .values({ offerId, authorUserId: userIds["other-buyer"], body: "Giao được trong tuần không?" })
     .run();
 
+  // The Union's records in commune A: out of reach for staff of commune B.
+  const memberId = db
+    .insert(unionMembers)
+    .values({
+      orgUnitId: communeA.id,
+      fullName: "Hội viên Thử Nghiệm",
+      birthYear: 1985,
+      joinedOn: "2020-03-08",
+      producerId,
+      ethnicGroup: "Vân Kiều",
+      householdStatus: "poor",
+      hasDisability: false,
+      consentGivenOn: "2026-01-05",
+      consentForm: "paper",
+    })
+    .returning({ id: unionMembers.id })
+    .get().id;
+  const officerId = db
+    .insert(unionOfficers)
+    .values({
+      orgUnitId: communeA.id,
+      fullName: "Cán bộ Thử Nghiệm",
+      position: "Chủ tịch",
+      termStart: "2021-01-01",
+      fullTime: true,
+    })
+    .returning({ id: unionOfficers.id })
+    .get().id;
+
   return {
+    memberId,
+    officerId,
     userIds,
     province: { id: province.id, code: province.code },
     communeA: { id: communeA.id, code: communeA.code },

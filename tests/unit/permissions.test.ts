@@ -49,8 +49,9 @@ const MODERATION: StaffPermission[] = [
   "purchase-request:hide",
   "deal:record",
 ];
-const REPORTING: StaffPermission[] = ["report:view", "report:export"];
+const REPORTING: StaffPermission[] = ["report:view", "report:export", "member:view"];
 const ADMIN_ONLY: StaffPermission[] = [
+  "member:manage",
   "org:manage",
   "staff:manage",
   "payment:manage",

@@ -26,6 +26,9 @@ const STAFF_LINKS: readonly NavItem[] = [
   { to: "/quan-ly/danh-gia", key: "moderation.nav.reviews", end: true },
   { to: "/quan-ly/thanh-toan", key: "moderation.nav.payouts", end: true },
   { to: "/quan-ly/ket-noi", key: "connect.nav.link", end: false },
+  { to: "/quan-ly/bao-cao", key: "reports.nav.link", end: false },
+  { to: "/quan-ly/hoi-vien", key: "members.nav.link", end: false },
+  { to: "/quan-ly/to-chuc", key: "orgtree.nav.link", end: false },
 ];
 
 /** The purchase-request inbox's link, which shows how many requests wait for an answer. */

@@ -1,5 +1,8 @@
 import { authEn } from "./auth.en";
 import { connectEn } from "./connect.en";
+import { reportsEn } from "./reports.en";
+import { membersEn } from "./members.en";
+import { orgtreeEn } from "./orgtree.en";
 import { demandEn } from "./demand.en";
 import { errorsEn } from "./errors.en";
 import { notificationsEn } from "./notifications.en";
@@ -377,6 +380,9 @@ export const enGroups = {
   requests: requestsEn,
   offers: offersEn,
   connect: connectEn,
+  reports: reportsEn,
+  members: membersEn,
+  orgtree: orgtreeEn,
 } as const;
 
 export const en: Record<MessageKey, string> = {
@@ -392,4 +398,7 @@ export const en: Record<MessageKey, string> = {
   ...requestsEn,
   ...offersEn,
   ...connectEn,
+  ...reportsEn,
+  ...membersEn,
+  ...orgtreeEn,
 };

@@ -1,5 +1,8 @@
 import { authVi } from "./auth.vi";
 import { connectVi } from "./connect.vi";
+import { reportsVi } from "./reports.vi";
+import { membersVi } from "./members.vi";
+import { orgtreeVi } from "./orgtree.vi";
 import { demandVi } from "./demand.vi";
 import { errorsVi } from "./errors.vi";
 import { notificationsVi } from "./notifications.vi";
@@ -385,6 +388,9 @@ export const viGroups = {
   requests: requestsVi,
   offers: offersVi,
   connect: connectVi,
+  orgtree: orgtreeVi,
+  members: membersVi,
+  reports: reportsVi,
 } as const;
 
 export const vi = {
@@ -400,6 +406,9 @@ export const vi = {
   ...requestsVi,
   ...offersVi,
   ...connectVi,
+  ...reportsVi,
+  ...membersVi,
+  ...orgtreeVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

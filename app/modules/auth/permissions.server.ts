@@ -16,6 +16,8 @@ export const STAFF_PERMISSIONS = {
   "catalog:import": ["moderator", "admin"],
   "report:view": ["reporter", "admin"],
   "report:export": ["reporter", "admin"],
+  "member:view": ["reporter", "admin"],
+  "member:manage": ["admin"],
   "org:manage": ["admin"],
   "staff:manage": ["admin"],
   "payment:manage": ["admin"],

@@ -88,6 +88,7 @@ export function acceptOffer(
       listingId: offer.listingId,
       sku: offer.listingSku ?? request.code,
       title: offer.goods,
+      categoryId: request.categoryId,
       unit: offer.unit,
       unitPriceVnd: offer.priceVnd,
       qty: offer.quantity,

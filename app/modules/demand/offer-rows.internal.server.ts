@@ -22,11 +22,12 @@ export interface RequestRow {
   provinceCode: string | null;
   communeCode: string | null;
   orgUnitId: number | null;
+  categoryId: number | null;
 }
 
 const REQUEST_COLUMNS = `r.id, r.code, r.title, r.buyer_user_id AS buyerUserId, r.status,
   r.is_hidden AS isHidden, r.recurrence, r.needed_by AS neededBy, r.quantity, r.unit,
-  r.province_code AS provinceCode, r.commune_code AS communeCode, r.org_unit_id AS orgUnitId`;
+  r.province_code AS provinceCode, r.commune_code AS communeCode, r.org_unit_id AS orgUnitId, r.category_id AS categoryId`;
 
 /** A visible request by its code; NotFound for a hidden or unknown one. */
 export function visibleRequest(db: Db, code: string): RequestRow {

@@ -24,6 +24,8 @@ export interface OfferOrderInput {
   /** The listing's sku, or the request's code for free-text goods (shown on the order). */
   sku: string;
   title: string;
+  /** The purchase request's category, kept on a free-text line for the reports. */
+  categoryId: number | null;
   unit: Unit;
   unitPriceVnd: number;
   qty: number;
@@ -68,6 +70,7 @@ export function placeOfferOrder(db: Db, input: OfferOrderInput): { id: number; c
       unitPriceVnd: input.unitPriceVnd,
       qty: input.qty,
       lineTotalVnd,
+      categoryId: input.categoryId,
     },
     0,
   );

@@ -115,7 +115,9 @@ export function insertOrderRow(db: Db, input: NewOrderRow) {
 
 /**
  * One line of an order; `listingId` null for goods no listing offers (a free-text offer),
- * `reservedQty` 0 for a line made to order (it moves no stock).
+ * `reservedQty` 0 for a line made to order (it moves no stock). The line keeps the listing's
+ * category and shown OCOP stars as they are now (else `categoryId`, the purchase request's),
+ * so the outcome reports never move when a listing is edited later.
  */
 export function insertOrderLine(
   db: Db,
@@ -128,13 +130,17 @@ export function insertOrderLine(
     unitPriceVnd: number;
     qty: number;
     lineTotalVnd: number;
+    categoryId?: number | null;
   },
   reservedQty: number,
 ): void {
   prepared(
     db,
-    `INSERT INTO order_lines (order_id, listing_id, sku, title, unit, unit_price_vnd, qty, reserved_qty, line_total_vnd)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO order_lines (order_id, listing_id, sku, title, unit, unit_price_vnd, qty, reserved_qty,
+       line_total_vnd, category_id, ocop_stars)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,
+       coalesce((SELECT category_id FROM listings WHERE id = ?), ?),
+       coalesce((SELECT CASE WHEN ocop_badge_hidden THEN 0 ELSE ocop_stars END FROM listings WHERE id = ?), 0))`,
   ).run(
     orderId,
     line.listingId,
@@ -145,6 +151,9 @@ export function insertOrderLine(
     line.qty,
     reservedQty,
     line.lineTotalVnd,
+    line.listingId,
+    line.categoryId ?? null,
+    line.listingId,
   );
 }
 
