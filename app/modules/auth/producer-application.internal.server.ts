@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { auditLog, orgUnits, producerMemberships, producers, users, type Locale } from "~db/schema";
 import type { NewAccountInput, ProducerApplicationInput } from "~/lib/schemas/auth";
@@ -39,7 +39,8 @@ export function listApplicationOrgUnits(db: Db): ApplicationCommune[] {
       parentId: orgUnits.parentId,
     })
     .from(orgUnits)
-    .where(inArray(orgUnits.level, ["commune", "branch"]))
+    // A merged unit takes no new producers (docs/decisions/021).
+    .where(and(inArray(orgUnits.level, ["commune", "branch"]), isNull(orgUnits.mergedIntoId)))
     .orderBy(asc(orgUnits.name))
     .all();
   const communes = new Map<number, ApplicationCommune>();
@@ -67,7 +68,8 @@ function communeOf(db: Db, orgUnitId: number): { name: string } | null {
   let unit = db
     .select({ name: orgUnits.name, level: orgUnits.level, parentId: orgUnits.parentId })
     .from(orgUnits)
-    .where(eq(orgUnits.id, orgUnitId))
+    // A unit merged into another takes no new producer (the picker hides it too).
+    .where(and(eq(orgUnits.id, orgUnitId), isNull(orgUnits.mergedIntoId)))
     .get();
   if (!unit || unit.level === "province") return null;
   while (unit && unit.level === "branch" && unit.parentId !== null) {

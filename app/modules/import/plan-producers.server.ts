@@ -1,3 +1,4 @@
+import { isNull } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import { orgUnits, PRODUCER_KINDS, producers, type ProducerKind } from "~db/schema";
 import type { Sheet } from "./decode.server";
@@ -69,6 +70,8 @@ export async function planProducers(
     db
       .select({ id: orgUnits.id, code: orgUnits.code, path: orgUnits.path })
       .from(orgUnits)
+      // A unit merged into another takes no new producer: its code reads as unknown.
+      .where(isNull(orgUnits.mergedIntoId))
       .all()
       .map((u) => [u.code, u]),
   );

@@ -107,16 +107,26 @@ export function resolvePlace(input: {
 
 /**
  * The org unit that looks after a commune: the unit whose commune_code is that commune, else
- * the province-level root unit (the Union of the province runs the marketplace). Null only
- * when the database has no org units at all.
+ * the province-level root unit (the Union of the province runs the marketplace). A unit that
+ * was merged is never returned: its survivor is (docs/decisions/021). Null only when the
+ * database has no org units at all.
  */
 export function orgUnitCoveringCommune(
   db: Db,
   communeCode: string,
 ): { id: number; name: string; path: string } | null {
-  const columns = { id: orgUnits.id, name: orgUnits.name, path: orgUnits.path };
-  const own = db.select(columns).from(orgUnits).where(eq(orgUnits.communeCode, communeCode)).get();
-  if (own) return own;
+  const columns = {
+    id: orgUnits.id,
+    name: orgUnits.name,
+    path: orgUnits.path,
+    mergedIntoId: orgUnits.mergedIntoId,
+  };
+  let own = db.select(columns).from(orgUnits).where(eq(orgUnits.communeCode, communeCode)).get();
+  // A merged unit sits below its survivor, so following merged_into_id always ends.
+  while (own?.mergedIntoId != null) {
+    own = db.select(columns).from(orgUnits).where(eq(orgUnits.id, own.mergedIntoId)).get();
+  }
+  if (own) return { id: own.id, name: own.name, path: own.path };
   return (
     db
       .select(columns)
