@@ -6,11 +6,9 @@ import { Invalid } from "~/lib/errors";
 import { useT } from "~/lib/i18n";
 import { titledPage } from "~/lib/i18n/meta";
 import { endRoleSchema } from "~/lib/schemas/orgtree";
-import { assertSameOrigin } from "~/modules/auth/origin.server";
-import { clientIpOf, requireUser } from "~/modules/auth/session.server";
+import { clientIpOf } from "~/modules/auth/session.server";
 import { endStaffRole, roleToEnd } from "~/modules/org/staff-roles.server";
-import { unitToEdit } from "~/modules/org/tree.server";
-import { getDb } from "~/modules/platform/db.server";
+import { requireUnitPermission } from "~/modules/org/tree-forms.server";
 import { formError, handle } from "~/modules/platform/http.server";
 
 export const meta = titledPage("orgtree.endRole.title");
@@ -20,9 +18,7 @@ export const meta = titledPage("orgtree.endRole.title");
  * and what that means; the button on that page ends it (staff:manage over the unit).
  */
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
-  const actor = await requireUser(request);
-  const db = getDb();
-  const unit = unitToEdit(db, actor, params.code ?? "", "staff:manage");
+  const { actor, db, unit } = await requireUnitPermission(request, params.code, "staff:manage");
   const query = new URL(request.url).searchParams;
   const input = endRoleSchema.safeParse({ userId: query.get("nguoi"), role: query.get("vai-tro") });
   if (!input.success) throw new Invalid("orgtree.errors.badRequest");
@@ -30,10 +26,7 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
 });
 
 export const action = handle(async ({ request, params, context }: ActionFunctionArgs) => {
-  assertSameOrigin(request);
-  const actor = await requireUser(request);
-  const db = getDb();
-  const unit = unitToEdit(db, actor, params.code ?? "", "staff:manage");
+  const { actor, db, unit } = await requireUnitPermission(request, params.code, "staff:manage");
   const input = endRoleSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!input.success) return formError(new Invalid("orgtree.errors.badRequest"), actor.locale);
   try {

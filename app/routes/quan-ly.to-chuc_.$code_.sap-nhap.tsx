@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormErrors, SubmitButton, useMessage } from "~/components/auth-form";
 import {
@@ -15,8 +15,9 @@ import { mergeUnitSchema, type MergeUnitInput } from "~/lib/schemas/orgtree";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { clientIpOf, requireUser } from "~/modules/auth/session.server";
 import { mergeChoices, mergePreview, mergeUnits } from "~/modules/org/tree-merge.server";
+import { changeFromForm } from "~/modules/org/tree-forms.server";
 import { getDb } from "~/modules/platform/db.server";
-import { handle, replyWithDomainError } from "~/modules/platform/http.server";
+import { handle } from "~/modules/platform/http.server";
 
 export const meta = titledPage("orgtree.unit.merge");
 
@@ -45,15 +46,10 @@ export const action = handle(async ({ request, params, context }: ActionFunction
   const actor = await requireUser(request);
   const db = getDb();
   const { unit } = mergeChoices(db, actor, params.code ?? "");
-  const submission = parseWithZod(await request.formData(), { schema: mergeUnitSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  try {
-    mergeUnits(db, actor, unit.code, submission.value, { ipAddress: clientIpOf(context) });
-  } catch (error) {
-    const reply = replyWithDomainError(submission, error, actor.locale);
-    return data(reply, { status: error instanceof DomainError ? error.status : 400 });
-  }
-  return redirect(`/quan-ly/to-chuc/${submission.value.survivorCode}?xong=sap-nhap`, 303);
+  return changeFromForm(request, actor.locale, mergeUnitSchema, (input) => {
+    mergeUnits(db, actor, unit.code, input, { ipAddress: clientIpOf(context) });
+    return `/quan-ly/to-chuc/${input.survivorCode}?xong=sap-nhap`;
+  });
 });
 
 export default function MergeUnitPage() {
@@ -65,45 +61,56 @@ export default function MergeUnitPage() {
       title={t("orgtree.merge.title", { name: unit.name })}
       intro={t("orgtree.merge.intro")}
     >
-      {targets.length === 0 ? (
-        <p className="text-stone-700">{t("orgtree.merge.noTargets")}</p>
-      ) : (
-        <Form method="get" className="flex flex-wrap items-end gap-2">
-          <div className="w-full sm:w-auto sm:min-w-80">
-            <label htmlFor="merge-survivor" className="block font-medium text-stone-900">
-              {t("orgtree.merge.survivor")}
-            </label>
-            <select
-              id="merge-survivor"
-              name="vao"
-              defaultValue={survivorCode}
-              aria-invalid={previewError ? true : undefined}
-              aria-describedby={previewError ? "merge-survivor-error" : undefined}
-              className={orgTreeInputClass}
-            >
-              <option value="">{t("orgtree.choose")}</option>
-              <UnitOptions units={targets} />
-            </select>
-            {previewError ? (
-              <p id="merge-survivor-error" className="mt-1 text-sm font-medium text-red-700">
-                {previewError}
-              </p>
-            ) : null}
-          </div>
-          <button
-            type="submit"
-            className="min-h-11 rounded-lg border border-stone-300 bg-white px-4 py-2 font-medium"
-          >
-            {t("orgtree.merge.preview")}
-          </button>
-        </Form>
-      )}
+      <SurvivorPicker targets={targets} survivorCode={survivorCode} previewError={previewError} />
       {preview ? <MergeConfirmation unit={unit} preview={preview} /> : null}
     </OrgTreeFormLayout>
   );
 }
 
-type Preview = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["preview"]>;
+type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
+type Preview = NonNullable<PageData["preview"]>;
+
+/** The GET form that picks the surviving unit; its refusal is said next to it. */
+function SurvivorPicker({
+  targets,
+  survivorCode,
+  previewError,
+}: Pick<PageData, "targets" | "survivorCode" | "previewError">) {
+  const t = useT();
+  return targets.length === 0 ? (
+    <p className="text-stone-700">{t("orgtree.merge.noTargets")}</p>
+  ) : (
+    <Form method="get" className="flex flex-wrap items-end gap-2">
+      <div className="w-full sm:w-auto sm:min-w-80">
+        <label htmlFor="merge-survivor" className="block font-medium text-stone-900">
+          {t("orgtree.merge.survivor")}
+        </label>
+        <select
+          id="merge-survivor"
+          name="vao"
+          defaultValue={survivorCode}
+          aria-invalid={previewError ? true : undefined}
+          aria-describedby={previewError ? "merge-survivor-error" : undefined}
+          className={orgTreeInputClass}
+        >
+          <option value="">{t("orgtree.choose")}</option>
+          <UnitOptions units={targets} />
+        </select>
+        {previewError ? (
+          <p id="merge-survivor-error" className="mt-1 text-sm font-medium text-red-700">
+            {previewError}
+          </p>
+        ) : null}
+      </div>
+      <button
+        type="submit"
+        className="min-h-11 rounded-lg border border-stone-300 bg-white px-4 py-2 font-medium"
+      >
+        {t("orgtree.merge.preview")}
+      </button>
+    </Form>
+  );
+}
 
 /** What would move, and the form that merges once the reader ticks that she understands. */
 function MergeConfirmation({
