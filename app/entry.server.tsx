@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import {
   createReadableStreamFromReadable,
   type AppLoadContext,
@@ -24,6 +24,21 @@ const isDevelopment = process.env.NODE_ENV === "development";
 startBackgroundJobs();
 
 /**
+ * React 18.3's streaming renderer encodes into a 2 KB buffer and, when a multi-byte character
+ * (most Vietnamese letters) would straddle its end, flushes the unwritten tail as NUL bytes
+ * (facebook/react#31134; the fix, facebook/react#26228, ships only with React 19). A NUL
+ * inside an attribute shows as "�". No HTML of ours holds a NUL (input hygiene refuses it)
+ * and 0x00 never occurs inside a UTF-8 sequence, so every 0x00 byte is dropped.
+ */
+function withoutNulBytes(): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      callback(null, chunk.includes(0) ? Buffer.from(chunk.filter((byte) => byte !== 0)) : chunk);
+    },
+  });
+}
+
+/**
  * Renders every document. A fresh nonce per request goes into the CSP header and onto every
  * script the app renders (docs/decisions/002-content-security-policy.md). Bots (and
  * no-JavaScript crawlers) get the whole page at once; browsers get the shell as soon as it is
@@ -46,7 +61,7 @@ export default function handleRequest(
     let shellRendered = false;
     const ready = () => {
       shellRendered = true;
-      const body = new PassThrough();
+      const body = withoutNulBytes();
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
       resolve(
         new Response(createReadableStreamFromReadable(body), {
