@@ -29,6 +29,10 @@ Cách dùng / usage: npm run cli -- <command> [options]
       Lập lại chỉ mục tìm kiếm từ danh mục. Rebuild a search index from the catalog
       (fts: embedded, default; meili: needs MEILI_HOST). Safe while the server runs.
 
+  report:rebuild
+      Tính lại số liệu tổng hợp của báo cáo từ các đơn hàng. Recompute the outcome reports'
+      sales roll-ups from the orders (the triggers keep them; this repairs them).
+
   db:migrate     Áp dụng migration. Apply the database migrations.
   db:seed        Nạp dữ liệu mẫu nếu CSDL trống. Seed the demo data when the database is empty.
 
@@ -188,6 +192,11 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
     loadEnv(); // a configuration problem is reported as such, before the module loads
     const { searchReindex } = await import("./commands/search-reindex");
     await searchReindex(args);
+  },
+  "report:rebuild": async (args) => {
+    loadEnv();
+    const { reportRebuild } = await import("./commands/report-rebuild");
+    reportRebuild(args);
   },
 };
 

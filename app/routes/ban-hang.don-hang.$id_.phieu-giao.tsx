@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { PrintButton } from "~/components/print-button";
 import { formatDate, useLocale, useT } from "~/lib/i18n";
 import { unitLabel } from "~/lib/i18n/labels";
 import { pageTitleMeta } from "~/lib/orders";
@@ -19,23 +19,6 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
   return producerOrderView(getDb(), actor, idFromUrl(params.id));
 });
 
-/** Printing needs JavaScript: without it the button would do nothing, so it shows once hydrated. */
-function PrintButton() {
-  const t = useT();
-  const [canPrint, setCanPrint] = useState(false);
-  useEffect(() => setCanPrint(true), []);
-  if (!canPrint) return null;
-  return (
-    <button
-      type="button"
-      onClick={() => window.print()}
-      className="rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white print:hidden"
-    >
-      {t("deliveryNote.print")}
-    </button>
-  );
-}
-
 export default function DeliveryNote() {
   const { order, lines, producer } = useLoaderData<typeof loader>();
   const t = useT();
@@ -51,7 +34,7 @@ export default function DeliveryNote() {
           <p className="text-sm">{producer.address}</p>
           {producer.phone ? <p className="text-sm">{producer.phone}</p> : null}
         </div>
-        <PrintButton />
+        <PrintButton label={t("deliveryNote.print")} />
       </div>
       <h1 className="mt-4 text-center text-xl font-bold uppercase">{t("deliveryNote.heading")}</h1>
       <p className="text-center text-sm">

@@ -8,9 +8,8 @@ import { moveUnitSchema } from "~/lib/schemas/orgtree";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { clientIpOf, requireUser } from "~/modules/auth/session.server";
 import { moveChoices, moveUnit } from "~/modules/org/tree.server";
-import { changeFromForm } from "~/modules/org/tree-forms.server";
+import { changeFromForm, handle } from "~/modules/platform/http.server";
 import { getDb } from "~/modules/platform/db.server";
-import { handle } from "~/modules/platform/http.server";
 
 export const meta = titledPage("orgtree.unit.move");
 

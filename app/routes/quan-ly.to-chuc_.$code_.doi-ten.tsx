@@ -7,8 +7,8 @@ import { titledPage } from "~/lib/i18n/meta";
 import { ORG_TREE_LIMITS, renameUnitSchema } from "~/lib/schemas/orgtree";
 import { clientIpOf } from "~/modules/auth/session.server";
 import { renameUnit } from "~/modules/org/tree.server";
-import { changeFromForm, requireUnitPermission } from "~/modules/org/tree-forms.server";
-import { handle } from "~/modules/platform/http.server";
+import { requireUnitPermission } from "~/modules/org/tree-forms.server";
+import { changeFromForm, handle } from "~/modules/platform/http.server";
 
 export const meta = titledPage("orgtree.unit.rename");
 

@@ -15,9 +15,8 @@ import { mergeUnitSchema, type MergeUnitInput } from "~/lib/schemas/orgtree";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { clientIpOf, requireUser } from "~/modules/auth/session.server";
 import { mergeChoices, mergePreview, mergeUnits } from "~/modules/org/tree-merge.server";
-import { changeFromForm } from "~/modules/org/tree-forms.server";
+import { changeFromForm, handle } from "~/modules/platform/http.server";
 import { getDb } from "~/modules/platform/db.server";
-import { handle } from "~/modules/platform/http.server";
 
 export const meta = titledPage("orgtree.unit.merge");
 

@@ -11,8 +11,8 @@ import { titledPage } from "~/lib/i18n/meta";
 import { CHILD_LEVELS, createUnitSchema, ORG_TREE_LIMITS } from "~/lib/schemas/orgtree";
 import { clientIpOf } from "~/modules/auth/session.server";
 import { createUnit } from "~/modules/org/tree.server";
-import { changeFromForm, requireUnitPermission } from "~/modules/org/tree-forms.server";
-import { handle } from "~/modules/platform/http.server";
+import { requireUnitPermission } from "~/modules/org/tree-forms.server";
+import { changeFromForm, handle } from "~/modules/platform/http.server";
 
 export const meta = titledPage("orgtree.unit.addChild");
 

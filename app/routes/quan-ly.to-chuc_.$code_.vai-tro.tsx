@@ -9,8 +9,8 @@ import { titledPage } from "~/lib/i18n/meta";
 import { assignRoleSchema, ROLE_OPTIONS, type AssignRoleInput } from "~/lib/schemas/orgtree";
 import { clientIpOf } from "~/modules/auth/session.server";
 import { assignStaffRole } from "~/modules/org/staff-roles.server";
-import { changeFromForm, requireUnitPermission } from "~/modules/org/tree-forms.server";
-import { handle } from "~/modules/platform/http.server";
+import { requireUnitPermission } from "~/modules/org/tree-forms.server";
+import { changeFromForm, handle } from "~/modules/platform/http.server";
 
 export const meta = titledPage("orgtree.unit.addRole");
 

@@ -6,12 +6,22 @@ import { producers } from "./producers";
 /*
  * Derived tables for the outcome reports (docs/decisions/020-outcome-reports.md). SQLite
  * triggers in the migrations write them when an order completes, a listing changes status,
- * or a producer declares its members, so no code path can forget; `npm run report:rebuild`
+ * or a producer declares its members, so no code path can forget; `npm run cli -- report:rebuild`
  * recomputes the two sales roll-ups from the orders.
  */
 
 export const ROLLUP_GRAINS = ["day", "month"] as const;
 export type RollupGrain = (typeof ROLLUP_GRAINS)[number];
+
+/** The key both roll-ups share: the day or month, the order's org unit and its producer. */
+function rollupKey() {
+  return {
+    grain: text("grain", { enum: ROLLUP_GRAINS }).notNull(),
+    period: text("period").notNull(),
+    orgUnitId: integer("org_unit_id").notNull(),
+    producerId: integer("producer_id").notNull(),
+  };
+}
 
 /**
  * Sales of completed orders (Σ quantity × unit price, without delivery fees), summed by the
@@ -21,10 +31,7 @@ export type RollupGrain = (typeof ROLLUP_GRAINS)[number];
 export const reportSales = sqliteTable(
   "report_sales",
   {
-    grain: text("grain", { enum: ROLLUP_GRAINS }).notNull(),
-    period: text("period").notNull(),
-    orgUnitId: integer("org_unit_id").notNull(),
-    producerId: integer("producer_id").notNull(),
+    ...rollupKey(),
     categoryId: integer("category_id").notNull(),
     ocopStars: integer("ocop_stars").notNull(),
     salesVnd: integer("sales_vnd").notNull(),
@@ -41,10 +48,7 @@ export const reportSales = sqliteTable(
 export const reportOrders = sqliteTable(
   "report_orders",
   {
-    grain: text("grain", { enum: ROLLUP_GRAINS }).notNull(),
-    period: text("period").notNull(),
-    orgUnitId: integer("org_unit_id").notNull(),
-    producerId: integer("producer_id").notNull(),
+    ...rollupKey(),
     orders: integer("orders").notNull(),
     salesVnd: integer("sales_vnd").notNull(),
   },

@@ -241,7 +241,10 @@ describe("authorization manifest", () => {
           if (!fn) return;
           const spec = routeCase === "public" ? undefined : routeCase.params;
           const params = resolveParams(route.id, spec, world);
-          const path = pathOf(route.id, params);
+          const querySpec = routeCase === "public" ? undefined : routeCase.query;
+          const query = typeof querySpec === "function" ? querySpec(world) : querySpec;
+          const path =
+            pathOf(route.id, params) + (query ? `?${new URLSearchParams(query).toString()}` : "");
           const as = routeCase === "public" ? "anonymous" : routeCase.as;
           const formSpec = routeCase === "public" ? undefined : routeCase.form;
           const form = typeof formSpec === "function" ? formSpec(world) : formSpec;

@@ -1,5 +1,7 @@
 import type { Submission, SubmissionResult } from "@conform-to/react";
-import { data, type HeadersFunction } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod";
+import { data, redirect, type HeadersFunction } from "@remix-run/node";
+import type { z } from "zod";
 import { DomainError, TooManyRequests } from "~/lib/errors";
 import { DEFAULT_LOCALE, type Locale } from "~/lib/i18n/locales";
 import { readLangCookie } from "./cookies.server";
@@ -214,4 +216,27 @@ export function replyWithDomainError(
     return submission.reply({ fieldErrors: { [field]: [message] } });
   }
   return submission.reply({ formErrors: [message] });
+}
+
+/**
+ * Reads a posted form and runs `change` (one module call) with it, then sends the reader (303) where
+ * `change` says. A form the schema refuses (400) or a change the module refuses (its status)
+ * comes back as the form's reply, the message in the reader's language.
+ */
+export async function changeFromForm<Schema extends z.ZodTypeAny>(
+  request: Request,
+  locale: Locale,
+  schema: Schema,
+  change: (input: z.output<Schema>) => string,
+) {
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  let nextPath: string;
+  try {
+    nextPath = change(submission.value);
+  } catch (error) {
+    const reply = replyWithDomainError(submission, error, locale);
+    return data(reply, { status: error instanceof DomainError ? error.status : 400 });
+  }
+  return redirect(nextPath, 303);
 }

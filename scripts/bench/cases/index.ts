@@ -4,6 +4,7 @@ import { imageCase } from "./image";
 import { lighthouseCase } from "./lighthouse";
 import { matchingCase } from "./matching";
 import { ordersCase } from "./orders";
+import { reportCase } from "./report";
 import { searchCase } from "./search";
 
 /** Every benchmark case by name; later issues add theirs here. */
@@ -14,4 +15,5 @@ export const benchCases: BenchCase[] = [
   searchCase,
   abuseCase,
   matchingCase,
+  reportCase,
 ];
