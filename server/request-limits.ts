@@ -22,7 +22,7 @@ export const API_MAX_BYTES = 1024 * 1024;
 
 /**
  * Routes whose action reads files: `readUploadForm` (images of a listing, the producer's
- * profile) and the import upload (app/modules/import/web.server.ts). A route that starts
+ * profile, the member import) and the listing import upload (app/modules/import/web.server.ts). A route that starts
  * reading files must be added here, or its uploads are refused at 64 KiB
  * (tests/unit/upload-routes.test.ts fails until it is).
  */
@@ -31,6 +31,7 @@ export const UPLOAD_ROUTES: ReadonlySet<string> = new Set([
   "routes/ban-hang.san-pham.$sku",
   "routes/ban-hang.nhap-du-lieu",
   "routes/quan-ly.nhap-du-lieu",
+  "routes/quan-ly.hoi-vien.nhap",
 ]);
 
 /** What the server knows about the route a URL reaches before Remix runs it. */

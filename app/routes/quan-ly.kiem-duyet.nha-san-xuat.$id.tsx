@@ -13,6 +13,7 @@ import { formatNumber, t, useLocale, useT } from "~/lib/i18n";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { requireStaff } from "~/modules/auth/session.server";
+import { linkedMembersOfProducer } from "~/modules/members/members.server";
 import { decideFromForm, DECIDED_PATH, reviewId } from "~/modules/moderation/decision-form.server";
 import { decideProducer } from "~/modules/moderation/decisions.server";
 import { producerReview } from "~/modules/moderation/review.server";
@@ -49,6 +50,8 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
     },
     orgUnitName,
     images,
+    // Union members linked to it, beside the declared count (only for staff who see members).
+    linkedMembers: linkedMembersOfProducer(getDb(), actor, producer.id),
   };
 });
 
@@ -64,7 +67,7 @@ export const action = handle(async ({ request, params, context }: ActionFunction
 });
 
 export default function ApplicationReviewPage() {
-  const { producer, orgUnitName, images } = useLoaderData<typeof loader>();
+  const { producer, orgUnitName, images, linkedMembers } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -96,6 +99,23 @@ export default function ApplicationReviewPage() {
             women: formatNumber(producer.membersWomen, locale),
           })}
         </dd>
+        {linkedMembers ? (
+          <>
+            <dt className="font-medium text-stone-700">{t("members.producer.title")}</dt>
+            <dd>
+              {t("members.producer.counts", {
+                declared: formatNumber(linkedMembers.membersWomen, locale),
+                linked: formatNumber(linkedMembers.linkedMembers, locale),
+              })}{" "}
+              <Link
+                to={`/quan-ly/hoi-vien?nha-san-xuat=${encodeURIComponent(producer.code)}`}
+                className="font-medium text-brand-800 underline"
+              >
+                {t("members.producer.link")}
+              </Link>
+            </dd>
+          </>
+        ) : null}
         <dt className="font-medium text-stone-700">{t("producer.founded")}</dt>
         <dd>{producer.foundedYear ?? "—"}</dd>
       </dl>

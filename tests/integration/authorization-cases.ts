@@ -1,7 +1,10 @@
 import type { UserKind, World } from "./authorization-world";
 import { connectAuthorizationCases } from "./authorization-connect";
 import { matchingAuthorizationCases } from "./authorization-matching";
+import { membersAuthorizationCases } from "./authorization-members";
 import { offersAuthorizationCases } from "./authorization-offers";
+import { orgtreeAuthorizationCases } from "./authorization-orgtree";
+import { reportsAuthorizationCases } from "./authorization-reports";
 import { requestsAuthorizationCases } from "./authorization-requests";
 import { supplyAuthorizationCases } from "./authorization-supply";
 
@@ -27,6 +30,8 @@ export interface DeniedCase {
   expect: Expectation;
   /** Values of the dynamic segments; missing ones default to "khong-ton-tai". */
   params?: ParamsSpec;
+  /** The query string's fields (e.g. another unit's `don-vi=` for a report), maybe from the world. */
+  query?: ParamsSpec;
   /** Form fields of an action request (e.g. `{ intent: "approve" }`), maybe from the world. */
   form?: Record<string, string> | ((world: World) => Record<string, string>);
   /**
@@ -384,6 +389,10 @@ export const authorizationCases: Record<string, RouteCases> = {
   ...offersAuthorizationCases,
   ...matchingAuthorizationCases,
   ...connectAuthorizationCases,
+  // — The Union's side (issue 12): outcome reports, the org tree, officers and members —
+  ...reportsAuthorizationCases,
+  ...orgtreeAuthorizationCases,
+  ...membersAuthorizationCases,
 };
 
 export { anonymousToLogin, producerOnly, staffOnly };
