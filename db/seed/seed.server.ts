@@ -9,6 +9,9 @@ import { readDemoCatalog } from "./csv.server";
 import { shiftDaysFor } from "./dates";
 import { DEMO_ACCOUNTS, DEMO_CSV_BUYER_PASSWORD, type DemoAccount } from "./demo-accounts";
 import { seedDemoDemand } from "./demo-demand.server";
+import { backdateDemoCatalog } from "./demo-backdate.server";
+import { seedDemoHistory } from "./demo-history.server";
+import { seedDemoMembers } from "./demo-members.server";
 import { insertCatalog, lookup, storedPhone, type Hashes, type Tx } from "./insert-catalog.server";
 
 export interface SeedOptions {
@@ -124,6 +127,8 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
       if (!isDatabaseEmpty(tx)) return false;
       const ids = insertCatalog(tx, catalog, shiftDays, options.today.getTime(), hashes);
       if (isDemo) insertDemoAccounts(tx, ids, hashes);
+      // The demo's year of orders needs a catalogue that was already on sale a year ago.
+      if (isDemo) backdateDemoCatalog(db, options.today);
       // The embedded search index is derived from the catalog: build it in the same
       // transaction so search never disagrees with what was seeded.
       rebuildFtsIndex(db);
@@ -134,9 +139,14 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
   if (!seeded) return nothing;
 
   // Matches are derived from the requests and the catalog, like the search index; the demo's
-  // offers, threads and offline deals go through the demand use cases, after the catalog.
+  // offers, threads and offline deals go through the demand use cases, after the catalog, and
+  // its year of orders through the ordering module; then the Union's member records.
   await refreshOpenRequestMatches(db, { now: options.today });
-  if (isDemo) seedDemoDemand(db, { now: options.today });
+  if (isDemo) {
+    seedDemoDemand(db, { now: options.today });
+    seedDemoHistory(db, { now: options.today });
+    seedDemoMembers(db);
+  }
 
   return {
     seeded: true,

@@ -411,6 +411,7 @@ export function recordRefund(
   db: Db,
   actor: SignedInActor,
   input: { orderId: number; amountVnd: number; reason: string },
+  now = new Date(),
 ) {
   const order = db.select().from(orders).where(eq(orders.id, input.orderId)).get();
   if (!order || !hasPermission(actor, "payment:manage", orderOrgPath(db, order.orgUnitId))) {
@@ -445,6 +446,7 @@ export function recordRefund(
           amountVnd: input.amountVnd,
           reason: input.reason,
           recordedByUserId: actor.userId,
+          createdAt: now,
         })
         .returning()
         .get();
