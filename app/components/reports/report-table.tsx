@@ -7,6 +7,13 @@ function shownNumber(cell: ReportCell, locale: ReturnType<typeof useLocale>): st
   return typeof cell === "number" ? formatNumber(cell, locale) : "—";
 }
 
+/**
+ * A table of this many columns or fewer fits a phone once its names wrap (the headline
+ * figures: name, this period, the previous one); a wider one keeps every cell on one line and
+ * scrolls sideways, rather than stacking its headers word by word.
+ */
+const NARROW_TABLE_COLUMNS = 3;
+
 const ROW_STYLE = {
   item: "border-b border-stone-200",
   direct: "border-b border-stone-200 italic",
@@ -16,8 +23,8 @@ const ROW_STYLE = {
 /**
  * One report table (./tables.ts) with its caption and column headers: the row header is the
  * column `rowHeader` (the name), numbers are right-aligned, a drill-down row links its name
- * to that unit's report (`hrefOf`). On a phone the table scrolls sideways inside its box,
- * which keyboard users can focus to scroll.
+ * to that unit's report (`hrefOf`). On a phone a narrow table wraps its names and a wide one
+ * scrolls sideways inside its box, which keyboard users can focus to scroll.
  */
 export function ReportTableView({
   table,
@@ -43,7 +50,11 @@ export function ReportTableView({
         tabIndex={0}
         className="overflow-x-auto rounded-lg border border-stone-200 bg-white print:overflow-visible print:border-0"
       >
-        <table className="w-full min-w-max border-collapse text-sm print:min-w-0 print:text-xs">
+        <table
+          className={`w-full border-collapse text-sm print:min-w-0 print:text-xs ${
+            table.columns.length <= NARROW_TABLE_COLUMNS ? "" : "min-w-max"
+          }`}
+        >
           <caption id={captionId} className="px-3 pt-2 text-left font-semibold text-stone-900">
             {table.caption}
           </caption>
@@ -53,7 +64,7 @@ export function ReportTableView({
                 <th
                   key={column.label}
                   scope="col"
-                  className={`px-3 py-2 font-semibold ${column.isNumber ? "text-right" : ""}`}
+                  className={`px-3 py-2 font-semibold ${column.isNumber ? "text-right" : "min-w-[7rem] print:min-w-0"}`}
                 >
                   {column.label}
                 </th>
@@ -85,7 +96,8 @@ export function ReportTableView({
                       ) : (
                         shown
                       );
-                    const style = `px-3 py-2 ${column?.isNumber ? "text-right tabular-nums" : ""}`;
+                    // Names wrap so a phone shows the figures beside them; numbers never break.
+                    const style = `px-3 py-2 ${column?.isNumber ? "whitespace-nowrap text-right tabular-nums" : ""}`;
                     return index === rowHeader ? (
                       <th
                         key={index}
