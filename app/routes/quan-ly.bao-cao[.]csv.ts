@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { clientIpOf, requireStaff } from "~/modules/auth/session.server";
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
-import { downloadHeaders, reportDownload } from "~/modules/reports/export.server";
+import { downloadHeaders } from "~/modules/platform/spreadsheet.server";
+import { reportDownload } from "~/modules/reports/export.server";
 
 /**
  * /quan-ly/bao-cao.csv?tu=&den=&don-vi=&bang=: a report table (the table by unit when `bang`

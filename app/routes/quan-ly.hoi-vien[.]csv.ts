@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { clientIpOf, requireStaff } from "~/modules/auth/session.server";
-import { downloadHeaders, memberDownload } from "~/modules/members/export.server";
+import { memberDownload } from "~/modules/members/export.server";
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
+import { downloadHeaders } from "~/modules/platform/spreadsheet.server";
 
 /**
  * The member list (the page's filters) as CSV in UTF-8 with a BOM (Excel shows Vietnamese), for staff with `member:view`;

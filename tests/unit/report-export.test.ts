@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { escapeSpreadsheetText, tableToCsv, tableToXlsx } from "~/modules/reports/export.server";
+import { escapeSpreadsheetText } from "~/modules/platform/spreadsheet.server";
+import { tableToCsv, tableToXlsx } from "~/modules/reports/export.server";
 import { changePercent, type ReportTable } from "~/modules/reports/tables";
 
 /** The export writers on their own: BOM, quoting, escaping, numbers kept as numbers. */

@@ -4,7 +4,11 @@ import { nationalPhone } from "~/lib/contact";
 import { memberFiltersOf, type MemberFilters } from "~/lib/schemas/members";
 import type { SignedInActor } from "~/modules/auth/actor";
 import { writeAudit } from "~/modules/platform/audit.server";
-import { escapeSpreadsheetText } from "~/modules/reports/export.server";
+import {
+  csvBytes,
+  escapeSpreadsheetText,
+  SPREADSHEET_TYPES,
+} from "~/modules/platform/spreadsheet.server";
 import type { Db } from "~db/client.server";
 import { orgUnits, producers, unionMembers } from "~db/schema";
 import { MEMBER_COLUMNS } from "./import.server";
@@ -15,15 +19,11 @@ import { memberConditions } from "./member-list.server";
  * Vietnamese) or XLSX. The columns are the import's (plus the id and the unit's name), so an
  * export can be corrected and imported elsewhere. Every export is audited (`member.export`):
  * it carries sensitive data. A cell that starts with = + - @ is escaped so a spreadsheet
- * never runs it as a formula (the reports' rule, one owner: reports/export.server.ts).
+ * never runs it as a formula (one rule for every export: platform/spreadsheet.server.ts).
  */
 
 const EXPORT_COLUMNS = ["id", ...MEMBER_COLUMNS, "org_unit_name"] as const;
 type ExportColumn = (typeof EXPORT_COLUMNS)[number];
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 type ExportRow = Record<ExportColumn, string | number>;
 
@@ -95,17 +95,12 @@ export async function exportMembers(
   });
   const stamp = now.toISOString().slice(0, 10);
   if (format === "csv") {
-    const lines = [EXPORT_COLUMNS.join(",")];
-    for (const row of rows) {
-      lines.push(
-        EXPORT_COLUMNS.map((column) => csvField(escapeSpreadsheetText(String(row[column])))).join(
-          ",",
-        ),
-      );
-    }
     return {
-      body: new TextEncoder().encode(`\uFEFF${lines.join("\r\n")}\r\n`),
-      contentType: "text/csv; charset=utf-8",
+      body: csvBytes([
+        [...EXPORT_COLUMNS],
+        ...rows.map((row) => EXPORT_COLUMNS.map((column) => String(row[column]))),
+      ]),
+      contentType: SPREADSHEET_TYPES.csv,
       filename: `hoi-vien-${stamp}.csv`,
     };
   }
@@ -124,7 +119,7 @@ export async function exportMembers(
   const buffer = await workbook.xlsx.writeBuffer();
   return {
     body: Uint8Array.from(new Uint8Array(buffer)),
-    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    contentType: SPREADSHEET_TYPES.xlsx,
     filename: `hoi-vien-${stamp}.xlsx`,
   };
 }
@@ -141,14 +136,4 @@ export function memberDownload(
   ipAddress: string | null,
 ): Promise<ExportFile> {
   return exportMembers(db, actor, memberFiltersOf(url.searchParams), format, { ipAddress });
-}
-
-/** The headers of a member export: its type, an attachment's file name, never cached. */
-export function downloadHeaders(file: ExportFile): Record<string, string> {
-  return {
-    "Content-Type": file.contentType,
-    "Content-Disposition": `attachment; filename="${file.filename}"`,
-    "Cache-Control": "no-store",
-    "X-Content-Type-Options": "nosniff",
-  };
 }

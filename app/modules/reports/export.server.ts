@@ -6,11 +6,16 @@ import type { Locale } from "~/lib/i18n/locales";
 import type { SignedInActor } from "~/modules/auth/actor";
 import { requirePermission } from "~/modules/auth/permissions.server";
 import { writeAudit } from "~/modules/platform/audit.server";
+import {
+  csvBytes,
+  escapeSpreadsheetText,
+  SPREADSHEET_TYPES,
+} from "~/modules/platform/spreadsheet.server";
 import type { Db } from "~db/client.server";
 import { orgUnits } from "~db/schema";
 import { outcomeReport } from "./outcome.server";
 import { readExportQuery } from "./report-query";
-import { reportTable, type ReportCell, type ReportTable, type ReportTableId } from "./tables";
+import { reportTable, type ReportTable, type ReportTableId } from "./tables";
 import type { ReportPeriod } from "./types";
 
 /**
@@ -38,27 +43,9 @@ export interface ExportRequest {
   ipAddress: string | null;
 }
 
-/**
- * A text cell a spreadsheet would read as a formula (= + - @, or a tab or carriage return
- * that some readers strip before one) gets a leading apostrophe, so it stays text. Numbers
- * are written as numbers and need no escaping.
- */
-export function escapeSpreadsheetText(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function csvField(cell: ReportCell): string {
-  if (cell === null) return "";
-  if (typeof cell === "number") return String(cell);
-  const escaped = escapeSpreadsheetText(cell);
-  return /[",\r\n]/.test(escaped) ? `"${escaped.replace(/"/g, '""')}"` : escaped;
-}
-
-/** The table as CSV: a byte-order mark, the header row, one line per row, CRLF line ends. */
+/** The table as CSV (platform/spreadsheet): the header row, then one line per row. */
 export function tableToCsv(table: ReportTable): Uint8Array<ArrayBuffer> {
-  const lines = [table.columns.map((column) => column.label), ...table.rows.map((r) => r.cells)];
-  const text = lines.map((cells) => cells.map(csvField).join(",")).join("\r\n");
-  return new TextEncoder().encode(`\uFEFF${text}\r\n`);
+  return csvBytes([table.columns.map((column) => column.label), ...table.rows.map((r) => r.cells)]);
 }
 
 /** A worksheet's name: at most 31 characters, none of those Excel refuses. */
@@ -97,11 +84,6 @@ export async function tableToXlsx(
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer);
 }
-
-const CONTENT_TYPES: Record<ExportFormat, string> = {
-  csv: "text/csv; charset=utf-8",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-};
 
 /** The report unit's id and path (the report itself checked that it exists and is not merged). */
 function reportUnitRecord(db: Db, code: string) {
@@ -158,7 +140,7 @@ export async function exportReportTable(
   const name = `bao-cao-${report.unit.code}-${request.period.from}-${request.period.to}-${request.table}`;
   return {
     bytes,
-    contentType: CONTENT_TYPES[request.format],
+    contentType: SPREADSHEET_TYPES[request.format],
     filename: `${name.replace(/[^A-Za-z0-9-]/g, "")}.${request.format}`,
   };
 }
@@ -176,14 +158,4 @@ export function reportDownload(
 ): Promise<ReportDownload> {
   const query = readExportQuery(url.searchParams, vietnamToday());
   return exportReportTable(db, actor, { ...query, format, locale: actor.locale, ipAddress });
-}
-
-/** The headers of a download: its type, an attachment's file name, never cached. */
-export function downloadHeaders(download: ReportDownload): Record<string, string> {
-  return {
-    "Content-Type": download.contentType,
-    "Content-Disposition": `attachment; filename="${download.filename}"`,
-    "Cache-Control": "private, no-store",
-    "X-Content-Type-Options": "nosniff",
-  };
 }
