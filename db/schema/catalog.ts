@@ -74,6 +74,8 @@ export const listings = sqliteTable(
     ocopBadgeHidden: integer("ocop_badge_hidden", { mode: "boolean" }).notNull().default(false),
     status: text("status", { enum: LISTING_STATUSES }).notNull().default("draft"),
     moderationNote: text("moderation_note"),
+    /** When the note was written, so a page can mark a note of the previous review round. */
+    moderationNoteAt: moment("moderation_note_at"),
     publishedAt: moment("published_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

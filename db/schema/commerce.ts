@@ -105,6 +105,9 @@ export const orders = sqliteTable(
     deliveredAt: moment("delivered_at"),
     completedAt: moment("completed_at"),
     cancelledAt: moment("cancelled_at"),
+    /** Who carries the parcel and its tracking number, typed by the producer when shipping (optional). */
+    carrier: text("carrier"),
+    trackingNumber: text("tracking_number"),
     /** When the order gave its stock back; set once, so a second release changes nothing. */
     stockReleasedAt: moment("stock_released_at"),
     createdAt: createdAt(),
@@ -224,12 +227,58 @@ export const refunds = sqliteTable(
     recordedByUserId: integer("recorded_by_user_id").references(() => users.id, {
       onDelete: "set null",
     }),
+    /**
+     * The account the buyer asked the money back to (a cancelled bank transfer: the producer
+     * who received it sends it back herself).
+     */
+    toBankBin: text("to_bank_bin"),
+    toAccountNumber: text("to_account_number"),
+    toAccountName: text("to_account_name"),
+    /**
+     * When the money actually went back. Null while it is still owed: for a bank transfer the
+     * refund is then a task for the producer until she marks it done; the platform's card
+     * refunds are settled when recorded.
+     */
+    settledAt: moment("settled_at"),
+    settledByUserId: integer("settled_by_user_id").references(() => users.id, {
+      onDelete: "set null",
+    }),
     createdAt: createdAt(),
   },
   (t) => [
     index("refunds_order_idx").on(t.orderId),
+    index("refunds_unsettled_idx")
+      .on(t.orderId)
+      .where(sql`${t.settledAt} is null`),
     index("refunds_created_idx").on(t.createdAt),
     check("refunds_amount_check", sql`${t.amountVnd} > 0`),
+  ],
+);
+
+/**
+ * The commission rate on card payments for the producers of an org unit and its subtree, from
+ * a date on (a Vietnam calendar day). An order takes the rate in force on the day it is placed
+ * at the nearest unit above its producer that has one, and keeps it (orders.commission_basis_points).
+ */
+export const commissionRates = sqliteTable(
+  "commission_rates",
+  {
+    id: integer("id").primaryKey(),
+    orgUnitId: integer("org_unit_id")
+      .notNull()
+      .references(() => orgUnits.id, { onDelete: "restrict" }),
+    basisPoints: integer("basis_points").notNull(),
+    startsOn: text("starts_on").notNull(),
+    setByUserId: integer("set_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("commission_rates_unit_start_idx").on(t.orgUnitId, t.startsOn),
+    check("commission_rates_basis_points_check", sql`${t.basisPoints} between 0 and 10000`),
+    check(
+      "commission_rates_starts_on_check",
+      sql`${t.startsOn} glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'`,
+    ),
   ],
 );
 

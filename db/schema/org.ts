@@ -42,15 +42,12 @@ export const orgUnits = sqliteTable(
       onDelete: "restrict",
     }),
     mergedAt: moment("merged_at"),
-    /** Commission on card payments collected for producers of this unit, in basis points. */
-    commissionBasisPoints: integer("commission_basis_points").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [
     index("org_units_parent_idx").on(t.parentId),
     index("org_units_path_idx").on(t.path),
     check("org_units_level_check", sql`${t.level} in ${sqlList(ORG_LEVELS)}`),
-    check("org_units_commission_check", sql`${t.commissionBasisPoints} between 0 and 10000`),
     check("org_units_path_check", sql`${t.path} like '/%/'`),
     check(
       "org_units_merged_check",

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { createdAt, moment, type StoredParams } from "./columns";
+import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { createdAt, moment, sqlList, type StoredParams } from "./columns";
 import { users } from "./accounts";
 import { listings } from "./catalog";
 import { orgUnits } from "./org";
@@ -81,4 +81,34 @@ export const outboundMessages = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [check("outbound_messages_channel_check", sql`${t.channel} in ('email', 'sms')`)],
+);
+
+export const WORK_ALERT_ENTITIES = ["producer", "listing", "revision"] as const;
+export const WORK_ALERT_LEVELS = ["nearest", "escalated"] as const;
+
+/**
+ * Staff told about new work waiting for them (a producer application, a listing or an edit to
+ * review): once to the staff of the nearest unit when it arrives, once more to the unit above
+ * when it still waits after 3 days. One row per piece of work, round (when it was submitted)
+ * and level, so a job run twice tells nobody twice.
+ */
+export const staffWorkAlerts = sqliteTable(
+  "staff_work_alerts",
+  {
+    id: integer("id").primaryKey(),
+    entityType: text("entity_type", { enum: WORK_ALERT_ENTITIES }).notNull(),
+    entityId: integer("entity_id").notNull(),
+    submittedAt: moment("submitted_at").notNull(),
+    level: text("level", { enum: WORK_ALERT_LEVELS }).notNull(),
+    orgUnitId: integer("org_unit_id").references(() => orgUnits.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("staff_work_alerts_round_idx").on(t.entityType, t.entityId, t.submittedAt, t.level),
+    check(
+      "staff_work_alerts_entity_check",
+      sql`${t.entityType} in ${sqlList(WORK_ALERT_ENTITIES)}`,
+    ),
+    check("staff_work_alerts_level_check", sql`${t.level} in ${sqlList(WORK_ALERT_LEVELS)}`),
+  ],
 );

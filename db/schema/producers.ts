@@ -1,13 +1,19 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { createdAt, sqlList, updatedAt } from "./columns";
+import { createdAt, moment, sqlList, updatedAt } from "./columns";
 import { orgUnits } from "./org";
 import { users } from "./accounts";
 
 export const PRODUCER_KINDS = ["htx", "tho", "hkd", "nhom"] as const;
 export type ProducerKind = (typeof PRODUCER_KINDS)[number];
 
-export const VERIFICATION_STATUSES = ["pending", "verified", "rejected", "suspended"] as const;
+export const VERIFICATION_STATUSES = [
+  "pending",
+  "changes_requested",
+  "verified",
+  "rejected",
+  "suspended",
+] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 
 /** A cooperative, cooperative group, household business or production group. "Active" = verified. */
@@ -38,7 +44,13 @@ export const producers = sqliteTable(
     verificationStatus: text("verification_status", { enum: VERIFICATION_STATUSES })
       .notNull()
       .default("pending"),
+    /** Staff's note on the last verification decision (approve, reject, ask for changes). */
     verificationNote: text("verification_note"),
+    /** When that note was written, so a page can tell a note of the previous round. */
+    verificationNoteAt: moment("verification_note_at"),
+    /** Why staff suspended the producer (shown to her); cleared on reinstatement. */
+    suspensionReason: text("suspension_reason"),
+    suspendedAt: moment("suspended_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

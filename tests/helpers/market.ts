@@ -1,3 +1,5 @@
+import { getTableColumns, getTableName } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "~db/client.server";
 import {
   categories,
@@ -18,19 +20,17 @@ export function makeMarket(db: Db, options: { commissionBasisPoints?: number } =
   // Org units by plain SQL: the migration tests build this market on older schemas too, and the
   // ORM's insert names every column of today's org_units (commune_code came later).
   const insertOrgUnit = db.$client.prepare(
-    `INSERT INTO org_units (id, code, name, level, parent_id, path, commission_basis_points)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO org_units (id, code, name, level, parent_id, path) VALUES (?, ?, ?, ?, ?, ?)`,
   );
-  insertOrgUnit.run(1, "T", "Hội LHPN tỉnh Test", "province", null, "/1/", 0);
-  insertOrgUnit.run(
-    2,
-    "T-X",
-    "Hội LHPN xã Test",
-    "commune",
-    1,
-    "/1/2/",
-    options.commissionBasisPoints ?? 0,
-  );
+  insertOrgUnit.run(1, "T", "Hội LHPN tỉnh Test", "province", null, "/1/");
+  insertOrgUnit.run(2, "T-X", "Hội LHPN xã Test", "commune", 1, "/1/2/");
+  if (options.commissionBasisPoints) {
+    db.$client
+      .prepare(
+        "INSERT INTO commission_rates (org_unit_id, basis_points, starts_on) VALUES (2, ?, '2000-01-01')",
+      )
+      .run(options.commissionBasisPoints);
+  }
   const province = { id: 1, code: "T", path: "/1/" };
   const commune = { id: 2, code: "T-X", path: "/1/2/" };
   const category = db
@@ -38,39 +38,31 @@ export function makeMarket(db: Db, options: { commissionBasisPoints?: number } =
     .values({ code: "gia-vi", nameVi: "Gia vị", nameEn: "Spices" })
     .returning()
     .get();
-  const producerA = db
-    .insert(producers)
-    .values({
-      code: "SXA",
-      name: "HTX A",
-      kind: "htx",
-      orgUnitId: commune.id,
-      commune: "xã Test",
-      address: "thôn 1, xã Test",
-      membersTotal: 10,
-      bankBin: "970436",
-      bankAccountNumber: "0123456789",
-      bankAccountName: "HTX A",
-      deliveryFeeVnd: 30000,
-      verificationStatus: "verified",
-    })
-    .returning()
-    .get();
-  const producerB = db
-    .insert(producers)
-    .values({
-      code: "SXB",
-      name: "Tổ B",
-      kind: "tho",
-      orgUnitId: commune.id,
-      commune: "xã Test",
-      address: "thôn 2, xã Test",
-      membersTotal: 5,
-      deliveryFeeVnd: 20000,
-      verificationStatus: "verified",
-    })
-    .returning()
-    .get();
+  const producerA = insertGiven(db, producers, {
+    code: "SXA",
+    name: "HTX A",
+    kind: "htx",
+    orgUnitId: commune.id,
+    commune: "xã Test",
+    address: "thôn 1, xã Test",
+    membersTotal: 10,
+    bankBin: "970436",
+    bankAccountNumber: "0123456789",
+    bankAccountName: "HTX A",
+    deliveryFeeVnd: 30000,
+    verificationStatus: "verified",
+  });
+  const producerB = insertGiven(db, producers, {
+    code: "SXB",
+    name: "Tổ B",
+    kind: "tho",
+    orgUnitId: commune.id,
+    commune: "xã Test",
+    address: "thôn 2, xã Test",
+    membersTotal: 5,
+    deliveryFeeVnd: 20000,
+    verificationStatus: "verified",
+  });
   const listing = (
     producerId: number,
     sku: string,
@@ -78,23 +70,19 @@ export function makeMarket(db: Db, options: { commissionBasisPoints?: number } =
     stock: number,
     minOrderQty = 1,
   ) =>
-    db
-      .insert(listings)
-      .values({
-        sku,
-        producerId,
-        title: `Sản phẩm ${sku}`,
-        slug: `san-pham-${sku.toLowerCase()}`,
-        categoryId: category.id,
-        priceVnd,
-        unit: "gói",
-        minOrderQty,
-        stock,
-        status: "published",
-        publishedAt: new Date(),
-      })
-      .returning()
-      .get();
+    insertGiven(db, listings, {
+      sku,
+      producerId,
+      title: `Sản phẩm ${sku}`,
+      slug: `san-pham-${sku.toLowerCase()}`,
+      categoryId: category.id,
+      priceVnd,
+      unit: "gói",
+      minOrderQty,
+      stock,
+      status: "published",
+      publishedAt: new Date(),
+    });
   const pepper = listing(producerA.id, "SP0001", 120000, 10);
   const bulk = listing(producerA.id, "SP0002", 50000, 100, 5);
   const squid = listing(producerB.id, "SP0003", 300000, 4);
@@ -186,4 +174,30 @@ let keyCounter = 0;
 export function newKey(): string {
   keyCounter += 1;
   return `test-key-${process.pid}-${keyCounter}`;
+}
+
+/**
+ * Inserts a row naming only the given columns and returns them with the new id. The ORM's
+ * insert names every column of today's table, which the migration tests' older schemas lack.
+ */
+function insertGiven<T extends SQLiteTable, V extends Partial<T["$inferInsert"]>>(
+  db: Db,
+  table: T,
+  values: V,
+): V & { id: number } {
+  const columns = getTableColumns(table);
+  const names: string[] = [];
+  const params: unknown[] = [];
+  for (const [key, value] of Object.entries(values)) {
+    const column = columns[key];
+    if (!column) throw new Error(`no column ${key}`);
+    names.push(column.name);
+    params.push(value instanceof Date ? value.getTime() : value);
+  }
+  const result = db.$client
+    .prepare(
+      `INSERT INTO ${getTableName(table)} (${names.join(", ")}) VALUES (${names.map(() => "?").join(", ")})`,
+    )
+    .run(...params);
+  return { ...values, id: Number(result.lastInsertRowid) };
 }

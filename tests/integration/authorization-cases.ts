@@ -4,6 +4,11 @@ import { matchingAuthorizationCases } from "./authorization-matching";
 import { membersAuthorizationCases } from "./authorization-members";
 import { offersAuthorizationCases } from "./authorization-offers";
 import { orgtreeAuthorizationCases } from "./authorization-orgtree";
+import { moneyAuthorizationCases } from "./authorization-money";
+import { dailyAuthorizationCases } from "./authorization-daily";
+import { listingtoolsAuthorizationCases } from "./authorization-listingtools";
+import { staffproducersAuthorizationCases } from "./authorization-staffproducers";
+import { oversightAuthorizationCases } from "./authorization-oversight";
 import { reportsAuthorizationCases } from "./authorization-reports";
 import { requestsAuthorizationCases } from "./authorization-requests";
 import { supplyAuthorizationCases } from "./authorization-supply";
@@ -392,6 +397,11 @@ export const authorizationCases: Record<string, RouteCases> = {
   // — The Union's side (issue 12): outcome reports, the org tree, officers and members —
   ...reportsAuthorizationCases,
   ...orgtreeAuthorizationCases,
+  ...moneyAuthorizationCases,
+  ...dailyAuthorizationCases,
+  ...listingtoolsAuthorizationCases,
+  ...staffproducersAuthorizationCases,
+  ...oversightAuthorizationCases,
   ...membersAuthorizationCases,
 };
 

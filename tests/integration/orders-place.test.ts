@@ -14,7 +14,7 @@ import {
   notifications,
   orderLines,
   orders,
-  orgUnits,
+  commissionRates,
   outboundMessages,
   payments,
 } from "~db/schema";
@@ -91,14 +91,12 @@ describe("placeOrder", () => {
   it("snapshots the commission of the deepest org unit on the producer's path with a rate", () => {
     const db = freshDb();
     const m = makeMarket(db);
-    db.update(orgUnits)
-      .set({ commissionBasisPoints: 150 })
-      .where(eq(orgUnits.id, m.province.id))
+    db.insert(commissionRates)
+      .values({ orgUnitId: m.province.id, basisPoints: 150, startsOn: "2000-01-01" })
       .run();
     const first = placeOrder(db, input(m.buyer.id)).orders[0]!;
-    db.update(orgUnits)
-      .set({ commissionBasisPoints: 75 })
-      .where(eq(orgUnits.id, m.commune.id))
+    db.insert(commissionRates)
+      .values({ orgUnitId: m.commune.id, basisPoints: 75, startsOn: "2000-01-01" })
       .run();
     const second = placeOrder(db, input(m.buyer.id)).orders[0]!;
     const rate = (id: number) =>

@@ -3,6 +3,11 @@ import { connectEn } from "./connect.en";
 import { reportsEn } from "./reports.en";
 import { membersEn } from "./members.en";
 import { orgtreeEn } from "./orgtree.en";
+import { moneyEn } from "./money.en";
+import { dailyEn } from "./daily.en";
+import { listingtoolsEn } from "./listingtools.en";
+import { staffproducersEn } from "./staffproducers.en";
+import { oversightEn } from "./oversight.en";
 import { demandEn } from "./demand.en";
 import { errorsEn } from "./errors.en";
 import { notificationsEn } from "./notifications.en";
@@ -316,6 +321,7 @@ const shellEn: Record<keyof typeof viGroups.shell, string> = {
   "verification.verified": "Verified",
   "verification.rejected": "Rejected",
   "verification.suspended": "Suspended",
+  "verification.changes_requested": "Changes requested",
 
   "listingStatus.draft": "Draft",
   "listingStatus.pending": "Awaiting review",
@@ -383,6 +389,11 @@ export const enGroups = {
   reports: reportsEn,
   members: membersEn,
   orgtree: orgtreeEn,
+  money: moneyEn,
+  daily: dailyEn,
+  listingtools: listingtoolsEn,
+  staffproducers: staffproducersEn,
+  oversight: oversightEn,
 } as const;
 
 export const en: Record<MessageKey, string> = {
@@ -401,4 +412,9 @@ export const en: Record<MessageKey, string> = {
   ...reportsEn,
   ...membersEn,
   ...orgtreeEn,
+  ...moneyEn,
+  ...dailyEn,
+  ...listingtoolsEn,
+  ...staffproducersEn,
+  ...oversightEn,
 };

@@ -3,6 +3,11 @@ import { connectVi } from "./connect.vi";
 import { reportsVi } from "./reports.vi";
 import { membersVi } from "./members.vi";
 import { orgtreeVi } from "./orgtree.vi";
+import { moneyVi } from "./money.vi";
+import { dailyVi } from "./daily.vi";
+import { listingtoolsVi } from "./listingtools.vi";
+import { staffproducersVi } from "./staffproducers.vi";
+import { oversightVi } from "./oversight.vi";
 import { demandVi } from "./demand.vi";
 import { errorsVi } from "./errors.vi";
 import { notificationsVi } from "./notifications.vi";
@@ -320,6 +325,7 @@ const shellVi = {
   "verification.verified": "Đã xác minh",
   "verification.rejected": "Bị từ chối",
   "verification.suspended": "Tạm ngưng",
+  "verification.changes_requested": "Cần bổ sung",
 
   "listingStatus.draft": "Bản nháp",
   "listingStatus.pending": "Chờ duyệt",
@@ -389,6 +395,11 @@ export const viGroups = {
   offers: offersVi,
   connect: connectVi,
   orgtree: orgtreeVi,
+  money: moneyVi,
+  daily: dailyVi,
+  listingtools: listingtoolsVi,
+  staffproducers: staffproducersVi,
+  oversight: oversightVi,
   members: membersVi,
   reports: reportsVi,
 } as const;
@@ -409,6 +420,11 @@ export const vi = {
   ...reportsVi,
   ...membersVi,
   ...orgtreeVi,
+  ...moneyVi,
+  ...dailyVi,
+  ...listingtoolsVi,
+  ...staffproducersVi,
+  ...oversightVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

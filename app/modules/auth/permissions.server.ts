@@ -22,6 +22,10 @@ export const STAFF_PERMISSIONS = {
   "staff:manage": ["admin"],
   "payment:manage": ["admin"],
   "payout:manage": ["admin"],
+  "commission:manage": ["admin"],
+  "producer:view": ["moderator", "reporter", "admin"],
+  "producer:suspend": ["moderator", "admin"],
+  "audit:view": ["moderator", "reporter", "admin"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type StaffPermission = keyof typeof STAFF_PERMISSIONS;

@@ -42,7 +42,7 @@ export interface OfferOrderInput {
  * (suspended, unverified) cannot take it.
  */
 export function placeOfferOrder(db: Db, input: OfferOrderInput): { id: number; code: string } {
-  const producer = loadOrderProducer(db, input.producerId);
+  const producer = loadOrderProducer(db, input.producerId, input.now);
   // The visibility rule asked for a published listing: only the producer's side is in doubt.
   if (!producer || !isListingVisible("published", producer.producerStatus)) {
     throw new Conflict("offers.errors.producerUnavailable");

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { prepared, type Db } from "~db/client.server";
 import type { DeliveryMethod, PaymentMethod } from "~db/schema";
+import { vietnamToday } from "~/lib/dates";
 import { TRANSFER_PAYMENT_DAYS } from "~/lib/orders";
 import { notifyOrderEvent } from "./notify.server";
 import type { ShippingAddress } from "./place-order.server";
@@ -31,26 +32,35 @@ export interface OrderProducer {
   deliveryFeeVnd: number;
   orgUnitId: number;
   /**
-   * The commission rate for the producer's org unit: the deepest unit on its path with a
-   * rate set (a rate on the province applies to every commune below unless one sets its own).
+   * The commission rate for the producer's org unit on the order's day: of the rates in force
+   * that day (started on or before it), the one of the deepest unit on the path (a rate on the
+   * province applies to every commune below unless one sets its own), the latest start first.
    */
   commissionBasisPoints: number;
 }
 
-/** The SQL of the commission rate of org unit `u` (joined as `u`). */
-export const COMMISSION_OF_UNIT_SQL = `coalesce((SELECT a.commission_basis_points FROM org_units a
-   WHERE substr(u.path, 1, length(a.path)) = a.path AND a.commission_basis_points > 0
-   ORDER BY length(a.path) DESC LIMIT 1), 0)`;
+/**
+ * The SQL of the commission rate of org unit `u` (joined as `u`) on a Vietnam calendar day,
+ * given as the statement's first `?` parameter (YYYY-MM-DD).
+ */
+export const COMMISSION_OF_UNIT_SQL = `coalesce((SELECT r.basis_points FROM commission_rates r
+   JOIN org_units a ON a.id = r.org_unit_id
+   WHERE substr(u.path, 1, length(a.path)) = a.path AND r.starts_on <= ?
+   ORDER BY length(a.path) DESC, r.starts_on DESC LIMIT 1), 0)`;
 
-/** One producer as an order needs it, or undefined. */
-export function loadOrderProducer(db: Db, producerId: number): OrderProducer | undefined {
+/** One producer as an order placed at `now` needs it, or undefined. */
+export function loadOrderProducer(
+  db: Db,
+  producerId: number,
+  now: Date,
+): OrderProducer | undefined {
   return prepared<OrderProducer>(
     db,
     `SELECT p.id AS producerId, p.code AS producerCode, p.name AS producerName,
        p.verification_status AS producerStatus, p.delivery_fee_vnd AS deliveryFeeVnd,
        p.org_unit_id AS orgUnitId, ${COMMISSION_OF_UNIT_SQL} AS commissionBasisPoints
      FROM producers p JOIN org_units u ON u.id = p.org_unit_id WHERE p.id = ?`,
-  ).get(producerId);
+  ).get(vietnamToday(now), producerId);
 }
 
 export interface NewOrderRow {

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { prepared, type Db } from "~db/client.server";
 import type { DeliveryMethod, OrderStatus, PaymentMethod } from "~db/schema";
+import { vietnamToday } from "~/lib/dates";
 import type { OrderLine } from "~/lib/orders";
 import { isListingVisible } from "~/modules/catalog/visibility.server";
 import { deliverQueuedEmailsSoon } from "~/modules/platform/mailer.server";
@@ -110,8 +111,8 @@ interface ListingRow extends OrderProducer {
   status: string;
 }
 
-/** The listings of an order with their producer, as of now (inside the transaction). */
-function loadListingsForOrder(db: Db, skus: string[]): ListingRow[] {
+/** The listings of an order placed at `now` with their producer (inside the transaction). */
+function loadListingsForOrder(db: Db, skus: string[], now: Date): ListingRow[] {
   return prepared<ListingRow>(
     db,
     `SELECT l.id, l.sku, l.title, l.unit, l.price_vnd AS priceVnd, l.min_order_qty AS minOrderQty,
@@ -122,7 +123,7 @@ function loadListingsForOrder(db: Db, skus: string[]): ListingRow[] {
      JOIN producers p ON p.id = l.producer_id
      JOIN org_units u ON u.id = p.org_unit_id
      WHERE l.sku IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(skus));
+  ).all(vietnamToday(now), JSON.stringify(skus));
 }
 
 function findStoredAnswer(db: Db, scope: string, key: string, hash: string | null) {
@@ -220,6 +221,7 @@ export function placeOrder(db: Db, input: PlaceOrderInput): PlaceOrderResult {
       const rows = loadListingsForOrder(
         db,
         items.map((i) => i.sku),
+        now,
       );
       const bySku = new Map(rows.map((r) => [r.sku, r]));
       checkItems(items, bySku, delivery);

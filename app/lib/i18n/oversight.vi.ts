@@ -1,0 +1,2 @@
+/** Strings of the audit log, staff work alerts, the staff menu and moderation dates. */
+export const oversightVi = {} as const;
