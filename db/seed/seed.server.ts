@@ -10,6 +10,7 @@ import { shiftDaysFor } from "./dates";
 import { DEMO_ACCOUNTS, DEMO_CSV_BUYER_PASSWORD, type DemoAccount } from "./demo-accounts";
 import { seedDemoDemand } from "./demo-demand.server";
 import { backdateDemoCatalog } from "./demo-backdate.server";
+import { seedDemoCommission } from "./demo-commission.server";
 import { seedDemoHistory } from "./demo-history.server";
 import { seedDemoMembers } from "./demo-members.server";
 import { insertCatalog, lookup, storedPhone, type Hashes, type Tx } from "./insert-catalog.server";
@@ -144,6 +145,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
   await refreshOpenRequestMatches(db, { now: options.today });
   if (isDemo) {
     seedDemoDemand(db, { now: options.today });
+    seedDemoCommission(db, { now: options.today });
     seedDemoHistory(db, { now: options.today });
     seedDemoMembers(db);
   }
