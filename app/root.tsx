@@ -20,6 +20,7 @@ import { SiteHeader } from "~/components/site-header";
 import { vietnamToday } from "~/lib/dates";
 import { DEFAULT_LOCALE, t, useT } from "~/lib/i18n";
 import { isStaff, isProducerMember } from "~/modules/auth/actor";
+import { heldPermissions } from "~/modules/auth/permissions.server";
 import { getActor } from "~/modules/auth/session.server";
 import { listTopCategories } from "~/modules/catalog/queries.server";
 import { countUnreadNotifications } from "~/modules/notifications/unread.server";
@@ -63,6 +64,8 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
             isBuyer: actor.isBuyer,
             isProducer: isProducerMember(actor),
             isStaff: isStaff(actor),
+            // What the staff menu shows: only pages the role can open (components/supply/workspace-nav).
+            staffPermissions: heldPermissions(actor),
           }
         : null,
     categories: listTopCategories(db),

@@ -1,5 +1,6 @@
 import { scheduleDemandJobs } from "~/modules/demand/jobs.server";
 import { scheduleCertificateExpiry } from "~/modules/listings/certificate-expiry.server";
+import { scheduleWorkAlerts } from "~/modules/moderation/work-alerts.server";
 import { scheduleOrderJobs } from "~/modules/orders/jobs.server";
 import { startSearchIndexerFromEnv, warmSearch } from "~/modules/search/search.server";
 import { getDb } from "~/modules/platform/db.server";
@@ -15,7 +16,8 @@ const STARTED = Symbol.for("cung-cau.background-jobs");
  * its database handle and in-memory search state: the search outbox indexer (and warming
  * the embedded engine), the daily certificate-expiry job, the order jobs (unpaid
  * transfers, expired card checkouts, completing delivered orders) and the demand jobs
- * (closing requests whose date passed, the daily matching and digest). All of them are safe
+ * (closing requests whose date passed, the daily matching and digest) and the staff work
+ * alerts (new work for review, escalated after 3 days). All of them are safe
  * with several processes on one database file. It lives here, above the modules, because it
  * wires several of them together (docs/decisions/011-background-jobs.md).
  */
@@ -39,4 +41,5 @@ export function startBackgroundJobs(): void {
   });
   scheduleOrderJobs(db);
   scheduleDemandJobs(db);
+  scheduleWorkAlerts(db);
 }

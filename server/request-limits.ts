@@ -21,14 +21,15 @@ export const UPLOAD_MAX_BYTES = 32 * 1024 * 1024;
 export const API_MAX_BYTES = 1024 * 1024;
 
 /**
- * Routes whose action reads files: `readUploadForm` (images of a listing, the producer's
- * profile, the member import) and the listing import upload (app/modules/import/web.server.ts). A route that starts
- * reading files must be added here, or its uploads are refused at 64 KiB
- * (tests/unit/upload-routes.test.ts fails until it is).
+ * Routes whose action reads files: `readUploadForm` (images of a listing, also on its create
+ * form, the producer's profile, the member import) and the listing import upload
+ * (app/modules/import/web.server.ts). A route that starts reading files must be added here,
+ * or its uploads are refused at 64 KiB (tests/unit/upload-routes.test.ts fails until it is).
  */
 export const UPLOAD_ROUTES: ReadonlySet<string> = new Set([
   "routes/ban-hang.ho-so",
   "routes/ban-hang.san-pham.$sku",
+  "routes/ban-hang.san-pham.moi",
   "routes/ban-hang.nhap-du-lieu",
   "routes/quan-ly.nhap-du-lieu",
   "routes/quan-ly.hoi-vien.nhap",

@@ -2,7 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { OrderStatusBadge } from "~/components/order-status-badge";
 import { formatDate, useLocale, useT } from "~/lib/i18n";
-import type { OrderStatusName, PaymentMethodName } from "~/lib/orders";
+import type { OrderStatusName, PaymentMethodName, RefundState } from "~/lib/orders";
 
 /**
  * The frame of an order page, the buyer's and the workspace's: its heading, boxed sections,
@@ -28,6 +28,7 @@ export function OrderHeader({
     code: string;
     status: OrderStatusName;
     paymentMethod: PaymentMethodName;
+    refundState?: RefundState;
     createdAt: Date | string;
   };
   placedBy?: string;
@@ -45,7 +46,11 @@ export function OrderHeader({
         </Link>
         <div className="mt-2 flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-bold">{t("order.title", { code: order.code })}</h1>
-          <OrderStatusBadge status={order.status} paymentMethod={order.paymentMethod} />
+          <OrderStatusBadge
+            status={order.status}
+            paymentMethod={order.paymentMethod}
+            refundState={order.refundState}
+          />
         </div>
         <p className="mt-1 text-sm text-stone-700">
           {placedBy ? `${placedBy} · ${placedAt}` : placedAt}
@@ -113,12 +118,15 @@ export function CancelOrderForm({
   submitLabel,
   reasonRequired = false,
   className,
+  children,
 }: {
   title: string;
   reasonLabel: string;
   submitLabel: string;
   reasonRequired?: boolean;
   className?: string;
+  /** More fields before the button (the buyer's refund account). */
+  children?: ReactNode;
 }) {
   return (
     <details className={className}>
@@ -136,6 +144,7 @@ export function CancelOrderForm({
           rows={2}
           className="w-full rounded-lg border border-stone-300 px-3 py-2"
         />
+        {children}
         <button
           type="submit"
           name="intent"
@@ -155,7 +164,12 @@ export function OrderListHeading({
   order,
 }: {
   href: string;
-  order: { code: string; status: OrderStatusName; paymentMethod: PaymentMethodName };
+  order: {
+    code: string;
+    status: OrderStatusName;
+    paymentMethod: PaymentMethodName;
+    refundState?: RefundState;
+  };
 }) {
   const t = useT();
   return (
@@ -163,7 +177,11 @@ export function OrderListHeading({
       <Link to={href} className="font-semibold text-brand-800 underline underline-offset-2">
         {t("orders.view", { code: order.code })}
       </Link>
-      <OrderStatusBadge status={order.status} paymentMethod={order.paymentMethod} />
+      <OrderStatusBadge
+        status={order.status}
+        paymentMethod={order.paymentMethod}
+        refundState={order.refundState}
+      />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { OrderPanel } from "~/components/order-page";
 import { useLocale, useT } from "~/lib/i18n";
 import { unitLabel } from "~/lib/i18n/labels";
 import { formatVnd } from "~/lib/money";
-import type { OrderLine, PaymentMethodName } from "~/lib/orders";
+import { shipmentMessage, type OrderLine, type PaymentMethodName } from "~/lib/orders";
 
 /** A line of an order; a line from a free-text offer has no listing to link to. */
 type Line = OrderLine & { id: number; listingId: number | null };
@@ -153,6 +153,25 @@ export function OrderContents({
         {children}
       </OrderDelivery>
     </>
+  );
+}
+
+/**
+ * Who carries the parcel and its tracking number, as the producer gave them when shipping
+ * (both order pages); nothing when she gave neither.
+ */
+export function OrderShipment({
+  order,
+}: {
+  order: { carrier: string | null; trackingNumber: string | null };
+}) {
+  const t = useT();
+  const shipment = shipmentMessage(order);
+  if (!shipment) return null;
+  return (
+    <OrderPanel id="shipment-heading" title={t("daily.shipment.title")}>
+      <p className="mt-1 break-words">{t(shipment.key, shipment.params)}</p>
+    </OrderPanel>
   );
 }
 

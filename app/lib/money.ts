@@ -18,10 +18,11 @@ const formatters: Record<Locale, Intl.NumberFormat> = {
   }),
 };
 
-/** 120000 → "120.000 ₫" (vi) or "₫120,000" (en). Throws on anything but a whole number of đồng. */
+/** 120000 → "120.000 ₫" (vi) or "₫120,000" (en); −0 → "0 ₫". Throws on anything but whole đồng. */
 export function formatVnd(amount: number, locale: Locale = "vi"): string {
   if (!Number.isSafeInteger(amount)) {
     throw new TypeError(`formatVnd expects a whole number of đồng, got ${amount}`);
   }
-  return formatters[locale].format(amount);
+  // −0 (e.g. `-commission` when there is none) is 0: never "-0 ₫".
+  return formatters[locale].format(amount === 0 ? 0 : amount);
 }

@@ -19,6 +19,104 @@ export const ORDER_STATUS_FLOW = [
 export type OrderStatusName = (typeof ORDER_STATUS_FLOW)[number] | "cancelled";
 export type PaymentMethodName = "cod" | "bank_transfer" | "card";
 
+/**
+ * The stages an order is read in, on every page and tab: its status, except that a cash
+ * order in `pending_payment` waits for the producer to accept it, not for money.
+ */
+export const ORDER_STAGES = [
+  "awaiting_acceptance",
+  "pending_payment",
+  "confirmed",
+  "shipping",
+  "delivered",
+  "completed",
+  "cancelled",
+] as const;
+export type OrderStage = (typeof ORDER_STAGES)[number];
+
+/** The stage of an order with this status and payment method. */
+export function orderStage(status: OrderStatusName, paymentMethod: PaymentMethodName): OrderStage {
+  return status === "pending_payment" && paymentMethod === "cod" ? "awaiting_acceptance" : status;
+}
+
+/** The statuses and payment methods an order of a stage has (the inverse of orderStage). */
+export function stageCondition(stage: OrderStage): {
+  status: OrderStatusName;
+  /** Only this method, or every method but `exceptMethod`, or any (neither). */
+  method?: PaymentMethodName;
+  exceptMethod?: PaymentMethodName;
+} {
+  if (stage === "awaiting_acceptance") return { status: "pending_payment", method: "cod" };
+  if (stage === "pending_payment") return { status: "pending_payment", exceptMethod: "cod" };
+  return { status: stage };
+}
+
+/**
+ * Where the money of an order's refunds stands: none recorded (null), some still owed to
+ * the buyer, or all of it sent back.
+ */
+export type RefundState = "owed" | "settled" | null;
+
+/** The refund state of an order from its refunds (`settledAt` null while owed). */
+export function refundStateOf(
+  refunds: readonly { settledAt: Date | string | null }[],
+): RefundState {
+  if (refunds.length === 0) return null;
+  return refunds.some((refund) => refund.settledAt === null) ? "owed" : "settled";
+}
+
+const STAGE_KEYS = {
+  awaiting_acceptance: "orderStatus.awaitingAcceptance",
+  pending_payment: "orderStatus.pending_payment",
+  confirmed: "orderStatus.confirmed",
+  shipping: "orderStatus.shipping",
+  delivered: "orderStatus.delivered",
+  completed: "orderStatus.completed",
+  cancelled: "orderStatus.cancelled",
+} as const satisfies Record<OrderStage, MessageKey>;
+
+/** The label of a stage (the inbox's tabs). */
+export function orderStageKey(stage: OrderStage): MessageKey {
+  return STAGE_KEYS[stage];
+}
+
+/**
+ * The one wording of where an order stands, for the buyer and the producer alike: its stage
+ * (status and payment method), and for a cancelled order whether its money is still owed
+ * back or went back.
+ */
+export function orderStatusKey(order: {
+  status: OrderStatusName;
+  paymentMethod: PaymentMethodName;
+  refundState?: RefundState;
+}): MessageKey {
+  if (order.status === "cancelled" && order.refundState === "owed") {
+    return "daily.status.cancelledRefundOwed";
+  }
+  if (order.status === "cancelled" && order.refundState === "settled") {
+    return "daily.status.cancelledRefunded";
+  }
+  return orderStageKey(orderStage(order.status, order.paymentMethod));
+}
+
+/**
+ * The sentence naming who carries an order and its tracking number (the buyer's order page,
+ * the producer's, the delivery note and the "shipped" notification), or null when the
+ * producer gave neither.
+ */
+export function shipmentMessage(order: {
+  carrier?: string | null;
+  trackingNumber?: string | null;
+}): { key: MessageKey; params: Record<string, string> } | null {
+  const { carrier, trackingNumber: tracking } = order;
+  if (carrier && tracking) {
+    return { key: "daily.shipment.carrierAndTracking", params: { carrier, tracking } };
+  }
+  if (carrier) return { key: "daily.shipment.carrierOnly", params: { carrier } };
+  if (tracking) return { key: "daily.shipment.trackingOnly", params: { tracking } };
+  return null;
+}
+
 /** One line of an order as it was bought: the price and title of that moment. */
 export interface OrderLine {
   sku: string;
@@ -138,27 +236,6 @@ export function pageTitleMeta(
 ) {
   const locale = localeFromMatches(matches);
   return pageMeta(locale, t(locale, key, params));
-}
-
-/**
- * What the platform holds for a producer. Only card payments pass through the platform
- * (cash and transfers go straight to the producer), so:
- *   balance = collected − commission − refunds − payouts
- * `When` is a Date on the server and its JSON string on the page.
- */
-export interface ProducerStatement<When = Date> {
-  producer: { id: number; code: string; name: string };
-  collectedVnd: number;
-  commissionVnd: number;
-  refundsVnd: number;
-  payoutsVnd: number;
-  balanceVnd: number;
-  entries: {
-    at: When;
-    kind: "payment" | "commission" | "refund" | "payout";
-    reference: string;
-    amountVnd: number;
-  }[];
 }
 
 /** The meta function of both order pages (buyer's and workspace's): "Đơn hàng DH…". */

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { PrintButton } from "~/components/print-button";
 import { formatDate, useLocale, useT } from "~/lib/i18n";
 import { unitLabel } from "~/lib/i18n/labels";
-import { pageTitleMeta } from "~/lib/orders";
+import { pageTitleMeta, shipmentMessage } from "~/lib/orders";
 import { formatVnd } from "~/lib/money";
 import { requireProducerActor } from "~/modules/auth/session.server";
 import { idFromUrl, producerOrderView } from "~/modules/orders/views.server";
@@ -13,17 +13,21 @@ import { handle } from "~/modules/platform/http.server";
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitleMeta(matches, "deliveryNote.title", { code: data?.order.code ?? "" });
 
-/** The printable delivery note of one of the producer's orders (phiếu giao hàng). */
+/**
+ * The printable delivery note of one of the producer's orders (phiếu giao hàng): the
+ * buyer's business name and tax code when she has them, the carrier and tracking number.
+ */
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireProducerActor(request);
   return producerOrderView(getDb(), actor, idFromUrl(params.id));
 });
 
 export default function DeliveryNote() {
-  const { order, lines, producer } = useLoaderData<typeof loader>();
+  const { order, lines, producer, buyer } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const collect = order.paymentMethod === "cod" ? order.totalVnd : 0;
+  const shipment = shipmentMessage(order);
   // A transfer or card payment not received yet: the goods must not leave without it.
   const isAwaitingPayment = collect === 0 && order.status === "pending_payment";
   return (
@@ -44,6 +48,14 @@ export default function DeliveryNote() {
         })}
       </p>
       <section className="mt-4 text-sm">
+        {buyer.companyName ? (
+          <p className="font-semibold">
+            {t("daily.deliveryNote.business", { name: buyer.companyName })}
+          </p>
+        ) : null}
+        {buyer.taxCode ? (
+          <p>{t("daily.deliveryNote.taxCode", { taxCode: buyer.taxCode })}</p>
+        ) : null}
         <p>{t("deliveryNote.receiver", { name: order.shipName, phone: order.shipPhone })}</p>
         <p>
           {t("deliveryNote.address", {
@@ -51,6 +63,7 @@ export default function DeliveryNote() {
           })}
         </p>
         <p>{t(`deliveryMethod.${order.deliveryMethod}`)}</p>
+        {shipment ? <p>{t(shipment.key, shipment.params)}</p> : null}
         {order.note ? <p>{t("order.noteValue", { note: order.note })}</p> : null}
       </section>
       <table className="mt-4 w-full border-collapse text-sm">

@@ -11,24 +11,40 @@ import { OrderListHeading } from "~/components/order-page";
 import { Invalid } from "~/lib/errors";
 import { formatDate, useLocale, useT } from "~/lib/i18n";
 import { formatVnd } from "~/lib/money";
-import { ORDER_STATUS_FLOW, pageTitleMeta } from "~/lib/orders";
+import { ORDER_STAGES, orderStageKey, pageTitleMeta, type OrderStage } from "~/lib/orders";
 import { producerActionSchema, firstMessageOf } from "~/lib/schemas/orders";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { requireProducerActor } from "~/modules/auth/session.server";
 import { applyProducerAction, producerInbox } from "~/modules/orders/views.server";
 import { getDb } from "~/modules/platform/db.server";
 import { formError, handle } from "~/modules/platform/http.server";
+import { PAYMENT_METHODS } from "~db/schema";
 
 export const meta: MetaFunction = ({ matches }) => pageTitleMeta(matches, "workspaceOrders.title");
 
-const STATUSES = [...ORDER_STATUS_FLOW, "cancelled"] as const;
-const filterSchema = z.object({ "trang-thai": z.enum(STATUSES).optional().catch(undefined) });
+const filterSchema = z.object({
+  "trang-thai": z.enum(ORDER_STAGES).optional().catch(undefined),
+  "thanh-toan": z.enum(PAYMENT_METHODS).optional().catch(undefined),
+  nsx: z.string().trim().min(1).max(40).optional().catch(undefined),
+});
 
-/** The producer's order inbox: newest first, filterable by status, next action on each. */
+/**
+ * The producer's order inbox: newest first, filterable by stage (a cash order waiting for
+ * her is not "waiting for payment"), payment method and producer; next action on each.
+ */
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireProducerActor(request);
   const filter = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return producerInbox(getDb(), actor, filter["trang-thai"]);
+  const stage = filter["trang-thai"] ?? null;
+  return {
+    stage,
+    paymentMethod: filter["thanh-toan"] ?? null,
+    ...producerInbox(getDb(), actor, {
+      stage: stage ?? undefined,
+      paymentMethod: filter["thanh-toan"],
+      producerCode: filter.nsx,
+    }),
+  };
 });
 
 export const action = handle(async ({ request }: ActionFunctionArgs) => {
@@ -56,24 +72,48 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
   return redirect(`${back.pathname}${back.search}`, 303);
 });
 
+/** The inbox's address with one stage (or all), keeping the producer chosen. */
+function tabHref(stage: OrderStage | null, producerCode: string | null): string {
+  const query = new URLSearchParams();
+  if (stage) query.set("trang-thai", stage);
+  if (producerCode) query.set("nsx", producerCode);
+  const search = query.toString();
+  return search ? `/ban-hang/don-hang?${search}` : "/ban-hang/don-hang";
+}
+
 export default function WorkspaceOrders() {
-  const { orders, counts } = useLoaderData<typeof loader>();
+  const { orders, counts, producerCode, producerName, stage, paymentMethod } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const t = useT();
   const locale = useLocale();
-  const current = params.get("trang-thai");
+  const current = stage;
   const done = params.get("xong");
   const tabClass = (active: boolean) =>
     `whitespace-nowrap rounded-full px-3 py-1.5 text-sm font-medium ${active ? "bg-brand-700 text-white" : "bg-white text-stone-800 border border-stone-300"}`;
   return (
     <div>
       <h1 className="text-2xl font-bold">{t("workspaceOrders.title")}</h1>
-      <p className="mt-1 text-stone-700">
-        <Link to="/ban-hang/so-du" className="text-brand-800 underline underline-offset-2">
-          {t("workspaceOrders.statementLink")}
-        </Link>
-      </p>
+      {paymentMethod ? (
+        <p className="mt-1 text-stone-700">
+          {t("daily.orders.onlyMethod", { method: t(`paymentMethod.${paymentMethod}`) })}{" "}
+          <Link
+            to={tabHref(current, producerCode)}
+            className="text-brand-800 underline underline-offset-2"
+          >
+            {t("daily.orders.anyMethod")}
+          </Link>
+        </p>
+      ) : null}
+      {producerName ? (
+        <p className="mt-1 text-stone-700">
+          {t("daily.orders.ofProducer", { name: producerName })}{" "}
+          <Link to={tabHref(current, null)} className="text-brand-800 underline underline-offset-2">
+            {t("daily.orders.allProducers")}
+          </Link>
+        </p>
+      ) : null}
       {done ? (
         <p role="status" className="mt-4 rounded-lg bg-brand-50 px-4 py-3 text-brand-800">
           {t("workspaceOrders.done")}
@@ -88,16 +128,17 @@ export default function WorkspaceOrders() {
         aria-label={t("workspaceOrders.filter")}
         className="mt-4 flex gap-2 overflow-x-auto pb-2"
       >
-        <Link to="/ban-hang/don-hang" className={tabClass(!current)}>
+        <Link to={tabHref(null, producerCode)} className={tabClass(!current)}>
           {t("workspaceOrders.all")}
         </Link>
-        {STATUSES.map((status) => (
+        {ORDER_STAGES.map((stage) => (
           <Link
-            key={status}
-            to={`/ban-hang/don-hang?trang-thai=${status}`}
-            className={tabClass(current === status)}
+            key={stage}
+            to={tabHref(stage, producerCode)}
+            className={tabClass(current === stage)}
+            aria-current={current === stage ? "page" : undefined}
           >
-            {t(`orderStatus.${status}`)} ({counts[status] ?? 0})
+            {t(orderStageKey(stage))} ({counts[stage] ?? 0})
           </Link>
         ))}
       </nav>

@@ -12,13 +12,14 @@ import { z } from "zod";
 import { Field, FormErrors, FormSuccess, inputClass } from "~/components/auth-form";
 import { Alert } from "~/components/supply/alert";
 import { ConfirmButtons, IntentButton } from "~/components/supply/intent-button";
+import { BankAccountPanel } from "~/components/supply/bank-account-panel";
 import { Panel } from "~/components/supply/panel";
 import { PhotoUploadForm } from "~/components/supply/photo-upload-form";
 import { ResponsiveImage } from "~/components/supply/responsive-image";
-import { WorkspaceNav } from "~/components/supply/workspace-nav";
 import { DomainError, Invalid } from "~/lib/errors";
 import { useT } from "~/lib/i18n";
 import { titledPage } from "~/lib/i18n/meta";
+import { ProducerBankSchema } from "~/lib/schemas/bank";
 import { MAX_PRODUCER_IMAGES, ProducerProfileSchema } from "~/lib/schemas/listing";
 import { localizeReply } from "~/modules/auth/forms.server";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
@@ -29,6 +30,8 @@ import {
   addProducerImage,
   deleteProducerImage,
   getProducerProfile,
+  isProducerOwner,
+  updateProducerBank,
   updateProducerProfile,
 } from "~/modules/listings/producer-profile.server";
 import { selectedProducer } from "~/modules/listings/shared.server";
@@ -39,11 +42,12 @@ export const meta: MetaFunction = titledPage("profile.title");
 
 const NOTICE_KEYS = {
   saved: "profile.saved",
+  bankSaved: "listingtools.bank.saved",
   uploaded: "images.uploaded",
   deleted: "images.deleted",
 } as const;
 const Query = z.object({
-  notice: z.enum(["saved", "uploaded", "deleted"]).nullable().catch(null),
+  notice: z.enum(["saved", "bankSaved", "uploaded", "deleted"]).nullable().catch(null),
   confirmDelete: z.coerce.number().int().positive().nullable().catch(null),
 });
 
@@ -61,10 +65,15 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
       address: producer.address,
       phone: producer.phone ?? "",
       email: producer.email ?? "",
-      bankBin: producer.bankBin ?? "",
-      bankAccountNumber: producer.bankAccountNumber ?? "",
-      bankAccountName: producer.bankAccountName ?? "",
       deliveryFeeVnd: String(producer.deliveryFeeVnd),
+    },
+    bank: {
+      values: {
+        bankBin: producer.bankBin ?? "",
+        bankAccountNumber: producer.bankAccountNumber ?? "",
+        bankAccountName: producer.bankAccountName ?? "",
+      },
+      canChange: isProducerOwner(actor, current.producerId),
     },
     images,
     producers: actor.producers.map((p) => ({ code: p.producerCode, name: p.producerName })),
@@ -75,11 +84,11 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   };
 });
 
-type FormReply = { kind: "form"; reply: ReturnType<typeof localizeReply> };
+type FormReply = { kind: "form" | "bank"; reply: ReturnType<typeof localizeReply> };
 
 const PhotoId = z.coerce.number().int().positive();
 
-export const action = handle(async ({ request }: ActionFunctionArgs) => {
+export const action = handle(async ({ request, context }: ActionFunctionArgs) => {
   const actor = await requireProducerActor(request);
   assertSameOrigin(request);
   const db = getDb();
@@ -103,6 +112,19 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
       updateProducerProfile(db, actor, current.producerId, submission.value);
       return here("?thong-bao=saved");
     }
+    if (intent === "bank") {
+      const submission = parseWithZod(form, { schema: ProducerBankSchema });
+      if (submission.status !== "success") {
+        return data<FormReply>(
+          { kind: "bank", reply: localizeReply(submission.reply(), actor.locale) },
+          { status: 400 },
+        );
+      }
+      updateProducerBank(db, actor, current.producerId, submission.value, {
+        ipAddress: context.clientIp ?? null,
+      });
+      return here("?thong-bao=bankSaved");
+    }
     if (intent === "photo-upload") {
       const bytes = await fileBytes(form, "image");
       if (!bytes) throw new ImageRefused("empty");
@@ -123,13 +145,13 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
 });
 
 export default function WorkspaceProfilePage() {
-  const { producer, images, producers, query } = useLoaderData<typeof loader>();
+  const { producer, bank, images, producers, query } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
   const [form, fields] = useForm({
     id: `profile-${producer.code}`,
-    lastResult: result && "reply" in result ? result.reply : undefined,
+    lastResult: result && "reply" in result && result.kind === "form" ? result.reply : undefined,
     defaultValue: producer,
     constraint: getZodConstraint(ProducerProfileSchema),
     shouldValidate: "onBlur",
@@ -139,7 +161,6 @@ export default function WorkspaceProfilePage() {
   const busy = navigation.state === "submitting";
   return (
     <div className="mx-auto max-w-2xl">
-      <WorkspaceNav />
       <h1 className="text-2xl font-bold text-stone-900">{t("profile.title")}</h1>
       <p className="text-stone-700">
         {producer.name} · {producer.code}
@@ -213,33 +234,6 @@ export default function WorkspaceProfilePage() {
             />
           </Field>
         </div>
-        <fieldset className="space-y-3 rounded-xl border border-stone-200 bg-white p-4">
-          <legend className="px-1 font-semibold">{t("profile.bankLegend")}</legend>
-          <p className="text-sm text-stone-600">{t("profile.bankHint")}</p>
-          <Field field={fields.bankBin} label={t("profile.bankBin")}>
-            <input
-              {...getInputProps(fields.bankBin, { type: "text" })}
-              inputMode="numeric"
-              maxLength={6}
-              className={inputClass}
-            />
-          </Field>
-          <Field field={fields.bankAccountNumber} label={t("profile.bankAccountNumber")}>
-            <input
-              {...getInputProps(fields.bankAccountNumber, { type: "text" })}
-              inputMode="numeric"
-              maxLength={20}
-              className={inputClass}
-            />
-          </Field>
-          <Field field={fields.bankAccountName} label={t("profile.bankAccountName")}>
-            <input
-              {...getInputProps(fields.bankAccountName, { type: "text" })}
-              maxLength={100}
-              className={inputClass}
-            />
-          </Field>
-        </fieldset>
         <Field field={fields.deliveryFeeVnd} label={t("profile.deliveryFee")}>
           <input
             {...getInputProps(fields.deliveryFeeVnd, { type: "text" })}
@@ -251,6 +245,16 @@ export default function WorkspaceProfilePage() {
           {t("profile.save")}
         </IntentButton>
       </Form>
+
+      <BankAccountPanel
+        producerCode={producer.code}
+        values={bank.values}
+        canChange={bank.canChange}
+        lastResult={
+          result && "reply" in result && result.kind === "bank" ? result.reply : undefined
+        }
+        busy={busy}
+      />
 
       <Panel
         titleId="photos-title"

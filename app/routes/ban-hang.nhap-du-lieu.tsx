@@ -9,7 +9,8 @@ import { ImportPage } from "~/components/supply/import-panel";
 import { titledPage } from "~/lib/i18n/meta";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { requireProducerActor } from "~/modules/auth/session.server";
-import { PRODUCT_COLUMNS } from "~/modules/import/plan.server";
+import { importCategories } from "~/modules/import/categories.server";
+import { columnNames, PRODUCT_HEADINGS } from "~/modules/import/headings.server";
 import { handleImportAction, importJobFor } from "~/modules/import/web.server";
 import { getDb } from "~/modules/platform/db.server";
 import { formError, handle } from "~/modules/platform/http.server";
@@ -22,7 +23,11 @@ export const meta: MetaFunction = titledPage("import.title");
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireProducerActor(request);
   const job = importJobFor(actor, "producer", new URL(request.url).searchParams.get("lan"));
-  return { job, columns: { products: PRODUCT_COLUMNS } };
+  return {
+    job,
+    columns: { products: columnNames(PRODUCT_HEADINGS, actor.locale) },
+    categories: importCategories(getDb(), actor.locale),
+  };
 });
 
 export const action = handle(async ({ request, context }: ActionFunctionArgs) => {
@@ -41,7 +46,7 @@ export const action = handle(async ({ request, context }: ActionFunctionArgs) =>
 });
 
 export default function WorkspaceImportPage() {
-  const { job, columns } = useLoaderData<typeof loader>();
+  const { job, columns, categories } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <ImportPage
@@ -49,6 +54,7 @@ export default function WorkspaceImportPage() {
       path={PATH}
       job={job}
       columns={columns}
+      categories={categories}
       error={result?.formError ?? null}
     />
   );

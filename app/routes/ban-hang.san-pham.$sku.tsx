@@ -20,7 +20,7 @@ import {
 import { ListingImagesPanel } from "~/components/supply/listing-images-panel";
 import { Panel } from "~/components/supply/panel";
 import { revisionFieldNames } from "~/components/supply/revision-fields";
-import { WorkspaceNav } from "~/components/supply/workspace-nav";
+import { ModerationNote } from "~/components/supply/moderation-note";
 import { DomainError, Invalid } from "~/lib/errors";
 import { t, useT } from "~/lib/i18n";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
@@ -104,6 +104,8 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
       slug: view.listing.slug,
       status: view.listing.status,
       moderationNote: view.listing.moderationNote,
+      moderationNoteAt: view.listing.moderationNoteAt,
+      updatedAt: view.listing.updatedAt,
     },
     categories: categoryOptions(db),
     query,
@@ -213,7 +215,6 @@ export default function EditListingPage() {
   const archived = listing.status === "archived";
   return (
     <div className="mx-auto max-w-2xl">
-      <WorkspaceNav />
       <h1 className="text-2xl font-bold text-stone-900">
         {t("listingForm.editTitle", { sku: listing.sku })}
       </h1>
@@ -228,11 +229,7 @@ export default function EditListingPage() {
         </div>
       ) : null}
       {result && "formError" in result ? <Alert>{result.formError}</Alert> : null}
-      {listing.moderationNote && listing.status !== "published" ? (
-        <p className="mt-4 rounded-lg bg-amber-50 px-4 py-3 text-amber-900">
-          {t("listingEdit.moderationNote", { note: listing.moderationNote })}
-        </p>
-      ) : null}
+      <ModerationNote listing={listing} />
       {revision?.status === "pending" ? (
         <p className="mt-4 rounded-lg bg-amber-50 px-4 py-3 text-amber-900">
           {t("listingEdit.revisionPending", {

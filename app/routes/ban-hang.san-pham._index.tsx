@@ -3,7 +3,6 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FilterSearch } from "~/components/supply/filter-search";
 import { ResponsiveImage } from "~/components/supply/responsive-image";
-import { WorkspaceNav } from "~/components/supply/workspace-nav";
 import { formatNumber, useLocale, useT } from "~/lib/i18n";
 import { unitLabel } from "~/lib/i18n/labels";
 import { titledPage } from "~/lib/i18n/meta";
@@ -42,7 +41,6 @@ export default function WorkspaceListings() {
   const locale = useLocale();
   return (
     <div>
-      <WorkspaceNav />
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-bold text-stone-900">{t("listings.title")}</h1>
         <Link

@@ -1,39 +1,44 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { StatementView } from "~/components/statement-view";
 import { useT } from "~/lib/i18n";
 import { pageTitleMeta } from "~/lib/orders";
 import { requireProducerActor } from "~/modules/auth/session.server";
-import { getStatementForMember } from "~/modules/orders/ledger.server";
+import { getLedgerForMember, ledgerMonth } from "~/modules/money/ledger.server";
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitleMeta(matches, "statement.title");
 
-const querySchema = z.object({ nsx: z.string().max(40).optional() });
-
-/** The producer's statement: card money collected for it, commission, refunds, payouts. */
+/** The producer's ledger for a month: every sale, commission, refunds, payouts, her balance. */
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireProducerActor(request);
-  const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  // Anything but one of her producers' codes and a month "YYYY-MM" falls back to the first
+  // producer and this month: a query string never fails the page.
+  const query = new URL(request.url).searchParams;
   const membership =
-    actor.producers.find((m) => m.producerCode === query.nsx) ?? actor.producers[0];
+    actor.producers.find((m) => m.producerCode === query.get("nsx")) ?? actor.producers[0];
   return {
     producers: actor.producers.map((m) => ({ code: m.producerCode, name: m.producerName })),
-    statement: getStatementForMember(getDb(), actor, membership?.producerId ?? 0),
+    ledger: getLedgerForMember(
+      getDb(),
+      actor,
+      membership?.producerId ?? 0,
+      ledgerMonth(query.get("thang")),
+    ),
   };
 });
 
 export default function WorkspaceStatement() {
-  const { producers, statement } = useLoaderData<typeof loader>();
+  const { producers, ledger } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("statement.title")}</h1>
-      <p className="text-stone-800">{statement.producer.name}</p>
+      <p className="text-stone-800">{ledger.producer.name}</p>
       {producers.length > 1 ? (
         <Form method="get" className="flex flex-wrap items-end gap-2">
+          <input type="hidden" name="thang" value={ledger.month} />
           <div>
             <label htmlFor="nsx" className="block text-sm font-medium">
               {t("statement.chooseProducer")}
@@ -41,7 +46,7 @@ export default function WorkspaceStatement() {
             <select
               id="nsx"
               name="nsx"
-              defaultValue={statement.producer.code}
+              defaultValue={ledger.producer.code}
               className="mt-1 rounded-lg border border-stone-300 px-3 py-2"
             >
               {producers.map((p) => (
@@ -56,7 +61,11 @@ export default function WorkspaceStatement() {
           </button>
         </Form>
       ) : null}
-      <StatementView statement={statement} />
+      <StatementView
+        ledger={ledger}
+        hiddenFields={producers.length > 1 ? { nsx: ledger.producer.code } : {}}
+        owedLink="/ban-hang/hoan-tien"
+      />
     </div>
   );
 }

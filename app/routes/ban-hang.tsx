@@ -1,23 +1,38 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Outlet } from "@remix-run/react";
+import { Outlet, useLoaderData } from "@remix-run/react";
+import { WorkspaceNav } from "~/components/supply/workspace-nav";
 import { getActor } from "~/modules/auth/session.server";
 import { producerInboxCount } from "~/modules/demand/inbox.server";
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
+import { countOwedRefunds } from "~/modules/producers/home.server";
 
 /**
- * The producer workspace's frame: what its menu (WorkspaceNav) shows on every workspace
- * page — the purchase requests waiting for an answer. Each page checks who may see it;
- * anyone else gets a count of 0 here.
+ * The producer workspace's frame: its one menu (WorkspaceNav) above every workspace page,
+ * with the work waiting — purchase requests to answer, refunds to send back. Each page checks
+ * who may see it; for anyone who is not a producer's member there is no menu.
  */
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const actor = await getActor(request);
-  const producerIds = actor.kind === "user" ? actor.producers.map((m) => m.producerId) : [];
+  if (actor.kind !== "user" || actor.producers.length === 0) return { menu: null };
+  const db = getDb();
   return {
-    waitingRequests: producerIds.length > 0 ? producerInboxCount(getDb(), producerIds) : 0,
+    menu: {
+      waitingRequests: producerInboxCount(
+        db,
+        actor.producers.map((m) => m.producerId),
+      ),
+      refundsOwed: countOwedRefunds(db, actor),
+    },
   };
 });
 
 export default function Workspace() {
-  return <Outlet />;
+  const { menu } = useLoaderData<typeof loader>();
+  return (
+    <>
+      {menu ? <WorkspaceNav {...menu} /> : null}
+      <Outlet />
+    </>
+  );
 }

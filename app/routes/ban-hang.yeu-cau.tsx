@@ -3,7 +3,6 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { EmptyState } from "~/components/empty-state";
 import { Pagination } from "~/components/pagination";
-import { WorkspaceNav } from "~/components/supply/workspace-nav";
 import { formatDate, formatNumber, useLocale, useT, type MessageKey } from "~/lib/i18n";
 import { titledPage } from "~/lib/i18n/meta";
 import { formatVnd } from "~/lib/money";
@@ -32,7 +31,6 @@ export default function RequestInbox() {
   const pageCount = Math.max(1, Math.ceil(inbox.total / inbox.perPage));
   return (
     <div>
-      <WorkspaceNav />
       <h1 className="text-2xl font-bold text-stone-900">{t("demand.inbox.title")}</h1>
       <p className="mt-1 max-w-prose text-stone-700">{t("demand.inbox.intro")}</p>
       {producers.length > 1 ? (

@@ -6,11 +6,14 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { RefundAccountFields } from "~/components/money/refund-account-fields";
+import { RefundList } from "~/components/money/refund-list";
 import { CancelOrderForm, OrderHeader, OrderPanel, StepButton } from "~/components/order-page";
-import { OrderContents } from "~/components/order-parts";
+import { OrderContents, OrderShipment } from "~/components/order-parts";
 import { formatDate, isMessageKey, useLocale, useT } from "~/lib/i18n";
 import { formatVnd } from "~/lib/money";
-import { orderPageMeta } from "~/lib/orders";
+import { orderPageMeta, refundStateOf } from "~/lib/orders";
+import { asksRefundAccount } from "~/lib/refunds";
 import { buyerActionSchema, fieldErrorsOf } from "~/lib/schemas/orders";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { requireUser } from "~/modules/auth/session.server";
@@ -49,7 +52,11 @@ export const action = handle(async ({ request, params }: ActionFunctionArgs) => 
   try {
     switch (input.data.intent) {
       case "cancel":
-        cancelOrderByBuyer(db, actor.userId, orderId, input.data.reason);
+        cancelOrderByBuyer(db, actor.userId, orderId, input.data.reason, new Date(), {
+          bankBin: input.data.refundBankBin,
+          accountNumber: input.data.refundAccountNumber,
+          accountName: input.data.refundAccountName,
+        });
         break;
       case "confirm_receipt":
         confirmReceipt(db, actor.userId, orderId);
@@ -83,15 +90,22 @@ export default function MyOrder() {
   const doneKey =
     done === "cancel" || done === "confirm_receipt" || done === "review" ? DONE_KEYS[done] : null;
   const ratingError = actionData?.fieldErrors?.rating;
+  // The refund account's fields live in the folded cancel form: their error shows on top.
+  const refundFieldError = (["refundBankBin", "refundAccountNumber", "refundAccountName"] as const)
+    .map((name) => actionData?.fieldErrors?.[name])
+    .find((key) => key !== undefined && isMessageKey(key));
   return (
     <div className="space-y-6">
       <OrderHeader
         backTo="/don-hang"
         backLabel={t("order.backToOrders")}
-        order={order}
+        order={{ ...order, refundState: refundStateOf(view.refunds) }}
         placedBy={view.producer.name}
         done={doneKey ? t(doneKey) : null}
-        error={actionData?.formError}
+        error={
+          actionData?.formError ??
+          (refundFieldError && isMessageKey(refundFieldError) ? t(refundFieldError) : null)
+        }
       />
       {cancelReason ? (
         <p className="rounded-lg bg-rose-50 px-4 py-3 text-rose-900">
@@ -130,18 +144,13 @@ export default function MyOrder() {
         </OrderPanel>
       ) : null}
 
+      <OrderShipment order={order} />
+
       <OrderContents lines={view.lines} order={order} linkProducts />
 
       {view.refunds.length > 0 ? (
         <OrderPanel id="refund-heading" title={t("orderPage.refunds")}>
-          <ul className="mt-2 text-sm">
-            {view.refunds.map((refund) => (
-              <li key={refund.id}>
-                {formatVnd(refund.amountVnd, locale)} ·{" "}
-                {reasonText(locale, refund.reasonKey, refund.reason)}
-              </li>
-            ))}
-          </ul>
+          <RefundList refunds={view.refunds} payments={view.payments} />
         </OrderPanel>
       ) : null}
 
@@ -177,7 +186,14 @@ export default function MyOrder() {
           title={t("orderPage.cancelTitle")}
           reasonLabel={t("orderPage.cancelReason")}
           submitLabel={t("orderPage.cancel")}
-        />
+        >
+          {asksRefundAccount(view.payments) ? (
+            <fieldset className="space-y-2">
+              <legend className="text-sm">{t("money.cancel.accountIntro")}</legend>
+              <RefundAccountFields idPrefix="cancel-refund" required />
+            </fieldset>
+          ) : null}
+        </CancelOrderForm>
       ) : null}
     </div>
   );

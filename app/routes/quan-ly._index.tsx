@@ -113,7 +113,15 @@ export default function StaffHome() {
           <dl className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-4">
             {statuses.map((status) => (
               <div key={status} className="rounded-xl border border-stone-200 bg-white p-3">
-                <dt className="text-sm text-stone-600">{t(`verification.${status}`)}</dt>
+                <dt className="text-sm text-stone-600">
+                  {/* The same subtree as the directory, so the count and the list agree. */}
+                  <Link
+                    to={`/quan-ly/nha-san-xuat?trang-thai=${status}`}
+                    className="text-brand-800 underline underline-offset-2"
+                  >
+                    {t(`verification.${status}`)}
+                  </Link>
+                </dt>
                 <dd className="text-2xl font-bold">
                   {number(dashboard.producersByStatus?.[status] ?? 0)}
                 </dd>

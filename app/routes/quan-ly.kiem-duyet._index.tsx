@@ -1,5 +1,6 @@
 import {
   data,
+  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -18,6 +19,7 @@ import { titledPage } from "~/lib/i18n/meta";
 import { BulkApproveSchema, QUEUE_KINDS } from "~/lib/schemas/listing";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { requireStaff } from "~/modules/auth/session.server";
+import { bulkOutcomePath, readBulkOutcome } from "~/modules/moderation/bulk-outcome.server";
 import { bulkApprove } from "~/modules/moderation/decisions.server";
 import { moderationQueue, scopeOrgUnits } from "~/modules/moderation/queue.server";
 import { getDb } from "~/modules/platform/db.server";
@@ -49,10 +51,14 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
     filters,
     units: scopeOrgUnits(db, actor),
     notice: url.searchParams.get("thong-bao") === "decided",
+    bulk: readBulkOutcome(url.searchParams),
   };
 });
 
-/** Bulk approval of the ticked items; out-of-scope or decided items are reported back. */
+/**
+ * Bulk approval of the ticked items, answered with a redirect to the queue that says what was
+ * approved and why the rest was not (out of scope, already decided…).
+ */
 export const action = handle(async ({ request, context }: ActionFunctionArgs) => {
   const actor = await requireStaff(request, "listing:moderate");
   assertSameOrigin(request);
@@ -62,21 +68,18 @@ export const action = handle(async ({ request, context }: ActionFunctionArgs) =>
     items: form.getAll("items"),
   });
   if (!parsed.success) {
-    return data(
-      { approved: 0, failed: [], error: t(actor.locale, "moderation.error.noneSelected") },
-      { status: 400 },
-    );
+    return data({ error: t(actor.locale, "moderation.error.noneSelected") }, { status: 400 });
   }
   const result = await bulkApprove(getDb(), actor, parsed.data.items, {
     ipAddress: context.clientIp ?? null,
     locale: actor.locale,
   });
-  return { ...result, error: null };
+  return redirect(bulkOutcomePath(result), 303);
 });
 
 export default function ModerationQueuePage() {
-  const { items, counts, filters, units, notice } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const { items, counts, filters, units, notice, bulk } = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
   const total = counts.listing + counts.revision + counts.producer;
@@ -100,25 +103,26 @@ export default function ModerationQueuePage() {
           <FormSuccess>{t("moderation.decided")}</FormSuccess>
         </div>
       ) : null}
-      {result ? (
+      {refused ? (
+        <div className="mt-4">
+          <Alert className="">{refused.error}</Alert>
+        </div>
+      ) : null}
+      {bulk ? (
         <div className="mt-4 space-y-2">
-          {result.error ? (
-            <Alert className="">{result.error}</Alert>
-          ) : (
-            <FormSuccess>
-              {t("moderation.bulkResult", { count: formatNumber(result.approved, locale) })}
-            </FormSuccess>
-          )}
-          {result.failed.length > 0 ? (
+          <FormSuccess>
+            {t("moderation.bulkResult", { count: formatNumber(bulk.approved, locale) })}
+          </FormSuccess>
+          {bulk.failed.length > 0 ? (
             <div
               role="alert"
               className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900"
             >
               <p className="font-medium">{t("moderation.bulkFailures")}</p>
               <ul className="list-disc pl-5">
-                {result.failed.map((failure) => (
+                {bulk.failed.map((failure) => (
                   <li key={failure.ref}>
-                    {failure.ref}: {failure.message}
+                    {failure.ref}: {t(failure.key)}
                   </li>
                 ))}
               </ul>

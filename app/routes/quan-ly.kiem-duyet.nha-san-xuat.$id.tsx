@@ -9,8 +9,9 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DecisionForm } from "~/components/supply/decision-form";
 import { ResponsiveImage } from "~/components/supply/responsive-image";
 import { StaffNav } from "~/components/supply/workspace-nav";
-import { formatNumber, t, useLocale, useT } from "~/lib/i18n";
+import { formatDate, formatNumber, t, useLocale, useT } from "~/lib/i18n";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { DECLARED_MEMBER_COUNTS } from "~/lib/producer-counts";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { requireStaff } from "~/modules/auth/session.server";
 import { linkedMembersOfProducer } from "~/modules/members/members.server";
@@ -19,6 +20,7 @@ import { decideProducer } from "~/modules/moderation/decisions.server";
 import { producerReview } from "~/modules/moderation/review.server";
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
+import { producerProfileForStaff } from "~/modules/producers/directory.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
   const locale = localeFromMatches(matches);
@@ -33,21 +35,7 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
   const actor = await requireStaff(request, "producer:verify");
   const { producer, orgUnitName, images } = producerReview(getDb(), actor, reviewId(params.id));
   return {
-    producer: {
-      id: producer.id,
-      code: producer.code,
-      name: producer.name,
-      kind: producer.kind,
-      commune: producer.commune,
-      address: producer.address,
-      phone: producer.phone,
-      email: producer.email,
-      story: producer.story,
-      membersTotal: producer.membersTotal,
-      membersWomen: producer.membersWomen,
-      foundedYear: producer.foundedYear,
-      verificationStatus: producer.verificationStatus,
-    },
+    producer: producerProfileForStaff(producer),
     orgUnitName,
     images,
     // Union members linked to it, beside the declared count (only for staff who see members).
@@ -92,12 +80,16 @@ export default function ApplicationReviewPage() {
         <dd>{producer.phone ?? "—"}</dd>
         <dt className="font-medium text-stone-700">{t("profile.email")}</dt>
         <dd>{producer.email ?? "—"}</dd>
-        <dt className="font-medium text-stone-700">{t("producer.members")}</dt>
+        <dt className="font-medium text-stone-700">{t("staffproducers.verify.counts")}</dt>
         <dd>
-          {t("moderation.producerMembers", {
-            total: formatNumber(producer.membersTotal, locale),
-            women: formatNumber(producer.membersWomen, locale),
-          })}
+          {/* Every figure the applicant declared (the reports count them), not only the women. */}
+          <ul>
+            {DECLARED_MEMBER_COUNTS.map(([field, label]) => (
+              <li key={field}>
+                {t(label)}: <strong>{formatNumber(producer[field], locale)}</strong>
+              </li>
+            ))}
+          </ul>
         </dd>
         {linkedMembers ? (
           <>
@@ -133,15 +125,31 @@ export default function ApplicationReviewPage() {
           </li>
         ))}
       </ol>
+      {producer.verificationNote ? (
+        <p className="mt-6 rounded-lg bg-amber-50 px-4 py-3 text-amber-900">
+          {t(
+            producer.verificationStatus === "pending"
+              ? "staffproducers.verify.noteOfDecision"
+              : "staffproducers.page.verificationNote",
+            {
+              date: producer.verificationNoteAt
+                ? formatDate(producer.verificationNoteAt, locale)
+                : "—",
+              note: producer.verificationNote,
+            },
+          )}
+        </p>
+      ) : null}
       {producer.verificationStatus === "pending" ? (
         <DecisionForm
           id={`producer-${producer.id}`}
           lastResult={lastResult}
           approveLabel={t("moderation.verify")}
-          allowRequestChanges={false}
         />
       ) : (
-        <p className="mt-6 rounded-lg bg-stone-100 px-4 py-3">{t("moderation.notPending")}</p>
+        <p className="mt-6 rounded-lg bg-stone-100 px-4 py-3">
+          {t("moderation.notPending")} ({t(`verification.${producer.verificationStatus}`)})
+        </p>
       )}
     </div>
   );

@@ -6,7 +6,9 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { UnpublishForm } from "~/components/staffproducers/standing-forms";
 import { DecisionForm } from "~/components/supply/decision-form";
+import { ModerationNote } from "~/components/supply/moderation-note";
 import { ResponsiveImage } from "~/components/supply/responsive-image";
 import { StaffNav } from "~/components/supply/workspace-nav";
 import { formatDate, formatNumber, t, useLocale, useT } from "~/lib/i18n";
@@ -42,6 +44,8 @@ export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => 
       ...immediateFields(listing),
       stock: listing.stock,
       status: listing.status,
+      moderationNote: listing.moderationNote,
+      moderationNoteAt: listing.moderationNoteAt,
       ocopStars: listing.ocopStars,
       ocopCertificateNo: listing.ocopCertificateNo,
       ocopIssuedOn: listing.ocopIssuedOn,
@@ -68,6 +72,7 @@ export default function ListingReviewPage() {
   const lastResult = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
+  const day = (value: string | null) => (value ? formatDate(value, locale) : "");
   const rows: [string, string][] = [
     [t("product.category"), category],
     [
@@ -81,7 +86,7 @@ export default function ListingReviewPage() {
     [
       t("listingForm.ocopLegend"),
       listing.ocopStars > 0
-        ? `${listing.ocopStars}★ · ${listing.ocopCertificateNo ?? ""} · ${listing.ocopIssuedOn ?? ""} → ${listing.ocopExpiresOn ?? ""}`
+        ? `${listing.ocopStars}★ · ${listing.ocopCertificateNo ?? ""} · ${day(listing.ocopIssuedOn)} → ${day(listing.ocopExpiresOn)}`
         : t("listingForm.ocopNone"),
     ],
     [
@@ -89,7 +94,7 @@ export default function ListingReviewPage() {
       certifications.length > 0
         ? certifications
             .map((c) =>
-              [t(`certification.${c.kind}`), c.certificateNo, c.expiresOn]
+              [t(`certification.${c.kind}`), c.certificateNo, c.expiresOn && day(c.expiresOn)]
                 .filter(Boolean)
                 .join(" · "),
             )
@@ -115,6 +120,7 @@ export default function ListingReviewPage() {
       <p className="text-sm text-stone-600">
         {t("moderation.submittedAt", { date: formatDate(new Date(listing.updatedAt), locale) })}
       </p>
+      <ModerationNote listing={listing} />
       <ol className="mt-4 grid grid-cols-2 gap-2 sm:grid-cols-4">
         {images.map((image, index) => (
           <li key={image.id}>
@@ -145,6 +151,13 @@ export default function ListingReviewPage() {
       ) : (
         <p className="mt-6 rounded-lg bg-stone-100 px-4 py-3">{t("moderation.notPending")}</p>
       )}
+      {listing.status === "published" ? (
+        <UnpublishForm
+          listingId={listing.id}
+          action={`/quan-ly/nha-san-xuat/${encodeURIComponent(producer.code)}`}
+          refusal={undefined}
+        />
+      ) : null}
     </div>
   );
 }

@@ -8,12 +8,14 @@ import {
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { InputHTMLAttributes } from "react";
 import { StatementView } from "~/components/statement-view";
-import { isMessageKey, useT } from "~/lib/i18n";
+import { isMessageKey, useLocale, useT } from "~/lib/i18n";
+import { formatVnd } from "~/lib/money";
 import { pageTitleMeta } from "~/lib/orders";
 import { fieldErrorsOf, payoutSchema } from "~/lib/schemas/orders";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { requireStaff } from "~/modules/auth/session.server";
-import { getStatementForStaff, recordPayout } from "~/modules/orders/ledger.server";
+import { getLedgerForStaff, ledgerMonth } from "~/modules/money/ledger.server";
+import { recordPayout } from "~/modules/money/payouts.server";
 import { idFromUrl } from "~/modules/orders/views.server";
 import { getDb } from "~/modules/platform/db.server";
 import { formError, handle } from "~/modules/platform/http.server";
@@ -21,13 +23,14 @@ import { formError, handle } from "~/modules/platform/http.server";
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitleMeta(matches, "staffPayout.title", { name: data?.producer.name ?? "" });
 
-/** A producer's statement for staff of its subtree, with the payout form. */
+/** A producer's ledger for staff of its subtree, with the payout form when the platform holds money. */
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireStaff(request, "payout:manage");
-  return getStatementForStaff(
+  return getLedgerForStaff(
     getDb(),
     actor,
     idFromUrl(params.producerId, "orderError.producerNotFound"),
+    ledgerMonth(new URL(request.url).searchParams.get("thang")),
   );
 });
 
@@ -48,10 +51,12 @@ export const action = handle(async ({ request, params, context }: ActionFunction
 });
 
 export default function StaffPayout() {
-  const statement = useLoaderData<typeof loader>();
+  const ledger = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const t = useT();
+  const locale = useLocale();
+  const balanceVnd = ledger.platform.balanceVnd;
   const fieldError = (name: string) => {
     const key = actionData?.fieldErrors?.[name];
     return key && isMessageKey(key) ? t(key) : null;
@@ -84,14 +89,26 @@ export default function StaffPayout() {
         {t("staffPayout.back")}
       </Link>
       <h1 className="text-2xl font-bold">
-        {t("staffPayout.title", { name: statement.producer.name })}
+        {t("staffPayout.title", { name: ledger.producer.name })}
       </h1>
       {params.get("xong") ? (
         <p role="status" className="rounded-lg bg-brand-50 px-4 py-3 text-brand-800">
           {t("staffPayout.recorded")}
         </p>
       ) : null}
-      <StatementView statement={statement} />
+      {params.get("hoan") ? (
+        <p role="status" className="rounded-lg bg-brand-50 px-4 py-3 text-brand-800">
+          {t("money.staffRefund.recorded")}
+        </p>
+      ) : null}
+      <StatementView
+        ledger={ledger}
+        refundLinkOf={(entry) =>
+          entry.kind === "cod" || entry.kind === "transfer" || entry.kind === "card"
+            ? `/quan-ly/thanh-toan/${ledger.producer.id}/hoan-tien/${entry.reference}`
+            : null
+        }
+      />
       <section
         aria-labelledby="payout-heading"
         className="rounded-xl border border-stone-200 bg-white p-4"
@@ -99,31 +116,40 @@ export default function StaffPayout() {
         <h2 id="payout-heading" className="font-semibold">
           {t("staffPayout.formTitle")}
         </h2>
+        {balanceVnd <= 0 ? (
+          <p className="mt-2 text-stone-700">{t("money.payout.noBalance")}</p>
+        ) : null}
         {actionData?.formError ? (
           <p role="alert" className="mt-2 rounded-lg bg-rose-50 px-3 py-2 text-rose-900">
             {actionData.formError}
           </p>
         ) : null}
-        <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2">
-          {field("amountVnd", t("staffPayout.amount"), {
-            type: "number",
-            inputMode: "numeric",
-            min: 1,
-            max: Math.max(1, statement.balanceVnd),
-            required: true,
-          })}
-          {field("reference", t("staffPayout.reference"), { required: true, maxLength: 100 })}
-          {field("paidOn", t("staffPayout.paidOn"), { type: "date", required: true })}
-          {field("note", t("staffPayout.note"), { maxLength: 500 })}
-          <div className="sm:col-span-2">
-            <button
-              type="submit"
-              className="rounded-lg bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800"
-            >
-              {t("staffPayout.submit")}
-            </button>
-          </div>
-        </Form>
+        {balanceVnd > 0 ? (
+          <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2">
+            {field("amountVnd", t("staffPayout.amount"), {
+              type: "number",
+              inputMode: "numeric",
+              min: 1,
+              max: balanceVnd,
+              required: true,
+              "aria-describedby": "payout-max",
+            })}
+            <p id="payout-max" className="text-sm text-stone-700 sm:col-span-2">
+              {t("money.payout.max", { amount: formatVnd(balanceVnd, locale) })}
+            </p>
+            {field("reference", t("staffPayout.reference"), { required: true, maxLength: 100 })}
+            {field("paidOn", t("staffPayout.paidOn"), { type: "date", required: true })}
+            {field("note", t("staffPayout.note"), { maxLength: 500 })}
+            <div className="sm:col-span-2">
+              <button
+                type="submit"
+                className="rounded-lg bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800"
+              >
+                {t("staffPayout.submit")}
+              </button>
+            </div>
+          </Form>
+        ) : null}
       </section>
     </div>
   );

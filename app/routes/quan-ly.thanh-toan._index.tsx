@@ -13,13 +13,16 @@ import { formatVnd } from "~/lib/money";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { requireStaff } from "~/modules/auth/session.server";
 import { markTransferReceived } from "~/modules/orders/fulfilment.server";
-import { staffPaymentsOverview } from "~/modules/orders/views.server";
+import { staffPaymentsOverview } from "~/modules/money/payouts.server";
 import { getDb } from "~/modules/platform/db.server";
 import { formError, handle } from "~/modules/platform/http.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitleMeta(matches, "staffPayments.title");
 
-/** Payments of the staff member's subtree: transfers to confirm, and each producer's balance. */
+/**
+ * Payments of the staff member's subtree: transfers to confirm, what the platform holds for
+ * each producer, and the refunds producers still owe.
+ */
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireStaff(request, "payout:manage");
   return staffPaymentsOverview(getDb(), actor);
@@ -42,7 +45,7 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
 });
 
 export default function StaffPayments() {
-  const { pendingTransfers, balances } = useLoaderData<typeof loader>();
+  const { pendingTransfers, balances, openRefunds } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const t = useT();
@@ -115,6 +118,31 @@ export default function StaffPayments() {
                   {b.producer.name}
                 </Link>
                 <span className="font-semibold">{formatVnd(b.balanceVnd, locale)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="open-refunds-heading">
+        <h2 id="open-refunds-heading" className="text-lg font-semibold">
+          {t("money.openRefunds.title")}
+        </h2>
+        {openRefunds.length === 0 ? (
+          <p className="mt-2 text-stone-700">{t("money.openRefunds.none")}</p>
+        ) : (
+          <ul className="mt-2 divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
+            {openRefunds.map((refund) => (
+              <li key={refund.id} className="flex flex-wrap justify-between gap-2 p-3 text-sm">
+                <span>
+                  {t("money.openRefunds.line", {
+                    producer: refund.producerName,
+                    code: refund.orderCode,
+                    buyer: refund.buyerName,
+                    date: formatDate(new Date(refund.createdAt), locale),
+                  })}
+                </span>
+                <span className="font-semibold">{formatVnd(refund.amountVnd, locale)}</span>
               </li>
             ))}
           </ul>

@@ -227,7 +227,15 @@ export function seedDemoHistory(db: Db, { now }: { now: Date }): DemoHistoryResu
       result.completed += 1;
       if (refund) {
         const { amountVnd, reason } = refund;
-        at(refund.at, () => recordRefund(db, admin, { orderId: id, amountVnd, reason }, refund.at));
+        // A past refund: whoever held the money sent it back then (decision 023).
+        at(refund.at, () =>
+          recordRefund(
+            db,
+            admin,
+            { orderId: id, amountVnd, reason, alreadySettled: true },
+            refund.at,
+          ),
+        );
         result.refunded += 1;
       }
     }

@@ -8,9 +8,11 @@ import {
   offers,
   orders,
   orgUnits,
+  payments,
   producerMemberships,
   producers,
   purchaseRequests,
+  refunds,
   reviews,
   staffMemberships,
   unionMembers,
@@ -75,6 +77,11 @@ export interface World {
   buyerOrderCode: string;
   otherBuyerOrderId: number;
   otherBuyerOrderCode: string;
+  /**
+   * A refund producer A owes the buyer: a bank transfer she received on a cancelled order;
+   * another producer cannot mark it sent.
+   */
+  owedRefundId: number;
   /** The buyer's review of producer A's listing (commune A), for review moderation. */
   reviewId: number;
   /** A purchase request of the other buyer, delivered in commune A (its org unit). */
@@ -268,6 +275,42 @@ export function buildWorld(db: Db): World {
     communeB.id,
   );
 
+  // A cancelled bank-transfer order of producer A whose money she received and owes back.
+  const refundedOrderId = insertOrder(db, "DH-AZ-0003", userIds.buyer, producerId, communeA.id);
+  db.update(orders)
+    .set({
+      status: "cancelled",
+      paymentMethod: "bank_transfer",
+      cancelledBy: "buyer",
+      cancelledAt: new Date(),
+    })
+    .where(sql`${orders.id} = ${refundedOrderId}`)
+    .run();
+  const paymentId = db
+    .insert(payments)
+    .values({
+      orderId: refundedOrderId,
+      provider: "bank_transfer",
+      amountVnd: 100_000,
+      status: "succeeded",
+      paidAt: new Date(),
+    })
+    .returning({ id: payments.id })
+    .get().id;
+  const owedRefundId = db
+    .insert(refunds)
+    .values({
+      orderId: refundedOrderId,
+      paymentId,
+      amountVnd: 100_000,
+      reason: "Người mua huỷ",
+      toBankBin: "970436",
+      toAccountNumber: "0011223344",
+      toAccountName: "NGUYEN THI MUA",
+    })
+    .returning({ id: refunds.id })
+    .get().id;
+
   const reviewId = db
     .insert(reviews)
     .values({
@@ -367,6 +410,7 @@ export function buildWorld(db: Db): World {
     buyerOrderCode: "DH-AZ-0001",
     otherBuyerOrderId,
     otherBuyerOrderCode: "DH-AZ-0002",
+    owedRefundId,
     reviewId,
     purchaseRequestId,
     purchaseRequestCode: "YC-AZ-0001",

@@ -24,6 +24,19 @@ const FORMS = ["/gio-hang", "/thanh-toan", "/dang-nhap"];
 
 let server: StartedServer;
 
+/**
+ * Waits (at most 60 s) for the boot's own garbage to go back to the system: right after
+ * /healthz answers, the demo seeding, the search warm-up and the first job runs leave the
+ * process at 300–380 MB until V8's memory reducer runs on an idle server (about 30 s later,
+ * down to about 210 MB). The flood is measured from a settled server, not from the boot.
+ */
+async function settled(pid: number): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (rssMb(pid) > 260 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
+
 beforeAll(async () => {
   server = await startServer();
 });
@@ -35,6 +48,7 @@ afterAll(async () => {
 it("refuses 20 concurrent 50 MB bodies with 413, under 400 MB, /healthz answering", async () => {
   const pid = serverPid(server.databasePath);
   expect(rssMb(pid)).toBeLessThan(RSS_LIMIT_MB);
+  await settled(pid);
   const before = databaseFingerprint(server.databasePath);
   const memory = sampleRss(pid, 100);
   // Two visitors checking the server back to back while the bodies arrive.
@@ -69,4 +83,4 @@ it("refuses 20 concurrent 50 MB bodies with 413, under 400 MB, /healthz answerin
     `flood: peak RSS ${peak.toFixed(0)} MB, /healthz ${polled.latencies.length}× ` +
       `max ${Math.max(...polled.latencies).toFixed(0)} ms`,
   );
-}, 60_000);
+}, 120_000);

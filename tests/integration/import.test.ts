@@ -167,7 +167,7 @@ describe("bulk import: rules", () => {
       { row: 6, column: "ocop_expires_on" },
     ]);
     expect(run.plan.problems[0]?.message).toBe("Giá phải là số nguyên dương, tính bằng đồng.");
-    expect(run.plan.problems[1]?.message).toContain("Danh mục “khong-co-danh-muc” không tồn tại");
+    expect(run.plan.problems[1]?.message).toContain("Không có danh mục “khong-co-danh-muc”");
     expect(run.plan.problems[2]?.message).toBe("Thiếu tên sản phẩm.");
     expect(run.plan.counts.products).toEqual({ create: 1, update: 0 });
     expect({ listings: n(db, listings), outbox: n(db, searchOutbox) }).toEqual(before);

@@ -273,7 +273,7 @@ describe("offers", () => {
     expect(() =>
       acceptOffer(db, actor("other-buyer"), CODE, world.offerId, shipping, { now: NOW }),
     ).toThrow(expect.objectContaining({ status: 409 }));
-    expect(db.select().from(orders).all()).toHaveLength(2); // the world's two orders only
+    expect(db.select().from(orders).all()).toHaveLength(3); // the world's three orders only
   });
 
   it("lets a recurring request accept one offer per period until its end date", () => {

@@ -23,6 +23,11 @@ describe("formatVnd", () => {
     expect(plain(formatVnd(-30000))).toMatch(/^-30\.000 ₫$/);
   });
 
+  it("never shows a negative zero", () => {
+    expect(plain(formatVnd(-0))).toBe("0 ₫");
+    expect(formatVnd(-0, "en")).toBe("₫0");
+  });
+
   it("refuses anything but whole đồng", () => {
     expect(() => formatVnd(1.5)).toThrow(TypeError);
     expect(() => formatVnd(Number.NaN)).toThrow(TypeError);

@@ -3,7 +3,7 @@ import { useEffect } from "react";
 import { FormSuccess } from "~/components/auth-form";
 import { formatNumber, useLocale, useT } from "~/lib/i18n";
 import { Alert } from "./alert";
-import { StaffNav, WorkspaceNav } from "./workspace-nav";
+import { StaffNav } from "./workspace-nav";
 import { IntentButton } from "./intent-button";
 
 export interface ImportJobView {
@@ -25,6 +25,104 @@ export interface ImportJobView {
 }
 
 const MAX_SHOWN_PROBLEMS = 500;
+
+/** Column code → its name on the page: the template's heading, or the code (headings.server.ts). */
+type Headings = Record<string, string>;
+
+export interface ImportCategoryView {
+  code: string;
+  name: string;
+}
+
+/** Where to download the templates, the columns they hold, and the category codes. */
+function ImportHelp({
+  path,
+  columns,
+  categories,
+}: {
+  path: string;
+  columns: { products: Headings; producers?: Headings };
+  categories: ImportCategoryView[];
+}) {
+  const t = useT();
+  const files: { name: "san-pham" | "nha-san-xuat"; label: string; headings: Headings }[] = [
+    { name: "san-pham", label: t("import.file.products"), headings: columns.products },
+    ...(columns.producers
+      ? [
+          {
+            name: "nha-san-xuat" as const,
+            label: t("import.file.producers"),
+            headings: columns.producers,
+          },
+        ]
+      : []),
+  ];
+  const link = "font-semibold text-brand-800 underline";
+  return (
+    <section
+      aria-labelledby="import-templates"
+      className="mt-4 rounded-xl border border-stone-200 bg-white p-4"
+    >
+      <h2 id="import-templates" className="text-lg font-semibold">
+        {t("listingtools.import.templatesTitle")}
+      </h2>
+      <p className="text-sm text-stone-700">{t("listingtools.import.templatesHint")}</p>
+      <ul className="mt-2 space-y-3">
+        {files.map((file) => (
+          <li key={file.name}>
+            <p className="flex flex-wrap gap-x-4 gap-y-1">
+              <span className="font-medium">{file.label}:</span>
+              <a href={`${path}/mau/${file.name}.xlsx`} download className={link}>
+                {t("listingtools.import.downloadXlsx", { file: file.label })}
+              </a>
+              <a href={`${path}/mau/${file.name}.csv`} download className={link}>
+                {t("listingtools.import.downloadCsv", { file: file.label })}
+              </a>
+            </p>
+            <p className="text-sm break-words text-stone-700">
+              {t("import.columns", { columns: Object.values(file.headings).join(", ") })}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <details className="mt-3" open>
+        <summary className="cursor-pointer font-medium">
+          {t("listingtools.import.categoriesTitle", { count: categories.length })}
+        </summary>
+        <p className="text-sm text-stone-700">{t("listingtools.import.categoriesHint")}</p>
+        {/* A scrolling box is reached by keyboard (focusable) and named for screen readers. */}
+        <div
+          className="mt-2 max-h-96 overflow-auto"
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must take focus to be scrolled by keyboard (axe scrollable-region-focusable)
+          tabIndex={0}
+          role="region"
+          aria-label={t("listingtools.import.categoriesTitle", { count: categories.length })}
+        >
+          <table className="w-full text-left text-sm">
+            <thead>
+              <tr className="border-b border-stone-300">
+                <th scope="col" className="py-1 pr-3">
+                  {t("listingtools.import.categoryCode")}
+                </th>
+                <th scope="col" className="py-1">
+                  {t("listingtools.import.categoryName")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {categories.map((category) => (
+                <tr key={category.code} className="border-b border-stone-100">
+                  <td className="py-1 pr-3 font-mono">{category.code}</td>
+                  <td className="py-1">{category.name}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </section>
+  );
+}
 
 /** Re-reads the page every second while a job is running (without JavaScript: a link). */
 function usePolling(active: boolean) {
@@ -64,11 +162,13 @@ function ImportPanel({
   path,
   job,
   columns,
+  categories,
   error,
 }: {
   path: string;
   job: ImportJobView | null;
-  columns: { products: readonly string[]; producers?: readonly string[] };
+  columns: { products: Headings; producers?: Headings };
+  categories: ImportCategoryView[];
   error: string | null;
 }) {
   const t = useT();
@@ -84,16 +184,7 @@ function ImportPanel({
     return (
       <>
         {error ? <Alert>{error}</Alert> : null}
-        <p className="mt-4 text-sm break-words text-stone-700">
-          {t("import.file.products")}:{" "}
-          {t("import.columns", { columns: columns.products.join(", ") })}
-        </p>
-        {columns.producers ? (
-          <p className="text-sm break-words text-stone-700">
-            {t("import.file.producers")}:{" "}
-            {t("import.columns", { columns: columns.producers.join(", ") })}
-          </p>
-        ) : null}
+        <ImportHelp path={path} columns={columns} categories={categories} />
         <Form
           method="post"
           encType="multipart/form-data"
@@ -187,7 +278,11 @@ function ImportPanel({
                       <tr key={index} className="border-b border-stone-100 align-top">
                         <td className="py-1 pr-3">{t(`import.file.${problem.file}`)}</td>
                         <td className="py-1 pr-3">{problem.row}</td>
-                        <td className="py-1 pr-3 font-mono">{problem.column}</td>
+                        <td className="py-1 pr-3">
+                          {(problem.file === "products" ? columns.products : columns.producers)?.[
+                            problem.column
+                          ] ?? problem.column}
+                        </td>
                         <td className="py-1">{problem.message}</td>
                       </tr>
                     ))}
@@ -244,7 +339,7 @@ export function ImportPage({
   const workspace = area === "producer";
   return (
     <div className="mx-auto max-w-3xl">
-      {workspace ? <WorkspaceNav /> : <StaffNav />}
+      {workspace ? null : <StaffNav />}
       <h1 className="text-2xl font-bold text-stone-900">
         {t(workspace ? "import.title" : "import.staffTitle")}
       </h1>

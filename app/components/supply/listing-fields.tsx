@@ -160,6 +160,20 @@ function CertificateFields({
   );
 }
 
+/**
+ * Whether a certificate block is in use: ticked, something typed, or an error to show. Such a
+ * block opens; the others stay folded, so the form is short on a phone.
+ */
+function inUse(...fields: FieldMetadata<string>[]): boolean {
+  return fields.some((field) => {
+    const value = field.value;
+    return (typeof value === "string" && value !== "" && value !== "0") || Boolean(field.errors);
+  });
+}
+
+const foldSummary =
+  "cursor-pointer rounded-lg py-2 font-medium text-brand-800 underline-offset-2 hover:underline";
+
 /** Every field of the listing form (create and edit share it). */
 export function ListingFields({
   fields,
@@ -246,16 +260,26 @@ export function ListingFields({
             ))}
           </select>
         </Field>
-        <CertificateFields
-          number={fields.ocopCertificateNo}
-          issued={fields.ocopIssuedOn}
-          expires={fields.ocopExpiresOn}
-          labels={{
-            number: t("listingForm.ocopNumber"),
-            issued: t("listingForm.ocopIssued"),
-            expires: t("listingForm.ocopExpires"),
-          }}
-        />
+        <details
+          open={inUse(
+            fields.ocopStars,
+            fields.ocopCertificateNo,
+            fields.ocopIssuedOn,
+            fields.ocopExpiresOn,
+          )}
+        >
+          <summary className={foldSummary}>{t("listingtools.cert.ocopPaper")}</summary>
+          <CertificateFields
+            number={fields.ocopCertificateNo}
+            issued={fields.ocopIssuedOn}
+            expires={fields.ocopExpiresOn}
+            labels={{
+              number: t("listingForm.ocopNumber"),
+              issued: t("listingForm.ocopIssued"),
+              expires: t("listingForm.ocopExpires"),
+            }}
+          />
+        </details>
       </fieldset>
       <fieldset className="space-y-4 rounded-xl border border-stone-200 bg-white p-4">
         <legend className="px-1 font-semibold">{t("listingForm.certLegend")}</legend>
@@ -264,12 +288,14 @@ export function ListingFields({
           const kind = CERTIFICATION_OPTIONS[index] ?? "VietGAP";
           const name = t(`certification.${kind}`);
           return (
-            <div
+            <details
               key={certification.key}
-              className="space-y-2 border-b border-stone-100 pb-3 last:border-0"
+              open={inUse(cert.held, cert.certificateNo, cert.issuedOn, cert.expiresOn)}
+              className="border-b border-stone-100 pb-2 last:border-0"
             >
+              <summary className={foldSummary}>{name}</summary>
               <input {...getInputProps(cert.kind, { type: "hidden" })} />
-              <div className="flex items-center gap-2">
+              <div className="mt-1 flex items-center gap-2">
                 <input
                   {...getInputProps(cert.held, { type: "checkbox" })}
                   className="h-5 w-5 rounded border-stone-400"
@@ -288,7 +314,7 @@ export function ListingFields({
                   expires: t("listingForm.certExpires", { name }),
                 }}
               />
-            </div>
+            </details>
           );
         })}
       </fieldset>

@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { inputClass } from "~/components/auth-form";
 import { useT } from "~/lib/i18n";
@@ -16,8 +16,11 @@ export function PhotoUploadForm({
   children?: ReactNode;
 }) {
   const t = useT();
+  // A new location (the redirect after an upload) gives a new form: the file input is empty
+  // again instead of still showing the photo just sent.
+  const { key } = useLocation();
   return (
-    <Form method="post" encType="multipart/form-data" className="mt-4 space-y-3">
+    <Form key={key} method="post" encType="multipart/form-data" className="mt-4 space-y-3">
       {children}
       <div>
         <label htmlFor={`${idPrefix}-file`} className="block font-medium">

@@ -1,5 +1,6 @@
 import { NavLink, useRouteLoaderData } from "@remix-run/react";
 import { useT, type MessageKey } from "~/lib/i18n";
+import type { StaffPermission } from "~/modules/auth/permissions.server";
 
 interface NavItem {
   to: string;
@@ -15,41 +16,82 @@ const WORKSPACE_LINKS: readonly NavItem[] = [
   { to: "/ban-hang/ho-so", key: "workspace.nav.profile", end: true },
   { to: "/ban-hang/nhap-du-lieu", key: "workspace.nav.import", end: true },
   { to: "/ban-hang/don-hang", key: "workspace.nav.orders", end: false },
+  { to: "/ban-hang/hoan-tien", key: "daily.nav.refunds", end: true },
   { to: "/ban-hang/yeu-cau", key: "demand.nav.inbox", end: true },
   { to: "/ban-hang/so-du", key: "workspace.nav.statement", end: true },
 ];
 
-const STAFF_LINKS: readonly NavItem[] = [
-  { to: "/quan-ly", key: "moderation.nav.home", end: true },
-  { to: "/quan-ly/kiem-duyet", key: "moderation.nav.queue", end: true },
-  { to: "/quan-ly/nhap-du-lieu", key: "moderation.nav.import", end: true },
-  { to: "/quan-ly/danh-gia", key: "moderation.nav.reviews", end: true },
-  { to: "/quan-ly/thanh-toan", key: "moderation.nav.payouts", end: true },
-  { to: "/quan-ly/ket-noi", key: "connect.nav.link", end: false },
-  { to: "/quan-ly/bao-cao", key: "reports.nav.link", end: false },
-  { to: "/quan-ly/hoi-vien", key: "members.nav.link", end: false },
-  { to: "/quan-ly/to-chuc", key: "orgtree.nav.link", end: false },
+/**
+ * A staff page's link with the permission its loader requires (`null`: any staff member, e.g.
+ * the dashboard and the org tree). The menu shows exactly the entries the actor's roles grant,
+ * so no link answers 403 (tests/integration/oversight-menu.test.ts walks them per role).
+ */
+interface StaffNavItem extends NavItem {
+  permission: StaffPermission | null;
+}
+
+export const STAFF_LINKS: readonly StaffNavItem[] = [
+  { to: "/quan-ly", key: "moderation.nav.home", end: true, permission: null },
+  {
+    to: "/quan-ly/kiem-duyet",
+    key: "moderation.nav.queue",
+    end: true,
+    permission: "listing:moderate",
+  },
+  {
+    to: "/quan-ly/nha-san-xuat",
+    key: "oversight.nav.producers",
+    end: false,
+    permission: "producer:view",
+  },
+  {
+    to: "/quan-ly/nhap-du-lieu",
+    key: "moderation.nav.import",
+    end: true,
+    permission: "catalog:import",
+  },
+  { to: "/quan-ly/danh-gia", key: "moderation.nav.reviews", end: true, permission: "review:hide" },
+  {
+    to: "/quan-ly/thanh-toan",
+    key: "moderation.nav.payouts",
+    end: false,
+    permission: "payout:manage",
+  },
+  {
+    to: "/quan-ly/hoa-hong",
+    key: "oversight.nav.commission",
+    end: true,
+    permission: "commission:manage",
+  },
+  { to: "/quan-ly/ket-noi", key: "connect.nav.link", end: false, permission: "deal:record" },
+  { to: "/quan-ly/bao-cao", key: "reports.nav.link", end: false, permission: "report:view" },
+  { to: "/quan-ly/hoi-vien", key: "members.nav.link", end: false, permission: "member:view" },
+  { to: "/quan-ly/to-chuc", key: "orgtree.nav.link", end: false, permission: null },
+  { to: "/quan-ly/nhat-ky", key: "oversight.nav.audit", end: true, permission: "audit:view" },
 ];
 
-/** The purchase-request inbox's link, which shows how many requests wait for an answer. */
-const INBOX_PATH = "/ban-hang/yeu-cau";
+/** A count shown on a link (work waiting there) and what it counts, for screen readers. */
+interface NavBadge {
+  count: number;
+  label: MessageKey;
+}
 
 /**
  * An area's sections as a row of links that wraps on a phone; the current one stands out.
- * `waiting` puts a count on the request inbox's link.
+ * `badges` puts a count on the links it names by path (work waiting there). Not printed.
  */
 function SectionNav({
   label,
   links,
-  waiting = 0,
+  badges = {},
 }: {
   label: string;
   links: readonly NavItem[];
-  waiting?: number;
+  badges?: Readonly<Record<string, NavBadge>>;
 }) {
   const t = useT();
   return (
-    <nav aria-label={label} className="mb-6">
+    <nav aria-label={label} className="mb-6 print:hidden">
       <ul className="flex flex-wrap gap-2 text-sm">
         {links.map((link) => (
           <li key={link.to}>
@@ -65,18 +107,7 @@ function SectionNav({
               }
             >
               {t(link.key)}
-              {link.to === INBOX_PATH && waiting > 0 ? (
-                <>
-                  {" "}
-                  <span
-                    aria-hidden="true"
-                    className="ml-1 inline-block min-w-[1.5rem] rounded-full bg-amber-500 px-1.5 text-center text-xs font-bold text-stone-900"
-                  >
-                    {waiting}
-                  </span>
-                  <span className="sr-only">({t("demand.nav.waiting", { count: waiting })})</span>
-                </>
-              ) : null}
+              <NavCount badge={badges[link.to]} />
             </NavLink>
           </li>
         ))}
@@ -85,21 +116,53 @@ function SectionNav({
   );
 }
 
-/** The producer workspace's sections, with the requests waiting for an answer (routes/ban-hang). */
-export function WorkspaceNav() {
+/** A link's count as a pill, read out as a sentence ("3 requests not yet answered"); none at 0. */
+function NavCount({ badge }: { badge: NavBadge | undefined }) {
   const t = useT();
-  const workspace = useRouteLoaderData<{ waitingRequests?: number }>("routes/ban-hang");
+  if (!badge || badge.count <= 0) return null;
+  return (
+    <>
+      {" "}
+      <span
+        aria-hidden="true"
+        className="ml-1 inline-block min-w-[1.5rem] rounded-full bg-amber-500 px-1.5 text-center text-xs font-bold text-stone-900"
+      >
+        {badge.count}
+      </span>
+      <span className="sr-only">({t(badge.label, { count: badge.count })})</span>
+    </>
+  );
+}
+
+/**
+ * The producer workspace's sections, rendered once by the workspace layout (routes/ban-hang)
+ * with the work waiting: purchase requests to answer, refunds to send back.
+ */
+export function WorkspaceNav({
+  waitingRequests,
+  refundsOwed,
+}: {
+  waitingRequests: number;
+  refundsOwed: number;
+}) {
+  const t = useT();
   return (
     <SectionNav
       label={t("workspace.nav.label")}
       links={WORKSPACE_LINKS}
-      waiting={workspace?.waitingRequests ?? 0}
+      badges={{
+        "/ban-hang/yeu-cau": { count: waitingRequests, label: "demand.nav.waiting" },
+        "/ban-hang/hoan-tien": { count: refundsOwed, label: "daily.nav.refundsWaiting" },
+      }}
     />
   );
 }
 
-/** The staff pages' sections: home, moderation queue, import, reviews, payouts, connecting. */
+/** The staff pages' sections the actor's roles may open (the root loader lists her permissions). */
 export function StaffNav() {
   const t = useT();
-  return <SectionNav label={t("moderation.navLabel")} links={STAFF_LINKS} />;
+  const root = useRouteLoaderData<{ actor: { staffPermissions?: string[] } | null }>("root");
+  const held = new Set(root?.actor?.staffPermissions ?? []);
+  const links = STAFF_LINKS.filter((link) => link.permission === null || held.has(link.permission));
+  return <SectionNav label={t("moderation.navLabel")} links={links} />;
 }

@@ -3,7 +3,7 @@
  * vi.ts is the source of truth; en.ts has exactly its keys.
  */
 export { DEFAULT_LOCALE, INTL_LOCALE, isLocale, SUPPORTED_LOCALES, type Locale } from "./locales";
-export { formatDate, formatNumber } from "./format";
+export { formatDate, formatDateTime, formatNumber } from "./format";
 export {
   isMessageKey,
   messages,

@@ -97,7 +97,6 @@ export const ordersEn: Record<keyof typeof ordersVi, string> = {
   "review.error.comment": "A comment can be at most 2000 characters.",
 
   "workspaceOrders.title": "Shop orders",
-  "workspaceOrders.statementLink": "See the statement (card payments, payouts)",
   "workspaceOrders.filter": "Filter by status",
   "workspaceOrders.all": "All",
   "workspaceOrders.empty": "No orders here yet.",
@@ -134,16 +133,9 @@ export const ordersEn: Record<keyof typeof ordersVi, string> = {
   "statement.show": "Show",
   "statement.collected": "Card payments collected",
   "statement.commission": "Commission",
-  "statement.refunds": "Refunds",
   "statement.payouts": "Paid out",
   "statement.balance": "Balance to pay out",
-  "statement.explain":
-    "Only card payments pass through the marketplace; cash and transfers go straight to the producer.",
   "statement.noEntries": "No entries yet.",
-  "statement.kind.payment": "Card payment",
-  "statement.kind.commission": "Commission",
-  "statement.kind.refund": "Refund",
-  "statement.kind.payout": "Payout",
 
   "staffPayments.title": "Payments and payouts",
   "staffPayments.marked": "The transfer was recorded.",

@@ -98,7 +98,6 @@ export const ordersVi = {
   "review.error.comment": "Nhận xét tối đa 2000 ký tự.",
 
   "workspaceOrders.title": "Đơn hàng của gian hàng",
-  "workspaceOrders.statementLink": "Xem sổ thu chi (thanh toán thẻ, chi trả)",
   "workspaceOrders.filter": "Lọc theo trạng thái",
   "workspaceOrders.all": "Tất cả",
   "workspaceOrders.empty": "Chưa có đơn hàng nào ở đây.",
@@ -134,16 +133,9 @@ export const ordersVi = {
   "statement.show": "Xem",
   "statement.collected": "Tiền thẻ sàn thu hộ",
   "statement.commission": "Phí sàn",
-  "statement.refunds": "Hoàn tiền",
   "statement.payouts": "Đã chi trả",
   "statement.balance": "Số dư chờ chi trả",
-  "statement.explain":
-    "Chỉ thanh toán thẻ đi qua sàn; tiền mặt và chuyển khoản người mua trả thẳng cho nhà sản xuất.",
   "statement.noEntries": "Chưa có khoản thu chi nào.",
-  "statement.kind.payment": "Thanh toán thẻ",
-  "statement.kind.commission": "Phí sàn",
-  "statement.kind.refund": "Hoàn tiền",
-  "statement.kind.payout": "Chi trả",
 
   "staffPayments.title": "Thanh toán và chi trả",
   "staffPayments.marked": "Đã ghi nhận chuyển khoản.",

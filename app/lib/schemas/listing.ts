@@ -183,54 +183,28 @@ export const ImageActionSchema = z.discriminatedUnion("intent", [
   }),
 ]);
 
-/** The producer profile form. Bank details come as a set of three or not at all. */
-export const ProducerProfileSchema = z
-  .object({
-    story: optionalText(3000, "long").transform((value) => value ?? ""),
-    address: nfc(300, "profile.error.address"),
-    phone: singleLineText("profile.error.phone")
-      .optional()
-      .transform((value) => (value ? value.replace(/[\s.-]/g, "") : null))
-      .refine(
-        (value) => value === null || /^(0|\+84)[35789]\d{8}$/.test(value),
-        "profile.error.phone",
-      ),
-    email: z
-      .string()
-      .email("profile.error.email")
-      .optional()
-      .transform((value) => value?.toLowerCase() ?? null),
-    bankBin: z
-      .string()
-      .regex(/^\d{6}$/, "profile.error.bankBin")
-      .optional()
-      .transform((value) => value ?? null),
-    bankAccountNumber: z
-      .string()
-      .regex(/^\d{6,20}$/, "profile.error.bankAccount")
-      .optional()
-      .transform((value) => value ?? null),
-    bankAccountName: optionalText(100).transform((value) => value?.toUpperCase() ?? null),
-    // Blank is no fee; piped (not transformed after) so a bad fee leaves the bank rule running.
-    deliveryFeeVnd: z
-      .string()
-      .optional()
-      .transform((value) => value ?? "0")
-      .pipe(money({ min: 0, max: 10_000_000, message: "profile.error.deliveryFee" })),
-  })
-  .superRefine((value, ctx) => {
-    const bank = [value.bankBin, value.bankAccountNumber, value.bankAccountName];
-    if (bank.some((part) => part !== null) && bank.some((part) => part === null)) {
-      for (const [path, part] of [
-        ["bankBin", value.bankBin],
-        ["bankAccountNumber", value.bankAccountNumber],
-        ["bankAccountName", value.bankAccountName],
-      ] as const) {
-        if (part === null)
-          ctx.addIssue({ code: "custom", path: [path], message: "profile.error.bankIncomplete" });
-      }
-    }
-  });
+/** The producer profile form (the bank account has its own form: schemas/bank.ts). */
+export const ProducerProfileSchema = z.object({
+  story: optionalText(3000, "long").transform((value) => value ?? ""),
+  address: nfc(300, "profile.error.address"),
+  phone: singleLineText("profile.error.phone")
+    .optional()
+    .transform((value) => (value ? value.replace(/[\s.-]/g, "") : null))
+    .refine(
+      (value) => value === null || /^(0|\+84)[35789]\d{8}$/.test(value),
+      "profile.error.phone",
+    ),
+  email: z
+    .string()
+    .email("profile.error.email")
+    .optional()
+    .transform((value) => value?.toLowerCase() ?? null),
+  deliveryFeeVnd: z
+    .string()
+    .optional()
+    .transform((value) => value ?? "0")
+    .pipe(money({ min: 0, max: 10_000_000, message: "profile.error.deliveryFee" })),
+});
 
 export type ProducerProfileInput = z.output<typeof ProducerProfileSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isMessageKey, type MessageKey } from "~/lib/i18n/translate";
 import { longText, money, singleLineText, wholeNumber } from "./fields";
+import { refundAccountFields } from "./money";
 
 const orderId = z.coerce.number().int().positive();
 
@@ -28,18 +29,47 @@ const optionalText = (max: number) =>
 const cartQty = (min: number) =>
   wholeNumber({ min, max: 100_000, message: "cartPage.badQuantity" });
 
-/** A producer's button on an order (inbox or detail page). */
-export const producerActionSchema = z.object({
-  orderId,
-  intent: z.enum(["accept", "mark_paid", "ship", "deliver", "cancel"]),
-  reason: optionalText(500),
+/** Longest carrier name and tracking number a producer may type when shipping. */
+export const CARRIER_MAX = 60;
+export const TRACKING_NUMBER_MAX = 40;
+
+/**
+ * Who carries an order and its tracking number, both optional (empty is none): the carrier
+ * one line of at most 60 characters, the tracking number letters, digits and hyphens, at
+ * most 40. The ship form and `shipOrder` both read them through this schema.
+ */
+export const shipmentSchema = z.object({
+  carrier: singleLineText()
+    .pipe(z.string().max(CARRIER_MAX, "daily.ship.error.carrier"))
+    .optional()
+    .transform((v) => v || null),
+  trackingNumber: singleLineText()
+    .pipe(
+      z
+        .string()
+        .max(TRACKING_NUMBER_MAX, "daily.ship.error.tracking")
+        .regex(/^[A-Za-z0-9-]*$/, "daily.ship.error.tracking"),
+    )
+    .optional()
+    .transform((v) => v || null),
 });
+
+/** A producer's button on an order (inbox or detail page); "ship" may name the carrier. */
+export const producerActionSchema = z
+  .object({
+    orderId,
+    intent: z.enum(["accept", "mark_paid", "ship", "deliver", "cancel"]),
+    reason: optionalText(500),
+  })
+  .merge(shipmentSchema);
 
 /** A buyer's button on their order page. */
 export const buyerActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("cancel"),
     reason: optionalText(500),
+    // A buyer who paid by transfer says where the producer sends her money back.
+    ...refundAccountFields,
   }),
   z.object({ intent: z.literal("confirm_receipt") }),
   z.object({ intent: z.literal("pay_card") }),

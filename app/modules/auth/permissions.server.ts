@@ -76,3 +76,12 @@ export function scopePaths(actor: Actor, permission: StaffPermission): string[] 
   // Drop paths already covered by a shorter one so queries stay small.
   return paths.filter((path, i) => !paths.slice(0, i).some((shorter) => path.startsWith(shorter)));
 }
+
+/** Every staff permission the actor holds somewhere, in table order (what the staff menu may show). */
+export function heldPermissions(actor: Actor): StaffPermission[] {
+  if (actor.kind !== "user" || actor.staff.length === 0) return [];
+  const roles = new Set(actor.staff.map((membership) => membership.role));
+  return (Object.keys(STAFF_PERMISSIONS) as StaffPermission[]).filter((permission) =>
+    STAFF_PERMISSIONS[permission].some((role) => roles.has(role)),
+  );
+}

@@ -206,6 +206,38 @@ export function withdrawOffer(
   });
 }
 
+/** An offer withdrawn on the producer's behalf, with whom to tell. */
+export interface WithdrawnOffer {
+  offerId: number;
+  requestCode: string;
+  buyerUserId: number;
+}
+
+/**
+ * Withdraws every submitted offer of a producer (staff suspended her); accepted offers and
+ * their orders stay. Call inside the caller's transaction; returns what was withdrawn.
+ */
+export function withdrawOffersOfProducer(
+  db: Db,
+  producerId: number,
+  now: Date = new Date(),
+): WithdrawnOffer[] {
+  return inTransaction(db, () => {
+    const open = prepared<WithdrawnOffer>(
+      db,
+      `SELECT o.id AS offerId, r.code AS requestCode, r.buyer_user_id AS buyerUserId
+       FROM offers o JOIN purchase_requests r ON r.id = o.purchase_request_id
+       WHERE o.producer_id = ? AND o.status = 'submitted' ORDER BY o.id`,
+    ).all(producerId);
+    prepared(
+      db,
+      `UPDATE offers SET status = 'withdrawn', withdrawn_at = ?, updated_at = ?
+       WHERE producer_id = ? AND status = 'submitted'`,
+    ).run(now.getTime(), now.getTime(), producerId);
+    return open;
+  });
+}
+
 /** One offer in the owner's comparison. */
 export interface ComparedOffer {
   id: number;

@@ -5,7 +5,6 @@ import { isHygieneMessage } from "~/lib/schemas/fields";
 import { ListingFormSchema, UNIT_OPTIONS } from "~/lib/schemas/listing";
 import type { Db } from "~db/client.server";
 import {
-  categories,
   CERTIFICATION_KINDS,
   listings,
   orgUnits,
@@ -13,6 +12,7 @@ import {
   type CertificationKind,
   type Unit,
 } from "~db/schema";
+import { categoryMatcher } from "./categories.server";
 import type { Sheet } from "./decode.server";
 import type { ProducerValues } from "./plan-producers.server";
 import {
@@ -168,13 +168,7 @@ export async function planProducts(
 ): Promise<Planned<ProductValues>[]> {
   if (!checkHeader(sheet, REQUIRED_PRODUCT_COLUMNS, "products", problems)) return [];
 
-  const categoryIds = new Map(
-    db
-      .select({ id: categories.id, code: categories.code })
-      .from(categories)
-      .all()
-      .map((c) => [c.code, c.id]),
-  );
+  const categoryOf = categoryMatcher(db);
   const unitPaths = new Map(
     db
       .select({ id: orgUnits.id, path: orgUnits.path })
@@ -257,10 +251,13 @@ export async function planProducts(
     }
     if (title && producerCode) titleOwner.set(titleKey, sku);
 
-    const categoryCode = r.text("category", { required: "import.row.categoryMissing" });
-    const categoryId = categoryIds.get(categoryCode);
-    if (categoryCode && categoryId === undefined) {
-      r.problem("category", "import.row.categoryUnknown", { code: categoryCode });
+    const categoryCell = r.text("category", { required: "import.row.categoryMissing" });
+    const categoryId = categoryCell ? categoryOf.find(categoryCell) : undefined;
+    if (categoryCell && categoryId === undefined) {
+      r.problem("category", "import.row.categoryUnknown", {
+        value: categoryCell,
+        codes: categoryOf.codes.join(", "),
+      });
     }
 
     const listed = r.list("certifications");

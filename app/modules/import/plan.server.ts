@@ -1,6 +1,7 @@
 import { DEFAULT_LOCALE, type Locale } from "~/lib/i18n/locales";
 import type { Db } from "~db/client.server";
 import type { Sheet } from "./decode.server";
+import { PRODUCER_HEADINGS, PRODUCT_HEADINGS, withColumnCodes } from "./headings.server";
 import { planProducers, type ProducerValues } from "./plan-producers.server";
 import { planProducts, type ProductValues } from "./plan-products.server";
 import { Problems, type Planned, type Progress, type RowProblem } from "./rows.server";
@@ -12,8 +13,7 @@ import type { ImportScope } from "./scope.server";
  * updates counted. Nothing is written here; commit.server.ts writes a plan without problems.
  */
 
-export { PRODUCER_COLUMNS } from "./plan-producers.server";
-export { PRODUCT_COLUMNS, type ProductValues } from "./plan-products.server";
+export { type ProductValues } from "./plan-products.server";
 
 export interface ImportPlan {
   problems: RowProblem[];
@@ -36,11 +36,14 @@ export async function planImport(
   const problems = new Problems(options.locale ?? DEFAULT_LOCALE);
   const total = (sheets.producers?.rows.length ?? 0) + (sheets.products?.rows.length ?? 0);
   const producerRows = sheets.producers?.rows.length ?? 0;
-  const fileProducers = sheets.producers
-    ? await planProducers(db, scope, sheets.producers, problems, (done) => onProgress(done, total))
+  // The template files head their columns in Vietnamese; the planners read column codes.
+  const producerSheet = sheets.producers && withColumnCodes(sheets.producers, PRODUCER_HEADINGS);
+  const productSheet = sheets.products && withColumnCodes(sheets.products, PRODUCT_HEADINGS);
+  const fileProducers = producerSheet
+    ? await planProducers(db, scope, producerSheet, problems, (done) => onProgress(done, total))
     : [];
-  const products = sheets.products
-    ? await planProducts(db, scope, sheets.products, fileProducers, problems, (done) =>
+  const products = productSheet
+    ? await planProducts(db, scope, productSheet, fileProducers, problems, (done) =>
         onProgress(producerRows + done, total),
       )
     : [];

@@ -1,4 +1,4 @@
-import { and, eq, gt, gte, lt, lte, ne, or, sql } from "drizzle-orm";
+import { and, eq, gt, gte, inArray, lt, lte, ne, or, sql } from "drizzle-orm";
 import { vietnamToday } from "~/lib/dates";
 import { writeAudit } from "~/modules/platform/audit.server";
 import { notify } from "~/modules/notifications/notify.server";
@@ -31,7 +31,8 @@ export interface ExpiryRunResult {
   notified: number;
 }
 
-interface Expiring {
+/** A certificate about to expire, with its listing. */
+export interface Expiring {
   listingId: number;
   sku: string;
   title: string;
@@ -59,10 +60,58 @@ function alreadyNoticed(db: Db, cert: Expiring): boolean {
   return row !== undefined;
 }
 
+/**
+ * The certificates (OCOP and the others) of listings not archived that expire in the next
+ * 30 days, today included (Việt Nam calendar); of some producers only when
+ * `producerIds` is given. The daily job warns about them; the workspace home lists them.
+ */
+export function listExpiringCertificates(
+  db: Db,
+  now: Date = new Date(),
+  producerIds?: readonly number[],
+): Expiring[] {
+  const today = vietnamToday(now);
+  const horizon = addDaysIso(today, EXPIRY_NOTICE_DAYS);
+  const window = (column: typeof listings.ocopExpiresOn | typeof listingCertifications.expiresOn) =>
+    and(gte(column, today), lte(column, horizon));
+  const live = and(
+    ne(listings.status, "archived"),
+    producerIds ? inArray(listings.producerId, [...producerIds]) : undefined,
+  );
+  const listingColumns = {
+    listingId: listings.id,
+    sku: listings.sku,
+    title: listings.title,
+    producerId: listings.producerId,
+  };
+  return [
+    ...db
+      .select({
+        ...listingColumns,
+        kind: sql<string>`'OCOP'`,
+        certificateNo: listings.ocopCertificateNo,
+        expiresOn: sql<string>`${listings.ocopExpiresOn}`,
+      })
+      .from(listings)
+      .where(and(gt(listings.ocopStars, 0), window(listings.ocopExpiresOn), live))
+      .all(),
+    ...db
+      .select({
+        ...listingColumns,
+        kind: sql<string>`${listingCertifications.kind}`,
+        certificateNo: listingCertifications.certificateNo,
+        expiresOn: sql<string>`${listingCertifications.expiresOn}`,
+      })
+      .from(listingCertifications)
+      .innerJoin(listings, eq(listings.id, listingCertifications.listingId))
+      .where(and(window(listingCertifications.expiresOn), live))
+      .all(),
+  ];
+}
+
 /** One run of the job for the day of `now` (Việt Nam calendar). */
 export function runCertificateExpiry(db: Db, now: Date = new Date()): ExpiryRunResult {
   const today = vietnamToday(now);
-  const horizon = addDaysIso(today, EXPIRY_NOTICE_DAYS);
   return db.transaction(() => {
     const hidden = db
       .update(listings)
@@ -89,39 +138,7 @@ export function runCertificateExpiry(db: Db, now: Date = new Date()): ExpiryRunR
       .all();
     for (const { id } of [...hidden, ...restored]) syncSearch(db, id);
 
-    const window = (
-      column: typeof listings.ocopExpiresOn | typeof listingCertifications.expiresOn,
-    ) => and(gte(column, today), lte(column, horizon));
-    const live = ne(listings.status, "archived");
-    const listingColumns = {
-      listingId: listings.id,
-      sku: listings.sku,
-      title: listings.title,
-      producerId: listings.producerId,
-    };
-    const expiring: Expiring[] = [
-      ...db
-        .select({
-          ...listingColumns,
-          kind: sql<string>`'OCOP'`,
-          certificateNo: listings.ocopCertificateNo,
-          expiresOn: sql<string>`${listings.ocopExpiresOn}`,
-        })
-        .from(listings)
-        .where(and(gt(listings.ocopStars, 0), window(listings.ocopExpiresOn), live))
-        .all(),
-      ...db
-        .select({
-          ...listingColumns,
-          kind: sql<string>`${listingCertifications.kind}`,
-          certificateNo: listingCertifications.certificateNo,
-          expiresOn: sql<string>`${listingCertifications.expiresOn}`,
-        })
-        .from(listingCertifications)
-        .innerJoin(listings, eq(listings.id, listingCertifications.listingId))
-        .where(and(window(listingCertifications.expiresOn), live))
-        .all(),
-    ];
+    const expiring = listExpiringCertificates(db, now);
     let notified = 0;
     for (const cert of expiring) {
       if (alreadyNoticed(db, cert)) continue;

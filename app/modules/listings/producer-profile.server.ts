@@ -1,12 +1,16 @@
 import { and, asc, count, eq } from "drizzle-orm";
-import { Invalid, NotFound } from "~/lib/errors";
+import { bankByBin } from "~/lib/banks";
+import { Forbidden, Invalid, NotFound } from "~/lib/errors";
+import type { ProducerBankInput } from "~/lib/schemas/bank";
 import { MAX_PRODUCER_IMAGES, type ProducerProfileInput } from "~/lib/schemas/listing";
 import { stripControls } from "~/lib/text";
 import type { Actor } from "~/modules/auth/actor";
 import { deleteStoredImage, storeImage } from "~/modules/images/store.server";
+import { notify } from "~/modules/notifications/notify.server";
+import { writeAudit } from "~/modules/platform/audit.server";
 import type { Db } from "~db/client.server";
-import { producerImages, producers } from "~db/schema";
-import { findOwnedProducer } from "./shared.server";
+import { producerImages, producerMemberships, producers } from "~db/schema";
+import { findOwnedProducer, userIdOf } from "./shared.server";
 
 /** A producer's photos in their order (the workspace profile and the moderator's review). */
 export function producerPhotoRows(db: Db, producerId: number) {
@@ -24,7 +28,7 @@ export function getProducerProfile(db: Db, actor: Actor, producerId: number) {
   return { producer, images: producerPhotoRows(db, producerId) };
 }
 
-/** Saves the story, address, contact, bank account and delivery fee. */
+/** Saves the story, address, contact and delivery fee (the bank account: `updateProducerBank`). */
 export function updateProducerProfile(
   db: Db,
   actor: Actor,
@@ -38,14 +42,92 @@ export function updateProducerProfile(
       address: input.address,
       phone: input.phone,
       email: input.email,
-      bankBin: input.bankBin,
-      bankAccountNumber: input.bankAccountNumber,
-      bankAccountName: input.bankAccountName,
       deliveryFeeVnd: input.deliveryFeeVnd,
       updatedAt: new Date(),
     })
     .where(eq(producers.id, producerId))
     .run();
+}
+
+/** Whether the actor is an owner of the producer (members may not change where money goes). */
+export function isProducerOwner(actor: Actor, producerId: number): boolean {
+  return (
+    actor.kind === "user" &&
+    actor.producers.some((p) => p.producerId === producerId && p.role === "owner")
+  );
+}
+
+/** The last four digits, for messages that must not carry the whole account number. */
+function lastDigits(accountNumber: string | null): string {
+  return accountNumber ? `…${accountNumber.slice(-4)}` : "—";
+}
+
+/**
+ * Changes the account buyers' transfers go to. Only an owner of the producer may (a member
+ * gets 403): the change is audited with before and after, and every owner is told (in the
+ * app and by e-mail), so a change she did not make does not go unnoticed.
+ */
+export function updateProducerBank(
+  db: Db,
+  actor: Actor,
+  producerId: number,
+  input: ProducerBankInput,
+  options: { ipAddress?: string | null } = {},
+): { changed: boolean } {
+  const producer = findOwnedProducer(db, actor, producerId);
+  if (!isProducerOwner(actor, producerId)) throw new Forbidden("listingtools.bank.error.ownerOnly");
+  const userId = userIdOf(actor);
+  const before = {
+    bankBin: producer.bankBin,
+    bankAccountNumber: producer.bankAccountNumber,
+    bankAccountName: producer.bankAccountName,
+  };
+  const after = {
+    bankBin: input.bankBin,
+    bankAccountNumber: input.bankAccountNumber,
+    bankAccountName: input.bankAccountName,
+  };
+  if (JSON.stringify(before) === JSON.stringify(after)) return { changed: false };
+  db.transaction(() => {
+    db.update(producers)
+      .set({ ...after, updatedAt: new Date() })
+      .where(eq(producers.id, producerId))
+      .run();
+    writeAudit(db, {
+      actorUserId: userId,
+      action: "producer.bank_changed",
+      entityType: "producer",
+      entityId: producerId,
+      orgUnitId: producer.orgUnitId,
+      before,
+      after,
+      ipAddress: options.ipAddress ?? null,
+    });
+    const owners = db
+      .select({ userId: producerMemberships.userId })
+      .from(producerMemberships)
+      .where(
+        and(eq(producerMemberships.producerId, producerId), eq(producerMemberships.role, "owner")),
+      )
+      .all();
+    const bank = bankByBin(input.bankBin);
+    notify(db, {
+      recipients: { userIds: owners.map((owner) => owner.userId) },
+      kind: "producer.bank_changed",
+      message: {
+        key: input.bankBin ? "listingtools.notice.bankChanged" : "listingtools.notice.bankRemoved",
+        params: {
+          producer: producer.name,
+          by: actor.kind === "user" ? actor.displayName : "",
+          bank: bank?.shortName ?? input.bankBin ?? "",
+          account: lastDigits(input.bankAccountNumber),
+        },
+      },
+      link: "/ban-hang/ho-so",
+      via: ["email"],
+    });
+  });
+  return { changed: true };
 }
 
 /** Adds a photo of the producer (people, workshop) through the image pipeline. */

@@ -35,6 +35,21 @@ export function categoryOptions(db: Db) {
   ]);
 }
 
+/**
+ * The columns of a listing in a list of one producer's listings (her workspace, the staff
+ * page of a producer): what it is, where it stands, its price and its stock.
+ */
+export const listingLineColumns = {
+  id: listings.id,
+  sku: listings.sku,
+  slug: listings.slug,
+  title: listings.title,
+  status: listings.status,
+  priceVnd: listings.priceVnd,
+  unit: listings.unit,
+  stock: listings.stock,
+};
+
 /** The listings of the actor's producers (optionally one producer), newest first. */
 export function listWorkspaceListings(
   db: Db,
@@ -58,14 +73,7 @@ export function listWorkspaceListings(
     .as("cover");
   return db
     .select({
-      id: listings.id,
-      sku: listings.sku,
-      slug: listings.slug,
-      title: listings.title,
-      status: listings.status,
-      priceVnd: listings.priceVnd,
-      unit: listings.unit,
-      stock: listings.stock,
+      ...listingLineColumns,
       moderationNote: listings.moderationNote,
       updatedAt: listings.updatedAt,
       producerName: producers.name,

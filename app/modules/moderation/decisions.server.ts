@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { Conflict, DomainError, Invalid, NotFound } from "~/lib/errors";
+import { Conflict, DomainError, NotFound } from "~/lib/errors";
+import type { MessageKey } from "~/lib/i18n";
 import { DEFAULT_LOCALE, type Locale } from "~/lib/i18n/locales";
 import type { ModerationDecision } from "~/lib/schemas/listing";
 import type { Actor } from "~/modules/auth/actor";
@@ -16,6 +17,7 @@ import type { Db } from "~db/client.server";
 import { listingRevisions, listings, producers } from "~db/schema";
 import { notify } from "~/modules/notifications/notify.server";
 import { writeAudit } from "~/modules/platform/audit.server";
+import { RESUBMIT_PATH } from "~/modules/producers/resubmission.server";
 import {
   listingDecisionMessage,
   producerDecisionMessage,
@@ -66,6 +68,9 @@ export function decideListing(
       .set({
         status,
         moderationNote: note,
+        // Every decision stamps it (an approval clears the note): a later resubmission starts a
+        // new round, whose pages mark an older note as the previous round's (work alerts too).
+        moderationNoteAt: now,
         updatedAt: now,
         ...(status === "published" && {
           publishedAt: listing.publishedAt ?? now,
@@ -161,7 +166,23 @@ export async function decideRevision(
   await removeFiles(removed);
 }
 
-/** Verifies or rejects a producer's application. */
+const NEXT_PRODUCER_STATUS = {
+  approve: "verified",
+  reject: "rejected",
+  request_changes: "changes_requested",
+} as const;
+
+const PRODUCER_AUDIT_ACTION = {
+  approve: "producer.verify",
+  reject: "producer.reject",
+  request_changes: "producer.request_changes",
+} as const;
+
+/**
+ * Verifies, rejects or sends back a producer's application. The note typed with the
+ * decision is kept whatever the decision (with when it was written); asking for changes
+ * lets the producer correct her application and send it again (producers/resubmission).
+ */
 export function decideProducer(
   db: Db,
   actor: Actor,
@@ -170,23 +191,26 @@ export function decideProducer(
   context: DecisionContext = {},
 ): void {
   const userId = userIdOf(actor);
-  if (decision.intent === "request_changes") {
-    throw new Invalid("moderation.error.producerDecision");
-  }
   db.transaction(() => {
     const { producer } = scopedProducer(db, actor, producerId);
     if (producer.verificationStatus !== "pending") {
       throw new Conflict("moderation.error.producerNotPending");
     }
-    const status = decision.intent === "approve" ? "verified" : "rejected";
-    const note = decision.intent === "approve" ? null : decision.reason;
+    const now = new Date();
+    const status = NEXT_PRODUCER_STATUS[decision.intent];
+    const note = decision.reason;
     db.update(producers)
-      .set({ verificationStatus: status, verificationNote: note, updatedAt: new Date() })
+      .set({
+        verificationStatus: status,
+        verificationNote: note,
+        verificationNoteAt: note === null ? null : now,
+        updatedAt: now,
+      })
       .where(eq(producers.id, producer.id))
       .run();
     writeAudit(db, {
       actorUserId: userId,
-      action: `producer.${decision.intent === "approve" ? "verify" : "reject"}`,
+      action: PRODUCER_AUDIT_ACTION[decision.intent],
       entityType: "producer",
       entityId: producer.id,
       orgUnitId: producer.orgUnitId,
@@ -201,7 +225,7 @@ export function decideProducer(
       recipients: { producerId: producer.id },
       kind: `producer.${status}`,
       message: producerDecisionMessage(decision.intent, producer.name, note),
-      link: "/ban-hang",
+      link: decision.intent === "request_changes" ? RESUBMIT_PATH : "/ban-hang",
     });
     syncProducerSearch(db, producer.id);
   });
@@ -209,7 +233,8 @@ export function decideProducer(
 
 export interface BulkResult {
   approved: number;
-  failed: { ref: string; message: string }[];
+  /** Each refused item with why: the message in the moderator's language and its catalog key. */
+  failed: { ref: string; message: string; key: MessageKey }[];
 }
 
 /** Approves many queue items; each stands alone, so one failure does not block the rest. */
@@ -235,6 +260,7 @@ export async function bulkApprove(
       result.failed.push({
         ref: `${item.kind}:${item.id}`,
         message: error.messageIn(context.locale ?? DEFAULT_LOCALE),
+        key: error.messageKey,
       });
     }
   }

@@ -31,5 +31,11 @@ export function producerDecisionMessage(
   reason: string | null,
 ): Message {
   if (intent === "approve") return { key: "notice.producer.verified", params: { name } };
+  if (intent === "request_changes") {
+    return {
+      key: "staffproducers.notice.changesRequested",
+      params: { name, reason: reason ?? "" },
+    };
+  }
   return { key: "notice.producer.rejected", params: { name, reason: reason ?? "" } };
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { diffWords, type DiffPart } from "~/lib/diff";
+import { formatDate, t } from "~/lib/i18n";
 import type { Actor } from "~/modules/auth/actor";
 import { producerPhotoRows } from "~/modules/listings/producer-profile.server";
 import { publishedFields, type ReviewedFields } from "~/modules/listings/revisions.server";
@@ -35,19 +36,26 @@ function categoryName(db: Db, id: number, locale: Locale): string {
   return locale === "en" ? row.nameEn : row.nameVi;
 }
 
-function ocopText(ocop: ReviewedFields["ocop"]): string {
-  if (ocop.stars === 0) return "—";
-  return `${ocop.stars}★ · ${ocop.certificateNo ?? "?"} · ${ocop.issuedOn ?? "?"} → ${ocop.expiresOn ?? "?"}`;
+/** A calendar day as the moderator reads dates ("04/01/2027"), or "?" when missing. */
+function dayText(day: string | null, locale: Locale): string {
+  return day ? formatDate(day, locale) : "?";
 }
 
-function certificationsText(list: ReviewedFields["certifications"]): string {
+function ocopText(ocop: ReviewedFields["ocop"], locale: Locale): string {
+  if (ocop.stars === 0) return "—";
+  return `${ocop.stars}★ · ${ocop.certificateNo ?? "?"} · ${dayText(ocop.issuedOn, locale)} → ${dayText(ocop.expiresOn, locale)}`;
+}
+
+function certificationsText(list: ReviewedFields["certifications"], locale: Locale): string {
   if (list.length === 0) return "—";
   return list
     .map((c) =>
       [
-        c.kind,
+        t(locale, `certification.${c.kind}`),
         c.certificateNo,
-        c.issuedOn && c.expiresOn ? `${c.issuedOn} → ${c.expiresOn}` : c.expiresOn,
+        c.issuedOn && c.expiresOn
+          ? `${dayText(c.issuedOn, locale)} → ${dayText(c.expiresOn, locale)}`
+          : c.expiresOn && dayText(c.expiresOn, locale),
       ]
         .filter(Boolean)
         .join(" · "),
@@ -84,11 +92,11 @@ export function revisionReview(db: Db, actor: Actor, revisionId: number, locale:
       categoryName(db, after.categoryId, locale),
       false,
     ),
-    text("ocop", ocopText(before.ocop), ocopText(after.ocop), false),
+    text("ocop", ocopText(before.ocop, locale), ocopText(after.ocop, locale), false),
     text(
       "certifications",
-      certificationsText(before.certifications),
-      certificationsText(after.certifications),
+      certificationsText(before.certifications, locale),
+      certificationsText(after.certifications, locale),
       false,
     ),
   ];

@@ -130,7 +130,15 @@ export function getCart(db: Db, owner: CartOwner): CartView {
       minOrderQty: row.minOrderQty,
       stock: row.stock,
       isOnSale,
-      problem: quantityProblem(row, row.qty, isOnSale),
+      // A suspended producer's line says why it cannot be ordered, not just "no longer sold".
+      problem:
+        row.producerStatus === "suspended"
+          ? {
+              key: "staffproducers.cart.producerSuspended",
+              params: { title: row.title },
+              unit: row.unit,
+            }
+          : quantityProblem(row, row.qty, isOnSale),
     };
     let group = groups.get(row.producerId);
     if (!group) {

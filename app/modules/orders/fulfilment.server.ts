@@ -1,6 +1,7 @@
 import { and, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { Invalid, NotFound } from "~/lib/errors";
 import { AUTO_COMPLETE_DAYS } from "~/lib/orders";
+import { firstMessageOf, shipmentSchema } from "~/lib/schemas/orders";
 import type { SignedInActor } from "~/modules/auth/actor";
 import { hasPermission } from "~/modules/auth/permissions.server";
 import { reasonColumns, type Reason, type ReasonKey } from "~/modules/notifications/messages";
@@ -8,6 +9,13 @@ import { deliverQueuedEmailsSoon } from "~/modules/platform/mailer.server";
 import type { Db } from "~db/client.server";
 import { orders, orgUnits, payments, refunds, type OrderStatus } from "~db/schema";
 import { writeAudit } from "~/modules/platform/audit.server";
+import {
+  completeRefundAccount,
+  hasProducerHeldPayment,
+  insertRefund,
+  type RefundAccountInput,
+} from "~/modules/money/refunds.server";
+import type { RefundAccount } from "~/lib/refunds";
 import { WrongOrderState } from "./errors.server";
 import { notifyOrderEvent, type OrderEvent } from "./notify.server";
 import { releaseOrderStock } from "~/modules/stock/movements.server";
@@ -152,14 +160,36 @@ export function markTransferReceived(
   });
 }
 
-/** The producer hands the goods to the carrier (or has them ready for pickup). */
-export function shipOrder(db: Db, actor: SignedInActor, orderId: number, now = new Date()) {
+/**
+ * The producer hands the goods to the carrier (or has them ready for pickup), naming the
+ * carrier and the tracking number if she has them; the buyer sees both on her order page
+ * and in the notification. A bad carrier or tracking number changes nothing.
+ */
+export function shipOrder(
+  db: Db,
+  actor: SignedInActor,
+  orderId: number,
+  now = new Date(),
+  shipment: { carrier?: string | null; trackingNumber?: string | null } = {},
+) {
+  const parsed = shipmentSchema.safeParse({
+    carrier: shipment.carrier ?? undefined,
+    trackingNumber: shipment.trackingNumber ?? undefined,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Invalid(
+      firstMessageOf(parsed.error, "orderError.badRequest"),
+      {},
+      { field: String(issue?.path[0] ?? "") },
+    );
+  }
   return step(db, {
     orderId,
     scope: inArray(orders.producerId, producerIdsOf(actor)),
     from: ["confirmed"],
     to: "shipping",
-    set: { shippedAt: now },
+    set: { shippedAt: now, ...parsed.data },
     event: "shipping",
     now,
   });
@@ -197,7 +227,7 @@ export function confirmReceipt(db: Db, buyerUserId: number, orderId: number, now
 /**
  * Cancels inside the caller's transaction: the stock the order reserved goes back (once: a
  * released order releases nothing), pending payments are cancelled and money already received
- * is recorded as a refund owed to the buyer.
+ * is recorded as a refund owed to the buyer (to `refundTo` when she gave an account).
  */
 export function applyCancellation(
   db: Db,
@@ -205,24 +235,28 @@ export function applyCancellation(
   reason: Reason,
   recordedByUserId: number | null,
   now: Date,
+  refundTo: RefundAccount | null = null,
 ) {
   releaseOrderStock(db, order.id, recordedByUserId, now);
   db.update(payments)
     .set({ status: "cancelled", updatedAt: now })
     .where(and(eq(payments.orderId, order.id), eq(payments.status, "pending")))
     .run();
-  refundReceivedPayments(db, order, reason, recordedByUserId);
+  refundReceivedPayments(db, order, reason, recordedByUserId, refundTo, now);
 }
 
 /**
  * Records as owed to the buyer whatever a cancelled order received and was not yet refunded
- * (a card payment that arrived after the cancellation). Touches no stock.
+ * (a card payment that arrived after the cancellation: the platform's; a received transfer:
+ * a task for the producer, money/refunds.server.ts). Touches no stock.
  */
 export function refundReceivedPayments(
   db: Db,
   order: typeof orders.$inferSelect,
   reason: Reason,
   recordedByUserId: number | null,
+  refundTo: RefundAccount | null = null,
+  now = new Date(),
 ) {
   const stored = reasonColumns(reason);
   const paid = db
@@ -238,29 +272,34 @@ export function refundReceivedPayments(
       .get();
     const owed = payment.amountVnd - (refunded?.sum ?? 0);
     if (owed > 0) {
-      db.insert(refunds)
-        .values({
-          orderId: order.id,
-          paymentId: payment.id,
-          amountVnd: owed,
-          reason: stored.text,
-          reasonKey: stored.key,
-          recordedByUserId,
-        })
-        .run();
+      insertRefund(db, {
+        order,
+        payment,
+        amountVnd: owed,
+        reason: stored.text,
+        reasonKey: stored.key,
+        recordedByUserId,
+        refundTo,
+        now,
+      });
       notifyOrderEvent(db, order, "refunded");
     }
   }
 }
 
-/** The buyer cancels before the order ships. */
+/**
+ * The buyer cancels before the order ships. When the producer already received her money (a
+ * bank transfer), she gives the account to refund to (`refundTo`), or nothing changes.
+ */
 export function cancelOrderByBuyer(
   db: Db,
   buyerUserId: number,
   orderId: number,
   reason: string | null,
   now = new Date(),
+  refundTo: RefundAccountInput | null = null,
 ) {
+  const account = completeRefundAccount(refundTo);
   const typed = reason?.trim();
   const cancelReason: Reason = typed ? { text: typed } : { key: "cancelReason.buyerGaveNone" };
   const stored = reasonColumns(cancelReason);
@@ -277,7 +316,12 @@ export function cancelOrderByBuyer(
     },
     event: "cancelled",
     now,
-    extra: (o) => applyCancellation(db, o, cancelReason, buyerUserId, now),
+    extra: (o) => {
+      if (!account && hasProducerHeldPayment(db, o.id)) {
+        throw new Invalid("money.error.refundAccountRequired", {}, { field: "refundBankBin" });
+      }
+      applyCancellation(db, o, cancelReason, buyerUserId, now, account);
+    },
   });
 }
 
@@ -302,6 +346,51 @@ export function cancelOrderByProducer(
     event: "cancelled",
     now,
     extra: (o) => applyCancellation(db, o, { text: cancelReason }, actor.userId, now),
+  });
+}
+
+/**
+ * Union staff cancel an open order (issue 13: a suspended producer's orders stay for her to
+ * fulfil or for staff to cancel). Staff holding `producer:suspend` over the order's unit; 404
+ * elsewhere. The stock goes back, a card payment is refunded by the platform, and money the
+ * producer received becomes her refund task (no account given: she contacts the buyer). The
+ * buyer and the producer read the reason; audited.
+ */
+export function cancelOrderByStaff(
+  db: Db,
+  actor: SignedInActor,
+  orderId: number,
+  reason: string,
+  now = new Date(),
+) {
+  const order = db.select().from(orders).where(eq(orders.id, orderId)).get();
+  if (!order || !hasPermission(actor, "producer:suspend", orderOrgPath(db, order.orgUnitId))) {
+    throw new NotFound("orderError.notFound");
+  }
+  const cancelReason = reason.trim();
+  if (cancelReason.length < 3) {
+    throw new Invalid("orderError.cancelReasonRequired", {}, { field: "reason" });
+  }
+  return step(db, {
+    orderId,
+    scope: undefined,
+    from: ["pending_payment", "confirmed", "shipping"],
+    to: "cancelled",
+    set: { cancelledAt: now, cancelledBy: "staff", cancelReason },
+    event: "cancelled",
+    now,
+    extra: (o) => {
+      applyCancellation(db, o, { text: cancelReason }, actor.userId, now);
+      writeAudit(db, {
+        actorUserId: actor.userId,
+        action: "order.cancel_by_staff",
+        entityType: "order",
+        entityId: o.id,
+        orgUnitId: o.orgUnitId,
+        before: { status: order.status },
+        after: { status: "cancelled", reason: cancelReason },
+      });
+    },
   });
 }
 
@@ -404,13 +493,21 @@ export function completeDeliveredOrders(db: Db, now = new Date()): number {
 }
 
 /**
- * Staff record a refund on an order of their subtree (money sent back outside the
- * platform, or a partial refund). Never more than what was paid; audited.
+ * Staff record a refund on an order of their subtree (a partial refund, money owed back).
+ * Never more than what was paid; audited. A card payment's refund is the platform's, settled
+ * now; a refund of money the producer received becomes her task (to `refundTo`), unless
+ * `alreadySettled` says she already sent it back.
  */
 export function recordRefund(
   db: Db,
   actor: SignedInActor,
-  input: { orderId: number; amountVnd: number; reason: string },
+  input: {
+    orderId: number;
+    amountVnd: number;
+    reason: string;
+    refundTo?: RefundAccount | null;
+    alreadySettled?: boolean;
+  },
   now = new Date(),
 ) {
   const order = db.select().from(orders).where(eq(orders.id, input.orderId)).get();
@@ -438,25 +535,29 @@ export function recordRefund(
           { field: "amountVnd" },
         );
       }
-      const refund = db
-        .insert(refunds)
-        .values({
-          orderId: order.id,
-          paymentId: payment.id,
-          amountVnd: input.amountVnd,
-          reason: input.reason,
-          recordedByUserId: actor.userId,
-          createdAt: now,
-        })
-        .returning()
-        .get();
+      const refund = insertRefund(db, {
+        order,
+        payment,
+        amountVnd: input.amountVnd,
+        reason: input.reason,
+        reasonKey: null,
+        recordedByUserId: actor.userId,
+        refundTo: input.refundTo ?? null,
+        alreadySettled: input.alreadySettled,
+        now,
+      });
       writeAudit(db, {
         actorUserId: actor.userId,
         action: "refund.record",
         entityType: "order",
         entityId: order.id,
         orgUnitId: order.orgUnitId,
-        after: { refundId: refund.id, amountVnd: refund.amountVnd, reason: refund.reason },
+        after: {
+          refundId: refund.id,
+          amountVnd: refund.amountVnd,
+          reason: refund.reason,
+          settled: refund.settledAt !== null,
+        },
       });
       notifyOrderEvent(db, order, "refunded");
       return refund;

@@ -1,3 +1,4 @@
+import { shipmentMessage } from "~/lib/orders";
 import type { Db } from "~db/client.server";
 import type { NoticeKey, StoredParams } from "~/modules/notifications/messages";
 import { notify } from "~/modules/notifications/notify.server";
@@ -23,6 +24,9 @@ interface OrderRef {
   cancelReason?: string | null;
   /** The reason the system gave when it cancelled (a `cancelReason.…` key). */
   cancelReasonKey?: string | null;
+  /** Who carries the parcel and its tracking number, when the producer gave them. */
+  carrier?: string | null;
+  trackingNumber?: string | null;
 }
 
 /** Which steps each side hears about: the buyer at /don-hang, the producer at /ban-hang. */
@@ -63,11 +67,13 @@ function paramsOf(order: OrderRef, event: OrderEvent): StoredParams {
 export function notifyOrderEvent(db: Db, order: OrderRef, event: OrderEvent): void {
   const params = paramsOf(order, event);
   if (includes(BUYER_EVENTS, event)) {
-    const key: NoticeKey = `notice.order.buyer.${event}`;
+    // A shipped parcel with a carrier or tracking number: the buyer is told both.
+    const shipment = event === "shipping" ? shipmentMessage(order) : null;
+    const key: NoticeKey = shipment ? "daily.notice.shipped" : `notice.order.buyer.${event}`;
     notify(db, {
       recipients: { userIds: [order.buyerUserId] },
       kind: `order.${event}`,
-      message: { key, params },
+      message: { key, params: shipment ? { ...params, shipment } : params },
       link: `/don-hang/${order.id}`,
       via: ["email"],
     });

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { prepared, type Db } from "~db/client.server";
 import type { DeliveryMethod, PaymentMethod } from "~db/schema";
 import { vietnamToday } from "~/lib/dates";
+import { COMMISSION_OF_UNIT_SQL } from "~/modules/money/commission-rates.server";
 import { TRANSFER_PAYMENT_DAYS } from "~/lib/orders";
 import { notifyOrderEvent } from "./notify.server";
 import type { ShippingAddress } from "./place-order.server";
@@ -38,15 +39,6 @@ export interface OrderProducer {
    */
   commissionBasisPoints: number;
 }
-
-/**
- * The SQL of the commission rate of org unit `u` (joined as `u`) on a Vietnam calendar day,
- * given as the statement's first `?` parameter (YYYY-MM-DD).
- */
-export const COMMISSION_OF_UNIT_SQL = `coalesce((SELECT r.basis_points FROM commission_rates r
-   JOIN org_units a ON a.id = r.org_unit_id
-   WHERE substr(u.path, 1, length(a.path)) = a.path AND r.starts_on <= ?
-   ORDER BY length(a.path) DESC, r.starts_on DESC LIMIT 1), 0)`;
 
 /** One producer as an order placed at `now` needs it, or undefined. */
 export function loadOrderProducer(

@@ -13,9 +13,9 @@ import {
   PriceChanged,
   type OrderProblems,
 } from "./errors.server";
+import { COMMISSION_OF_UNIT_SQL } from "~/modules/money/commission-rates.server";
 import {
   announceOrder,
-  COMMISSION_OF_UNIT_SQL,
   insertOrderLine,
   insertOrderRow,
   type OrderProducer,

@@ -1,9 +1,18 @@
-import { and, asc, desc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, like, ne, or, sql, type SQL } from "drizzle-orm";
 import type { SignedInActor } from "~/modules/auth/actor";
 import { scopePaths, type StaffPermission } from "~/modules/auth/permissions.server";
 import { NotFound } from "~/lib/errors";
+import {
+  orderStage,
+  producerActions,
+  stageCondition,
+  type OrderStage,
+  type ProducerAction,
+  type RefundState,
+} from "~/lib/orders";
 import type { Db } from "~db/client.server";
 import {
+  buyerProfiles,
   orderLines,
   orders,
   orgUnits,
@@ -13,6 +22,7 @@ import {
   reviews,
   users,
   type OrderStatus,
+  type PaymentMethod,
 } from "~db/schema";
 
 export interface OrderSummary {
@@ -27,7 +37,13 @@ export interface OrderSummary {
   producer: { id: number; code: string; name: string };
   buyerName: string;
   createdAt: Date;
+  refundState: RefundState;
 }
+
+/** Whether the order's refunds are still owed, all settled, or none (lib/orders RefundState). */
+const refundStateSql = sql<RefundState>`(select case when count(*) = 0 then null
+  when sum(${refunds.settledAt} is null) > 0 then 'owed' else 'settled' end
+  from ${refunds} where ${refunds.orderId} = ${orders.id})`;
 
 const PAGE_SIZE = 50;
 
@@ -47,6 +63,7 @@ function listOrders(db: Db, where: SQL | undefined, page: number): OrderSummary[
       producerName: producers.name,
       buyerName: orders.shipName,
       createdAt: orders.createdAt,
+      refundState: refundStateSql,
     })
     .from(orders)
     .innerJoin(producers, eq(producers.id, orders.producerId))
@@ -73,33 +90,84 @@ export function listBuyerOrders(
   return listOrders(db, where, options.page ?? 1);
 }
 
-/** Orders of the producers the user works for, optionally by status, newest first. */
+/** The orders of a stage (lib/orders stageCondition), optionally of one payment method only. */
+function stageWhere(stage: OrderStage, paymentMethod: PaymentMethod | undefined): SQL | undefined {
+  const condition = stageCondition(stage);
+  return and(
+    eq(orders.status, condition.status),
+    condition.method ? eq(orders.paymentMethod, condition.method) : undefined,
+    condition.exceptMethod ? ne(orders.paymentMethod, condition.exceptMethod) : undefined,
+    paymentMethod ? eq(orders.paymentMethod, paymentMethod) : undefined,
+  );
+}
+
+/**
+ * Orders of the producers the user works for, newest first, optionally of one stage
+ * (`awaiting_acceptance`, `pending_payment`, …) and one payment method.
+ */
 export function listProducerOrders(
   db: Db,
   producerIds: number[],
-  options: { status?: OrderStatus; page?: number } = {},
+  options: { stage?: OrderStage; paymentMethod?: PaymentMethod; page?: number } = {},
 ): OrderSummary[] {
   if (producerIds.length === 0) return [];
-  const where = options.status
-    ? and(inArray(orders.producerId, producerIds), eq(orders.status, options.status))
-    : inArray(orders.producerId, producerIds);
+  const where = and(
+    inArray(orders.producerId, producerIds),
+    options.stage ? stageWhere(options.stage, options.paymentMethod) : undefined,
+    !options.stage && options.paymentMethod
+      ? eq(orders.paymentMethod, options.paymentMethod)
+      : undefined,
+  );
   return listOrders(db, where, options.page ?? 1);
 }
 
-/** Counts per status for the producer inbox tabs. */
-export function countProducerOrdersByStatus(
+/** Counts per stage for the producer inbox tabs (a cash order waiting is not "to pay"). */
+export function countProducerOrdersByStage(
   db: Db,
   producerIds: number[],
-): Partial<Record<OrderStatus, number>> {
-  const counts: Partial<Record<OrderStatus, number>> = {};
+): Partial<Record<OrderStage, number>> {
+  const counts: Partial<Record<OrderStage, number>> = {};
   if (producerIds.length === 0) return counts;
   const rows = db
-    .select({ status: orders.status, n: sql<number>`count(*)` })
+    .select({ status: orders.status, method: orders.paymentMethod, n: sql<number>`count(*)` })
     .from(orders)
     .where(inArray(orders.producerId, producerIds))
-    .groupBy(orders.status)
+    .groupBy(orders.status, orders.paymentMethod)
     .all();
-  for (const row of rows) counts[row.status] = row.n;
+  for (const row of rows) {
+    const stage = orderStage(row.status, row.method);
+    counts[stage] = (counts[stage] ?? 0) + row.n;
+  }
+  return counts;
+}
+
+/**
+ * How many of the producers' orders wait for each next step of theirs (accept, mark the
+ * transfer received, ship, mark delivered), by the same rule as the buttons
+ * (lib/orders producerActions); cancelling is always possible and counts as no step.
+ */
+export function countProducerOrdersByNextStep(
+  db: Db,
+  producerIds: number[],
+): Record<Exclude<ProducerAction, "cancel">, number> {
+  const counts = { accept: 0, mark_paid: 0, ship: 0, deliver: 0 };
+  if (producerIds.length === 0) return counts;
+  const rows = db
+    .select({ status: orders.status, method: orders.paymentMethod, n: sql<number>`count(*)` })
+    .from(orders)
+    .where(
+      and(
+        inArray(orders.producerId, producerIds),
+        inArray(orders.status, ["pending_payment", "confirmed", "shipping"]),
+      ),
+    )
+    .groupBy(orders.status, orders.paymentMethod)
+    .all();
+  for (const row of rows) {
+    for (const action of producerActions(row.status, row.method)) {
+      if (action !== "cancel") counts[action] += row.n;
+    }
+  }
   return counts;
 }
 
@@ -141,9 +209,17 @@ function orderDetail(db: Db, where: SQL | undefined) {
     .orderBy(asc(refunds.id))
     .all();
   const orderReviews = db.select().from(reviews).where(eq(reviews.orderId, order.id)).all();
+  // The buyer's business name and tax code go on the delivery note when she has them.
   const buyer = db
-    .select({ displayName: users.displayName, phone: users.phone, email: users.email })
+    .select({
+      displayName: users.displayName,
+      phone: users.phone,
+      email: users.email,
+      companyName: buyerProfiles.companyName,
+      taxCode: buyerProfiles.taxCode,
+    })
     .from(users)
+    .leftJoin(buyerProfiles, eq(buyerProfiles.userId, users.id))
     .where(eq(users.id, order.buyerUserId))
     .get();
   return {
@@ -153,7 +229,13 @@ function orderDetail(db: Db, where: SQL | undefined) {
     payments: orderPayments,
     refunds: orderRefunds,
     reviews: orderReviews,
-    buyer: buyer ?? { displayName: order.shipName, phone: null, email: null },
+    buyer: buyer ?? {
+      displayName: order.shipName,
+      phone: null,
+      email: null,
+      companyName: null,
+      taxCode: null,
+    },
   };
 }
 

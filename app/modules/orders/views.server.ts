@@ -1,13 +1,19 @@
 import { Invalid, NotFound } from "~/lib/errors";
 import type { MessageKey } from "~/lib/i18n/translate";
-import { buyerActions, isContactVisible, producerActions, type ProducerAction } from "~/lib/orders";
+import {
+  buyerActions,
+  isContactVisible,
+  producerActions,
+  type OrderStage,
+  type ProducerAction,
+} from "~/lib/orders";
 import type { SignedInActor } from "~/modules/auth/actor";
 import {
   transferInstructions,
   type TransferInstructions,
 } from "~/modules/payments/bank-transfer.server";
 import type { Db } from "~db/client.server";
-import type { OrderStatus } from "~db/schema";
+import type { PaymentMethod } from "~db/schema";
 import {
   acceptOrder,
   cancelOrderByProducer,
@@ -15,12 +21,10 @@ import {
   markTransferReceived,
   shipOrder,
 } from "./fulfilment.server";
-import { listProducerBalances } from "./ledger.server";
 import {
-  countProducerOrdersByStatus,
+  countProducerOrdersByStage,
   getBuyerOrder,
   getProducerOrder,
-  listPendingTransfersForStaff,
   listProducerOrders,
   type OrderDetail,
 } from "./queries.server";
@@ -66,12 +70,24 @@ export async function buyerOrderView(
   };
 }
 
-/** The producer inbox: orders of the member's producers with the next actions on each. */
-export function producerInbox(db: Db, actor: SignedInActor, status: OrderStatus | undefined) {
-  const producerIds = actor.producers.map((m) => m.producerId);
+/**
+ * The producer inbox: orders of the member's producers (or of one of them, `producerCode`)
+ * with the next actions on each, optionally of one stage and payment method, and the count
+ * of each stage for the tabs. A code that is not one of hers shows all of hers.
+ */
+export function producerInbox(
+  db: Db,
+  actor: SignedInActor,
+  filter: { stage?: OrderStage; paymentMethod?: PaymentMethod; producerCode?: string } = {},
+) {
+  const chosen = actor.producers.find((m) => m.producerCode === filter.producerCode);
+  const producerIds = chosen ? [chosen.producerId] : actor.producers.map((m) => m.producerId);
   return {
-    counts: countProducerOrdersByStatus(db, producerIds),
-    orders: listProducerOrders(db, producerIds, { status }).map((order) => ({
+    producerCode: chosen?.producerCode ?? null,
+    /** The one producer shown, named when she works for several (else the filter says nothing). */
+    producerName: chosen && actor.producers.length > 1 ? chosen.producerName : null,
+    counts: countProducerOrdersByStage(db, producerIds),
+    orders: listProducerOrders(db, producerIds, filter).map((order) => ({
       ...order,
       actions: producerActions(order.status, order.paymentMethod),
     })),
@@ -98,11 +114,20 @@ export function producerOrderView(db: Db, actor: SignedInActor, orderId: number)
   };
 }
 
-/** Runs a producer's action on an order; ownership and the allowed state are in the query. */
+/**
+ * Runs a producer's action on an order; ownership and the allowed state are in the query.
+ * Shipping may name the carrier and the tracking number.
+ */
 export function applyProducerAction(
   db: Db,
   actor: SignedInActor,
-  input: { orderId: number; action: ProducerAction; reason?: string | null },
+  input: {
+    orderId: number;
+    action: ProducerAction;
+    reason?: string | null;
+    carrier?: string | null;
+    trackingNumber?: string | null;
+  },
 ) {
   switch (input.action) {
     case "accept":
@@ -110,7 +135,10 @@ export function applyProducerAction(
     case "mark_paid":
       return markTransferReceived(db, actor, input.orderId);
     case "ship":
-      return shipOrder(db, actor, input.orderId);
+      return shipOrder(db, actor, input.orderId, new Date(), {
+        carrier: input.carrier,
+        trackingNumber: input.trackingNumber,
+      });
     case "deliver":
       return deliverOrder(db, actor, input.orderId);
     case "cancel":
@@ -119,12 +147,4 @@ export function applyProducerAction(
       }
       return cancelOrderByProducer(db, actor, input.orderId, input.reason);
   }
-}
-
-/** The staff payments page: transfers waiting in the subtree and producers' balances. */
-export function staffPaymentsOverview(db: Db, actor: SignedInActor) {
-  return {
-    pendingTransfers: listPendingTransfersForStaff(db, actor),
-    balances: listProducerBalances(db, actor),
-  };
 }

@@ -1,4 +1,5 @@
 import QRCode from "qrcode";
+import { bankByBin } from "~/lib/banks";
 import { removeMarks } from "~/lib/text";
 
 /**
@@ -74,20 +75,7 @@ export async function vietQrSvg(payload: string): Promise<string> {
   return QRCode.toString(payload, { type: "svg", errorCorrectionLevel: "M", margin: 4 });
 }
 
-/** Short names of common banks by NAPAS BIN, to show next to the number. */
-const BANK_NAMES: Record<string, string> = {
-  "970405": "Agribank",
-  "970415": "VietinBank",
-  "970418": "BIDV",
-  "970436": "Vietcombank",
-  "970407": "Techcombank",
-  "970422": "MB",
-  "970416": "ACB",
-  "970432": "VPBank",
-  "970403": "Sacombank",
-  "970423": "TPBank",
-};
-
+/** The short name of a bank by its NAPAS BIN (app/lib/banks.ts), to show next to the number. */
 export function bankNameForBin(bin: string): string | null {
-  return BANK_NAMES[bin] ?? null;
+  return bankByBin(bin)?.shortName ?? null;
 }

@@ -20,6 +20,8 @@ export interface WorkspaceProducer {
   role: ProducerRole;
   verificationStatus: VerificationStatus;
   verificationNote: string | null;
+  /** Why staff suspended the producer (status `suspended`), else null. */
+  suspensionReason: string | null;
   listingCounts: Partial<Record<ListingStatus, number>>;
 }
 
@@ -38,6 +40,7 @@ export function getWorkspaceOverview(db: Db, actor: SignedInActor): WorkspacePro
       role: producerMemberships.role,
       verificationStatus: producers.verificationStatus,
       verificationNote: producers.verificationNote,
+      suspensionReason: producers.suspensionReason,
     })
     .from(producerMemberships)
     .innerJoin(producers, eq(producers.id, producerMemberships.producerId))

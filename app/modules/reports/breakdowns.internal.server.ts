@@ -1,11 +1,6 @@
 import { prepared, type Db } from "~db/client.server";
-import {
-  figuresOf,
-  perWomanMember,
-  womenOf,
-  type CountedRefund,
-  type PeriodData,
-} from "./figures.internal.server";
+import type { CountedRefund } from "~/modules/money/sales.server";
+import { figuresOf, perWomanMember, womenOf, type PeriodData } from "./figures.internal.server";
 import { periodBounds, periodOf, vietnamDayOf } from "./periods";
 import {
   linesOfOrders,

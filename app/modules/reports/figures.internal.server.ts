@@ -1,27 +1,24 @@
 import type { Db } from "~db/client.server";
+import {
+  completedSales,
+  salesFigureOf,
+  type CountedRefund,
+  type UnitProducerSales,
+} from "~/modules/money/sales.server";
 import { periodBounds } from "./periods";
 import {
   activeListings,
   distinctBuyers,
   memberDeclarations,
   offlineDealsByUnit,
-  refundsCounting,
   reportProducers,
   requestCounts,
-  salesByUnitAndProducer,
   type MemberDeclaration,
-  type RefundRow,
   type ReportProducer,
   type RequestCounts,
   type TwoRanges,
-  type UnitProducerSales,
 } from "./queries.internal.server";
 import type { ReportFigures, ReportPeriod } from "./types";
-
-/** A refund as it counts: at most what is left of its order's goods (a delivery fee is no sale). */
-export interface CountedRefund extends RefundRow {
-  countedVnd: number;
-}
 
 /** What one period's figures are made of, before they are added up by row. */
 export interface PeriodData {
@@ -33,24 +30,6 @@ export interface PeriodData {
   buyers: number;
   listings: number;
   requests: RequestCounts;
-}
-
-/**
- * Refunds that count in [start, end), each at most what its order's goods still were after
- * the refunds before it: sales never lose more than they gained from an order.
- */
-export function countedRefunds(
-  db: Db,
-  path: string,
-  startMs: number,
-  endMs: number,
-): CountedRefund[] {
-  return refundsCounting(db, path, startMs, endMs)
-    .map((refund) => ({
-      ...refund,
-      countedVnd: Math.max(0, Math.min(refund.amountVnd, refund.subtotalVnd - refund.earlierVnd)),
-    }))
-    .filter((refund) => refund.countedVnd > 0);
 }
 
 /** A producer with the member counts it had declared at a period's end. */
@@ -107,7 +86,7 @@ export function loadPeriods(
   refundsOfRange: readonly CountedRefund[],
 ): [PeriodData, PeriodData] {
   const ranges: TwoRanges = [periodBounds(periods[0]), periodBounds(periods[1])];
-  const sales = periods.map((period) => salesByUnitAndProducer(db, path, period));
+  const sales = periods.map((period) => completedSales(db, { path }, period));
   const refunds = ranges.map(({ startMs, endMs }) =>
     refundsOfRange.filter((refund) => refund.effectiveAt >= startMs && refund.effectiveAt < endMs),
   );
@@ -146,17 +125,13 @@ export function womenOf(data: PeriodData, producerIds: Iterable<number>): number
 
 /** The headline figures of a period (only rows passing `keep`, by order/deal unit). */
 export function figuresOf(data: PeriodData, keep: (unitId: number) => boolean = () => true) {
-  let grossVnd = 0;
-  let completedOrders = 0;
+  // Sales as the ledger reads them too (money/sales.server.ts), on the rows of the kept units.
+  const { salesVnd, refundsVnd, completedOrders } = salesFigureOf(
+    data.sales.filter((row) => keep(row.unitId)),
+    data.refunds.filter((refund) => keep(refund.unitId)),
+  );
   const producers = new Set<number>();
-  for (const row of data.sales) {
-    if (!keep(row.unitId)) continue;
-    grossVnd += row.salesVnd;
-    completedOrders += row.orders;
-    producers.add(row.producerId);
-  }
-  let refundsVnd = 0;
-  for (const refund of data.refunds) if (keep(refund.unitId)) refundsVnd += refund.countedVnd;
+  for (const row of data.sales) if (keep(row.unitId)) producers.add(row.producerId);
   let offlineDeals = 0;
   let offlineDealsVnd = 0;
   for (const deal of data.deals) {
@@ -164,7 +139,6 @@ export function figuresOf(data: PeriodData, keep: (unitId: number) => boolean = 
     offlineDeals += deal.deals;
     offlineDealsVnd += deal.amountVnd;
   }
-  const salesVnd = grossVnd - refundsVnd;
   const womenMembers = womenOf(data, producers);
   return {
     salesVnd,

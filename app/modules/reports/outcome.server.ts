@@ -1,5 +1,6 @@
 import type { Actor } from "~/modules/auth/actor";
 import type { Db } from "~db/client.server";
+import { countedRefunds } from "~/modules/money/sales.server";
 import {
   byCategory,
   byGroup,
@@ -10,7 +11,7 @@ import {
   monthlySeries,
   monthsBounds,
 } from "./breakdowns.internal.server";
-import { countedRefunds, loadPeriods, reportFigures } from "./figures.internal.server";
+import { loadPeriods, reportFigures } from "./figures.internal.server";
 import { kindOfPeriod, periodBounds, previousPeriod, twelveMonthsEnding } from "./periods";
 import { loadReportUnit, subtreeUnits, unitRows, visibleAncestors } from "./scope.internal.server";
 import type { OutcomeReport, ReportPeriod } from "./types";
@@ -37,7 +38,7 @@ export function outcomeReport(db: Db, actor: Actor, query: OutcomeReportQuery): 
   const ranges = [periodBounds(query.period), periodBounds(previous), monthsBounds(months)];
   const refunds = countedRefunds(
     db,
-    unit.path,
+    { path: unit.path },
     Math.min(...ranges.map((range) => range.startMs)),
     Math.max(...ranges.map((range) => range.endMs)),
   );

@@ -29,29 +29,6 @@ function rollupBindings(path: string, period: ReportPeriod) {
   return { path, m1, m2, h1, h2, t1, t2 };
 }
 
-export interface UnitProducerSales {
-  unitId: number;
-  producerId: number;
-  orders: number;
-  salesVnd: number;
-}
-
-/** Completed orders and their sales (before refunds) by order unit and producer. */
-export function salesByUnitAndProducer(
-  db: Db,
-  path: string,
-  period: ReportPeriod,
-): UnitProducerSales[] {
-  return prepared<UnitProducerSales>(
-    db,
-    `SELECT r.org_unit_id AS unitId, r.producer_id AS producerId,
-            sum(r.orders) AS orders, sum(r.sales_vnd) AS salesVnd
-     FROM ${rollupRows("report_orders")} r
-     WHERE r.org_unit_id ${IN_SUBTREE}
-     GROUP BY r.org_unit_id, r.producer_id`,
-  ).all(rollupBindings(path, period));
-}
-
 export interface GoodsSales {
   categoryId: number;
   ocopStars: number;
@@ -82,53 +59,6 @@ export function salesByMonth(
      WHERE r.grain = 'month' AND r.period BETWEEN @from AND @to AND r.org_unit_id ${IN_SUBTREE}
      GROUP BY r.period`,
   ).all({ path, from, to });
-}
-
-export interface RefundRow {
-  id: number;
-  orderId: number;
-  unitId: number;
-  producerId: number;
-  /** When the refund counts: when recorded, or when its order completed if that was later. */
-  effectiveAt: number;
-  amountVnd: number;
-  subtotalVnd: number;
-  /** Refunds recorded on the same order before this one. */
-  earlierVnd: number;
-}
-
-/**
- * Refunds on completed orders that count in [start, end): recorded then on an order
- * already completed, or recorded earlier on an order that completed then. The second part
- * reads the refunds before `end` (CROSS JOIN keeps that order): far fewer rows than the
- * period's completed orders.
- */
-export function refundsCounting(db: Db, path: string, startMs: number, endMs: number) {
-  return prepared<RefundRow>(
-    db,
-    `WITH counting AS (
-       SELECT f.id, f.order_id AS orderId, o.org_unit_id AS unitId, o.producer_id AS producerId,
-              f.created_at AS effectiveAt, f.created_at AS createdAt, f.amount_vnd AS amountVnd,
-              o.subtotal_vnd AS subtotalVnd
-       FROM refunds f JOIN orders o ON o.id = f.order_id
-       WHERE f.created_at >= @start AND f.created_at < @end
-         AND o.status = 'completed' AND o.completed_at <= f.created_at
-         AND +o.org_unit_id ${IN_SUBTREE}
-       UNION ALL
-       SELECT f.id, f.order_id, o.org_unit_id, o.producer_id, o.completed_at, f.created_at,
-              f.amount_vnd, o.subtotal_vnd
-       FROM refunds f CROSS JOIN orders o ON o.id = f.order_id
-       WHERE f.created_at < @end AND o.status = 'completed'
-         AND o.completed_at >= @start AND o.completed_at < @end
-         AND f.created_at < o.completed_at AND +o.org_unit_id ${IN_SUBTREE}
-     )
-     SELECT c.id, c.orderId, c.unitId, c.producerId, c.effectiveAt, c.amountVnd, c.subtotalVnd,
-            (SELECT coalesce(sum(e.amount_vnd), 0) FROM refunds e
-             WHERE e.order_id = c.orderId
-               AND (e.created_at < c.createdAt OR (e.created_at = c.createdAt AND e.id < c.id))
-            ) AS earlierVnd
-     FROM counting c ORDER BY c.id`,
-  ).all({ path, start: startMs, end: endMs });
 }
 
 export interface RefundedLine {
