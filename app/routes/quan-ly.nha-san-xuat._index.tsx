@@ -1,3 +1,4 @@
+import { FilterSelect } from "~/components/filter-select";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { inputClass } from "~/components/auth-form";
@@ -57,60 +58,39 @@ export default function ProducerDirectoryPage() {
             className={inputClass}
           />
         </div>
-        <div>
-          <label htmlFor="directory-status" className="block font-medium text-stone-900">
-            {t("staffproducers.directory.status")}
-          </label>
-          <select
-            id="directory-status"
-            name="trang-thai"
-            defaultValue={filters.status ?? ""}
-            className={inputClass}
-          >
-            <option value="">{t("staffproducers.directory.any")}</option>
-            {PRODUCER_STATUS_OPTIONS.map((status) => (
-              <option key={status} value={status}>
-                {t(`verification.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="directory-commune" className="block font-medium text-stone-900">
-            {t("staffproducers.directory.commune")}
-          </label>
-          <select
-            id="directory-commune"
-            name="xa"
-            defaultValue={filters.commune ?? ""}
-            className={inputClass}
-          >
-            <option value="">{t("staffproducers.directory.any")}</option>
-            {communes.map((commune) => (
-              <option key={commune} value={commune}>
-                {commune}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="directory-kind" className="block font-medium text-stone-900">
-            {t("staffproducers.directory.kind")}
-          </label>
-          <select
-            id="directory-kind"
-            name="loai"
-            defaultValue={filters.kind ?? ""}
-            className={inputClass}
-          >
-            <option value="">{t("staffproducers.directory.any")}</option>
-            {PRODUCER_KIND_FILTER_OPTIONS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`producerKind.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="directory-status"
+          name="trang-thai"
+          label={t("staffproducers.directory.status")}
+          value={filters.status}
+          anyLabel={t("staffproducers.directory.any")}
+          options={PRODUCER_STATUS_OPTIONS.map((status) => ({
+            value: status,
+            label: t(`verification.${status}`),
+          }))}
+          selectClassName={inputClass}
+        />
+        <FilterSelect
+          id="directory-commune"
+          name="xa"
+          label={t("staffproducers.directory.commune")}
+          value={filters.commune}
+          anyLabel={t("staffproducers.directory.any")}
+          options={communes.map((commune) => ({ value: commune, label: commune }))}
+          selectClassName={inputClass}
+        />
+        <FilterSelect
+          id="directory-kind"
+          name="loai"
+          label={t("staffproducers.directory.kind")}
+          value={filters.kind}
+          anyLabel={t("staffproducers.directory.any")}
+          options={PRODUCER_KIND_FILTER_OPTIONS.map((kind) => ({
+            value: kind,
+            label: t(`producerKind.${kind}`),
+          }))}
+          selectClassName={inputClass}
+        />
         <div className="flex items-end gap-3">
           <button
             type="submit"

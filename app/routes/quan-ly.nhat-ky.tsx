@@ -1,3 +1,4 @@
+import { FilterSelect } from "~/components/filter-select";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -69,6 +70,7 @@ function FieldList({ label, fields }: { label: string; fields: AuditField[] }) {
   );
 }
 
+const labelClass = "block text-sm font-medium";
 const selectClass = "mt-1 max-w-[16rem] rounded-lg border border-stone-300 bg-white px-3 py-2";
 
 export default function AuditLogPage() {
@@ -87,44 +89,28 @@ export default function AuditLogPage() {
         </p>
       ) : null}
       <Form method="get" className="mt-4 flex flex-wrap items-end gap-3">
+        <FilterSelect
+          id="audit-action"
+          name="hanh-dong"
+          label={t("oversight.audit.filterAction")}
+          value={filters.action}
+          anyLabel={t("oversight.audit.allActions")}
+          options={choices.actions.map((action) => ({ value: action, label: action }))}
+          labelClassName={labelClass}
+          selectClassName={selectClass}
+        />
+        <FilterSelect
+          id="audit-entity"
+          name="doi-tuong"
+          label={t("oversight.audit.filterEntity")}
+          value={filters.entityType}
+          anyLabel={t("oversight.audit.allEntities")}
+          options={choices.entityTypes.map((type) => ({ value: type, label: type }))}
+          labelClassName={labelClass}
+          selectClassName={selectClass}
+        />
         <div>
-          <label htmlFor="audit-action" className="block text-sm font-medium">
-            {t("oversight.audit.filterAction")}
-          </label>
-          <select
-            id="audit-action"
-            name="hanh-dong"
-            defaultValue={filters.action ?? ""}
-            className={selectClass}
-          >
-            <option value="">{t("oversight.audit.allActions")}</option>
-            {choices.actions.map((action) => (
-              <option key={action} value={action}>
-                {action}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="audit-entity" className="block text-sm font-medium">
-            {t("oversight.audit.filterEntity")}
-          </label>
-          <select
-            id="audit-entity"
-            name="doi-tuong"
-            defaultValue={filters.entityType ?? ""}
-            className={selectClass}
-          >
-            <option value="">{t("oversight.audit.allEntities")}</option>
-            {choices.entityTypes.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="audit-from" className="block text-sm font-medium">
+          <label htmlFor="audit-from" className={labelClass}>
             {t("oversight.audit.from")}
           </label>
           <input
@@ -136,7 +122,7 @@ export default function AuditLogPage() {
           />
         </div>
         <div>
-          <label htmlFor="audit-to" className="block text-sm font-medium">
+          <label htmlFor="audit-to" className={labelClass}>
             {t("oversight.audit.to")}
           </label>
           <input
