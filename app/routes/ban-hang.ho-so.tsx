@@ -64,6 +64,7 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
       story: producer.story,
       address: producer.address,
       phone: producer.phone ?? "",
+      showPhone: producer.showPhone ? "on" : "",
       email: producer.email ?? "",
       deliveryFeeVnd: String(producer.deliveryFeeVnd),
     },
@@ -233,6 +234,16 @@ export default function WorkspaceProfilePage() {
               className={inputClass}
             />
           </Field>
+        </div>
+        <div className="flex items-start gap-2">
+          <input
+            {...getInputProps(fields.showPhone, { type: "checkbox" })}
+            className="mt-1 h-5 w-5"
+          />
+          <label htmlFor={fields.showPhone.id}>
+            {t("profile.showPhone")}
+            <span className="block text-sm text-stone-600">{t("profile.showPhoneHint")}</span>
+          </label>
         </div>
         <Field field={fields.deliveryFeeVnd} label={t("profile.deliveryFee")}>
           <input

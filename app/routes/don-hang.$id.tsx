@@ -9,6 +9,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { RefundAccountFields } from "~/components/money/refund-account-fields";
 import { RefundList } from "~/components/money/refund-list";
 import { CancelOrderForm, OrderHeader, OrderPanel, StepButton } from "~/components/order-page";
+import { ProducerPhone } from "~/components/producer-phone";
 import { OrderContents, OrderShipment } from "~/components/order-parts";
 import { formatDate, isMessageKey, useLocale, useT } from "~/lib/i18n";
 import { formatVnd } from "~/lib/money";
@@ -136,9 +137,7 @@ export default function MyOrder() {
         <OrderPanel id="contact-heading" title={t("offers.contact.title")}>
           <p className="mt-1">
             {t("offers.contact.producer")}{" "}
-            <a href={`tel:${view.contactPhone}`} className="text-brand-800 underline">
-              {view.contactPhone}
-            </a>
+            <ProducerPhone phone={view.contactPhone} name={view.producer.name} />
           </p>
           <p className="mt-1 text-sm text-stone-600">{t("offers.contact.until")}</p>
         </OrderPanel>

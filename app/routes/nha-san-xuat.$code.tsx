@@ -4,6 +4,7 @@ import { ProductGrid } from "~/components/product-card";
 import { ResponsiveImage } from "~/components/supply/responsive-image";
 import { NotFound } from "~/lib/errors";
 import { formatNumber, useLocale, useT } from "~/lib/i18n";
+import { ProducerPhone } from "~/components/producer-phone";
 import { recordPageMeta } from "~/lib/i18n/meta";
 import { getProducerPage } from "~/modules/listings/public.server";
 import { getDb } from "~/modules/platform/db.server";
@@ -66,6 +67,14 @@ export default function PublicProducerPage() {
             <dt className="text-stone-600">{t("producer.address")}</dt>
             <dd className="text-stone-900">{producer.address}</dd>
           </div>
+          {producer.phone ? (
+            <div className="px-3 py-2">
+              <dt className="text-stone-600">{t("producer.phone")}</dt>
+              <dd className="mt-1">
+                <ProducerPhone phone={producer.phone} name={producer.name} />
+              </dd>
+            </div>
+          ) : null}
           {producer.foundedYear ? (
             <div className="px-3 py-2">
               <dt className="text-stone-600">{t("producer.founded")}</dt>

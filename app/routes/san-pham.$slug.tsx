@@ -1,6 +1,7 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AddToCartForm } from "~/components/add-to-cart-form";
+import { ProducerPhone } from "~/components/producer-phone";
 import { DetailList, DetailRow } from "~/components/detail-list";
 import { JsonLd } from "~/components/json-ld";
 import { OcopBadge } from "~/components/ocop-badge";
@@ -176,6 +177,11 @@ export default function ProductPage() {
                 {listing.producerName}
               </Link>
             </DetailRow>
+            {listing.producerPhone ? (
+              <DetailRow label={t("producer.phone")}>
+                <ProducerPhone phone={listing.producerPhone} name={listing.producerName} />
+              </DetailRow>
+            ) : null}
             <DetailRow label={t("product.commune")}>{listing.commune}</DetailRow>
             <DetailRow label={t("product.minOrder")}>
               {t("product.quantityUnit", { qty: formatNumber(listing.minOrderQty, locale), unit })}

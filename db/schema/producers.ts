@@ -30,6 +30,8 @@ export const producers = sqliteTable(
     commune: text("commune").notNull(),
     address: text("address").notNull(),
     phone: text("phone"),
+    /** Whether the phone (with its Zalo link) shows on the public producer and product pages. */
+    showPhone: integer("show_phone", { mode: "boolean" }).notNull().default(true),
     email: text("email"),
     membersTotal: integer("members_total").notNull(),
     membersWomen: integer("members_women").notNull().default(0),

@@ -135,6 +135,9 @@ export const supplyEn: Record<keyof typeof supplyVi, string> = {
   "profile.storyHint": "How the group started, what it makes, the support it received.",
   "profile.address": "Address",
   "profile.phone": "Contact phone",
+  "profile.showPhone": "Show the phone and Zalo on the producer page and product pages",
+  "profile.showPhoneHint":
+    "When unticked, only buyers who ordered from you see it, on their order page.",
   "profile.email": "Contact e-mail",
   "profile.bankLegend": "Bank account for transfers",
   "profile.bankAccountNumber": "Account number",

@@ -136,6 +136,9 @@ export const supplyVi = {
   "profile.storyHint": "Các chị bắt đầu thế nào, làm gì, được hỗ trợ ra sao.",
   "profile.address": "Địa chỉ",
   "profile.phone": "Số điện thoại liên hệ",
+  "profile.showPhone": "Hiện số điện thoại và Zalo trên trang nhà sản xuất và trang sản phẩm",
+  "profile.showPhoneHint":
+    "Nếu bỏ chọn, chỉ người mua đã đặt hàng của bạn mới thấy số này, trên trang đơn hàng.",
   "profile.email": "E-mail liên hệ",
   "profile.bankLegend": "Tài khoản ngân hàng nhận chuyển khoản",
   "profile.bankAccountNumber": "Số tài khoản",

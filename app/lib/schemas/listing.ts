@@ -194,6 +194,11 @@ export const ProducerProfileSchema = z.object({
       (value) => value === null || /^(0|\+84)[35789]\d{8}$/.test(value),
       "profile.error.phone",
     ),
+  /** A checkbox: sent as "on" when ticked, absent when not (then the phone stays private). */
+  showPhone: z
+    .literal("on")
+    .optional()
+    .transform((value) => value === "on"),
   email: z
     .string()
     .email("profile.error.email")

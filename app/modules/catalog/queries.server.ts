@@ -148,6 +148,11 @@ export function listNewestProducts(
     .all();
 }
 
+/** A producer's phone where she chose to show it in public (profile, `show_phone`). */
+const publicPhone = sql<
+  string | null
+>`CASE WHEN ${producers.showPhone} = 1 THEN ${producers.phone} END`;
+
 export interface ProductDetail extends ProductCard {
   description: string;
   minOrderQty: number;
@@ -156,6 +161,8 @@ export interface ProductDetail extends ProductCard {
   ocop: { stars: number; certificateNo: string; expiresOn: string } | null;
   certifications: { kind: string; certificateNo: string | null; expiresOn: string | null }[];
   producerKind: (typeof producers.kind.enumValues)[number];
+  /** The producer's phone when she chose to show it in public (her profile), else null. */
+  producerPhone: string | null;
   images: { storageKey: string; width: number; height: number; alt: string }[];
 }
 
@@ -183,6 +190,7 @@ export function getPublishedListingBySlug(
       ocopCertificateNo: listings.ocopCertificateNo,
       ocopExpiresOn: listings.ocopExpiresOn,
       producerKind: producers.kind,
+      producerPhone: publicPhone,
     })
     .from(listings)
     .innerJoin(producers, eq(producers.id, listings.producerId))
@@ -262,6 +270,8 @@ export interface PublicProducerPage {
     membersPoorHousehold: number;
     foundedYear: number | null;
     story: string;
+    /** Her phone when she chose to show it in public, else null. */
+    phone: string | null;
   };
   listings: ProductCard[];
 }
@@ -286,6 +296,7 @@ export function getProducerByCode(
       membersPoorHousehold: producers.membersPoorHousehold,
       foundedYear: producers.foundedYear,
       story: producers.story,
+      phone: publicPhone,
     })
     .from(producers)
     .where(and(eq(producers.code, code.trim().toUpperCase()), isVisibleProducer))

@@ -41,6 +41,7 @@ export function updateProducerProfile(
       story: input.story,
       address: input.address,
       phone: input.phone,
+      showPhone: input.showPhone,
       email: input.email,
       deliveryFeeVnd: input.deliveryFeeVnd,
       updatedAt: new Date(),

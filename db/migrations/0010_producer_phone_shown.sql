@@ -1,0 +1,1 @@
+ALTER TABLE `producers` ADD `show_phone` integer DEFAULT true NOT NULL;
