@@ -104,10 +104,12 @@ export function ShippingAddress({
 
 /**
  * Where the order goes and how it is paid and handed over, with anything more the page
- * adds below (the note, the cancel reason).
+ * adds below (the note, the cancel reason). A pickup order names the producer's address to
+ * pick it up from (`pickupAddress`), and the buyer only as the one who collects it.
  */
 export function OrderDelivery({
   order,
+  pickupAddress,
   paymentStatus,
   children,
 }: {
@@ -115,13 +117,28 @@ export function OrderDelivery({
     paymentMethod: PaymentMethodName;
     deliveryMethod: "pickup" | "delivery";
   };
+  pickupAddress?: string;
   paymentStatus?: string;
   children?: ReactNode;
 }) {
   const t = useT();
+  const pickup = order.deliveryMethod === "pickup";
   return (
-    <OrderPanel id="ship-heading" title={t("order.shipTo")}>
-      <ShippingAddress order={order} />
+    <OrderPanel id="ship-heading" title={t(pickup ? "order.pickupAt" : "order.shipTo")}>
+      {pickup ? (
+        <>
+          {pickupAddress ? (
+            <address className="mt-2 text-sm not-italic text-stone-800">{pickupAddress}</address>
+          ) : null}
+          <p className="mt-1 text-sm text-stone-700">
+            {t("order.collectedBy", {
+              who: [order.shipName, order.shipPhone].filter(Boolean).join(" · "),
+            })}
+          </p>
+        </>
+      ) : (
+        <ShippingAddress order={order} />
+      )}
       <p className="mt-2 text-sm text-stone-700">
         {t(`paymentMethod.${order.paymentMethod}`)} · {t(`deliveryMethod.${order.deliveryMethod}`)}
         {paymentStatus ? ` · ${paymentStatus}` : ""}
@@ -136,12 +153,14 @@ export function OrderContents({
   lines,
   order,
   linkProducts = false,
+  pickupAddress,
   paymentStatus,
   children,
 }: {
   lines: Line[];
   order: Parameters<typeof OrderTotals>[0]["order"] & Parameters<typeof OrderDelivery>[0]["order"];
   linkProducts?: boolean;
+  pickupAddress?: string;
   paymentStatus?: string;
   children?: ReactNode;
 }) {
@@ -149,7 +168,7 @@ export function OrderContents({
     <>
       <OrderLines lines={lines} linkProducts={linkProducts} />
       <OrderTotals order={order} />
-      <OrderDelivery order={order} paymentStatus={paymentStatus}>
+      <OrderDelivery order={order} pickupAddress={pickupAddress} paymentStatus={paymentStatus}>
         {children}
       </OrderDelivery>
     </>

@@ -145,7 +145,12 @@ export default function MyOrder() {
 
       <OrderShipment order={order} />
 
-      <OrderContents lines={view.lines} order={order} linkProducts />
+      <OrderContents
+        lines={view.lines}
+        order={order}
+        pickupAddress={view.producer.address}
+        linkProducts
+      />
 
       {view.refunds.length > 0 ? (
         <OrderPanel id="refund-heading" title={t("orderPage.refunds")}>

@@ -302,6 +302,8 @@ const shellEn: Record<keyof typeof viGroups.shell, string> = {
   "order.paymentMethod": "Payment",
   "order.deliveryMethod": "Delivery",
   "order.shipTo": "Deliver to",
+  "order.pickupAt": "Pick up from the producer",
+  "order.collectedBy": "Collected by: {who}",
   "order.backToOrders": "All orders",
 
   "paymentMethod.cod": "Cash on delivery",

@@ -306,6 +306,8 @@ const shellVi = {
   "order.paymentMethod": "Thanh toán",
   "order.deliveryMethod": "Nhận hàng",
   "order.shipTo": "Giao đến",
+  "order.pickupAt": "Nhận hàng tại nhà sản xuất",
+  "order.collectedBy": "Người nhận: {who}",
   "order.backToOrders": "Tất cả đơn hàng",
 
   "paymentMethod.cod": "Trả tiền khi nhận hàng",
