@@ -1,3 +1,7 @@
+import { transferAuthorizationCases } from "./authorization-transfer";
+import { checkoutflowAuthorizationCases } from "./authorization-checkoutflow";
+import { journeyAuthorizationCases } from "./authorization-journey";
+import { searchjourneyAuthorizationCases } from "./authorization-searchjourney";
 import type { UserKind, World } from "./authorization-world";
 import { connectAuthorizationCases } from "./authorization-connect";
 import { matchingAuthorizationCases } from "./authorization-matching";
@@ -403,6 +407,10 @@ export const authorizationCases: Record<string, RouteCases> = {
   ...staffproducersAuthorizationCases,
   ...oversightAuthorizationCases,
   ...membersAuthorizationCases,
+  ...transferAuthorizationCases,
+  ...checkoutflowAuthorizationCases,
+  ...journeyAuthorizationCases,
+  ...searchjourneyAuthorizationCases,
 };
 
 export { anonymousToLogin, producerOnly, staffOnly };

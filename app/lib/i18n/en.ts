@@ -1,3 +1,6 @@
+import { journeyEn } from "./journey.en";
+import { checkoutflowEn } from "./checkoutflow.en";
+import { transferEn } from "./transfer.en";
 import { authEn } from "./auth.en";
 import { connectEn } from "./connect.en";
 import { reportsEn } from "./reports.en";
@@ -399,6 +402,9 @@ export const enGroups = {
   listingtools: listingtoolsEn,
   staffproducers: staffproducersEn,
   oversight: oversightEn,
+  transfer: transferEn,
+  checkoutflow: checkoutflowEn,
+  journey: journeyEn,
 } as const;
 
 export const en: Record<MessageKey, string> = {
@@ -422,4 +428,7 @@ export const en: Record<MessageKey, string> = {
   ...listingtoolsEn,
   ...staffproducersEn,
   ...oversightEn,
+  ...transferEn,
+  ...checkoutflowEn,
+  ...journeyEn,
 };

@@ -1,3 +1,6 @@
+import { journeyVi } from "./journey.vi";
+import { checkoutflowVi } from "./checkoutflow.vi";
+import { transferVi } from "./transfer.vi";
 import { authVi } from "./auth.vi";
 import { connectVi } from "./connect.vi";
 import { reportsVi } from "./reports.vi";
@@ -407,6 +410,9 @@ export const viGroups = {
   oversight: oversightVi,
   members: membersVi,
   reports: reportsVi,
+  transfer: transferVi,
+  checkoutflow: checkoutflowVi,
+  journey: journeyVi,
 } as const;
 
 export const vi = {
@@ -430,6 +436,9 @@ export const vi = {
   ...listingtoolsVi,
   ...staffproducersVi,
   ...oversightVi,
+  ...transferVi,
+  ...checkoutflowVi,
+  ...journeyVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -1,0 +1,2 @@
+/** Bank transfer for buyers: which producers take it, the transfer details, copy buttons, the QR download, the deadline (issue 14). */
+export const transferVi = {} as const;
