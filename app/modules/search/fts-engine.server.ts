@@ -1,12 +1,15 @@
 import type { Db } from "~db/client.server";
 import { dayNumber, vietnamToday } from "~/lib/dates";
+import { categoryScope } from "./category-scope.server";
 import { docValuesFor, type DocValues } from "./doc-values.server";
 import { compileFilter, countFacets, loadCategoryTree } from "./fts-filters.server";
 import { rebuildFtsIndex, removeFtsDocuments, writeFtsDocuments } from "./fts-index.server";
 import { loadHits } from "./hits.server";
 import { bm25Score, scoredPhrases } from "./bm25";
 import { matchAll, matchAny } from "./match";
-import { buildQueryPlan, withTypoCorrections, type QueryGroup } from "./query-plan";
+import { resolveIntent } from "./intent.server";
+import { buildQueryPlan, correctedText, withTypoCorrections, type QueryGroup } from "./query-plan";
+import { spellingFor } from "./spelling.server";
 import { topPositions } from "./ranking";
 import { PRICE_RANGES } from "./price-ranges";
 import { compileTiers, occurs, occursAt, titleMatches } from "./tiers";
@@ -28,9 +31,10 @@ import { vocabularyFor } from "./vocabulary.server";
  * and mirrored in this process's memory (doc values) with an inverted list per word, where
  * matching (match.ts, the same meaning as the FTS5 expression of query-plan.ts), filters,
  * facets and ordering run. Relevance is a sequence of tiers, then bm25:
- *   in stock → words matched (any mode) → words typed with marks found with those marks
- *   (title and tags) → the typed words side by side in the title → the title starting with
- *   them → all of them in the title → bm25 (title weighted highest) → newest.
+ *   a typed product code's listing → in stock → words matched (any mode) → words typed with
+ *   marks found with those marks (title and tags) → all of them whole words in the title →
+ *   the typed words side by side in the title → the title starting with them → all of them
+ *   in the title → bm25 (title weighted highest) → newest.
  * The tiers and bm25 are computed in memory (tiers.ts, bm25.ts) on the words of each
  * listing kept in the doc values. bm25 is computed
  * for the tiers the requested page falls in, capped at RESCORE_WINDOW rows (beyond the
@@ -62,10 +66,15 @@ export class FtsEngine implements SearchEngine {
   async applySettings(): Promise<void> {}
 }
 
-/** Runs a query on the embedded index (synchronous: SQLite and memory only). */
-export function searchFts(db: Db, query: SearchQuery): SearchResult {
+/**
+ * Runs a query on the embedded index (synchronous: SQLite and memory only). Product codes
+ * and OCOP words are read first (intent.server.ts): a typed code's listing comes first.
+ */
+export function searchFts(db: Db, typedQuery: SearchQuery): SearchResult {
   const started = performance.now();
   const values = docValuesFor(db);
+  const { query, pinnedIds, taken } = resolveIntent(db, typedQuery);
+  let correctedQuery: string | undefined;
   const todayIso = query.today ?? vietnamToday();
   const today = dayNumber(todayIso);
   const tree = loadCategoryTree(db);
@@ -86,6 +95,7 @@ export function searchFts(db: Db, query: SearchQuery): SearchResult {
     priceRanges: counted.priceRanges,
     engine: "fts",
     tookMs: Math.round((performance.now() - started) * 10) / 10,
+    ...(correctedQuery === undefined ? {} : { correctedQuery }),
   });
 
   let plan = buildQueryPlan(query.q, query.matchMode);
@@ -93,12 +103,15 @@ export function searchFts(db: Db, query: SearchQuery): SearchResult {
   const vocabulary = vocabularyFor(db, values.version);
   if (plan.groups.length > 0) plan = withTypoCorrections(plan, vocabulary);
   const groups = plan.groups;
+  const corrected = correctedText(groups, spellingFor(values));
+  if (corrected !== null) correctedQuery = [corrected, ...taken].join(" ");
+  const pinned = pinnedIds.filter((id) => id < values.capacity && values.visible[id] === 1);
 
   // 1. Candidates: the matching ids (and, in any mode, how many words each matched).
   let candidates: Int32Array;
   let wordsMatched: Uint8Array | null = null;
   if (groups.length === 0) {
-    candidates = values.visibleIds();
+    candidates = pinned.length > 0 ? Int32Array.from(pinned) : values.visibleIds();
   } else if (plan.mode === "all") {
     candidates = matchAll(values, groups);
   } else {
@@ -107,14 +120,22 @@ export function searchFts(db: Db, query: SearchQuery): SearchResult {
     for (let id = 0; id < wordsMatched.length; id++) if (wordsMatched[id]) ids.push(id);
     candidates = Int32Array.from(ids);
   }
+  if (groups.length > 0 && pinned.length > 0) {
+    const matched = new Set(candidates);
+    const extra = pinned.filter((id) => !matched.has(id));
+    if (extra.length > 0) candidates = Int32Array.from([...candidates, ...extra]);
+  }
 
-  // 2. Filters, total and facets.
+  // 2. Filters, total and facets (words found only in a parent category's name do not count).
+  const scope = plan.mode === "all" && groups.length > 0 ? categoryScope(db, values, groups) : null;
   const kept = scratchInts(candidates.length);
   let total = 0;
   const capacity = values.capacity;
   for (let i = 0; i < candidates.length; i++) {
     const id = candidates[i] as number;
-    if (id < capacity && filter(id)) kept[total++] = id;
+    if (id < capacity && filter(id) && (scope === null || scope(id) || pinned.includes(id))) {
+      kept[total++] = id;
+    }
   }
   const rows = kept.subarray(0, total);
   const counted = query.facets === false ? undefined : countFacets(rows, values, tree, today);
@@ -130,17 +151,19 @@ export function searchFts(db: Db, query: SearchQuery): SearchResult {
           mode: plan.mode,
           wordsMatched,
           pageEnd,
+          pinned,
         })
-      : orderBySortKey(values, rows, query.sort, pageEnd);
+      : orderBySortKey(values, rows, query.sort, pageEnd, pinned);
   return result(total, ordered.slice(offset, pageEnd), counted);
 }
 
-/** In stock first, then price, or newest (also the order without words). */
+/** A typed code's listing first, then in stock, then price, or newest (also the order without words). */
 function orderBySortKey(
   values: DocValues,
   rows: Int32Array,
   sort: SearchQuery["sort"],
   pageEnd: number,
+  pinned: readonly number[],
 ): number[] {
   const keys = scratchFloats(0, rows.length);
   for (let i = 0; i < rows.length; i++) {
@@ -153,6 +176,7 @@ function orderBySortKey(
         : sort === "price_desc"
           ? stock + price
           : stock + (values.publishedAt[id] ?? 0);
+    if (pinned.length > 0 && pinned.includes(id)) keys[i] = (keys[i] ?? 0) + 2 ** 43;
   }
   return topPositions(keys, rows, pageEnd).map((i) => rows[i] ?? 0);
 }
@@ -166,9 +190,10 @@ function orderByRelevance(
     mode: SearchQuery["matchMode"];
     wordsMatched: Uint8Array | null;
     pageEnd: number;
+    pinned: readonly number[];
   },
 ): number[] {
-  const { groups, mode, wordsMatched, pageEnd } = options;
+  const { groups, mode, wordsMatched, pageEnd, pinned } = options;
   const compiled = compileTiers(groups, values);
   const titles = values.titleWords;
   const matches = titleMatches(compiled, values.titlePostings(), titles, rows, values.capacity);
@@ -186,6 +211,8 @@ function orderByRelevance(
   const titleLength = titles.length;
   const typed = compiled.typed;
   const isMultiWord = compiled.isMultiWord;
+  const wholeBits = matches.whole;
+  const spanGroups = compiled.spanGroups;
   for (let i = 0; i < rows.length; i++) {
     const id = rows[i] as number;
     let tier = (inStock[id] as number) * 4096 + (marks[id] as number) * 16;
@@ -197,8 +224,13 @@ function orderByRelevance(
       const end = from + (titleLength[id] as number);
       const startsWith = occursAt(titleData, from, end, typed);
       const adjacent = isMultiWord && (startsWith || occurs(titleData, from, end, typed));
-      tier += (adjacent ? 4 : 0) + (startsWith ? 2 : 1);
+      // Whole words in the title rank above the start of longer ones ("trà" above "tranh"):
+      // what buyers type (all mode); any mode ranks by the number of words matched.
+      const isWhole =
+        isAll && (((wholeBits[id] as number) | (bits & spanGroups)) & allGroups) === allGroups;
+      tier += (isWhole ? 8 : 0) + (adjacent ? 4 : 0) + (startsWith ? 2 : 1);
     }
+    if (pinned.length > 0 && pinned.includes(id)) tier += 65536;
     tiers[i] = tier;
     keys[i] = tier * 2 ** 32 + (publishedAt[id] as number);
   }

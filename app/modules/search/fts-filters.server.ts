@@ -75,6 +75,10 @@ export function compileFilter(
     const min = query.ocopMin;
     checks.push((id) => (valid.stars[id] ?? 0) >= min);
   }
+  if (query.ocopExactly) {
+    const stars = query.ocopExactly;
+    checks.push((id) => valid.stars[id] === stars);
+  }
   if (query.certification !== null) {
     const k = certificationIndex(query.certification);
     if (k < 0) return null;

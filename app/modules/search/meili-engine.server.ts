@@ -4,7 +4,12 @@ import { dayNumber, vietnamToday } from "~/lib/dates";
 import { loadSearchDocumentsAfter, countListings } from "./documents.server";
 import { CERT_KINDS, certificationIndex } from "./certifications";
 import { loadHits } from "./hits.server";
-import { meiliQueryText } from "./query-plan";
+import { searchableCategoryNames } from "./category-names";
+import { docValuesFor } from "./doc-values.server";
+import { resolveIntent } from "./intent.server";
+import { buildQueryPlan, correctedText, meiliQueryText, withTypoCorrections } from "./query-plan";
+import { spellingFor } from "./spelling.server";
+import { vocabularyFor } from "./vocabulary.server";
 import { meiliSynonyms } from "./synonyms";
 import { ONE_TYPO_FROM, TWO_TYPOS_FROM } from "./typos";
 import {
@@ -57,6 +62,7 @@ export function meiliSettings(): Settings {
       "description_folded",
     ],
     filterableAttributes: [
+      "sku",
       "category_codes",
       "commune",
       "commune_folded",
@@ -92,8 +98,9 @@ export function toMeiliDocument(doc: SearchDocument, today = vietnamToday()) {
     title_folded: indexText(doc.title),
     tags: doc.tags,
     tags_folded: indexText(...doc.tags),
-    category_names: doc.categoryNames,
-    category_folded: indexText(...doc.categoryNames),
+    // Umbrella parents ("Cà phê & trà") left out, as the embedded engine does (category-names.ts).
+    category_names: searchableCategoryNames(doc.categoryNames),
+    category_folded: indexText(...searchableCategoryNames(doc.categoryNames)),
     category_codes: doc.categoryCodes,
     producer_name: doc.producerName,
     producer_folded: indexText(doc.producerName),
@@ -195,11 +202,18 @@ export class MeiliEngine implements SearchEngine {
     return { indexed };
   }
 
-  async search(query: SearchQuery): Promise<SearchResult> {
+  /**
+   * Product codes and OCOP words become filters (intent.server.ts), and words typed without
+   * their spaces or misspelled are corrected with the embedded index's vocabulary ("caphe"
+   * → "cà phê"), as the embedded engine does, so both tell the buyer the same "did you mean".
+   */
+  async search(typedQuery: SearchQuery): Promise<SearchResult> {
     const started = performance.now();
+    const { query, pinnedSkus, taken } = resolveIntent(this.db, typedQuery);
     const today = query.today ?? vietnamToday();
     const filter = meiliFilter(query, dayNumber(today));
-    const text = meiliQueryText(query.q, query.matchMode);
+    const corrected = this.corrected(query);
+    const text = meiliQueryText(corrected ?? query.q, query.matchMode);
     const result = (total: number, ids: number[], facets: SearchFacets): SearchResult => ({
       total,
       page: query.page,
@@ -208,8 +222,17 @@ export class MeiliEngine implements SearchEngine {
       facets,
       engine: "meilisearch",
       tookMs: Math.round((performance.now() - started) * 10) / 10,
+      ...(corrected === null ? {} : { correctedQuery: [corrected, ...taken].join(" ") }),
     });
     if (filter === null || text === null) return result(0, [], emptyFacets());
+    const pinnedFilter =
+      pinnedSkus.length > 0 ? `sku IN [${pinnedSkus.map(quoted).join(", ")}]` : null;
+    // Only a code typed: its listing, if the filters keep it.
+    if (pinnedFilter !== null && text === "") filter.push(pinnedFilter);
+    const pinned =
+      pinnedFilter !== null && text !== "" && query.page === 1
+        ? await this.pinnedIds([...filter, pinnedFilter], pinnedSkus.length)
+        : [];
     const sort = ["in_stock:desc"];
     if (query.sort === "price_asc") sort.push("price_vnd:asc");
     if (query.sort === "price_desc") sort.push("price_vnd:desc");
@@ -225,8 +248,30 @@ export class MeiliEngine implements SearchEngine {
       attributesToRetrieve: ["id"],
       matchingStrategy: query.matchMode === "all" ? "all" : "frequency",
     });
-    const ids = response.hits.map((hit) => Number(hit.id));
-    return result(response.totalHits, ids, toFacets(response.facetDistribution ?? {}));
+    const found = response.hits.map((hit) => Number(hit.id));
+    const ids = [...pinned, ...found.filter((id) => !pinned.includes(id))].slice(0, query.perPage);
+    const extra = pinned.filter((id) => !found.includes(id)).length;
+    return result(response.totalHits + extra, ids, toFacets(response.facetDistribution ?? {}));
+  }
+
+  /** The query with run-together and misspelled words corrected, or null when none was. */
+  private corrected(query: SearchQuery): string | null {
+    let plan = buildQueryPlan(query.q, query.matchMode);
+    if (plan.groups.length === 0) return null;
+    const values = docValuesFor(this.db);
+    plan = withTypoCorrections(plan, vocabularyFor(this.db, values.version));
+    return correctedText(plan.groups, spellingFor(values));
+  }
+
+  /** Ids of the listings whose codes were typed that the filters keep. */
+  private async pinnedIds(filter: string[], count: number): Promise<number[]> {
+    const response = await this.index.search("", {
+      filter,
+      hitsPerPage: count,
+      page: 1,
+      attributesToRetrieve: ["id"],
+    });
+    return response.hits.map((hit) => Number(hit.id));
   }
 
   private async wait(enqueued: ReturnType<Index["deleteAllDocuments"]>): Promise<Task> {
@@ -259,6 +304,9 @@ export function meiliFilter(query: SearchQuery, today: number): string[] | null 
   }
   if (query.ocopMin !== null && query.ocopMin > 0) {
     filters.push(`ocop_stars >= ${query.ocopMin}`, `ocop_expires_day >= ${today}`);
+  }
+  if (query.ocopExactly) {
+    filters.push(`ocop_stars = ${query.ocopExactly}`, `ocop_expires_day >= ${today}`);
   }
   if (query.certification !== null) {
     const kind = CERT_KINDS[certificationIndex(query.certification)];

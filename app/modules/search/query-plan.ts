@@ -2,7 +2,8 @@ import { isStopWord } from "./stop-words";
 import { synonymAt } from "./synonyms";
 import type { MatchMode } from "./types";
 import type { Vocabulary } from "./typos";
-import { typedWords } from "./words";
+import { splitJoinedWord } from "./joined-words";
+import { markedWords, typedWords } from "./words";
 
 /**
  * Turns what a buyer typed into a plan both engines can use, and the plan into an FTS5
@@ -15,6 +16,8 @@ import { typedWords } from "./words";
 export interface Phrase {
   words: string[];
   prefix: boolean;
+  /** A synonym's words as written in synonyms.json (lower case, with marks). */
+  marked?: string[];
 }
 
 /** One thing that must match: a typed word (or a synonym phrase) and what else may stand for it. */
@@ -25,6 +28,10 @@ export interface QueryGroup {
   alternatives: Phrase[];
   /** The words of this group typed with marks (lower case), for "exact marks first". */
   marked: string[];
+  /** What was typed for this group, lower case with marks ("500g", "cà phê"). */
+  text: string;
+  /** The correction a buyer is told about ("caphe" → "ca phe"), when the typed word is unknown. */
+  correction?: Phrase;
 }
 
 export interface QueryPlan {
@@ -81,14 +88,18 @@ export function buildQueryPlan(text: string, mode: MatchMode): QueryPlan {
     };
     const alternatives: Phrase[] = [typed];
     if (synonym) {
-      for (const words of synonym.group.folded) {
-        if (!sameWords(words, typed.words)) alternatives.push({ words, prefix: false });
-      }
+      synonym.group.folded.forEach((words, k) => {
+        const marked = markedWords(synonym.group.members[k] ?? "");
+        if (!sameWords(words, typed.words)) alternatives.push({ words, prefix: false, marked });
+      });
     }
     groups.push({
       typed,
       alternatives,
       marked: parts.filter((part) => part.marked !== part.folded).map((part) => part.marked),
+      text: parts
+        .map((part, k) => (k > 0 && parts[k - 1]?.word !== part.word ? " " : "") + part.marked)
+        .join(""),
     });
     i = stop;
   }
@@ -96,9 +107,11 @@ export function buildQueryPlan(text: string, mode: MatchMode): QueryPlan {
 }
 
 /**
- * Adds typo corrections from the index vocabulary to each typed word of 5 letters or more
- * that the index does not contain (for the last word: that no indexed word starts with),
- * and turns a last-word prefix that only one indexed word has into that exact word.
+ * Adds corrections from the index vocabulary to each typed word that the index does not
+ * contain (for the last word: that no indexed word starts with): the indexed words it is
+ * run together from ("caphe" → "ca phe", a phrase) and typo corrections (words of 5 letters
+ * or more); the first becomes the group's `correction`. Also turns a last-word prefix that
+ * only one indexed word has into that exact word.
  */
 export function withTypoCorrections(plan: QueryPlan, vocabulary: Vocabulary): QueryPlan {
   const groups = plan.groups.map((group) => {
@@ -114,11 +127,31 @@ export function withTypoCorrections(plan: QueryPlan, vocabulary: Vocabulary): Qu
     if (/\d/.test(word)) return group;
     const known = group.typed.prefix ? vocabulary.hasPrefix(word) : vocabulary.has(word);
     if (known) return group;
-    const corrections = vocabulary.similar(word).map((w) => ({ words: [w], prefix: false }));
-    if (corrections.length === 0) return group;
-    return { ...group, alternatives: [...group.alternatives, ...corrections] };
+    const split = splitJoinedWord(word, vocabulary);
+    const corrections: Phrase[] = [
+      ...(split ? [{ words: split, prefix: false }] : []),
+      ...vocabulary.similar(word).map((w) => ({ words: [w], prefix: false })),
+    ];
+    const [correction] = corrections;
+    if (correction === undefined) return group;
+    return { ...group, alternatives: [...group.alternatives, ...corrections], correction };
   });
   return { ...plan, groups };
+}
+
+/**
+ * The query with its corrections applied ("caphe rang" → "ca phe rang"), or null when no
+ * word needed one: the search page offers it as "did you mean". `spell` gives a folded
+ * word its usual marks ("phe" → "phê") where the index knows them.
+ */
+export function correctedText(
+  groups: readonly QueryGroup[],
+  spell: (folded: string) => string = (folded) => folded,
+): string | null {
+  if (!groups.some((group) => group.correction)) return null;
+  return groups
+    .map((group) => (group.correction ? group.correction.words.map(spell).join(" ") : group.text))
+    .join(" ");
 }
 
 function sameWords(a: readonly string[], b: readonly string[]): boolean {

@@ -28,6 +28,14 @@ export interface CompiledTiers {
   isMultiWord: boolean;
   /** Ids of the (at most 3) words typed with marks that some title or tag has. */
   markedWords: number[];
+  /**
+   * Per group, the words that stand for it as whole words (not as the start of a longer
+   * word: "trà", not "tranh"): folded ids looked up in titles, and, for synonyms written
+   * with marks, marked ids looked up in titles and tags ("chè", not "sơ chế").
+   */
+  wholeWords: { folded: number[]; marked: number[] }[];
+  /** Groups of several words (spans, synonym phrases): their title match is whole words. */
+  spanGroups: number;
 }
 
 /** A mask over word ids: the word itself, or every word starting with it. */
@@ -63,6 +71,27 @@ export function compileTiers(
   const typed = typedPhrase(groups);
   const phrases: CompiledTiers["phrases"] = [];
   const typedSpans: CompiledTiers["typedSpans"] = [];
+  const wholeWords = groups.map((group) => {
+    const folded = new Set<number>();
+    const marked = new Set<number>();
+    for (const alternative of group.alternatives) {
+      if (alternative.words.length !== 1) continue;
+      const word = alternative.words[0] ?? "";
+      const spelled = alternative.marked?.[0];
+      if (spelled !== undefined && spelled !== word) {
+        const id = dictionary.wordId(spelled);
+        if (id >= 0) marked.add(id);
+      } else {
+        const id = dictionary.wordId(word);
+        if (id >= 0) folded.add(id);
+      }
+    }
+    return { folded: [...folded], marked: [...marked] };
+  });
+  let spanGroups = 0;
+  groups.forEach((group, g) => {
+    if (group.typed.words.length > 1) spanGroups |= 1 << g;
+  });
   const groupWords = groups.map((group, g) => {
     const typedWord = group.typed.words.length === 1 ? group.typed.words[0] : undefined;
     const words = new Set<number>();
@@ -95,6 +124,8 @@ export function compileTiers(
       .slice(0, 3)
       .map((word) => dictionary.wordId(word))
       .filter((id) => id >= 0),
+    wholeWords,
+    spanGroups,
   };
 }
 
@@ -102,6 +133,8 @@ export function compileTiers(
 export interface TitleMatches {
   groups: Int32Array;
   marks: Uint8Array;
+  /** Which groups the title holds as whole words (bits). */
+  whole: Int32Array;
 }
 
 /**
@@ -199,7 +232,23 @@ export function titleMatches(
       marks[doc] = (marks[doc] as number) + 1;
     }
   }
-  return { groups, marks };
+  const whole = zeroedInt32(2, capacity);
+  compiled.wholeWords.forEach(({ folded, marked }, g) => {
+    const bit = 1 << g;
+    for (const [list, words] of [
+      [postings.title, folded],
+      [postings.marked, marked],
+    ] as const) {
+      for (const word of words) {
+        const docs = list.of(word);
+        for (let i = 0; i < docs.length; i++) {
+          const doc = docs[i] as number;
+          whole[doc] = (whole[doc] as number) | bit;
+        }
+      }
+    }
+  });
+  return { groups, marks, whole };
 }
 
 /** Whether the phrase (masks per position) occurs in `data` at `at` (the text ending at `end`). */

@@ -23,6 +23,11 @@ export interface SearchQuery {
   commune: string | null;
   /** Minimum OCOP stars of a valid (unexpired, not hidden) certificate. */
   ocopMin: number | null;
+  /**
+   * Exactly these OCOP stars (valid certificate): set by the engines when the words say
+   * "ocop 4 sao" (intent.ts), not a filter of the page or the API.
+   */
+  ocopExactly?: number | null;
   /** A certification kind ("VietGAP", "hữu cơ", "HACCP", "chỉ dẫn địa lý"). */
   certification: string | null;
   priceMin: number | null;
@@ -89,6 +94,11 @@ export interface SearchResult {
   priceRanges?: number[];
   engine: EngineName;
   tookMs: number;
+  /**
+   * The query with its corrections ("caphe" → "cà phê"), when a typed word was unknown to
+   * the index and a correction was searched for too: the page's "did you mean" link.
+   */
+  correctedQuery?: string;
 }
 
 /** A listing as both engines index it, built from the catalog by documents.server.ts. */
