@@ -9,6 +9,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import type { InputHTMLAttributes, ReactNode } from "react";
 import { EmptyState } from "~/components/empty-state";
 import { PriceChanges } from "~/components/order-parts";
+import { PaymentMethodChoice } from "~/components/transfer/payment-method-choice";
 import { DomainError } from "~/lib/errors";
 import { isMessageKey, useLocale, useT } from "~/lib/i18n";
 import { unitLabel } from "~/lib/i18n/labels";
@@ -268,34 +269,12 @@ export default function CheckoutPage() {
           );
         })}
 
-        <fieldset className="space-y-2 rounded-xl border border-stone-200 bg-white p-4">
-          <legend className="px-1 text-lg font-semibold">{t("order.paymentMethod")}</legend>
-          {view.paymentMethods.map((method) => (
-            <div key={method} className="flex items-start gap-2">
-              <input
-                id={`pay-${method}`}
-                type="radio"
-                name="paymentMethod"
-                value={method}
-                required
-                defaultChecked={(values.paymentMethod ?? "cod") === method}
-                aria-describedby={`pay-${method}-hint`}
-                className="mt-1"
-              />
-              <div>
-                <label htmlFor={`pay-${method}`} className="font-medium">
-                  {t(`paymentMethod.${method}`)}
-                </label>
-                <p id={`pay-${method}-hint`} className="text-sm text-stone-700">
-                  {t(`checkoutPage.payHint.${method}`)}
-                </p>
-              </div>
-            </div>
-          ))}
-          {errorText("paymentMethod") ? (
-            <p className="text-sm text-rose-800">{errorText("paymentMethod")}</p>
-          ) : null}
-        </fieldset>
+        <PaymentMethodChoice
+          methods={view.paymentMethods}
+          transferUnavailableFrom={view.transferUnavailableFrom}
+          chosen={values.paymentMethod}
+          error={errorText("paymentMethod")}
+        />
 
         <div className="rounded-xl border border-stone-200 bg-white p-4">
           <p className="flex justify-between text-lg font-bold">

@@ -68,6 +68,8 @@ export interface PlanInput {
     id: number;
     /** Has a demo account: sells more, and gets the recent open orders. */
     hasAccount: boolean;
+    /** Has a bank account: only then may her orders be paid by transfer. */
+    takesTransfer: boolean;
     listings: { id: number; minOrderQty: number; priceVnd: number }[];
   }[];
 }
@@ -218,8 +220,11 @@ export function planDemoHistory(input: PlanInput): PlannedOrder[] {
     const hours = Array.from({ length: count }, () => random.between(7, 21)).sort((a, b) => a - b);
     for (const hour of hours) {
       const placedAt = new Date(day + Math.round(hour * HOUR_MS));
-      const payment: HistoryPayment = random.chance(0.55) ? "cod" : "bank_transfer";
-      make(random.pick(weighted), placedAt, payment, (subtotal) =>
+      const wantsTransfer = !random.chance(0.55);
+      const producer = random.pick(weighted);
+      const payment: HistoryPayment =
+        wantsTransfer && producer.takesTransfer ? "bank_transfer" : "cod";
+      make(producer, placedAt, payment, (subtotal) =>
         outcomeOf(placedAt, payment, subtotal, latest, random),
       );
     }
@@ -231,7 +236,7 @@ export function planDemoHistory(input: PlanInput): PlannedOrder[] {
       const [confirmed, shipped, delivered] = open.steps.map(
         (hours) => new Date(placedAt.getTime() + hours * HOUR_MS),
       );
-      make(producer, placedAt, open.payment, () => ({
+      make(producer, placedAt, producer.takesTransfer ? open.payment : "cod", () => ({
         kind: "open",
         confirmedAt: confirmed ?? null,
         shippedAt: shipped ?? null,

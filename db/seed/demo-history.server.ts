@@ -13,6 +13,7 @@ import {
   shipOrder,
 } from "~/modules/orders/fulfilment.server";
 import { placeOrder, type ShippingAddress } from "~/modules/orders/place-order.server";
+import { producersWithoutBankAccount } from "~/modules/payments/bank-transfer.server";
 import { setStock } from "~/modules/stock/movements.server";
 import { prepared, type Db } from "~db/client.server";
 import { pastStamper } from "./demo-backdate.server";
@@ -126,12 +127,19 @@ export function seedDemoHistory(db: Db, { now }: { now: Date }): DemoHistoryResu
   }
   const catalogueStock = new Map(world.listings.map((l) => [l.id, l.stock]));
   const listingById = new Map(world.listings.map((l) => [l.id, l]));
+  const withoutBankAccount = new Set(
+    producersWithoutBankAccount(
+      db,
+      world.producers.map((p) => p.id),
+    ).map((p) => p.id),
+  );
   const plan = planDemoHistory({
     now,
     buyers: world.buyers.map((b) => b.userId),
     producers: world.producers.map((p) => ({
       id: p.id,
       hasAccount: p.memberUserId !== null,
+      takesTransfer: !withoutBankAccount.has(p.id),
       listings: world.listings.filter((l) => l.producerId === p.id),
     })),
   });

@@ -13,6 +13,7 @@ import { backdateDemoCatalog } from "./demo-backdate.server";
 import { seedDemoCommission } from "./demo-commission.server";
 import { seedDemoHistory } from "./demo-history.server";
 import { seedDemoMembers } from "./demo-members.server";
+import { seedDemoBankAccounts } from "./demo-bank-accounts.server";
 import { insertCatalog, lookup, storedPhone, type Hashes, type Tx } from "./insert-catalog.server";
 
 export interface SeedOptions {
@@ -144,6 +145,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
   // its year of orders through the ordering module; then the Union's member records.
   await refreshOpenRequestMatches(db, { now: options.today });
   if (isDemo) {
+    seedDemoBankAccounts(db);
     seedDemoDemand(db, { now: options.today });
     seedDemoCommission(db, { now: options.today });
     seedDemoHistory(db, { now: options.today });

@@ -196,8 +196,18 @@ describe("the demo's year of orders", () => {
       now: today,
       buyers: [11, 12, 13],
       producers: [
-        { id: 1, hasAccount: true, listings: [{ id: 1, minOrderQty: 2, priceVnd: 50_000 }] },
-        { id: 2, hasAccount: false, listings: [{ id: 2, minOrderQty: 1, priceVnd: 120_000 }] },
+        {
+          id: 1,
+          hasAccount: true,
+          takesTransfer: true,
+          listings: [{ id: 1, minOrderQty: 2, priceVnd: 50_000 }],
+        },
+        {
+          id: 2,
+          hasAccount: false,
+          takesTransfer: false,
+          listings: [{ id: 2, minOrderQty: 1, priceVnd: 120_000 }],
+        },
       ],
     };
     const first = planDemoHistory(input);

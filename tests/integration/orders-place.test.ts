@@ -234,7 +234,15 @@ describe("placeOrder", () => {
     const db = freshDb();
     const m = makeMarket(db);
     const now = new Date("2026-12-01T08:00:00Z");
-    const result = placeOrder(db, input(m.buyer.id, { paymentMethod: "bank_transfer", now }));
+    // Producer A's product only: B has no bank account, so takes no transfer.
+    const result = placeOrder(
+      db,
+      input(m.buyer.id, {
+        items: [{ sku: "SP0001", qty: 1 }],
+        paymentMethod: "bank_transfer",
+        now,
+      }),
+    );
     const order = db
       .select()
       .from(orders)

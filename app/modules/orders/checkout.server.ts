@@ -20,6 +20,7 @@ import {
   type PaymentProvider,
   type PaymentUrls,
 } from "~/modules/payments/index.server";
+import { producersWithoutBankAccount } from "~/modules/payments/bank-transfer.server";
 import { openSessionUrl } from "~/modules/payments/stripe.server";
 import { logger } from "~/modules/platform/logger.server";
 import { getCart, type CartView } from "./cart.server";
@@ -31,6 +32,8 @@ export interface CheckoutView {
   cart: CartView;
   provinces: Province[];
   paymentMethods: PaymentMethod[];
+  /** The cart's producers without a bank account: while any is there, no bank transfer. */
+  transferUnavailableFrom: { code: string; name: string }[];
   defaults: ShippingAddress;
   /** A new key for this checkout form; a resubmitted form reuses it. */
   idempotencyKey: string;
@@ -48,10 +51,15 @@ export function getCheckoutView(db: Db, userId: number): CheckoutView {
     .from(buyerProfiles)
     .where(eq(buyerProfiles.userId, userId))
     .get();
+  const cart = getCart(db, { userId });
   return {
-    cart: getCart(db, { userId }),
+    cart,
     provinces: listProvinces(),
     paymentMethods: availablePaymentMethods(),
+    transferUnavailableFrom: producersWithoutBankAccount(
+      db,
+      cart.groups.map((g) => g.producer.id),
+    ).map(({ code, name }) => ({ code, name })),
     defaults: {
       name: user?.displayName ?? "",
       phone: user?.phone ? nationalPhone(user.phone) : "",

@@ -21,6 +21,7 @@ import {
   type OrderProducer,
 } from "./order-rows.internal.server";
 import { reserveStock } from "~/modules/stock/movements.server";
+import { assertTransferAccepted } from "~/modules/payments/bank-transfer.server";
 
 export interface ShippingAddress {
   name: string;
@@ -225,6 +226,12 @@ export function placeOrder(db: Db, input: PlaceOrderInput): PlaceOrderResult {
       );
       const bySku = new Map(rows.map((r) => [r.sku, r]));
       checkItems(items, bySku, delivery);
+      if (input.paymentMethod === "bank_transfer") {
+        assertTransferAccepted(
+          db,
+          rows.map((r) => r.producerId),
+        );
+      }
 
       // Each line reserves its quantity once its order exists (the movement names the order);
       // a shortage throws after every line was tried, rolling the whole checkout back.

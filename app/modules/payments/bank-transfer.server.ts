@@ -1,4 +1,48 @@
-import { bankNameForBin, buildVietQrPayload, vietQrSvg } from "./vietqr.server";
+import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
+import { Invalid, NotFound } from "~/lib/errors";
+import type { Db } from "~db/client.server";
+import { orders, producers } from "~db/schema";
+import { bankNameForBin, buildVietQrPayload, vietQrPng, vietQrSvg } from "./vietqr.server";
+
+/** A producer's bank account as the producers table stores it (all null until she enters it). */
+export interface ProducerBankAccount {
+  bankBin: string | null;
+  bankAccountNumber: string | null;
+  bankAccountName: string | null;
+}
+
+/** She takes transfers once her bank (its BIN) and account number are known. */
+export function hasBankAccount(
+  producer: Pick<ProducerBankAccount, "bankBin" | "bankAccountNumber">,
+): boolean {
+  return Boolean(producer.bankBin && producer.bankAccountNumber);
+}
+
+/**
+ * The producers among `producerIds` who cannot be paid by transfer (no bank account), by
+ * code: a checkout with any of them must not offer, nor accept, a bank transfer.
+ */
+export function producersWithoutBankAccount(
+  db: Db,
+  producerIds: number[],
+): { id: number; code: string; name: string }[] {
+  if (producerIds.length === 0) return [];
+  return db
+    .select({ id: producers.id, code: producers.code, name: producers.name })
+    .from(producers)
+    .where(
+      and(
+        inArray(producers.id, producerIds),
+        or(
+          isNull(producers.bankBin),
+          isNull(producers.bankAccountNumber),
+          eq(producers.bankAccountNumber, ""),
+        ),
+      ),
+    )
+    .orderBy(asc(producers.code))
+    .all();
+}
 
 export interface TransferInstructions {
   bankBin: string;
@@ -13,28 +57,38 @@ export interface TransferInstructions {
   svg: string;
 }
 
-/**
- * What a buyer needs to pay an order by bank transfer: the producer's account, the amount,
- * the order code as the message, and the same as a VietQR code. Null when the producer has
- * not entered a bank account or the order no longer waits for a transfer.
- */
-export async function transferInstructions(detail: {
+interface OrderAwaitingTransfer {
   order: { code: string; totalVnd: number; paymentMethod: string; status: string };
-  producer: {
-    bankBin: string | null;
-    bankAccountNumber: string | null;
-    bankAccountName: string | null;
-  };
-}): Promise<TransferInstructions | null> {
-  const { order, producer } = detail;
+  producer: ProducerBankAccount;
+}
+
+/**
+ * The VietQR payload of an order still waiting for its transfer to a producer with an
+ * account; null otherwise. The page's code and the saved PNG both come from here, so they
+ * cannot disagree.
+ */
+function transferPayload({ order, producer }: OrderAwaitingTransfer): string | null {
   if (order.paymentMethod !== "bank_transfer" || order.status !== "pending_payment") return null;
   if (!producer.bankBin || !producer.bankAccountNumber) return null;
-  const payload = buildVietQrPayload({
+  return buildVietQrPayload({
     bankBin: producer.bankBin,
     accountNumber: producer.bankAccountNumber,
     amountVnd: order.totalVnd,
     purpose: order.code,
   });
+}
+
+/**
+ * What a buyer needs to pay an order by bank transfer: the producer's account, the amount,
+ * the order code as the message, and the same as a VietQR code. Null when the producer has
+ * not entered a bank account or the order no longer waits for a transfer.
+ */
+export async function transferInstructions(
+  detail: OrderAwaitingTransfer,
+): Promise<TransferInstructions | null> {
+  const payload = transferPayload(detail);
+  const { order, producer } = detail;
+  if (payload === null || !producer.bankBin || !producer.bankAccountNumber) return null;
   return {
     bankBin: producer.bankBin,
     bankName: bankNameForBin(producer.bankBin),
@@ -45,4 +99,59 @@ export async function transferInstructions(detail: {
     payload,
     svg: await vietQrSvg(payload),
   };
+}
+
+/**
+ * The VietQR code of an order as a PNG to save, for its buyer or a member of its producer
+ * (ownership is in the query). NotFound for anyone else's order, and for one that does not
+ * wait for a transfer (paid, cancelled, another method) or whose producer has no account.
+ */
+export async function transferQrPng(
+  db: Db,
+  actor: { userId: number; producers: { producerId: number }[] },
+  orderId: number,
+): Promise<{ png: Buffer; filename: string }> {
+  const producerIds = actor.producers.map((m) => m.producerId);
+  const row = db
+    .select({
+      code: orders.code,
+      totalVnd: orders.totalVnd,
+      paymentMethod: orders.paymentMethod,
+      status: orders.status,
+      bankBin: producers.bankBin,
+      bankAccountNumber: producers.bankAccountNumber,
+      bankAccountName: producers.bankAccountName,
+    })
+    .from(orders)
+    .innerJoin(producers, eq(producers.id, orders.producerId))
+    .where(
+      and(
+        eq(orders.id, orderId),
+        producerIds.length > 0
+          ? or(eq(orders.buyerUserId, actor.userId), inArray(orders.producerId, producerIds))
+          : eq(orders.buyerUserId, actor.userId),
+      ),
+    )
+    .get();
+  if (!row) throw new NotFound("orderError.notFound");
+  const payload = transferPayload({ order: row, producer: row });
+  if (payload === null) throw new NotFound("transfer.qr.notWaiting");
+  return {
+    png: await vietQrPng(payload),
+    filename: `vietqr-${row.code.replace(/[^A-Za-z0-9-]/g, "")}.png`,
+  };
+}
+
+/**
+ * Refuses a bank transfer to producers without an account (a forged or stale checkout form,
+ * an API call): a 400 naming them, thrown before anything is written.
+ */
+export function assertTransferAccepted(db: Db, producerIds: number[]): void {
+  const missing = producersWithoutBankAccount(db, [...new Set(producerIds)]);
+  if (missing.length === 0) return;
+  throw new Invalid(
+    "transfer.checkout.refused",
+    { producers: missing.map((p) => p.name).join(", ") },
+    { field: "paymentMethod", producers: missing.map((p) => p.code) },
+  );
 }

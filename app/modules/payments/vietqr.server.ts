@@ -75,6 +75,14 @@ export async function vietQrSvg(payload: string): Promise<string> {
   return QRCode.toString(payload, { type: "svg", errorCorrectionLevel: "M", margin: 4 });
 }
 
+/**
+ * The payload as a PNG QR code the buyer can save and open in her banking app (a phone
+ * cannot scan its own screen): error correction M, quiet zone of 4 modules, 8 pixels a module.
+ */
+export async function vietQrPng(payload: string): Promise<Buffer> {
+  return QRCode.toBuffer(payload, { type: "png", errorCorrectionLevel: "M", margin: 4, scale: 8 });
+}
+
 /** The short name of a bank by its NAPAS BIN (app/lib/banks.ts), to show next to the number. */
 export function bankNameForBin(bin: string): string | null {
   return bankByBin(bin)?.shortName ?? null;
