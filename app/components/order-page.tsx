@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { OrderStatusBadge } from "~/components/order-status-badge";
+import { OrderTimeline, type OrderTimelineData } from "~/components/order-timeline";
 import { formatDate, useLocale, useT } from "~/lib/i18n";
 import type { OrderStatusName, PaymentMethodName, RefundState } from "~/lib/orders";
 
@@ -12,7 +13,7 @@ import type { OrderStatusName, PaymentMethodName, RefundState } from "~/lib/orde
 /**
  * The top of an order page (buyer's or workspace's): the way back, the code with its status,
  * when it was placed (after `placedBy`, e.g. the producer's name), then what the last step
- * did (`done`) or why it could not be done (`error`).
+ * did (`done`) or why it could not be done (`error`), and its timeline with times.
  */
 export function OrderHeader({
   backTo,
@@ -30,7 +31,7 @@ export function OrderHeader({
     paymentMethod: PaymentMethodName;
     refundState?: RefundState;
     createdAt: Date | string;
-  };
+  } & Omit<OrderTimelineData, "status" | "createdAt">;
   placedBy?: string;
   done?: string | null;
   error?: string | null;
@@ -66,6 +67,7 @@ export function OrderHeader({
           {error}
         </p>
       ) : null}
+      <OrderTimeline order={order} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { formatVnd } from "~/lib/money";
 import { EmptyState } from "./empty-state";
 import { ProducePlaceholder } from "./icons";
 import { OcopBadge } from "./ocop-badge";
+import { RatingSummary } from "./product-reviews";
 
 /** What a product card needs (catalog ProductCard without the server-only parts). */
 export interface ProductCardData {
@@ -20,6 +21,8 @@ export interface ProductCardData {
   commune: string;
   coverKey: string | null;
   coverWidth: number | null;
+  /** The average of its visible reviews and their count; absent or null before any. */
+  rating?: { average: number; count: number } | null;
 }
 
 /** Products as a grid of cards, or `emptyTitle` when there are none. */
@@ -88,6 +91,7 @@ export function ProductCard({
           commune={product.commune}
           ocopStars={product.ocopStars}
           stock={product.stock}
+          rating={product.rating}
         />
       </div>
     </article>
@@ -137,7 +141,7 @@ export function ProductPhoto({
 
 /**
  * What every product card says under its title, in the grid and in search results: price
- * per unit, producer, commune, OCOP stars and "out of stock". `truncate` keeps the producer
+ * per unit, its rating, producer, commune, OCOP stars and "out of stock". `truncate` keeps the producer
  * and commune on one line each (the narrow result rows).
  */
 export function ProductFacts({
@@ -147,6 +151,7 @@ export function ProductFacts({
   commune,
   ocopStars,
   stock,
+  rating,
   truncate = false,
 }: {
   priceVnd: number;
@@ -155,6 +160,7 @@ export function ProductFacts({
   commune: string;
   ocopStars: number;
   stock: number;
+  rating?: { average: number; count: number } | null;
   truncate?: boolean;
 }) {
   const t = useT();
@@ -168,6 +174,7 @@ export function ProductFacts({
           unit: unitLabel(locale, unit),
         })}
       </p>
+      <RatingSummary rating={rating} />
       <p className={`${oneLine}text-sm text-stone-700`}>{producerName}</p>
       <p className={`${oneLine}text-sm text-stone-600`}>{commune}</p>
       <div className="mt-auto flex flex-wrap items-center gap-2 pt-1">

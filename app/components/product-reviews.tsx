@@ -1,4 +1,5 @@
-import { formatDate, useLocale, useT } from "~/lib/i18n";
+import { Fragment, useId } from "react";
+import { formatDate, formatNumber, useLocale, useT } from "~/lib/i18n";
 
 export interface ProductReviewsData {
   average: number | null;
@@ -20,6 +21,109 @@ export function Stars({ rating }: { rating: number }) {
       {"★".repeat(rating)}
       <span className="text-stone-300">{"★".repeat(5 - rating)}</span>
     </span>
+  );
+}
+
+/**
+ * A product's rating in little room (cards, beside a product's title): a star, the average
+ * and the count for the eye, one full sentence for screen readers. Nothing before anyone
+ * has rated the product.
+ */
+export function RatingSummary({
+  rating,
+  href,
+  className = "",
+}: {
+  rating: { average: number; count: number } | null | undefined;
+  /** Where the count leads (the reviews on the product page), when not inside a card link. */
+  href?: string;
+  className?: string;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  if (!rating || rating.count === 0) return null;
+  const average = formatNumber(rating.average, locale);
+  const spoken = t(rating.count === 1 ? "journey.rating.summaryOne" : "journey.rating.summary", {
+    average,
+    count: formatNumber(rating.count, locale),
+  });
+  const visible = (
+    <>
+      <span aria-hidden="true" className="text-amber-600">
+        ★
+      </span>{" "}
+      <span aria-hidden="true" className="font-semibold text-stone-900">
+        {average}
+      </span>{" "}
+      <span aria-hidden="true" className="text-stone-600">
+        ({formatNumber(rating.count, locale)})
+      </span>
+      <span className="sr-only">{spoken}</span>
+    </>
+  );
+  return (
+    <p className={`text-sm ${className}`} data-rating={rating.average}>
+      {href ? (
+        <a href={href} className="underline-offset-2 hover:underline">
+          {visible}
+        </a>
+      ) : (
+        visible
+      )}
+    </p>
+  );
+}
+
+/**
+ * The 1–5 star choice of a review form: five large star labels over real radio inputs, so
+ * it works without JavaScript, with the arrow keys of a radio group, and each target is at
+ * least 44 px (48). Choosing a star fills it and the ones before it, in CSS alone (`:has`);
+ * a browser without `:has` still fills the chosen star.
+ */
+export function StarRatingInput({
+  name = "rating",
+  legend,
+  error,
+}: {
+  name?: string;
+  legend: string;
+  error?: string | null;
+}) {
+  const t = useT();
+  const id = useId();
+  const errorId = `${id}-error`;
+  return (
+    <fieldset aria-describedby={error ? errorId : undefined}>
+      <legend className="font-medium">{legend}</legend>
+      <p className="text-sm text-stone-600">{t("journey.stars.hint")}</p>
+      <div className="mt-1 flex [&>input:checked+label]:text-amber-500 [&>input:focus-visible+label]:outline-2 [&>input:focus-visible+label]:outline-brand-700 [&>label:has(~input:checked)]:text-amber-500">
+        {[1, 2, 3, 4, 5].map((stars) => (
+          <Fragment key={stars}>
+            <input
+              id={`${id}-${stars}`}
+              type="radio"
+              name={name}
+              value={stars}
+              required
+              className="sr-only"
+            />
+            <label
+              htmlFor={`${id}-${stars}`}
+              title={t("reviews.stars", { rating: stars })}
+              className="flex h-12 w-12 cursor-pointer items-center justify-center rounded-lg text-4xl leading-none text-stone-300 hover:text-amber-400"
+            >
+              <span aria-hidden="true">★</span>
+              <span className="sr-only">{t("reviews.stars", { rating: stars })}</span>
+            </label>
+          </Fragment>
+        ))}
+      </div>
+      {error ? (
+        <p id={errorId} className="text-sm text-rose-800">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }
 

@@ -6,52 +6,94 @@ import { ProductGrid } from "~/components/product-card";
 import { PurchaseRequestCard } from "~/components/purchase-request-card";
 import { formatNumber, useLocale, useT } from "~/lib/i18n";
 import { titledPage } from "~/lib/i18n/meta";
-import { listCategoriesWithCounts, listNewestProducts } from "~/modules/catalog/queries.server";
+import { getActor } from "~/modules/auth/session.server";
+import { getHomeSections } from "~/modules/catalog/home-sections.server";
+import { listCategoriesWithCounts } from "~/modules/catalog/queries.server";
 import { listOpenPurchaseRequests } from "~/modules/demand/purchase-requests.server";
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
 
 export const meta: MetaFunction = titledPage("home.title");
 
-/** The home page: what Cung Cầu is, categories, newest products and open purchase requests. */
-export const loader = handle(async (_args: LoaderFunctionArgs) => {
+/**
+ * The home page, products first so a phone shows them in its first screen: OCOP products,
+ * new products, a signed-in buyer's own province's; then categories and open purchase
+ * requests. Public: anyone may read it; the actor only picks the province section.
+ */
+export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
+  const actor = await getActor(request);
   const db = getDb();
   return {
+    sections: getHomeSections(db, {
+      buyerUserId: actor.kind === "user" && actor.isBuyer ? actor.userId : null,
+    }),
     categories: listCategoriesWithCounts(db).filter((category) => category.parentId === null),
-    products: listNewestProducts(db, { limit: 8 }),
     requests: listOpenPurchaseRequests(db, { perPage: 4 }).items,
   };
 });
 
 export default function Home() {
-  const { categories, products, requests } = useLoaderData<typeof loader>();
+  const { sections, categories, requests } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
-    <div className="space-y-12">
+    <div className="space-y-8 sm:space-y-12">
       <section
         aria-labelledby="hero-title"
-        className="rounded-2xl bg-gradient-to-br from-brand-700 to-brand-800 px-5 py-8 text-white sm:px-10 sm:py-12"
+        className="rounded-2xl bg-gradient-to-br from-brand-700 to-brand-800 px-4 py-4 text-white sm:px-10 sm:py-12"
       >
-        <h1 id="hero-title" className="max-w-2xl text-2xl leading-tight font-extrabold sm:text-4xl">
+        <h1 id="hero-title" className="max-w-2xl text-lg leading-tight font-extrabold sm:text-4xl">
           {t("home.heroTitle")}
         </h1>
-        <p className="mt-3 max-w-2xl text-brand-50 sm:text-lg">{t("home.heroBody")}</p>
-        <div className="mt-6 flex flex-wrap gap-3">
+        {/* The pitch waits for wider screens: on a phone the products come first. */}
+        <p className="mt-3 hidden max-w-2xl text-brand-50 sm:block sm:text-lg">
+          {t("home.heroBody")}
+        </p>
+        <div className="mt-3 flex flex-wrap gap-2 text-sm sm:mt-6 sm:gap-3 sm:text-base">
           <Link
             to="/dang-ky/nha-san-xuat"
-            className="rounded-lg bg-white px-4 py-2.5 font-semibold text-brand-800 hover:bg-brand-50"
+            className="rounded-lg bg-white px-3 py-2 font-semibold text-brand-800 hover:bg-brand-50 sm:px-4 sm:py-2.5"
           >
             {t("home.ctaSell")}
           </Link>
           <Link
             to="/yeu-cau-mua/moi"
-            className="rounded-lg border border-white/70 px-4 py-2.5 font-semibold text-white hover:bg-white/10"
+            className="rounded-lg border border-white/70 px-3 py-2 font-semibold text-white hover:bg-white/10 sm:px-4 sm:py-2.5"
           >
             {t("home.ctaRequest")}
           </Link>
         </div>
       </section>
+
+      {sections.ocop.length > 0 ? (
+        <section aria-labelledby="ocop-title">
+          <SectionHeading id="ocop-title" title={t("journey.home.ocopTitle")}>
+            <Link to="/tim-kiem?ocop=3" className={SEE_ALL_LINK}>
+              {t("journey.home.ocopAll")}
+            </Link>
+          </SectionHeading>
+          <ProductGrid products={sections.ocop} emptyTitle={t("home.newestEmpty")} />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="newest-title">
+        <SectionHeading id="newest-title" title={t("home.newestTitle")}>
+          <Link to="/tim-kiem" className={SEE_ALL_LINK}>
+            {t("home.newestAll")}
+          </Link>
+        </SectionHeading>
+        <ProductGrid products={sections.newest} emptyTitle={t("home.newestEmpty")} />
+      </section>
+
+      {sections.province ? (
+        <section aria-labelledby="province-title">
+          <SectionHeading
+            id="province-title"
+            title={t("journey.home.provinceTitle", { province: sections.province.name })}
+          />
+          <ProductGrid products={sections.province.products} emptyTitle={t("home.newestEmpty")} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="categories-title">
         <h2 id="categories-title" className="text-xl font-bold text-stone-900">
@@ -76,15 +118,6 @@ export default function Home() {
             </li>
           ))}
         </ul>
-      </section>
-
-      <section aria-labelledby="newest-title">
-        <SectionHeading id="newest-title" title={t("home.newestTitle")}>
-          <Link to="/tim-kiem" className={SEE_ALL_LINK}>
-            {t("home.newestAll")}
-          </Link>
-        </SectionHeading>
-        <ProductGrid products={products} emptyTitle={t("home.newestEmpty")} />
       </section>
 
       <section aria-labelledby="requests-title">
@@ -125,7 +158,7 @@ function SectionHeading({
 }: {
   id: string;
   title: string;
-  children: ReactNode;
+  children?: ReactNode;
 }) {
   return (
     <div className="flex flex-wrap items-baseline justify-between gap-2">

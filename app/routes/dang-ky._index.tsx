@@ -8,6 +8,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import {
   DisplayNameField,
   EmailField,
@@ -79,6 +80,9 @@ export default function SignUpPage() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpSchema }),
   });
+  const buyerKind = fields.buyerKind.value ?? "individual";
+  const [isInteractive, setIsInteractive] = useState(false);
+  useEffect(() => setIsInteractive(true), []);
   const loginHref = next ? `/dang-nhap?next=${encodeURIComponent(next)}` : "/dang-nhap";
   return (
     <div className="mx-auto max-w-xl">
@@ -89,7 +93,7 @@ export default function SignUpPage() {
           {t("auth.signup.alreadySignedIn", { name: signedInAs })}
         </p>
       ) : null}
-      <Form method="post" {...getFormProps(form)} className="relative mt-6 space-y-5">
+      <Form method="post" {...getFormProps(form)} className="group relative mt-6 space-y-5">
         <FormErrors id={form.errorId} errors={form.errors} />
         <HoneypotField />
         {next ? <input type="hidden" name="next" value={next} /> : null}
@@ -106,10 +110,18 @@ export default function SignUpPage() {
             ))}
           </select>
         </Field>
-        <fieldset className="space-y-5 rounded-lg border border-stone-200 p-4">
+        {/* Only for a business kind: CSS hides it while "individual" is chosen (no JavaScript
+            needed); a browser without :has shows it with its note. Once the page is
+            interactive it is also disabled then, so nothing typed in it earlier is sent. */}
+        <fieldset
+          data-business-block
+          disabled={isInteractive && buyerKind === "individual"}
+          className="space-y-5 rounded-lg border border-stone-200 p-4 group-has-[option[value=individual]:checked]:hidden"
+        >
           <legend className="px-1 font-medium text-stone-900">
             {t("auth.signup.businessLegend")}
           </legend>
+          <p className="text-sm text-stone-600">{t("journey.signup.businessOnly")}</p>
           <p className="text-sm text-stone-600">{t("auth.signup.businessHint")}</p>
           <Field field={fields.companyName} label={t("auth.field.companyName")}>
             <input

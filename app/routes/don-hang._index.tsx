@@ -7,6 +7,7 @@ import { formatDate, useLocale, useT } from "~/lib/i18n";
 import { pageTitleMeta } from "~/lib/orders";
 import { formatVnd } from "~/lib/money";
 import { requireUser } from "~/modules/auth/session.server";
+import { getOrderLineTitles } from "~/modules/orders/line-titles.server";
 import { listBuyerOrders } from "~/modules/orders/queries.server";
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
@@ -18,12 +19,21 @@ const querySchema = z.object({
   "thanh-toan": z.literal("ok").optional().catch(undefined),
 });
 
-/** The buyer's orders, newest first; right after a checkout, that checkout's orders on top. */
+/**
+ * The buyer's orders, newest first, each naming its products; right after a checkout, that
+ * checkout's orders on top.
+ */
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireUser(request);
   const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const db = getDb();
+  const orders = listBuyerOrders(db, actor.userId);
+  const titles = getOrderLineTitles(
+    db,
+    orders.map((order) => order.id),
+  );
   return {
-    orders: listBuyerOrders(getDb(), actor.userId),
+    orders: orders.map((order) => ({ ...order, titles: titles.get(order.id) ?? [] })),
     justPlaced: query["dat-hang"] ?? null,
     paid: query["thanh-toan"] === "ok",
   };
@@ -56,6 +66,7 @@ export default function MyOrders() {
               className={`rounded-xl border bg-white p-4 ${order.checkoutId === justPlaced ? "border-brand-600" : "border-stone-200"}`}
             >
               <OrderListHeading href={`/don-hang/${order.id}`} order={order} />
+              <OrderProducts titles={order.titles} />
               <p className="mt-1 text-sm text-stone-700">
                 {order.producer.name} · {formatDate(order.createdAt, locale)}
               </p>
@@ -70,3 +81,20 @@ export default function MyOrders() {
     </div>
   );
 }
+
+/** The first products of an order by name, then how many more ("Mật ong, Tiêu và 2 sản phẩm khác"). */
+function OrderProducts({ titles }: { titles: string[] }) {
+  const t = useT();
+  if (titles.length === 0) return null;
+  const shown = titles.slice(0, SHOWN_TITLES).join(", ");
+  const more = titles.length - SHOWN_TITLES;
+  return (
+    <p className="mt-1 text-stone-900" data-order-products>
+      {t("journey.orders.products", {
+        titles: more > 0 ? t("journey.orders.moreProducts", { titles: shown, count: more }) : shown,
+      })}
+    </p>
+  );
+}
+
+const SHOWN_TITLES = 2;

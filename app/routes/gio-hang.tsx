@@ -8,14 +8,16 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { EmptyState } from "~/components/empty-state";
 import { PriceChanges } from "~/components/order-parts";
+import { ProductPhoto } from "~/components/product-card";
 import { DomainError } from "~/lib/errors";
 import { t, useLocale, useT } from "~/lib/i18n";
-import { unitLabel } from "~/lib/i18n/labels";
+import { formatQuantity, unitLabel } from "~/lib/i18n/labels";
 import { formatVnd } from "~/lib/money";
 import { quantityProblemText, pageTitleMeta } from "~/lib/orders";
 import { cartActionSchema, firstMessageOf } from "~/lib/schemas/orders";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { getActor } from "~/modules/auth/session.server";
+import { getListingCovers } from "~/modules/catalog/covers.server";
 import { cartForPage, cartOwnerFor } from "~/modules/orders/cart-cookie.server";
 import { addToCart, getCart, removeCartLine, setCartLineQty } from "~/modules/orders/cart.server";
 import { getDb } from "~/modules/platform/db.server";
@@ -23,13 +25,22 @@ import { handle } from "~/modules/platform/http.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitleMeta(matches, "cart.title");
 
-/** The cart (a guest's by cookie, or the account's), grouped by producer. */
+/** The cart (a guest's by cookie, or the account's), grouped by producer, with thumbnails. */
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const actor = await getActor(request);
   const db = getDb();
   const { owner, setCookie } = cartForPage(db, request, actor);
+  const cart = owner ? getCart(db, owner) : null;
+  const covers = getListingCovers(
+    db,
+    cart ? cart.groups.flatMap((group) => group.lines.map((line) => line.listingId)) : [],
+  );
   return data(
-    { cart: owner ? getCart(db, owner) : null, isSignedIn: actor.kind === "user" },
+    {
+      cart,
+      covers: Object.fromEntries(covers),
+      isSignedIn: actor.kind === "user",
+    },
     { headers: setCookie ? { "Set-Cookie": setCookie } : undefined },
   );
 });
@@ -74,7 +85,7 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
 });
 
 export default function CartPage() {
-  const { cart, isSignedIn } = useLoaderData<typeof loader>();
+  const { cart, covers, isSignedIn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -124,14 +135,25 @@ export default function CartPage() {
               const qtyId = `qty-${line.listingId}`;
               return (
                 <li key={line.listingId} className="space-y-2 p-4">
-                  <div className="flex flex-wrap justify-between gap-2">
-                    <Link
-                      to={`/san-pham/${line.slug}`}
-                      className="font-medium text-brand-800 underline underline-offset-2"
-                    >
-                      {line.title}
-                    </Link>
-                    <span className="font-semibold">{formatVnd(line.lineTotalVnd, locale)}</span>
+                  <div className="flex gap-3">
+                    <div className="h-16 w-16 shrink-0 overflow-hidden rounded-lg bg-brand-50">
+                      <ProductPhoto
+                        image={covers[line.listingId] ?? null}
+                        width={160}
+                        height={160}
+                        sizes="64px"
+                        placeholderClassName="h-8 w-8"
+                      />
+                    </div>
+                    <div className="flex min-w-0 flex-1 flex-wrap justify-between gap-2">
+                      <Link
+                        to={`/san-pham/${line.slug}`}
+                        className="font-medium text-brand-800 underline underline-offset-2"
+                      >
+                        {line.title}
+                      </Link>
+                      <span className="font-semibold">{formatVnd(line.lineTotalVnd, locale)}</span>
+                    </div>
                   </div>
                   <p className="text-sm text-stone-700">
                     {t("product.pricePerUnit", { price: formatVnd(line.priceVnd, locale), unit })}
@@ -147,7 +169,7 @@ export default function CartPage() {
                       <input type="hidden" name="listingId" value={line.listingId} />
                       <div>
                         <label htmlFor={qtyId} className="block text-sm font-medium">
-                          {t("cartPage.quantityIn", { unit })}
+                          {t("cartPage.quantityIn", { unit: unitLabel(locale, line.unit, 0) })}
                         </label>
                         <input
                           id={qtyId}
@@ -179,7 +201,12 @@ export default function CartPage() {
                     </Form>
                   </div>
                   <p className="text-xs text-stone-600">
-                    {t("cartPage.limits", { min: line.minOrderQty, stock: line.stock, unit })}
+                    {t("journey.buy.minimum", {
+                      quantity: formatQuantity(locale, line.minOrderQty, line.unit),
+                    })}{" "}
+                    {t("journey.buy.available", {
+                      quantity: formatQuantity(locale, line.stock, line.unit),
+                    })}
                   </p>
                 </li>
               );
@@ -207,6 +234,12 @@ export default function CartPage() {
             {isSignedIn ? t("cart.checkout") : t("cartPage.loginToCheckout")}
           </Link>
         )}
+        <Link
+          to="/tim-kiem"
+          className="mt-2 block rounded-lg border border-stone-300 px-4 py-3 text-center font-semibold text-brand-800 hover:bg-brand-50"
+        >
+          {t("journey.cart.continue")}
+        </Link>
       </div>
     </div>
   );

@@ -5,12 +5,13 @@ import { ProducerPhone } from "~/components/producer-phone";
 import { DetailList, DetailRow } from "~/components/detail-list";
 import { JsonLd } from "~/components/json-ld";
 import { OcopBadge } from "~/components/ocop-badge";
-import { ProductReviews } from "~/components/product-reviews";
+import { ProductReviews, RatingSummary } from "~/components/product-reviews";
+import { ShareLinks } from "~/components/share-links";
 import { ProductGallery } from "~/components/supply/product-gallery";
 import { ResponsiveImage } from "~/components/supply/responsive-image";
 import { NotFound } from "~/lib/errors";
 import { formatDate, formatNumber, isMessageKey, t, useLocale, useT } from "~/lib/i18n";
-import { unitLabel } from "~/lib/i18n/labels";
+import { formatQuantity, unitLabel } from "~/lib/i18n/labels";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
 import { imageUrlFor } from "~/lib/images";
 import { formatVnd } from "~/lib/money";
@@ -146,6 +147,13 @@ export default function ProductPage() {
         <h1 className="mt-1 text-2xl leading-tight font-bold text-stone-900 sm:text-3xl">
           {listing.title}
         </h1>
+        <RatingSummary
+          className="mt-1"
+          rating={
+            reviews.average === null ? null : { average: reviews.average, count: reviews.count }
+          }
+          href="#reviews-heading"
+        />
         <p className="mt-3 text-2xl font-bold text-accent-700">
           {t("product.pricePerUnit", { price: formatVnd(listing.priceVnd, locale), unit })}
         </p>
@@ -155,7 +163,10 @@ export default function ProductPage() {
             className={`rounded-full px-2.5 py-1 text-sm font-medium ${listing.stock > 0 ? "bg-brand-100 text-brand-800" : "bg-stone-200 text-stone-800"}`}
           >
             {listing.stock > 0
-              ? t("product.inStock", { qty: formatNumber(listing.stock, locale), unit })
+              ? t("product.inStock", {
+                  qty: formatNumber(listing.stock, locale),
+                  unit: unitLabel(locale, listing.unit, listing.stock),
+                })
               : t("product.outOfStock")}
           </span>
         </div>
@@ -163,8 +174,18 @@ export default function ProductPage() {
           listingId={listing.id}
           minOrderQty={listing.minOrderQty}
           stock={listing.stock}
-          unitLabel={unit}
+          priceVnd={listing.priceVnd}
+          unit={listing.unit}
         />
+        <ShareLinks url={url} />
+        <p className="mt-3">
+          <a
+            href={`/san-pham/${encodeURIComponent(listing.sku)}/qr.svg`}
+            className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline underline-offset-2"
+          >
+            {t("journey.share.qr")}
+          </a>
+        </p>
 
         <h2 className="mt-6 text-lg font-semibold">{t("product.details")}</h2>
         <div className="mt-2">
@@ -184,7 +205,7 @@ export default function ProductPage() {
             ) : null}
             <DetailRow label={t("product.commune")}>{listing.commune}</DetailRow>
             <DetailRow label={t("product.minOrder")}>
-              {t("product.quantityUnit", { qty: formatNumber(listing.minOrderQty, locale), unit })}
+              {formatQuantity(locale, listing.minOrderQty, listing.unit)}
             </DetailRow>
             <DetailRow label={t("product.season")}>{listing.season}</DetailRow>
             <DetailRow label={t("product.sku")}>{listing.sku}</DetailRow>

@@ -95,7 +95,7 @@ const shellEn: Record<keyof typeof viGroups.shell, string> = {
   "product.minOrder": "Minimum order",
   "product.quantityUnit": "{qty} × {unit}",
   "product.availability": "Availability",
-  "product.inStock": "In stock: {qty} × {unit}",
+  "product.inStock": "{qty} {unit} in stock",
   "product.outOfStock": "Out of stock",
   "product.description": "Description",
   "product.details": "Product details",

@@ -17,7 +17,7 @@ import { isVisibleListing, isVisibleProducer } from "./visibility.server";
  */
 
 /** OCOP stars a visitor may see: 0 when the badge is hidden or the certificate has lapsed. */
-function validOcopStars(today: string) {
+export function validOcopStars(today: string) {
   return sql<number>`case when ${listings.ocopStars} > 0 and ${listings.ocopBadgeHidden} = 0 and ${listings.ocopExpiresOn} >= ${today} then ${listings.ocopStars} else 0 end`;
 }
 
@@ -70,7 +70,8 @@ export type ProductCard = {
   coverWidth: number | null;
 };
 
-function cardQuery(db: Db, today: string) {
+/** The product-card select (listing, producer, category), to be narrowed by a WHERE. */
+export function cardQuery(db: Db, today: string) {
   return db
     .select(cardColumns(today))
     .from(listings)

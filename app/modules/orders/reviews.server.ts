@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { Conflict, Invalid, NotFound } from "~/lib/errors";
 import { cleanText } from "~/lib/text";
 import type { SignedInActor } from "~/modules/auth/actor";
@@ -95,6 +95,36 @@ export function getListingReviews(db: Db, listingId: number, limit = 20): Listin
     average: count > 0 && stats?.average != null ? Math.round(stats.average * 10) / 10 : null,
     reviews: rows,
   };
+}
+
+/** A product's rating as cards show it: the average of its visible reviews and their count. */
+export interface ListingRating {
+  average: number;
+  count: number;
+}
+
+/**
+ * The ratings of many products in one grouped query (a home page section, a grid of cards);
+ * products without visible reviews are absent from the map.
+ */
+export function getListingRatings(db: Db, listingIds: number[]): Map<number, ListingRating> {
+  const ratings = new Map<number, ListingRating>();
+  const ids = [...new Set(listingIds)];
+  if (ids.length === 0) return ratings;
+  const rows = db
+    .select({
+      listingId: reviews.listingId,
+      count: sql<number>`count(*)`,
+      average: sql<number>`avg(${reviews.rating})`,
+    })
+    .from(reviews)
+    .where(and(inArray(reviews.listingId, ids), eq(reviews.isHidden, false)))
+    .groupBy(reviews.listingId)
+    .all();
+  for (const row of rows) {
+    ratings.set(row.listingId, { count: row.count, average: Math.round(row.average * 10) / 10 });
+  }
+  return ratings;
 }
 
 /**

@@ -1,0 +1,72 @@
+import { useEffect, useId, useState } from "react";
+import { useT } from "~/lib/i18n";
+import { facebookShareUrl, zaloShareUrl } from "~/lib/share-links";
+
+const LINK_CLASS =
+  "inline-flex min-h-11 items-center rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm font-semibold text-brand-800 hover:bg-brand-50";
+
+/**
+ * Share a page: Zalo and Facebook as plain links (they work without JavaScript), the link
+ * itself in a read-only box anyone can select, and with JavaScript a "copy link" button.
+ */
+export function ShareLinks({ url }: { url: string }) {
+  const t = useT();
+  const id = useId();
+  // The copy button needs the clipboard, so it appears only once the page is interactive.
+  const [canCopy, setCanCopy] = useState(false);
+  const [copyState, setCopyState] = useState<"idle" | "copied" | "failed">("idle");
+  useEffect(() => setCanCopy(typeof navigator !== "undefined" && !!navigator.clipboard), []);
+  const copy = () => {
+    navigator.clipboard.writeText(url).then(
+      () => setCopyState("copied"),
+      () => setCopyState("failed"),
+    );
+  };
+  return (
+    <section aria-labelledby={`${id}-title`} className="mt-4">
+      <h2 id={`${id}-title`} className="text-sm font-semibold text-stone-800">
+        {t("journey.share.title")}
+      </h2>
+      <div className="mt-2 flex flex-wrap gap-2">
+        <a
+          href={zaloShareUrl(url)}
+          target="_blank"
+          rel="noopener noreferrer"
+          className={LINK_CLASS}
+        >
+          {t("journey.share.zalo")}
+          <span className="sr-only"> {t("journey.share.newWindow")}</span>
+        </a>
+        <a
+          href={facebookShareUrl(url)}
+          target="_blank"
+          rel="noopener noreferrer"
+          className={LINK_CLASS}
+        >
+          {t("journey.share.facebook")}
+          <span className="sr-only"> {t("journey.share.newWindow")}</span>
+        </a>
+        {canCopy ? (
+          <button type="button" onClick={copy} className={LINK_CLASS}>
+            {t("journey.share.copy")}
+          </button>
+        ) : null}
+      </div>
+      <label htmlFor={`${id}-url`} className="sr-only">
+        {t("journey.share.linkLabel")}
+      </label>
+      <input
+        id={`${id}-url`}
+        type="url"
+        readOnly
+        value={url}
+        onFocus={(event) => event.currentTarget.select()}
+        className="mt-2 w-full rounded-lg border border-stone-200 bg-stone-50 px-3 py-2 text-sm text-stone-700"
+      />
+      <p role="status" className="text-sm text-brand-800">
+        {copyState === "copied" ? t("journey.share.copied") : null}
+        {copyState === "failed" ? t("journey.share.copyFailed") : null}
+      </p>
+    </section>
+  );
+}
