@@ -9,6 +9,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { RefundAccountFields } from "~/components/money/refund-account-fields";
 import { RefundList } from "~/components/money/refund-list";
 import { CancelOrderForm, OrderHeader, OrderPanel, StepButton } from "~/components/order-page";
+import { StarRatingInput } from "~/components/product-reviews";
 import { ProducerPhone } from "~/components/producer-phone";
 import { TransferPanel, TransferUnavailable } from "~/components/transfer/transfer-panel";
 import { OrderContents, OrderShipment } from "~/components/order-parts";
@@ -223,18 +224,7 @@ function ReviewForm({
     <Form method="post" className="space-y-2 rounded-xl border border-stone-200 bg-white p-4">
       <input type="hidden" name="intent" value="review" />
       <input type="hidden" name="listingId" value={line.listingId} />
-      <fieldset>
-        <legend className="font-medium">{t("orderPage.rate", { title: line.title })}</legend>
-        <div className="mt-1 flex flex-wrap gap-3">
-          {[5, 4, 3, 2, 1].map((stars) => (
-            <label key={stars} className="flex items-center gap-1">
-              <input type="radio" name="rating" value={stars} required />
-              {t("reviews.stars", { rating: stars })}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      {ratingError ? <p className="text-sm text-rose-800">{ratingError}</p> : null}
+      <StarRatingInput legend={t("orderPage.rate", { title: line.title })} error={ratingError} />
       <label htmlFor={`comment-${line.id}`} className="block text-sm font-medium">
         {t("orderPage.comment")}
       </label>
