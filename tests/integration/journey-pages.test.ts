@@ -4,6 +4,7 @@ import { formatVnd } from "~/lib/money";
 import { actorForUser } from "~/modules/auth/session.server";
 import {
   acceptOrder,
+  cancelOrderByBuyer,
   confirmReceipt,
   deliverOrder,
   shipOrder,
@@ -13,6 +14,7 @@ import { createReview } from "~/modules/orders/reviews.server";
 import { openDatabase, type Db } from "~db/client.server";
 import { listings, producers, users } from "~db/schema";
 import { demoSessionCookie } from "../helpers/demo-login";
+import { t } from "~/lib/i18n";
 import { decodeEntities } from "../helpers/english";
 import { newKey, SHIPPING } from "../helpers/market";
 import { startServer, type StartedServer } from "../helpers/server";
@@ -216,6 +218,29 @@ describe("the buyer's journey pages", () => {
       expect(timeline).toContain("Mã vận đơn: VTP123456789");
       expect(timeline).toMatch(/data-step="delivered"[^]*?Chưa đến bước này/);
     }
+  });
+
+  it("tells a cancellation without a reason in English: timeline, reason and notification", async () => {
+    const listing = sx001Listings()[0]!;
+    const placed = order(listing.sku, listing.minOrderQty);
+    acceptOrder(db, producerActor(), placed.id);
+    cancelOrderByBuyer(db, buyerId, placed.id, null);
+    // A signed-in reader's language is the one stored on her account.
+    const producerUserId = producerActor().userId;
+    db.update(users).set({ locale: "en" }).where(eq(users.id, producerUserId)).run();
+    const english = `lang=en; ${producerCookie}`;
+    const orderPage = await page(`/ban-hang/don-hang/${placed.id}`, english);
+    const timeline =
+      /<section aria-labelledby="order-timeline-title"[^]*?<\/section>/.exec(orderPage)?.[0] ?? "";
+    expect(timeline).toContain("Order progress");
+    expect(timeline).toMatch(/data-step="cancelled"[^]*?Cancelled[^]*?<time dateTime="/);
+    expect(timeline).not.toContain('data-step="shipped"');
+    expect(orderPage).toContain(t("en", "cancelReason.buyerGaveNone"));
+    expect(orderPage).not.toContain(t("vi", "cancelReason.buyerGaveNone"));
+    const notices = await page("/thong-bao", english);
+    expect(notices).toContain(t("en", "cancelReason.buyerGaveNone"));
+    expect(notices).not.toContain(t("vi", "cancelReason.buyerGaveNone"));
+    db.update(users).set({ locale: "vi" }).where(eq(users.id, producerUserId)).run();
   });
 
   it("names the products of each order in the buyer's list", async () => {
