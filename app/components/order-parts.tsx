@@ -110,6 +110,7 @@ export function ShippingAddress({
 export function OrderDelivery({
   order,
   pickupAddress,
+  pickupHours,
   paymentStatus,
   children,
 }: {
@@ -118,6 +119,8 @@ export function OrderDelivery({
     deliveryMethod: "pickup" | "delivery";
   };
   pickupAddress?: string;
+  /** When the producer lets buyers collect, as she wrote it in her profile. */
+  pickupHours?: string | null;
   paymentStatus?: string;
   children?: ReactNode;
 }) {
@@ -129,6 +132,11 @@ export function OrderDelivery({
         <>
           {pickupAddress ? (
             <address className="mt-2 text-sm not-italic text-stone-800">{pickupAddress}</address>
+          ) : null}
+          {pickupHours ? (
+            <p className="mt-1 text-sm text-stone-800">
+              {t("checkoutFlow.pickupHours", { hours: pickupHours })}
+            </p>
           ) : null}
           <p className="mt-1 text-sm text-stone-700">
             {t("order.collectedBy", {
@@ -154,6 +162,7 @@ export function OrderContents({
   order,
   linkProducts = false,
   pickupAddress,
+  pickupHours,
   paymentStatus,
   children,
 }: {
@@ -161,6 +170,7 @@ export function OrderContents({
   order: Parameters<typeof OrderTotals>[0]["order"] & Parameters<typeof OrderDelivery>[0]["order"];
   linkProducts?: boolean;
   pickupAddress?: string;
+  pickupHours?: string | null;
   paymentStatus?: string;
   children?: ReactNode;
 }) {
@@ -168,7 +178,12 @@ export function OrderContents({
     <>
       <OrderLines lines={lines} linkProducts={linkProducts} />
       <OrderTotals order={order} />
-      <OrderDelivery order={order} pickupAddress={pickupAddress} paymentStatus={paymentStatus}>
+      <OrderDelivery
+        order={order}
+        pickupAddress={pickupAddress}
+        pickupHours={pickupHours}
+        paymentStatus={paymentStatus}
+      >
         {children}
       </OrderDelivery>
     </>

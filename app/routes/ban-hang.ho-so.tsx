@@ -20,7 +20,11 @@ import { DomainError, Invalid } from "~/lib/errors";
 import { useT } from "~/lib/i18n";
 import { titledPage } from "~/lib/i18n/meta";
 import { ProducerBankSchema } from "~/lib/schemas/bank";
-import { MAX_PRODUCER_IMAGES, ProducerProfileSchema } from "~/lib/schemas/listing";
+import {
+  MAX_PRODUCER_IMAGES,
+  PICKUP_HOURS_MAX,
+  ProducerProfileSchema,
+} from "~/lib/schemas/listing";
 import { localizeReply } from "~/modules/auth/forms.server";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { requireProducerActor } from "~/modules/auth/session.server";
@@ -67,6 +71,7 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
       showPhone: producer.showPhone ? "on" : "",
       email: producer.email ?? "",
       deliveryFeeVnd: String(producer.deliveryFeeVnd),
+      pickupHours: producer.pickupHours ?? "",
     },
     bank: {
       values: {
@@ -249,6 +254,20 @@ export default function WorkspaceProfilePage() {
           <input
             {...getInputProps(fields.deliveryFeeVnd, { type: "text" })}
             inputMode="numeric"
+            className={inputClass}
+          />
+        </Field>
+        <Field
+          field={fields.pickupHours}
+          label={t("checkoutFlow.pickupHoursLabel")}
+          hint={t("checkoutFlow.pickupHoursHint")}
+        >
+          <input
+            {...getInputProps(fields.pickupHours, {
+              type: "text",
+              ariaDescribedBy: fields.pickupHours.descriptionId,
+            })}
+            maxLength={PICKUP_HOURS_MAX}
             className={inputClass}
           />
         </Field>

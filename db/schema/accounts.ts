@@ -170,3 +170,39 @@ export const invitations = sqliteTable(
   },
   (t) => [uniqueIndex("invitations_token_idx").on(t.tokenHash)],
 );
+
+/**
+ * A delivery address in a buyer's address book (/tai-khoan/dia-chi), prefilled at checkout.
+ * The commune is an official unit (db/seed/places/communes.csv) of the province, kept by code
+ * with its name as read when saved.
+ */
+export const buyerAddresses = sqliteTable(
+  "buyer_addresses",
+  {
+    id: integer("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Who receives the goods and their phone as the buyer writes it (0912345678). */
+    name: text("name").notNull(),
+    phone: text("phone").notNull(),
+    /** The province by name, as orders store it. */
+    province: text("province").notNull(),
+    communeCode: text("commune_code").notNull(),
+    commune: text("commune").notNull(),
+    /** House number, street, village. */
+    address: text("address").notNull(),
+    isDefault: integer("is_default", { mode: "boolean" }).notNull().default(false),
+    /** When an order last went to this address: the checkout prefills the latest. */
+    lastUsedAt: moment("last_used_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("buyer_addresses_user_idx").on(t.userId, t.lastUsedAt),
+    // At most one default per buyer.
+    uniqueIndex("buyer_addresses_default_idx")
+      .on(t.userId)
+      .where(sql`${t.isDefault} = 1`),
+  ],
+);

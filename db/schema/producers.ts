@@ -43,6 +43,8 @@ export const producers = sqliteTable(
     bankAccountNumber: text("bank_account_number"),
     bankAccountName: text("bank_account_name"),
     deliveryFeeVnd: integer("delivery_fee_vnd").notNull().default(0),
+    /** When buyers may collect a pickup order, as she writes it ("7:00–17:00 hằng ngày"); null = not said. */
+    pickupHours: text("pickup_hours"),
     verificationStatus: text("verification_status", { enum: VERIFICATION_STATUSES })
       .notNull()
       .default("pending"),

@@ -13,6 +13,7 @@ import { backdateDemoCatalog } from "./demo-backdate.server";
 import { seedDemoCommission } from "./demo-commission.server";
 import { seedDemoHistory } from "./demo-history.server";
 import { seedDemoMembers } from "./demo-members.server";
+import { setDemoPickupHours } from "./demo-pickup-hours.server";
 import { seedDemoBankAccounts } from "./demo-bank-accounts.server";
 import { insertCatalog, lookup, storedPhone, type Hashes, type Tx } from "./insert-catalog.server";
 
@@ -129,6 +130,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
       if (!isDatabaseEmpty(tx)) return false;
       const ids = insertCatalog(tx, catalog, shiftDays, options.today.getTime(), hashes);
       if (isDemo) insertDemoAccounts(tx, ids, hashes);
+      if (isDemo) setDemoPickupHours(tx);
       // The demo's year of orders needs a catalogue that was already on sale a year ago.
       if (isDemo) backdateDemoCatalog(db, options.today);
       // The embedded search index is derived from the catalog: build it in the same

@@ -22,6 +22,7 @@ let buyerId = 0;
 
 /** Two products of the demo catalog on sale, set up by each test as it needs them. */
 let sku = "";
+let producerCode = "";
 let listingId = 0;
 let otherListingId = 0;
 
@@ -30,7 +31,7 @@ beforeAll(async () => {
   db = openDatabase(server.databasePath);
   ({ cookie, buyerId } = await signInDemoBuyerInEnglish(server, db));
   const onSale = db
-    .select({ id: listings.id, sku: listings.sku })
+    .select({ id: listings.id, sku: listings.sku, producerCode: producers.code })
     .from(listings)
     .innerJoin(producers, eq(producers.id, listings.producerId))
     .where(and(eq(listings.status, "published"), eq(producers.verificationStatus, "verified")))
@@ -38,7 +39,7 @@ beforeAll(async () => {
     .all();
   const [first, second] = onSale;
   if (!first || !second) throw new Error("the demo catalog has too few products on sale");
-  ({ sku, id: listingId } = first);
+  ({ sku, id: listingId, producerCode } = first);
   otherListingId = second.id;
 }, 300_000);
 
@@ -168,7 +169,14 @@ describe("checkout errors in English", () => {
     await cartWith(1);
     const response = await post(
       "/thanh-toan",
-      form({ name: "A", phone: "12345", province: "Atlantis", address: "" }),
+      // Delivered: the address is asked (a pickup-only checkout needs none).
+      form({
+        name: "A",
+        phone: "12345",
+        province: "Atlantis",
+        address: "",
+        [`delivery.${producerCode}`]: "delivery",
+      }),
     );
     expect(response.status).toBe(400);
     const text = await pageText(response);

@@ -18,13 +18,8 @@ export const ordersEn: Record<keyof typeof ordersVi, string> = {
 
   "checkoutPage.pricesChanged":
     "Prices changed since you added these products. The totals below use the new prices; please check before ordering:",
-  "checkoutPage.addressTitle": "Delivery address",
   "checkoutPage.name": "Recipient's full name",
   "checkoutPage.phone": "Phone number",
-  "checkoutPage.province": "Province or city",
-  "checkoutPage.chooseProvince": "Choose a province or city",
-  "checkoutPage.commune": "Commune or ward",
-  "checkoutPage.communeExample": "For example: phường Đông Hà",
   "checkoutPage.address": "House number, street, village",
   "checkoutPage.addressExample": "For example: 12 Lê Duẩn, khu phố 3",
   "checkoutPage.note": "Note for the producers (optional)",
@@ -33,14 +28,13 @@ export const ordersEn: Record<keyof typeof ordersVi, string> = {
   "checkoutPage.payHint.bank_transfer":
     "Transfer to each producer with the VietQR code within 3 days.",
   "checkoutPage.payHint.card": "Pay by card on Stripe's secure page.",
-  "checkoutPage.totalNote": "Delivery fees of producers you chose delivery from are added to this.",
   "checkoutPage.submit": "Place order",
   "checkoutPage.submitNewPrices": "Accept the new prices and order",
 
   "checkout.error.name": "Please enter the recipient's name (2–120 characters).",
   "checkout.error.phone": "That phone number is not valid (e.g. 0912345678).",
   "checkout.error.province": "Please choose a province or city.",
-  "checkout.error.commune": "Please enter the commune or ward.",
+  "checkout.error.commune": "Please choose the commune or ward.",
   "checkout.error.address": "Please enter the house number, street or village.",
   "checkout.error.note": "The note can be at most 1000 characters.",
   "checkout.error.paymentMethod": "Please choose how to pay.",

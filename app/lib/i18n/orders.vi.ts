@@ -19,13 +19,8 @@ export const ordersVi = {
 
   "checkoutPage.pricesChanged":
     "Giá đã thay đổi từ khi bạn thêm vào giỏ. Tổng tiền bên dưới theo giá mới; hãy xem lại trước khi đặt hàng:",
-  "checkoutPage.addressTitle": "Địa chỉ nhận hàng",
   "checkoutPage.name": "Họ và tên người nhận",
   "checkoutPage.phone": "Số điện thoại",
-  "checkoutPage.province": "Tỉnh, thành phố",
-  "checkoutPage.chooseProvince": "Chọn tỉnh, thành phố",
-  "checkoutPage.commune": "Xã, phường, đặc khu",
-  "checkoutPage.communeExample": "Ví dụ: phường Đông Hà",
   "checkoutPage.address": "Số nhà, đường, thôn/khu phố",
   "checkoutPage.addressExample": "Ví dụ: 12 Lê Duẩn, khu phố 3",
   "checkoutPage.note": "Ghi chú cho người bán (không bắt buộc)",
@@ -34,14 +29,13 @@ export const ordersVi = {
   "checkoutPage.payHint.bank_transfer":
     "Chuyển khoản cho từng nhà sản xuất bằng mã VietQR trong 3 ngày.",
   "checkoutPage.payHint.card": "Thanh toán thẻ qua trang bảo mật của Stripe.",
-  "checkoutPage.totalNote": "Chưa gồm phí giao hàng của nhà sản xuất bạn chọn giao tận nơi.",
   "checkoutPage.submit": "Đặt hàng",
   "checkoutPage.submitNewPrices": "Đồng ý giá mới và đặt hàng",
 
   "checkout.error.name": "Vui lòng nhập họ tên người nhận (2–120 ký tự).",
   "checkout.error.phone": "Số điện thoại chưa đúng (ví dụ 0912345678).",
   "checkout.error.province": "Vui lòng chọn tỉnh, thành phố.",
-  "checkout.error.commune": "Vui lòng nhập xã, phường.",
+  "checkout.error.commune": "Vui lòng chọn xã, phường.",
   "checkout.error.address": "Vui lòng nhập số nhà, đường hoặc thôn.",
   "checkout.error.note": "Ghi chú tối đa 1000 ký tự.",
   "checkout.error.paymentMethod": "Vui lòng chọn cách thanh toán.",

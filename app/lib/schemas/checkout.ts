@@ -1,20 +1,58 @@
 import { z } from "zod";
 import { fieldErrorsOf } from "./orders";
-import { orderNoteSchema, shippingFields, type DELIVERY_CHOICES } from "./shipping";
+import {
+  orderNoteSchema,
+  shippingFields,
+  withOfficialCommune,
+  type DELIVERY_CHOICES,
+} from "./shipping";
 
 export const PAYMENT_CHOICES = ["cod", "bank_transfer", "card"] as const;
 
-/** The checkout form (web): the delivery address of ./shipping plus its own fields; keys. */
-export const checkoutFormSchema = z.object({
-  ...shippingFields,
+const formFields = {
   note: orderNoteSchema,
   paymentMethod: z.enum(PAYMENT_CHOICES, { message: "checkout.error.paymentMethod" }),
   idempotencyKey: z.string().uuid("checkout.error.expired"),
+};
+
+/**
+ * The checkout form (web) when a producer delivers: the delivery address of ./shipping (its
+ * commune one of the province's) plus the form's own fields; messages are keys.
+ */
+export const checkoutFormSchema = z
+  .object({ ...shippingFields, ...formFields })
+  .transform(withOfficialCommune);
+
+/** The checkout form when every producer is picked up: only who collects, no address. */
+export const pickupCheckoutFormSchema = z.object({
+  name: shippingFields.name,
+  phone: shippingFields.phone,
+  ...formFields,
 });
 
 /**
- * Reads the checkout form: the fields above plus `delivery.<producer code>` choices and
- * `price.<sku>` (the price the buyer was shown). NFC everywhere.
+ * What a posted checkout asks for: place the order, or only show the form again with what
+ * was typed — "Cập nhật" (the totals for the chosen delivery methods, without JavaScript) and
+ * the place picker's "Chọn tỉnh" (that province's communes).
+ */
+export function checkoutIntent(formData: FormData): "place" | "update" | "pick-province" {
+  const intent = formData.get("intent");
+  return intent === "update" || intent === "pick-province" ? intent : "place";
+}
+
+/** The form's text values as posted (NFC), to show the form again as the buyer left it. */
+export function postedValues(formData: FormData): Record<string, string> {
+  return Object.fromEntries(
+    [...formData.entries()].flatMap(([name, value]) =>
+      typeof value === "string" ? [[name, value.normalize("NFC")]] : [],
+    ),
+  );
+}
+
+/**
+ * Reads the checkout form: the fields above plus `delivery.<producer code>` choices,
+ * `price.<sku>` (the price the buyer was shown) and `saveAddress` (the "Lưu địa chỉ này" box).
+ * The address is required only when some producer delivers. NFC everywhere.
  */
 export function parseCheckoutForm(formData: FormData) {
   const raw: Record<string, string> = {};
@@ -32,21 +70,41 @@ export function parseCheckoutForm(formData: FormData) {
       raw[name] = text;
     }
   }
-  const parsed = checkoutFormSchema.safeParse({ note: "", ...raw });
+  const needsAddress = Object.values(delivery).includes("delivery");
+  const input = { note: "", ...raw };
+  const common = { delivery, seenPrices, saveAddress: raw.saveAddress === "on" };
+  if (!needsAddress) {
+    const parsed = pickupCheckoutFormSchema.safeParse(input);
+    if (!parsed.success) {
+      return { ok: false as const, errors: fieldErrorsOf(parsed.error), values: raw };
+    }
+    const { name, phone, note, paymentMethod, idempotencyKey } = parsed.data;
+    return {
+      ok: true as const,
+      value: {
+        shipping: { name, phone, province: "", commune: "", address: "" },
+        communeCode: null,
+        note,
+        paymentMethod,
+        idempotencyKey,
+        ...common,
+      },
+    };
+  }
+  const parsed = checkoutFormSchema.safeParse(input);
   if (!parsed.success) {
     return { ok: false as const, errors: fieldErrorsOf(parsed.error), values: raw };
   }
-  const { name, phone, province, commune, address, note, paymentMethod, idempotencyKey } =
-    parsed.data;
+  const { name, phone, province, commune, communeCode, address, note } = parsed.data;
   return {
     ok: true as const,
     value: {
       shipping: { name, phone, province, commune, address },
+      communeCode,
       note,
-      paymentMethod,
-      delivery,
-      seenPrices,
-      idempotencyKey,
+      paymentMethod: parsed.data.paymentMethod,
+      idempotencyKey: parsed.data.idempotencyKey,
+      ...common,
     },
   };
 }

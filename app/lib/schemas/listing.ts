@@ -183,6 +183,9 @@ export const ImageActionSchema = z.discriminatedUnion("intent", [
   }),
 ]);
 
+/** The longest pickup hours a producer may write: one short line. */
+export const PICKUP_HOURS_MAX = 80;
+
 /** The producer profile form (the bank account has its own form: schemas/bank.ts). */
 export const ProducerProfileSchema = z.object({
   story: optionalText(3000, "long").transform((value) => value ?? ""),
@@ -209,6 +212,11 @@ export const ProducerProfileSchema = z.object({
     .optional()
     .transform((value) => value ?? "0")
     .pipe(money({ min: 0, max: 10_000_000, message: "profile.error.deliveryFee" })),
+  /** When buyers may collect a pickup order ("7:00–17:00 hằng ngày"); empty is not said. */
+  pickupHours: singleLineText("checkoutFlow.error.pickupHours")
+    .pipe(z.string().max(PICKUP_HOURS_MAX, "checkoutFlow.error.pickupHours"))
+    .optional()
+    .transform((value) => value || null),
 });
 
 export type ProducerProfileInput = z.output<typeof ProducerProfileSchema>;

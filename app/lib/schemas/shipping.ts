@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { normalizePhone } from "~/lib/contact";
 import type { MessageKey } from "~/lib/i18n/translate";
+import { findCommune, findProvinceByOfficialCode } from "~/lib/places";
 import { findProvince } from "~/lib/provinces";
 import { longText, singleLineText } from "./fields";
 
@@ -32,14 +33,17 @@ const shippingPhone = z
     return nationalPhone(stored);
   });
 
-/** One of the 34 provinces by name or code, stored by its name. */
+/**
+ * One of the 34 provinces by name, code or official two-digit code (the place picker posts
+ * "44"), stored by its name.
+ */
 const shippingProvince = z
   .string({
     required_error: "checkout.error.province",
     invalid_type_error: "checkout.error.province",
   })
   .transform((value, ctx) => {
-    const province = findProvince(value);
+    const province = findProvince(value) ?? findProvinceByOfficialCode(value);
     if (!province) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, message: "checkout.error.province" });
       return z.NEVER;
@@ -55,6 +59,34 @@ export const shippingFields = {
   commune: text(2, 120, "checkout.error.commune"),
   address: text(3, 300, "checkout.error.address"),
 };
+
+/** A shipping address as `shippingFields` reads it, before its commune is checked. */
+type ShippingInput = { province: string; commune: string };
+
+/**
+ * The commune of an address must be an official unit of its province (by name, with or without
+ * "xã/phường", or by five-digit code): it is stored under its official name, with its code.
+ */
+export function withOfficialCommune<T extends ShippingInput>(
+  value: T,
+  ctx: z.RefinementCtx,
+): T & { communeCode: string } {
+  const commune = findCommune(value.commune, value.province);
+  if (!commune) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ["commune"],
+      message: "checkoutFlow.error.communeNotInProvince",
+    });
+    return z.NEVER;
+  }
+  return { ...value, commune: commune.name, communeCode: commune.code };
+}
+
+/** A whole delivery address (the API's `shipping`): the fields, then the commune checked. */
+export function shippingAddressSchema(params?: z.RawCreateParams) {
+  return z.object(shippingFields, params).transform(withOfficialCommune);
+}
 
 /** The buyer's note to the producers: optional, at most 1000 characters; empty is none. */
 export const orderNoteSchema = longText("checkout.error.note")

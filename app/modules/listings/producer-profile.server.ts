@@ -28,7 +28,7 @@ export function getProducerProfile(db: Db, actor: Actor, producerId: number) {
   return { producer, images: producerPhotoRows(db, producerId) };
 }
 
-/** Saves the story, address, contact and delivery fee (the bank account: `updateProducerBank`). */
+/** Saves the story, address, contact, delivery fee and pickup hours (the bank account: `updateProducerBank`). */
 export function updateProducerProfile(
   db: Db,
   actor: Actor,
@@ -44,6 +44,7 @@ export function updateProducerProfile(
       showPhone: input.showPhone,
       email: input.email,
       deliveryFeeVnd: input.deliveryFeeVnd,
+      pickupHours: input.pickupHours,
       updatedAt: new Date(),
     })
     .where(eq(producers.id, producerId))

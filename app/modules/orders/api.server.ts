@@ -4,7 +4,7 @@ import { DomainError, NotFound } from "~/lib/errors";
 import type { Locale } from "~/lib/i18n/locales";
 import { reasonText } from "~/modules/notifications/messages";
 import { isMessageKey, t, type MessageKey } from "~/lib/i18n/translate";
-import { DELIVERY_CHOICES, orderNoteSchema, shippingFields } from "~/lib/schemas/shipping";
+import { DELIVERY_CHOICES, orderNoteSchema, shippingAddressSchema } from "~/lib/schemas/shipping";
 import { errorBody } from "~/modules/platform/http.server";
 import type { Db } from "~db/client.server";
 import { orderLines, orders, producers } from "~db/schema";
@@ -42,7 +42,7 @@ const ApiOrderBody = z
         )
         .min(1, "apiOrder.error.items")
         .max(100, "apiOrder.error.items"),
-      shipping: z.object(shippingFields, message("apiOrder.error.shipping")),
+      shipping: shippingAddressSchema(message("apiOrder.error.shipping")),
       delivery: z
         .record(z.enum(DELIVERY_CHOICES, { message: "apiOrder.error.delivery" }))
         .optional(),
@@ -145,7 +145,13 @@ function placeOrdersFromApi(
   const result = placeOrder(db, {
     buyerUserId: userId,
     items: body.items,
-    shipping: body.shipping,
+    shipping: {
+      name: body.shipping.name,
+      phone: body.shipping.phone,
+      province: body.shipping.province,
+      commune: body.shipping.commune,
+      address: body.shipping.address,
+    },
     note: body.note ?? null,
     delivery: body.delivery ?? {},
     paymentMethod: body.payment_method,

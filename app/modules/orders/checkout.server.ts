@@ -5,13 +5,16 @@ import {
   buyerProfiles,
   orders,
   payments,
+  producers,
   users,
   type DeliveryMethod,
   type PaymentMethod,
 } from "~db/schema";
 import { NotFound } from "~/lib/errors";
-import { findProvince, listProvinces, type Province } from "~/lib/provinces";
+import { officialProvinceCode } from "~/lib/places";
+import { findProvince } from "~/lib/provinces";
 import { nationalPhone } from "~/lib/schemas/shipping";
+import { placeOptions } from "~/modules/demand/request-form.server";
 import {
   availablePaymentMethods,
   paymentProvider,
@@ -23,24 +26,57 @@ import {
 import { producersWithoutBankAccount } from "~/modules/payments/bank-transfer.server";
 import { openSessionUrl } from "~/modules/payments/stripe.server";
 import { logger } from "~/modules/platform/logger.server";
+import { preferredAddress, rememberAddress } from "./address-book.server";
 import { getCart, type CartView } from "./cart.server";
 import { InvalidOrder } from "./errors.server";
 import { cancelOrderBySystem } from "./fulfilment.server";
 import { placeOrder, type ShippingAddress } from "./place-order.server";
 
+/** A place of the picker: an official code and the name people read. */
+interface PlaceChoice {
+  code: string;
+  name: string;
+}
+
+/** The form's address as it starts: province and commune by official code. */
+export interface CheckoutDefaults {
+  name: string;
+  phone: string;
+  province: string;
+  commune: string;
+  address: string;
+}
+
 export interface CheckoutView {
   cart: CartView;
-  provinces: Province[];
+  /** The 34 provinces, and the communes of the province the form starts with. */
+  provinces: PlaceChoice[];
+  communes: PlaceChoice[];
+  /** Where and when each producer of the cart hands over a pickup order, by producer code. */
+  pickupPlaces: Record<string, { address: string; pickupHours: string | null }>;
   paymentMethods: PaymentMethod[];
   /** The cart's producers without a bank account: while any is there, no bank transfer. */
   transferUnavailableFrom: { code: string; name: string }[];
-  defaults: ShippingAddress;
+  defaults: CheckoutDefaults;
   /** A new key for this checkout form; a resubmitted form reuses it. */
   idempotencyKey: string;
 }
 
-/** Everything the checkout page shows: the cart with current prices, and form defaults. */
-export function getCheckoutView(db: Db, userId: number): CheckoutView {
+/**
+ * The form's address: the buyer's address last used (or default) from the address book, else
+ * their name, phone and the province of their profile.
+ */
+function checkoutDefaults(db: Db, userId: number): CheckoutDefaults {
+  const saved = preferredAddress(db, userId);
+  if (saved) {
+    return {
+      name: saved.name,
+      phone: saved.phone,
+      province: officialProvinceCode(saved.province) ?? "",
+      commune: saved.communeCode,
+      address: saved.address,
+    };
+  }
   const user = db
     .select({ displayName: users.displayName, phone: users.phone })
     .from(users)
@@ -51,28 +87,58 @@ export function getCheckoutView(db: Db, userId: number): CheckoutView {
     .from(buyerProfiles)
     .where(eq(buyerProfiles.userId, userId))
     .get();
+  const province = findProvince(profile?.province ?? "");
+  return {
+    name: user?.displayName ?? "",
+    phone: user?.phone ? nationalPhone(user.phone) : "",
+    province: province ? (officialProvinceCode(province.code) ?? "") : "",
+    commune: "",
+    address: "",
+  };
+}
+
+/** The picker's provinces, and the communes of `provinceCode` (an official code, or none). */
+export function checkoutPlaces(provinceCode: string | undefined) {
+  return placeOptions(provinceCode);
+}
+
+/** Everything the checkout page shows: the cart with current prices, and form defaults. */
+export function getCheckoutView(db: Db, userId: number): CheckoutView {
   const cart = getCart(db, { userId });
+  const defaults = checkoutDefaults(db, userId);
+  const producerIds = cart.groups.map((g) => g.producer.id);
+  const pickupRows = db
+    .select({
+      code: producers.code,
+      address: producers.address,
+      pickupHours: producers.pickupHours,
+    })
+    .from(producers)
+    .where(inArray(producers.id, producerIds))
+    .all();
   return {
     cart,
-    provinces: listProvinces(),
+    ...checkoutPlaces(defaults.province),
+    pickupPlaces: Object.fromEntries(
+      pickupRows.map(({ code, ...place }) => [code, place] as const),
+    ),
     paymentMethods: availablePaymentMethods(),
     transferUnavailableFrom: producersWithoutBankAccount(
       db,
       cart.groups.map((g) => g.producer.id),
     ).map(({ code, name }) => ({ code, name })),
-    defaults: {
-      name: user?.displayName ?? "",
-      phone: user?.phone ? nationalPhone(user.phone) : "",
-      province: findProvince(profile?.province ?? "")?.name ?? "",
-      commune: "",
-      address: "",
-    },
+    defaults,
     idempotencyKey: randomUUID(),
   };
 }
 
 export interface CheckoutForm {
+  /** Empty province, commune and address when every producer is picked up. */
   shipping: ShippingAddress;
+  /** The official code of the delivery commune; null when nothing is delivered. */
+  communeCode?: string | null;
+  /** Keep the delivery address in the buyer's address book ("Lưu địa chỉ này"). */
+  saveAddress?: boolean;
   note: string | null;
   paymentMethod: PaymentMethod;
   delivery: Record<string, DeliveryMethod>;
@@ -92,8 +158,10 @@ export async function placeCheckout(
   form: CheckoutForm,
   urls: { origin: string },
 ): Promise<{ checkoutId: string; redirectTo: string }> {
+  // A pickup-only checkout has no address; one that delivers must name a province.
+  const isDelivered = Object.values(form.delivery).includes("delivery");
   const province = findProvince(form.shipping.province);
-  if (!province) throw InvalidOrder.field("province", "orderError.chooseProvince");
+  if (isDelivered && !province) throw InvalidOrder.field("province", "orderError.chooseProvince");
   const provider = paymentProvider(form.paymentMethod);
   if (!provider.isAvailable()) {
     throw InvalidOrder.field("paymentMethod", "orderError.paymentMethodUnsupported");
@@ -109,7 +177,7 @@ export async function placeCheckout(
   const result = placeOrder(db, {
     buyerUserId: userId,
     items,
-    shipping: { ...form.shipping, province: province.name },
+    shipping: province ? { ...form.shipping, province: province.name } : form.shipping,
     note: form.note,
     delivery: form.delivery,
     paymentMethod: form.paymentMethod,
@@ -118,6 +186,13 @@ export async function placeCheckout(
   });
   const ordersUrl = `/don-hang?dat-hang=${encodeURIComponent(result.checkoutId)}`;
   if (result.replayed) return { checkoutId: result.checkoutId, redirectTo: ordersUrl };
+  if (isDelivered && province && form.communeCode && form.saveAddress) {
+    rememberAddress(db, userId, {
+      ...form.shipping,
+      province: province.name,
+      communeCode: form.communeCode,
+    });
+  }
   const buyer = db.select({ email: users.email }).from(users).where(eq(users.id, userId)).get();
   const redirectUrl = await startPayment(
     db,

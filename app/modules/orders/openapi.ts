@@ -156,7 +156,12 @@ export const ordersOpenApiSchemas = {
             description: "One of the 34 provinces and cities since 1 July 2025.",
             examples: ["Quảng Trị"],
           },
-          commune: { type: "string", description: "Commune or ward (xã/phường/đặc khu)." },
+          commune: {
+            type: "string",
+            description:
+              "Commune or ward (xã/phường/đặc khu) of that province in the official list since 1 July 2025: its name, with or without its kind, or its five-digit code. Stored under its official name.",
+            examples: ["Phường Đông Hà", "19333"],
+          },
           address: { type: "string", description: "House number, street, village." },
         },
       },

@@ -181,6 +181,7 @@ function orderDetail(db: Db, where: SQL | undefined) {
       code: producers.code,
       name: producers.name,
       address: producers.address,
+      pickupHours: producers.pickupHours,
       phone: producers.phone,
       bankBin: producers.bankBin,
       bankAccountNumber: producers.bankAccountNumber,
