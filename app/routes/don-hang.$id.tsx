@@ -157,6 +157,7 @@ export default function MyOrder() {
         lines={view.lines}
         order={order}
         pickupAddress={view.producer.address}
+        pickupHours={view.producer.pickupHours}
         linkProducts
       />
 
