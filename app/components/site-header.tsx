@@ -1,8 +1,9 @@
 import { Form, Link } from "@remix-run/react";
 import { useT } from "~/lib/i18n";
 import { CategoryMenu, type MenuCategory } from "./category-menu";
-import { BellIcon, CartIcon, LogoMark, SearchIcon, UserIcon } from "./icons";
+import { BellIcon, CartIcon, LogoMark, UserIcon } from "./icons";
 import { LanguageSwitch } from "./language-switch";
+import { HeaderSearch } from "./search/header-search";
 
 /** The signed-in user as the header needs them; null for a visitor. */
 export interface ShellUser {
@@ -30,7 +31,7 @@ export function SiteHeader({
   categories: MenuCategory[];
   cartCount: number;
   unreadCount: number;
-  /** The current search words, kept in the box on the search page. */
+  /** The current search words, kept in the box on the search page (its only search box). */
   query?: string;
 }) {
   const t = useT();
@@ -84,29 +85,7 @@ export function SiteHeader({
         </nav>
       </div>
       <div className="mx-auto max-w-6xl px-3 py-2 sm:px-4">
-        <Form method="get" action="/tim-kiem" role="search" className="flex gap-2">
-          <label htmlFor="site-search" className="sr-only">
-            {t("header.searchLabel")}
-          </label>
-          <input
-            id="site-search"
-            type="search"
-            name="q"
-            defaultValue={query}
-            placeholder={t("header.searchPlaceholder")}
-            autoComplete="off"
-            enterKeyHint="search"
-            maxLength={200}
-            className="min-w-0 flex-1 rounded-lg border border-stone-300 bg-stone-50 px-3 py-2.5 text-base placeholder:text-stone-500 focus:border-brand-700 focus:bg-white"
-          />
-          <button
-            type="submit"
-            className="inline-flex items-center gap-1 rounded-lg bg-brand-700 px-3 py-2.5 font-semibold text-white hover:bg-brand-800"
-          >
-            <SearchIcon />
-            <span className="sr-only sm:not-sr-only">{t("header.searchSubmit")}</span>
-          </button>
-        </Form>
+        <HeaderSearch query={query ?? ""} />
       </div>
       <div className="border-t border-stone-100">
         <nav

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { EmptyState } from "~/components/empty-state";
 import { Pagination } from "~/components/pagination";
-import { SearchBox } from "~/components/search/search-box";
 import {
   SearchFacetsPanel,
   useCategoryName,
@@ -15,12 +15,7 @@ import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
 import { CERT_KINDS, certificationIndex } from "~/modules/search/certifications";
-import {
-  activeFilterCount,
-  parsePageParams,
-  searchHref,
-  SORT_PARAM,
-} from "~/modules/search/page-params";
+import { activeFilterCount, parsePageParams, searchHref } from "~/modules/search/page-params";
 import { searchPage } from "~/modules/search/page.server";
 import {
   NO_FILTERS,
@@ -41,7 +36,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 /**
  * Search: the same search as the public API (`searchListings`), with facets, sorting and
- * pages as links, so all of it works without JavaScript.
+ * pages as links, so all of it works without JavaScript. The words are typed in the
+ * header's box (the page's only search box), which shows them here.
  */
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const query = parsePageParams(new URL(request.url).searchParams, (kind) => {
@@ -57,6 +53,7 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
     priceRanges: result.priceRanges ?? null,
     categories,
     related,
+    correctedQuery: result.correctedQuery ?? null,
   };
 });
 
@@ -71,7 +68,7 @@ const SORT_LABEL = {
 const EAGER_IMAGES = 4;
 
 export default function SearchPage() {
-  const { query, total, hits, facets, priceRanges, categories, related } =
+  const { query, total, hits, facets, priceRanges, categories, related, correctedQuery } =
     useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
@@ -80,6 +77,7 @@ export default function SearchPage() {
   const categoryName = useCategoryName(categories);
   const certificationLabel = useCertificationLabel();
   const priceLabel = usePriceLabel();
+  const resultsHeading = useResultsInView();
 
   const heading = query.q
     ? t("search.resultsFor", { q: query.q })
@@ -102,12 +100,24 @@ export default function SearchPage() {
 
   return (
     <div className="min-w-0">
-      <h1 id="ket-qua" className="text-2xl font-bold break-words text-stone-900">
+      <h1
+        id="ket-qua"
+        ref={resultsHeading}
+        tabIndex={-1}
+        className="scroll-mt-2 text-2xl font-bold break-words text-stone-900 focus:outline-none"
+      >
         {heading}
       </h1>
-      <div className="mt-4">
-        <SearchBox q={query.q} sort={SORT_PARAM[query.sort]} />
-      </div>
+      {correctedQuery ? (
+        <p className="mt-2 text-stone-800">
+          <Link
+            to={searchHref(query, { q: correctedQuery })}
+            className="font-medium text-brand-800 underline underline-offset-2"
+          >
+            {t("search.didYouMean", { query: correctedQuery })}
+          </Link>
+        </p>
+      ) : null}
 
       <div className="mt-4 flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
         <p id="so-ket-qua" className="text-sm text-stone-700" role="status">
@@ -256,6 +266,24 @@ export default function SearchPage() {
       </div>
     </div>
   );
+}
+
+/**
+ * After the search changes in place (a filter, the sort or a page, with JavaScript), the
+ * results heading gets the focus, so the reader, often at the bottom of the filter panel on
+ * a phone, sees the results and a screen reader says where she is. Not on the first load.
+ */
+function useResultsInView() {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const { search } = useLocation();
+  const shown = useRef(search);
+  useEffect(() => {
+    if (shown.current === search) return;
+    shown.current = search;
+    heading.current?.focus({ preventScroll: true });
+    heading.current?.scrollIntoView({ block: "start" });
+  }, [search]);
+  return heading;
 }
 
 /** The filters set on a query, each with its label and the change that removes it. */

@@ -108,7 +108,7 @@ test.describe("search suggestions", () => {
 
   test("appear while typing and open a product from the keyboard", async ({ page }) => {
     await visit(page, "/tim-kiem");
-    const box = page.getByRole("combobox", { name: t("vi", "search.queryLabel") });
+    const box = page.getByRole("combobox", { name: t("vi", "header.searchLabel") });
     await box.pressSequentially("ca phe khe", { delay: 30 });
     const list = page.getByRole("listbox", { name: t("vi", "search.suggestionsLabel") });
     await expect(list).toBeVisible();
@@ -132,7 +132,7 @@ test.describe("search suggestions", () => {
 
     // Escape closes the list; Enter without a chosen suggestion searches.
     await visit(page, "/tim-kiem");
-    const again = page.getByRole("combobox", { name: t("vi", "search.queryLabel") });
+    const again = page.getByRole("combobox", { name: t("vi", "header.searchLabel") });
     await again.pressSequentially("mat ong", { delay: 30 });
     await expect(page.getByRole("listbox")).toBeVisible();
     await again.press("Escape");

@@ -18,6 +18,12 @@ export const searchEn: Record<keyof typeof viGroups.search, string> = {
     "Parameter {parameter} is not valid: {parameter} must be all or any",
   "search.errors.priceMaxBelowMin":
     "Parameter price_max is not valid: price_max must be greater than or equal to price_min",
+  "search.errors.suggestQueryRequired":
+    "Parameter {parameter} is not valid: type what to search for",
+  "search.errors.suggestQueryTooShort":
+    "Parameter {parameter} is not valid: {parameter} needs at least {min} characters",
+  "search.didYouMean": "Did you mean “{query}”?",
+  "search.suggestionsSeeAll": "See all results for “{query}”",
   "catalog.errors.productGone": "This product was not found. It may no longer be for sale.",
   "catalog.errors.producerNotFound": "This producer was not found.",
   "demand.errors.requestNotFound": "This purchase request was not found.",

@@ -15,6 +15,11 @@ export const searchVi = {
     "Tham số {parameter} không hợp lệ: {parameter} phải là all hoặc any",
   "search.errors.priceMaxBelowMin":
     "Tham số price_max không hợp lệ: price_max phải lớn hơn hoặc bằng price_min",
+  "search.errors.suggestQueryRequired": "Tham số {parameter} không hợp lệ: hãy nhập từ cần tìm",
+  "search.errors.suggestQueryTooShort":
+    "Tham số {parameter} không hợp lệ: {parameter} cần ít nhất {min} ký tự",
+  "search.didYouMean": "Có phải bạn muốn tìm “{query}”?",
+  "search.suggestionsSeeAll": "Xem mọi kết quả cho “{query}”",
   "catalog.errors.productGone": "Không tìm thấy sản phẩm này. Có thể sản phẩm đã ngừng bán.",
   "catalog.errors.producerNotFound": "Không tìm thấy nhà sản xuất này.",
   "demand.errors.requestNotFound": "Không tìm thấy yêu cầu mua này.",
