@@ -136,6 +136,26 @@ describe("the checkout and the address book pages", () => {
     expect(ordersOfBuyer()).toBe(before);
   });
 
+  it("“Chọn tỉnh” without JavaScript lists the chosen province's communes, keeping what was typed", async () => {
+    const response = await post(
+      "/thanh-toan",
+      await checkoutFields({
+        intent: "pick-province",
+        [`delivery.${producer.code}`]: "delivery",
+        name: "Chị Hoa thử",
+        province: "46",
+        commune: "19333",
+        address: "1 Lê Lợi",
+      }),
+    );
+    expect(response.status).toBe(200);
+    const page = await text(response);
+    expect(page).toContain('<option value="19774">Phường Kim Long</option>');
+    expect(page).not.toContain("Phường Đông Hà</option>");
+    expect(page).toContain('value="Chị Hoa thử"');
+    expect(page).toContain('value="1 Lê Lợi"');
+  });
+
   it("places a pickup-only order without an address; its page shows the pickup hours", async () => {
     const response = await post(
       "/thanh-toan",
