@@ -5,17 +5,10 @@ import { orders, producers } from "~db/schema";
 import { bankNameForBin, buildVietQrPayload, vietQrPng, vietQrSvg } from "./vietqr.server";
 
 /** A producer's bank account as the producers table stores it (all null until she enters it). */
-export interface ProducerBankAccount {
+interface ProducerBankAccount {
   bankBin: string | null;
   bankAccountNumber: string | null;
   bankAccountName: string | null;
-}
-
-/** She takes transfers once her bank (its BIN) and account number are known. */
-export function hasBankAccount(
-  producer: Pick<ProducerBankAccount, "bankBin" | "bankAccountNumber">,
-): boolean {
-  return Boolean(producer.bankBin && producer.bankAccountNumber);
 }
 
 /**
@@ -63,19 +56,21 @@ interface OrderAwaitingTransfer {
 }
 
 /**
- * The VietQR payload of an order still waiting for its transfer to a producer with an
- * account; null otherwise. The page's code and the saved PNG both come from here, so they
- * cannot disagree.
+ * The account and VietQR payload of an order still waiting for its transfer to a producer
+ * with an account; null otherwise. The page's code and the saved PNG both come from here, so
+ * they cannot disagree.
  */
-function transferPayload({ order, producer }: OrderAwaitingTransfer): string | null {
+function transferPayload({ order, producer }: OrderAwaitingTransfer) {
   if (order.paymentMethod !== "bank_transfer" || order.status !== "pending_payment") return null;
-  if (!producer.bankBin || !producer.bankAccountNumber) return null;
-  return buildVietQrPayload({
-    bankBin: producer.bankBin,
-    accountNumber: producer.bankAccountNumber,
+  const { bankBin, bankAccountNumber: accountNumber } = producer;
+  if (!bankBin || !accountNumber) return null;
+  const payload = buildVietQrPayload({
+    bankBin,
+    accountNumber,
     amountVnd: order.totalVnd,
     purpose: order.code,
   });
+  return { bankBin, accountNumber, payload };
 }
 
 /**
@@ -86,18 +81,15 @@ function transferPayload({ order, producer }: OrderAwaitingTransfer): string | n
 export async function transferInstructions(
   detail: OrderAwaitingTransfer,
 ): Promise<TransferInstructions | null> {
-  const payload = transferPayload(detail);
-  const { order, producer } = detail;
-  if (payload === null || !producer.bankBin || !producer.bankAccountNumber) return null;
+  const transfer = transferPayload(detail);
+  if (transfer === null) return null;
   return {
-    bankBin: producer.bankBin,
-    bankName: bankNameForBin(producer.bankBin),
-    accountNumber: producer.bankAccountNumber,
-    accountName: producer.bankAccountName,
-    amountVnd: order.totalVnd,
-    message: order.code,
-    payload,
-    svg: await vietQrSvg(payload),
+    ...transfer,
+    bankName: bankNameForBin(transfer.bankBin),
+    accountName: detail.producer.bankAccountName,
+    amountVnd: detail.order.totalVnd,
+    message: detail.order.code,
+    svg: await vietQrSvg(transfer.payload),
   };
 }
 
@@ -134,10 +126,10 @@ export async function transferQrPng(
     )
     .get();
   if (!row) throw new NotFound("orderError.notFound");
-  const payload = transferPayload({ order: row, producer: row });
-  if (payload === null) throw new NotFound("transfer.qr.notWaiting");
+  const transfer = transferPayload({ order: row, producer: row });
+  if (transfer === null) throw new NotFound("transfer.qr.notWaiting");
   return {
-    png: await vietQrPng(payload),
+    png: await vietQrPng(transfer.payload),
     filename: `vietqr-${row.code.replace(/[^A-Za-z0-9-]/g, "")}.png`,
   };
 }
