@@ -48,17 +48,6 @@ export const ordersEn: Record<keyof typeof ordersVi, string> = {
   "order.noteValue": "Note: {note}",
   "order.cancelledBecause": "Cancelled: {reason}",
 
-  "orderPage.transferTitle": "Pay by bank transfer",
-  "orderPage.transferDue": "Please transfer before {date}; after that the order is cancelled.",
-  "orderPage.qrLabel": "VietQR code for the transfer",
-  "orderPage.qrCaption": "Scan it with any Vietnamese banking app.",
-  "orderPage.bankBin": "Bank (BIN)",
-  "orderPage.account": "Account number",
-  "orderPage.accountName": "Account holder",
-  "orderPage.amount": "Amount",
-  "orderPage.message": "Transfer message",
-  "orderPage.noBankAccount":
-    "The producer has not entered a bank account yet; please contact them to pay.",
   "orderPage.payCard": "Pay by card",
   "orderPage.confirmReceipt": "I received the goods",
   "orderPage.refunds": "Refunds",

@@ -49,17 +49,6 @@ export const ordersVi = {
   "order.noteValue": "Ghi chú: {note}",
   "order.cancelledBecause": "Lý do hủy: {reason}",
 
-  "orderPage.transferTitle": "Chuyển khoản để hoàn tất đơn hàng",
-  "orderPage.transferDue": "Vui lòng chuyển khoản trước {date}; sau hạn này đơn sẽ tự hủy.",
-  "orderPage.qrLabel": "Mã VietQR để chuyển khoản",
-  "orderPage.qrCaption": "Quét bằng ứng dụng ngân hàng bất kỳ.",
-  "orderPage.bankBin": "Ngân hàng (mã BIN)",
-  "orderPage.account": "Số tài khoản",
-  "orderPage.accountName": "Chủ tài khoản",
-  "orderPage.amount": "Số tiền",
-  "orderPage.message": "Nội dung chuyển khoản",
-  "orderPage.noBankAccount":
-    "Nhà sản xuất chưa khai báo tài khoản ngân hàng; vui lòng liên hệ để chuyển khoản.",
   "orderPage.payCard": "Thanh toán bằng thẻ",
   "orderPage.confirmReceipt": "Tôi đã nhận được hàng",
   "orderPage.refunds": "Hoàn tiền",
