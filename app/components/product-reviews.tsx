@@ -1,4 +1,4 @@
-import { Fragment, useId } from "react";
+import { useId } from "react";
 import { formatDate, formatNumber, useLocale, useT } from "~/lib/i18n";
 
 export interface ProductReviewsData {
@@ -96,26 +96,26 @@ export function StarRatingInput({
     <fieldset aria-describedby={error ? errorId : undefined}>
       <legend className="font-medium">{legend}</legend>
       <p className="text-sm text-stone-600">{t("journey.stars.hint")}</p>
-      <div className="mt-1 flex [&>input:checked+label]:text-amber-500 [&>input:focus-visible+label]:outline-2 [&>input:focus-visible+label]:outline-brand-700 [&>label:has(~input:checked)]:text-amber-500">
+      <div className="mt-1 flex [&>span:has(input:checked)]:text-amber-500 [&>span:has(input:focus-visible)]:outline-2 [&>span:has(input:focus-visible)]:outline-brand-700 [&>span:has(~span_input:checked)]:text-amber-500">
         {[1, 2, 3, 4, 5].map((stars) => (
-          <Fragment key={stars}>
+          <span
+            key={stars}
+            className="relative flex h-12 w-12 items-center justify-center rounded-lg text-4xl leading-none text-stone-300 hover:text-amber-400"
+          >
+            <label htmlFor={`${id}-${stars}`} title={t("reviews.stars", { rating: stars })}>
+              <span aria-hidden="true">★</span>
+              <span className="sr-only">{t("reviews.stars", { rating: stars })}</span>
+            </label>
+            {/* Transparent over its star: the tap lands on the radio itself. */}
             <input
               id={`${id}-${stars}`}
               type="radio"
               name={name}
               value={stars}
               required
-              className="sr-only"
+              className="absolute inset-0 z-10 m-0 h-full w-full cursor-pointer opacity-0"
             />
-            <label
-              htmlFor={`${id}-${stars}`}
-              title={t("reviews.stars", { rating: stars })}
-              className="flex h-12 w-12 cursor-pointer items-center justify-center rounded-lg text-4xl leading-none text-stone-300 hover:text-amber-400"
-            >
-              <span aria-hidden="true">★</span>
-              <span className="sr-only">{t("reviews.stars", { rating: stars })}</span>
-            </label>
-          </Fragment>
+          </span>
         ))}
       </div>
       {error ? (

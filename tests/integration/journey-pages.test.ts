@@ -138,6 +138,32 @@ describe("the buyer's journey pages", () => {
     expect(card).toContain("Được chấm 4 trên 5 sao qua 1 đánh giá");
   });
 
+  it("offers five large star labels over radio inputs to rate a completed order", async () => {
+    const listing = sx001Listings()[0]!;
+    const placed = order(listing.sku, listing.minOrderQty);
+    const producer = producerActor();
+    acceptOrder(db, producer, placed.id);
+    shipOrder(db, producer, placed.id);
+    deliverOrder(db, producer, placed.id);
+    confirmReceipt(db, buyerId, placed.id);
+    const html = await page(`/don-hang/${placed.id}`, buyerCookie);
+    const radios = [...html.matchAll(/<input[^>]*type="radio"[^>]*name="rating"[^>]*>/g)];
+    expect(radios.map((radio) => /value="(\d)"/.exec(radio[0])?.[1])).toEqual([
+      "1",
+      "2",
+      "3",
+      "4",
+      "5",
+    ]);
+    for (const stars of [1, 2, 3, 4, 5]) {
+      // Each star is a 48 px target whose label names it for screen readers.
+      expect(html).toMatch(
+        new RegExp(`class="relative flex h-12 w-12[^"]*"><label for="[^"]+-${stars}"[^>]*>`),
+      );
+      expect(html).toContain(`<span class="sr-only">${stars} sao</span>`);
+    }
+  });
+
   it("offers Zalo, Facebook and the QR origin code on a product page", async () => {
     const listing = sx001Listings()[0]!;
     const product = await page(`/san-pham/${listing.slug}`);
