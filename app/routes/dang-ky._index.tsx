@@ -121,7 +121,6 @@ export default function SignUpPage() {
           <legend className="px-1 font-medium text-stone-900">
             {t("auth.signup.businessLegend")}
           </legend>
-          <p className="text-sm text-stone-600">{t("journey.signup.businessOnly")}</p>
           <p className="text-sm text-stone-600">{t("auth.signup.businessHint")}</p>
           <Field field={fields.companyName} label={t("auth.field.companyName")}>
             <input

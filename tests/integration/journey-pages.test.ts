@@ -303,7 +303,7 @@ describe("the buyer's journey pages", () => {
     const block = /<fieldset[^>]*data-business-block[^]*?<\/fieldset>/.exec(form)?.[0] ?? "";
     // Without JavaScript the block is there, hidden by CSS for individuals, with its note.
     expect(block).toContain("group-has-[option[value=individual]:checked]:hidden");
-    expect(block).toContain("Phần này chỉ dành cho doanh nghiệp");
+    expect(block).toContain(t("vi", "auth.signup.businessHint"));
     const response = await fetch(`${server.url}/dang-ky`, {
       method: "POST",
       redirect: "manual",

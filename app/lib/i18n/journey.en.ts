@@ -55,7 +55,4 @@ export const journeyEn: Record<keyof typeof viGroups.journey, string> = {
   "journey.orders.moreProducts": "{titles} and {count} more",
 
   "journey.cart.continue": "Continue shopping",
-
-  "journey.signup.businessOnly":
-    "Only for businesses, restaurants, hotels, cooperatives… If you buy for your family (individual), leave this empty.",
 };

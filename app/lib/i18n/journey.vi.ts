@@ -54,7 +54,4 @@ export const journeyVi = {
   "journey.orders.moreProducts": "{titles} và {count} sản phẩm khác",
 
   "journey.cart.continue": "Tiếp tục mua hàng",
-
-  "journey.signup.businessOnly":
-    "Phần này chỉ dành cho doanh nghiệp, nhà hàng, khách sạn, hợp tác xã… Nếu bạn mua cho gia đình (cá nhân), hãy bỏ trống.",
 } as const;
