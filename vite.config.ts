@@ -42,6 +42,8 @@ export default defineConfig({
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     environment: "node",
     pool: "forks",
+    // One seeded demo database for the run, copied by every real server a test starts.
+    globalSetup: ["tests/helpers/vitest-global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

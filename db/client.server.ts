@@ -11,12 +11,15 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "migrations");
 
 /**
- * Opens a database file (or ":memory:") with the settings every process needs:
- * WAL so readers never block the writer, a busy timeout so concurrent writers from
- * several server processes wait instead of failing, and enforced foreign keys.
+ * Opens a database file (or ":memory:", or an in-memory copy of a `serialize()`d database)
+ * with the settings every process needs: WAL so readers never block the writer, a busy
+ * timeout so concurrent writers from several server processes wait instead of failing, and
+ * enforced foreign keys.
  */
-export function openDatabase(path: string): Db {
-  if (path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
+export function openDatabase(path: string | Buffer): Db {
+  if (typeof path === "string" && path !== ":memory:") {
+    mkdirSync(dirname(resolve(path)), { recursive: true });
+  }
   const sqlite = new Database(path);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("busy_timeout = 5000");

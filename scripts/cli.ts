@@ -159,19 +159,18 @@ async function dbMigrate(): Promise<void> {
 
 async function dbSeed(): Promise<void> {
   const env = loadEnv();
-  const { seedDemo } = await import("~db/seed/seed.server");
+  const { seedDemoMarketplace } = await import("~db/seed/demo-marketplace.server");
   const { db, migrate } = await openDb(env, { mustExist: false });
   migrate();
-  const result = await seedDemo(db, { today: new Date(), mode: env.APP_MODE });
+  const result = await seedDemoMarketplace(db, {
+    today: new Date(),
+    mode: env.APP_MODE,
+    log: (message) => console.log(message),
+  });
   if (!result.seeded) {
     console.log("CSDL đã có dữ liệu, không làm gì / the database is not empty: nothing done");
     return;
   }
-  console.log(
-    `Seeded (${env.APP_MODE}): ${Object.entries(result.counts)
-      .map(([what, n]) => `${n} ${what}`)
-      .join(", ")}; dates shifted by ${result.shiftDays} days`,
-  );
   for (const account of result.demoAccounts) {
     console.log(`  ${account.roleVi}: ${account.phone} / ${account.email} — ${account.password}`);
   }

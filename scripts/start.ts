@@ -35,7 +35,7 @@ function validatedEnv(): Env {
 const env = validatedEnv();
 
 const { openDatabase, migrateDatabase } = await import("~db/client.server");
-const { seedDemo } = await import("~db/seed/seed.server");
+const { seedDemoMarketplace } = await import("~db/seed/demo-marketplace.server");
 const { DEMO_ACCOUNTS, DEMO_CSV_BUYER_PASSWORD } = await import("~db/seed/demo-accounts");
 const { buildIfStale } = await import("../server/build");
 const { startServer } = await import("../server/index");
@@ -46,25 +46,7 @@ const log = (message: string) => console.log(message);
 
 const db = openDatabase(env.DATABASE_PATH);
 migrateDatabase(db);
-const seed = await seedDemo(db, { today: new Date(), mode: env.APP_MODE });
-if (seed.seeded) {
-  log(
-    `Đã tạo dữ liệu mẫu / demo data seeded: ${Object.entries(seed.counts)
-      .map(([what, n]) => `${n} ${what}`)
-      .join(", ")} (dates shifted by ${seed.shiftDays} days).`,
-  );
-}
-if (seed.seeded && env.APP_MODE === "demo") {
-  // Demo products and producers get generated picture cards through the real image pipeline,
-  // so a fresh demo has no empty gallery (cards are cached between fresh databases).
-  const { generateDemoPictures } = await import("~/modules/images/demo-pictures.server");
-  const pictures = await generateDemoPictures(db);
-  log(`Ảnh mẫu / demo pictures: ${pictures.listings} + ${pictures.producers} (${pictures.ms} ms)`);
-  // Something for the demo Union staff to moderate: new listings and an edit under review.
-  const { createDemoModerationWork } = await import("~/modules/listings/demo-moderation.server");
-  const work = await createDemoModerationWork(db);
-  log(`Chờ kiểm duyệt / awaiting moderation: ${work.listings} + ${work.revisions}`);
-}
+await seedDemoMarketplace(db, { today: new Date(), mode: env.APP_MODE, log });
 // The periodic jobs (certificate expiry, order jobs, search indexer) start inside the server
 // build: server/background-jobs.ts, called from app/entry.server.tsx.
 

@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { copyDemoTemplate, DEMO_TEMPLATE_ENV } from "./demo-template";
 
 /** The project's root directory (tests/helpers/../..). */
 export const projectRoot = resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -147,12 +148,18 @@ export interface StartServerOptions {
   timeoutMs?: number;
   /** Run `npm start` instead of the start script directly (the README's command). */
   viaNpm?: boolean;
+  /**
+   * "fresh": the server seeds its empty database itself, as on a new machine. By default a
+   * demo server starts from a copy of the run's seeded template (tests/helpers/demo-template.ts),
+   * when there is one and the test neither names its database nor runs `npm start` or live mode.
+   */
+  seed?: "template" | "fresh";
 }
 
 /**
  * Starts the real production server (scripts/start.ts: migrate, seed the demo, build if
- * stale, serve) on a fresh temporary database and a free port on 127.0.0.1, and waits for
- * /healthz. Never touches the developer's ./data/app.db.
+ * stale, serve) on a fresh temporary database (a copy of the seeded template, see `seed`) and
+ * a free port on 127.0.0.1, and waits for /healthz. Never touches the developer's ./data/app.db.
  */
 export async function startServer(options: StartServerOptions = {}): Promise<StartedServer> {
   const dir = tempDir();
@@ -168,6 +175,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     LOG_LEVEL: "warn",
     ...options.env,
   };
+  const template = process.env[DEMO_TEMPLATE_ENV];
+  const fromTemplate =
+    template !== undefined &&
+    options.seed !== "fresh" &&
+    !options.viaNpm &&
+    env.DATABASE_PATH === databasePath &&
+    env.UPLOADS_DIR === join(dir, "uploads") &&
+    env.APP_MODE === "demo";
+  if (fromTemplate) copyDemoTemplate(template, dir);
   const proc = options.viaNpm
     ? spawnGroup("npm", ["start", "--silent"], env)
     : spawnGroup(process.execPath, ["--import", "tsx", "scripts/start.ts"], env);

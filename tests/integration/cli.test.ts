@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { rmSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, openMigratedDatabase, type Db } from "~db/client.server";
@@ -27,6 +27,8 @@ function cli(databasePath: string, ...args: string[]): Promise<CliRun> {
         NODE_ENV: "test",
         LOG_LEVEL: "warn",
         DATABASE_PATH: databasePath,
+        // db:seed makes the demo pictures: beside the test's database, never in ./data.
+        UPLOADS_DIR: join(dirname(databasePath), "uploads"),
       },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -26,7 +26,7 @@ let server: StartedServer;
 
 /**
  * Waits (at most 60 s) for the boot's own garbage to go back to the system: right after
- * /healthz answers, the demo seeding, the search warm-up and the first job runs leave the
+ * /healthz answers, the demo seeding (when the server seeds itself), the search warm-up and the first job runs leave the
  * process at 300–380 MB until V8's memory reducer runs on an idle server (about 30 s later,
  * down to about 210 MB). The flood is measured from a settled server, not from the boot.
  */
