@@ -12,6 +12,7 @@ import {
 import { SearchHitCard } from "~/components/search/search-hit-card";
 import { formatNumber, t, useLocale, useT } from "~/lib/i18n";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { withRatings } from "~/modules/orders/reviews.server";
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
 import { CERT_KINDS, certificationIndex } from "~/modules/search/certifications";
@@ -44,11 +45,12 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
     const index = certificationIndex(kind);
     return index < 0 ? null : (CERT_KINDS[index] ?? null);
   });
-  const { result, categories, related } = await searchPage(getDb(), query);
+  const db = getDb();
+  const { result, categories, related } = await searchPage(db, query);
   return {
     query,
     total: result.total,
-    hits: result.hits,
+    hits: withRatings(db, result.hits),
     facets: result.facets,
     priceRanges: result.priceRanges ?? null,
     categories,

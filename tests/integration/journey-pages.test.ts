@@ -136,6 +136,13 @@ describe("the buyer's journey pages", () => {
       ).exec(home)?.[0] ?? "";
     expect(card).toContain(listing.title);
     expect(card).toContain("Được chấm 4 trên 5 sao qua 1 đánh giá");
+    // And on its search result card.
+    const results = await page(`/tim-kiem?q=${encodeURIComponent(listing.title)}`);
+    const hit =
+      new RegExp(
+        `<article[^>]*>(?:(?!</article>)[^])*?href="/san-pham/${listing.slug}"[^]*?</article>`,
+      ).exec(results)?.[0] ?? "";
+    expect(hit).toContain("Được chấm 4 trên 5 sao qua 1 đánh giá");
   });
 
   it("offers five large star labels over radio inputs to rate a completed order", async () => {

@@ -13,6 +13,8 @@ export interface SearchHitCardData {
   producer: { code: string; name: string };
   image: { key: string; width: number } | null;
   path: string;
+  /** The average of its visible reviews and their count; null before any. */
+  rating?: { average: number; count: number } | null;
 }
 
 /**
@@ -49,6 +51,7 @@ export function SearchHitCard({ hit, eager }: { hit: SearchHitCardData; eager: b
           commune={hit.commune}
           ocopStars={hit.ocopStars}
           stock={hit.stock}
+          rating={hit.rating}
           truncate
         />
       </div>

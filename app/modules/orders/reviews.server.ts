@@ -127,6 +127,18 @@ export function getListingRatings(db: Db, listingIds: number[]): Map<number, Lis
   return ratings;
 }
 
+/** Cards (search hits, a grid) with their rating attached: null before anyone rated them. */
+export function withRatings<Card extends { id: number }>(
+  db: Db,
+  cards: Card[],
+): (Card & { rating: ListingRating | null })[] {
+  const ratings = getListingRatings(
+    db,
+    cards.map((card) => card.id),
+  );
+  return cards.map((card) => ({ ...card, rating: ratings.get(card.id) ?? null }));
+}
+
 /**
  * Staff with `review:hide` over the order's org unit hide (or show again) a review; audited.
  */
