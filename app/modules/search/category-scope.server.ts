@@ -1,6 +1,7 @@
 import { prepared, type Db } from "~db/client.server";
 import type { DocValues } from "./doc-values.server";
-import type { QueryGroup } from "./query-plan";
+import type { Phrase, QueryGroup } from "./query-plan";
+import type { WordStore } from "./word-store";
 import { SEARCH_COLUMNS } from "./doc-values.server";
 import { isUmbrellaName } from "./category-names";
 import { foldedWords } from "./words";
@@ -23,14 +24,22 @@ interface CategoryNames {
   name_en: string;
 }
 
-/** Per category id: its own folded words, and those only its parents' names have. */
-function categoryWords(db: Db): Map<number, { own: Set<string>; parentOnly: string[] }> {
+type CategoryWords = Map<number, { own: Set<string>; parentOnly: string[] }>;
+
+/** The folded words per category, kept while the categories' names stay the same. */
+const cached = new WeakMap<object, { signature: string; words: CategoryWords }>();
+
+/** Per category id: its own folded words, and those only its umbrella parents' names have. */
+function categoryWords(db: Db): CategoryWords {
   const rows = prepared<CategoryNames>(
     db,
-    "SELECT id, parent_id, name_vi, name_en FROM categories",
+    "SELECT id, parent_id, name_vi, name_en FROM categories ORDER BY id",
   ).all();
+  const signature = JSON.stringify(rows);
+  const hit = cached.get(db.$client);
+  if (hit?.signature === signature) return hit.words;
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const result = new Map<number, { own: Set<string>; parentOnly: string[] }>();
+  const result: CategoryWords = new Map();
   for (const row of rows) {
     const own = new Set(foldedWords(`${row.name_vi} ${row.name_en}`));
     const parentOnly = new Set<string>();
@@ -45,6 +54,7 @@ function categoryWords(db: Db): Map<number, { own: Set<string>; parentOnly: stri
     }
     result.set(row.id, { own, parentOnly: [...parentOnly] });
   }
+  cached.set(db.$client, { signature, words: result });
   return result;
 }
 
@@ -52,9 +62,16 @@ function wordMatches(typed: string, isPrefix: boolean, word: string): boolean {
   return isPrefix ? word.startsWith(typed) : word === typed;
 }
 
+/** Whether one of the phrase's words may stand for `word` (itself, or a prefix of it). */
+function touches(alternative: Phrase, word: string): boolean {
+  return alternative.words.some((typed, i) =>
+    wordMatches(typed, alternative.prefix && i === alternative.words.length - 1, word),
+  );
+}
+
 /**
- * A predicate keeping the matches (all mode) that hold every group outside their parents'
- * names, or null when no group can match a parent's name (nothing to check).
+ * A predicate keeping the matches (all mode) that hold every group outside their umbrella
+ * parents' names, or null when no group can match such a name (nothing to check).
  */
 export function categoryScope(
   db: Db,
@@ -62,38 +79,66 @@ export function categoryScope(
   groups: readonly QueryGroup[],
 ): ((id: number) => boolean) | null {
   const categories = categoryWords(db);
-  const flagged = new Set<number>();
-  for (const [categoryId, { parentOnly }] of categories) {
-    const touches = groups.some((group) =>
+  // Per category: the groups that one of its umbrella words may have matched.
+  const flagged = new Map<number, number[]>();
+  for (const [categoryId, { own, parentOnly }] of categories) {
+    // A group its own category's name may stand for needs no check ("trà" for a tea).
+    const touched = groups.flatMap((group, g) =>
       group.alternatives.some((alternative) =>
-        alternative.words.some((typed, i) => {
-          const isPrefix = alternative.prefix && i === alternative.words.length - 1;
-          return parentOnly.some((word) => wordMatches(typed, isPrefix, word));
-        }),
-      ),
+        parentOnly.some((word) => touches(alternative, word)),
+      ) && !group.alternatives.some((alternative) => [...own].some((w) => touches(alternative, w)))
+        ? [g]
+        : [],
     );
-    if (touches) flagged.add(categoryId);
+    if (touched.length > 0) flagged.set(categoryId, touched);
   }
   if (flagged.size === 0) return null;
-  return (id) => {
-    const categoryId = values.categoryId[id] ?? -1;
-    if (!flagged.has(categoryId)) return true;
-    const words = new Set(categories.get(categoryId)?.own ?? []);
-    values.columnWords.forEach((store, c) => {
-      if (c === CATEGORY_COLUMN) return;
+  // Per group: the word ids of its one-word alternatives, and for each alternative of
+  // several words (a synonym phrase, a split word) the ids of each of its words; a prefix
+  // stands for every word it starts.
+  const idsOf = (word: string, isPrefix: boolean): Set<number> =>
+    new Set(
+      isPrefix ? values.wordsWithPrefix(word) : [values.wordId(word)].filter((id) => id >= 0),
+    );
+  const wanted = groups.map((group) => {
+    const single = new Set<number>();
+    const phrases: Set<number>[][] = [];
+    for (const alternative of group.alternatives) {
+      const last = alternative.words.length - 1;
+      const perWord = alternative.words.map((word, i) =>
+        idsOf(word, alternative.prefix && i === last),
+      );
+      if (perWord.length === 1) for (const id of perWord[0] ?? []) single.add(id);
+      else if (perWord.length <= 30) phrases.push(perWord);
+    }
+    return { single, phrases };
+  });
+  // Whether the listing holds the group outside the category column: one word of a one-word
+  // alternative, or every word of a longer one, anywhere (as the match reads what was typed).
+  const holds = (id: number, g: number): boolean => {
+    const { single, phrases } = wanted[g] as (typeof wanted)[number];
+    const found = phrases.map(() => 0);
+    for (let c = 0; c < values.columnWords.length; c++) {
+      if (c === CATEGORY_COLUMN) continue;
+      const store = values.columnWords[c] as WordStore;
       const from = store.start[id] ?? 0;
       const end = from + (store.length[id] ?? 0);
-      for (let i = from; i < end; i++) words.add(values.words[store.data[i] as number] ?? "");
-    });
-    return groups.every((group) =>
-      group.alternatives.some((alternative) =>
-        alternative.words.every((typed, i) => {
-          const isPrefix = alternative.prefix && i === alternative.words.length - 1;
-          if (!isPrefix) return words.has(typed);
-          for (const word of words) if (word.startsWith(typed)) return true;
-          return false;
-        }),
-      ),
-    );
+      for (let i = from; i < end; i++) {
+        const word = store.data[i] as number;
+        if (single.has(word)) return true;
+        for (let p = 0; p < phrases.length; p++) {
+          const perWord = phrases[p] as Set<number>[];
+          for (let k = 0; k < perWord.length; k++) {
+            if ((perWord[k] as Set<number>).has(word)) found[p] = (found[p] as number) | (1 << k);
+          }
+        }
+      }
+    }
+    return phrases.some((perWord, p) => found[p] === (1 << perWord.length) - 1);
+  };
+  return (id) => {
+    const categoryId = values.categoryId[id] ?? -1;
+    const touched = flagged.get(categoryId);
+    return touched === undefined || touched.every((g) => holds(id, g));
   };
 }
