@@ -136,9 +136,11 @@ export function categoryScope(
     }
     return phrases.some((perWord, p) => found[p] === (1 << perWord.length) - 1);
   };
+  // An array by category id: one read per match for the (usual) unflagged category.
+  const byCategory: (number[] | undefined)[] = [];
+  for (const [categoryId, touched] of flagged) byCategory[categoryId] = touched;
   return (id) => {
-    const categoryId = values.categoryId[id] ?? -1;
-    const touched = flagged.get(categoryId);
+    const touched = byCategory[values.categoryId[id] as number];
     return touched === undefined || touched.every((g) => holds(id, g));
   };
 }
