@@ -93,23 +93,28 @@ export function categoryScope(
     if (touched.length > 0) flagged.set(categoryId, touched);
   }
   if (flagged.size === 0) return null;
-  // Per group: the word ids of its one-word alternatives, and for each alternative of
-  // several words (a synonym phrase, a split word) the ids of each of its words; a prefix
-  // stands for every word it starts.
-  const idsOf = (word: string, isPrefix: boolean): Set<number> =>
-    new Set(
-      isPrefix ? values.wordsWithPrefix(word) : [values.wordId(word)].filter((id) => id >= 0),
-    );
+  // Per group, masks over word ids (a typed-array read per word scanned, the check runs on
+  // every listing of a flagged category): the words of its one-word alternatives, and for
+  // each longer alternative (a synonym phrase, a split word) which of its words each id is;
+  // a prefix stands for every word it starts.
+  const dictionarySize = values.words.length;
+  const idsOf = (word: string, isPrefix: boolean): number[] =>
+    isPrefix ? values.wordsWithPrefix(word) : [values.wordId(word)].filter((id) => id >= 0);
   const wanted = groups.map((group) => {
-    const single = new Set<number>();
-    const phrases: Set<number>[][] = [];
+    const single = new Uint8Array(dictionarySize);
+    const phrases: { mask: Int32Array; all: number }[] = [];
     for (const alternative of group.alternatives) {
       const last = alternative.words.length - 1;
-      const perWord = alternative.words.map((word, i) =>
-        idsOf(word, alternative.prefix && i === last),
-      );
-      if (perWord.length === 1) for (const id of perWord[0] ?? []) single.add(id);
-      else if (perWord.length <= 30) phrases.push(perWord);
+      if (last === 0) {
+        for (const id of idsOf(alternative.words[0] ?? "", alternative.prefix)) single[id] = 1;
+      } else if (last < 30) {
+        const mask = new Int32Array(dictionarySize);
+        alternative.words.forEach((word, k) => {
+          for (const id of idsOf(word, alternative.prefix && k === last))
+            mask[id] = (mask[id] ?? 0) | (1 << k);
+        });
+        phrases.push({ mask, all: (1 << (last + 1)) - 1 });
+      }
     }
     return { single, phrases };
   });
@@ -125,16 +130,13 @@ export function categoryScope(
       const end = from + (store.length[id] ?? 0);
       for (let i = from; i < end; i++) {
         const word = store.data[i] as number;
-        if (single.has(word)) return true;
+        if (single[word] === 1) return true;
         for (let p = 0; p < phrases.length; p++) {
-          const perWord = phrases[p] as Set<number>[];
-          for (let k = 0; k < perWord.length; k++) {
-            if ((perWord[k] as Set<number>).has(word)) found[p] = (found[p] as number) | (1 << k);
-          }
+          found[p] = (found[p] as number) | ((phrases[p] as { mask: Int32Array }).mask[word] ?? 0);
         }
       }
     }
-    return phrases.some((perWord, p) => found[p] === (1 << perWord.length) - 1);
+    return phrases.some((phrase, p) => found[p] === phrase.all);
   };
   // An array by category id: one read per match for the (usual) unflagged category.
   const byCategory: (number[] | undefined)[] = [];
