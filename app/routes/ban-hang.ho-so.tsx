@@ -9,8 +9,8 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormErrors, FormSuccess, inputClass } from "~/components/auth-form";
-import { Alert } from "~/components/supply/alert";
+import { Field, FormErrors, inputClass } from "~/components/auth-form";
+import { ActionOutcome } from "~/components/supply/alert";
 import { ConfirmButtons, IntentButton } from "~/components/supply/intent-button";
 import { BankAccountPanel } from "~/components/supply/bank-account-panel";
 import { Panel } from "~/components/supply/panel";
@@ -199,12 +199,10 @@ export default function WorkspaceProfilePage() {
           </button>
         </Form>
       ) : null}
-      {query.notice ? (
-        <div className="mt-4">
-          <FormSuccess>{t(NOTICE_KEYS[query.notice])}</FormSuccess>
-        </div>
-      ) : null}
-      {result && "formError" in result ? <Alert>{result.formError}</Alert> : null}
+      <ActionOutcome
+        notice={query.notice ? t(NOTICE_KEYS[query.notice]) : null}
+        error={result && "formError" in result ? result.formError : null}
+      />
       <FormErrors id={form.errorId} errors={form.errors} />
       <Form method="post" {...getFormProps(form)} className="mt-6 space-y-5">
         <input type="hidden" name="producer" value={producer.code} />

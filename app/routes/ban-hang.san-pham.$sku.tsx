@@ -9,8 +9,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { FormSuccess } from "~/components/auth-form";
-import { Alert } from "~/components/supply/alert";
+import { ActionOutcome } from "~/components/supply/alert";
 import { ConfirmButtons, IntentButton } from "~/components/supply/intent-button";
 import {
   ListingFields,
@@ -223,12 +222,10 @@ export default function EditListingPage() {
         <span className="text-stone-600">{t("listingEdit.status")}: </span>
         <strong>{t(`listingStatus.${listing.status}`)}</strong>
       </p>
-      {query.notice ? (
-        <div className="mt-4">
-          <FormSuccess>{t(NOTICE_KEYS[query.notice])}</FormSuccess>
-        </div>
-      ) : null}
-      {result && "formError" in result ? <Alert>{result.formError}</Alert> : null}
+      <ActionOutcome
+        notice={query.notice ? t(NOTICE_KEYS[query.notice]) : null}
+        error={result && "formError" in result ? result.formError : null}
+      />
       <ModerationNote listing={listing} />
       {revision?.status === "pending" ? (
         <p className="mt-4 rounded-lg bg-amber-50 px-4 py-3 text-amber-900">

@@ -80,13 +80,19 @@ export const checkoutflowAuthorizationCases: Record<string, RouteCases> = {
       },
     ],
   },
-  "tai-khoan_.dia-chi.moi": { loader: [login], action: [login, crossSite] },
+  // One route for a new address (`moi`) and for changing one.
   "tai-khoan_.dia-chi.$id": {
-    loader: [{ ...login, params: otherBuyersAddress }, othersAddress],
+    loader: [
+      { ...login, params: otherBuyersAddress },
+      othersAddress,
+      { ...login, params: () => ({ id: "moi" }) },
+    ],
     action: [
       { ...login, params: otherBuyersAddress },
       { ...crossSite, params: otherBuyersAddress },
       { ...othersAddress, form: validAddress },
+      { ...login, params: () => ({ id: "moi" }) },
+      { ...crossSite, params: () => ({ id: "moi" }) },
     ],
   },
 };

@@ -18,6 +18,24 @@ export interface AddressFormValues {
   isDefault: boolean;
 }
 
+/**
+ * What the form shows again after a refused or "Chọn tỉnh" submit: the posted values, a
+ * missing province being the page's starting one and any other missing value empty.
+ */
+export function postedAddressValues(
+  posted: Record<string, string | undefined>,
+  startProvince: string,
+): AddressFormValues {
+  return {
+    name: posted.name ?? "",
+    phone: posted.phone ?? "",
+    province: posted.province ?? startProvince,
+    commune: posted.commune ?? "",
+    address: posted.address ?? "",
+    isDefault: posted.isDefault === "on",
+  };
+}
+
 /** The address book's form (new and edit pages): who receives, where, and "mặc định". */
 export function AddressForm({
   id,

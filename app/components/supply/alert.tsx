@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { FormSuccess } from "~/components/auth-form";
 
 /** An error about the page's last action (a refused photo, a step the state does not allow). */
 export function Alert({
@@ -15,5 +16,19 @@ export function Alert({
     >
       {children}
     </p>
+  );
+}
+
+/** What the page's last action did: its success notice, then any error it reported. */
+export function ActionOutcome({ notice, error }: { notice: ReactNode; error: ReactNode }) {
+  return (
+    <>
+      {notice ? (
+        <div className="mt-4">
+          <FormSuccess>{notice}</FormSuccess>
+        </div>
+      ) : null}
+      {error ? <Alert>{error}</Alert> : null}
+    </>
   );
 }
