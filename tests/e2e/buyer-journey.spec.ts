@@ -167,6 +167,9 @@ function journey(javaScriptEnabled: boolean) {
 
     // 1. A guest fills a cart from three producers, SX003 (no bank account) among them.
     for (const { product } of [delivering, pickedUp, withoutBank]) await addToCart(page, product);
+    await expect(
+      page.getByRole("link", { name: t("vi", "journey.cart.continue") }),
+    ).toHaveAttribute("href", "/tim-kiem");
 
     // 2. Checking out asks to log in; she has no account and signs up on the way.
     await page.getByRole("link", { name: t("vi", "cartPage.loginToCheckout") }).click();
