@@ -100,7 +100,7 @@ export function categoryScope(
   const dictionarySize = values.words.length;
   const idsOf = (word: string, isPrefix: boolean): number[] =>
     isPrefix ? values.wordsWithPrefix(word) : [values.wordId(word)].filter((id) => id >= 0);
-  const wanted = groups.map((group) => {
+  const masksOf = (group: QueryGroup) => {
     const single = new Uint8Array(dictionarySize);
     const phrases: { mask: Int32Array; all: number }[] = [];
     for (const alternative of group.alternatives) {
@@ -117,11 +117,16 @@ export function categoryScope(
       }
     }
     return { single, phrases };
-  });
+  };
+  // Built only for the groups some flagged category has (allocations per dictionary size).
+  const wanted = new Map<number, ReturnType<typeof masksOf>>();
+  for (const touched of flagged.values()) {
+    for (const g of touched) if (!wanted.has(g)) wanted.set(g, masksOf(groups[g] as QueryGroup));
+  }
   // Whether the listing holds the group outside the category column: one word of a one-word
   // alternative, or every word of a longer one, anywhere (as the match reads what was typed).
   const holds = (id: number, g: number): boolean => {
-    const { single, phrases } = wanted[g] as (typeof wanted)[number];
+    const { single, phrases } = wanted.get(g) as ReturnType<typeof masksOf>;
     const found = phrases.map(() => 0);
     for (let c = 0; c < values.columnWords.length; c++) {
       if (c === CATEGORY_COLUMN) continue;
