@@ -135,6 +135,11 @@ function AccountMenu({ user }: { user: ShellUser | null }) {
                     </Link>
                   </li>
                   <li>
+                    <Link to="/tai-khoan/dia-chi" className={menuLink}>
+                      {t("addressBook.title")}
+                    </Link>
+                  </li>
+                  <li>
                     <Link to="/yeu-cau-mua/moi" className={menuLink}>
                       {t("header.postRequest")}
                     </Link>

@@ -149,15 +149,12 @@ const shellEn: Record<keyof typeof viGroups.shell, string> = {
   "producer.notFound": "This producer could not be found.",
 
   "search.title": "Search products",
-  "search.queryLabel": "Keywords",
-  "search.submit": "Search",
   "search.resultsFor": "Results for “{q}”",
   "search.resultCount": "{count} products found",
   "search.emptyTitle": "No matching products",
   "search.emptyBody":
     "Try other keywords or fewer filters. You can also post a purchase request so producers contact you.",
   "search.emptyAction": "Post a purchase request",
-  "search.queryPlaceholder": "For example: ca phe khe sanh, honey",
   "search.filters": "Filter results",
   "search.jumpToFilters": "Filter results ({count} selected)",
   "search.backToResults": "Back to the results",

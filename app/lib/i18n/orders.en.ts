@@ -10,7 +10,6 @@ export const ordersEn: Record<keyof typeof ordersVi, string> = {
   "cartPage.quantityIn": "Quantity ({unit})",
   "cartPage.update": "Update",
   "cartPage.remove": "Remove “{title}” from the cart",
-  "cartPage.limits": "Minimum order {min} {unit}; {stock} {unit} in stock.",
   "cartPage.feesLater": "Delivery fees, if you choose delivery, are added at checkout.",
   "cartPage.fixProblems": "Please fix the marked products in your cart before checking out.",
   "cartPage.loginToCheckout": "Log in to check out",

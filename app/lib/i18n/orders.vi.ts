@@ -11,7 +11,6 @@ export const ordersVi = {
   "cartPage.quantityIn": "Số lượng ({unit})",
   "cartPage.update": "Cập nhật",
   "cartPage.remove": "Bỏ “{title}” khỏi giỏ",
-  "cartPage.limits": "Đặt tối thiểu {min} {unit}, còn {stock} {unit} trong kho.",
   "cartPage.feesLater": "Phí giao hàng (nếu chọn giao tận nơi) được tính ở bước đặt hàng.",
   "cartPage.fixProblems": "Vui lòng sửa các sản phẩm được đánh dấu trong giỏ trước khi đặt hàng.",
   "cartPage.loginToCheckout": "Đăng nhập để đặt hàng",

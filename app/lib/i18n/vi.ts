@@ -152,15 +152,12 @@ const shellVi = {
   "producer.notFound": "Không tìm thấy nhà sản xuất này.",
 
   "search.title": "Tìm sản phẩm",
-  "search.queryLabel": "Từ khóa",
-  "search.submit": "Tìm",
   "search.resultsFor": "Kết quả cho “{q}”",
   "search.resultCount": "Tìm thấy {count} sản phẩm",
   "search.emptyTitle": "Không tìm thấy sản phẩm phù hợp",
   "search.emptyBody":
     "Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc. Bạn cũng có thể đăng yêu cầu mua để nhà sản xuất liên hệ với bạn.",
   "search.emptyAction": "Đăng yêu cầu mua",
-  "search.queryPlaceholder": "Ví dụ: ca phe khe sanh, mật ong",
   "search.filters": "Lọc kết quả",
   "search.jumpToFilters": "Lọc kết quả ({count} đang chọn)",
   "search.backToResults": "Về đầu kết quả",
