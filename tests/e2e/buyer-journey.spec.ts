@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import Database from "better-sqlite3";
 import type { Locator, Page } from "@playwright/test";
 import jsQR from "jsqr";
 import sharp from "sharp";
@@ -8,7 +7,7 @@ import { zaloNumber } from "~/components/producer-phone";
 import { formatVnd } from "~/lib/money";
 import { buildVietQrPayload } from "~/modules/payments/vietqr.server";
 import { audit, expect, expectNoHorizontalScroll, test } from "./fixtures";
-import { DEMO_ACCOUNTS, t } from "./support";
+import { DEMO_ACCOUNTS, readDemo, t } from "./support";
 
 /**
  * The buyer's journey of issue 14 on a 360×740 phone, with JavaScript and without: a guest
@@ -41,19 +40,6 @@ interface Producer {
   deliveryFeeVnd: number;
   bankBin: string | null;
   bankAccountNumber: string | null;
-}
-
-/** Reads the server's demo database (global-setup.ts made it) without writing to it. */
-function readDemo<T>(read: (sqlite: Database.Database) => T): T {
-  const path = process.env.E2E_DATABASE_PATH;
-  if (!path)
-    throw new Error("E2E_DATABASE_PATH is not set: run the tests with `npx playwright test`");
-  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
-  try {
-    return read(sqlite);
-  } finally {
-    sqlite.close();
-  }
 }
 
 function producerOf(code: string): { producer: Producer; product: Product } {

@@ -1,8 +1,15 @@
-import Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
 import { phoneJpeg } from "../helpers/images";
 import { audit, expect, expectNoHorizontalScroll, snapshot, test } from "./fixtures";
-import { DEMO_ACCOUNTS, isAt, logIn, openAccountMenu, t, type DemoAccount } from "./support";
+import {
+  DEMO_ACCOUNTS,
+  isAt,
+  logIn,
+  openAccountMenu,
+  readDemo,
+  t,
+  type DemoAccount,
+} from "./support";
 
 /**
  * The daily work of issue 13 on a 360×740 phone without JavaScript: a producer creates a
@@ -18,18 +25,11 @@ function account(key: (typeof DEMO_ACCOUNTS)[number]["key"]) {
   return found;
 }
 
-/** One row of the server's demo database (global-setup.ts made it), read-only. */
+/** One row of the server's demo database, read-only. */
 function row<T>(sql: string, ...params: string[]): T {
-  const path = process.env.E2E_DATABASE_PATH;
-  if (!path) throw new Error("E2E_DATABASE_PATH is not set");
-  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
-  try {
-    const found = sqlite.prepare(sql).get(...params) as T | undefined;
-    if (!found) throw new Error(`nothing for ${sql} (${params.join(", ")})`);
-    return found;
-  } finally {
-    sqlite.close();
-  }
+  const found = readDemo((sqlite) => sqlite.prepare(sql).get(...params) as T | undefined);
+  if (!found) throw new Error(`nothing for ${sql} (${params.join(", ")})`);
+  return found;
 }
 
 /**

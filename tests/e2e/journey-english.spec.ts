@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
 import { audit, expect, test } from "./fixtures";
-import { t } from "./support";
+import { readDemo, t } from "./support";
 
 /**
  * Every page the buyer's journey (issue 14) touched, in English on a 360×740 phone, checked
@@ -17,24 +16,19 @@ interface DemoListing {
   producerCode: string;
 }
 
-/** A published listing of SX001 in the server's demo database (read only). */
+/** A published listing of SX001 in the server's demo database. */
 function demoListing(): DemoListing {
-  const path = process.env.E2E_DATABASE_PATH;
-  if (!path)
-    throw new Error("E2E_DATABASE_PATH is not set: run the tests with `npx playwright test`");
-  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
-  try {
-    const row = sqlite
-      .prepare(
-        `select l.slug, p.code as producerCode from listings l join producers p on p.id = l.producer_id
-         where l.status = 'published' and p.code = 'SX001' order by l.id limit 1`,
-      )
-      .get() as DemoListing | undefined;
-    if (!row) throw new Error("SX001 has no published listing");
-    return row;
-  } finally {
-    sqlite.close();
-  }
+  const row = readDemo(
+    (sqlite) =>
+      sqlite
+        .prepare(
+          `select l.slug, p.code as producerCode from listings l join producers p on p.id = l.producer_id
+           where l.status = 'published' and p.code = 'SX001' order by l.id limit 1`,
+        )
+        .get() as DemoListing | undefined,
+  );
+  if (!row) throw new Error("SX001 has no published listing");
+  return row;
 }
 
 /** Checks the page the browser is on: in English, and no serious axe finding. */

@@ -39,23 +39,31 @@ export interface DemoProduct {
   title: string;
 }
 
-/** A published product of the server's demo database (global-setup.ts made it). */
-export function demoProduct(): DemoProduct {
+/** Reads the server's demo database (global-setup.ts made it) without writing to it. */
+export function readDemo<T>(read: (sqlite: Database.Database) => T): T {
   const path = process.env.E2E_DATABASE_PATH;
   if (!path)
     throw new Error("E2E_DATABASE_PATH is not set: run the tests with `npx playwright test`");
   const sqlite = new Database(path, { readonly: true, fileMustExist: true });
   try {
-    const row = sqlite
-      .prepare(
-        "select sku, slug, title from listings where status = 'published' order by id limit 1",
-      )
-      .get() as DemoProduct | undefined;
-    if (!row) throw new Error("the demo database has no published listing");
-    return row;
+    return read(sqlite);
   } finally {
     sqlite.close();
   }
+}
+
+/** A published product of the server's demo database. */
+export function demoProduct(): DemoProduct {
+  const row = readDemo(
+    (sqlite) =>
+      sqlite
+        .prepare(
+          "select sku, slug, title from listings where status = 'published' order by id limit 1",
+        )
+        .get() as DemoProduct | undefined,
+  );
+  if (!row) throw new Error("the demo database has no published listing");
+  return row;
 }
 
 /** True when the URL of `page` has exactly this path. */
