@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from "react";
+import { copyText } from "~/lib/clipboard";
 import { useT } from "~/lib/i18n";
 import { facebookShareUrl, zaloShareUrl } from "~/lib/share-links";
 
@@ -12,16 +13,11 @@ const LINK_CLASS =
 export function ShareLinks({ url }: { url: string }) {
   const t = useT();
   const id = useId();
-  // The copy button needs the clipboard, so it appears only once the page is interactive.
+  // Copying needs JavaScript, so the button appears only once the page is interactive.
   const [canCopy, setCanCopy] = useState(false);
   const [copyState, setCopyState] = useState<"idle" | "copied" | "failed">("idle");
-  useEffect(() => setCanCopy(typeof navigator !== "undefined" && !!navigator.clipboard), []);
-  const copy = () => {
-    navigator.clipboard.writeText(url).then(
-      () => setCopyState("copied"),
-      () => setCopyState("failed"),
-    );
-  };
+  useEffect(() => setCanCopy(true), []);
+  const copy = async () => setCopyState((await copyText(url)) ? "copied" : "failed");
   return (
     <section aria-labelledby={`${id}-title`} className="mt-4">
       <h2 id={`${id}-title`} className="text-sm font-semibold text-stone-800">
