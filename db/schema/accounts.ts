@@ -25,6 +25,19 @@ export const users = sqliteTable(
     displayName: text("display_name").notNull(),
     locale: text("locale", { enum: LOCALES }).notNull().default("vi"),
     isDisabled: integer("is_disabled", { mode: "boolean" }).notNull().default(false),
+    /**
+     * When the phone was proven with a one-time code (or counted as proven: accounts made before
+     * phone confirmation existed, seeded, created by staff, or signed up without an SMS provider).
+     * Null while a new account's phone waits for its code: she may browse and fill a cart only.
+     */
+    phoneConfirmedAt: moment("phone_confirmed_at"),
+    /** Consent to the terms and privacy notice (decree 13/2023/NĐ-CP), and which version. */
+    termsAcceptedAt: moment("terms_accepted_at"),
+    termsVersion: text("terms_version"),
+    /** She asked to close the account; it is anonymised once her open orders are finished. */
+    closeRequestedAt: moment("close_requested_at"),
+    /** Anonymised: personal fields replaced, cannot log in. */
+    closedAt: moment("closed_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

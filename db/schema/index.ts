@@ -9,3 +9,4 @@ export * from "./platform";
 export * from "./stock";
 export * from "./union";
 export * from "./reports";
+export * from "./care";

@@ -40,9 +40,17 @@ export const auditLog = sqliteTable(
     before: text("before", { mode: "json" }),
     after: text("after", { mode: "json" }),
     ipAddress: text("ip_address"),
+    /**
+     * Set when staff acted for a producer in assisted mode (docs/decisions/029-care.md): the
+     * entry names both the staff member (`actor_user_id`) and the producer she acted for.
+     */
+    assistedProducerId: integer("assisted_producer_id"),
     createdAt: createdAt(),
   },
   (t) => [
+    index("audit_log_assisted_idx")
+      .on(t.assistedProducerId, t.createdAt)
+      .where(sql`${t.assistedProducerId} is not null`),
     index("audit_log_entity_idx").on(t.entityType, t.entityId),
     index("audit_log_org_idx").on(t.orgUnitId, t.createdAt),
   ],
@@ -68,19 +76,43 @@ export const searchOutbox = sqliteTable(
   ],
 );
 
-/** E-mail and SMS: captured here when no SMTP/SMS gateway is configured, and as a send log. */
+export const OUTBOUND_CHANNELS = ["email", "sms", "zalo"] as const;
+export type OutboundChannel = (typeof OUTBOUND_CHANNELS)[number];
+
+/**
+ * Messages leaving the app (e-mail, SMS, Zalo): a durable queue written in the transaction of
+ * the change that caused it, delivered by a background job with retries and backoff, and kept
+ * as the send log. Without a configured provider the row is the captured copy.
+ */
 export const outboundMessages = sqliteTable(
   "outbound_messages",
   {
     id: integer("id").primaryKey(),
-    channel: text("channel", { enum: ["email", "sms"] }).notNull(),
+    channel: text("channel", { enum: OUTBOUND_CHANNELS }).notNull(),
     recipient: text("recipient").notNull(),
     subject: text("subject").notNull().default(""),
     body: text("body").notNull(),
+    /** Whose message it is (scrubbed when she closes her account); null for system mail. */
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    /** The event that caused it (`order.placed`, `auth.code`…), for caps and the send log. */
+    kind: text("kind"),
+    attempts: integer("attempts").notNull().default(0),
+    /** Not before this moment (backoff after a failure); null: at once. */
+    nextAttemptAt: moment("next_attempt_at"),
+    lastError: text("last_error"),
+    /** Given up after the last retry. */
+    failedAt: moment("failed_at"),
     sentAt: moment("sent_at"),
     createdAt: createdAt(),
   },
-  (t) => [check("outbound_messages_channel_check", sql`${t.channel} in ('email', 'sms')`)],
+  (t) => [
+    check("outbound_messages_channel_check", sql`${t.channel} in ${sqlList(OUTBOUND_CHANNELS)}`),
+    index("outbound_messages_pending_idx")
+      .on(t.channel, t.nextAttemptAt, t.id)
+      .where(sql`${t.sentAt} is null and ${t.failedAt} is null`),
+    index("outbound_messages_recipient_idx").on(t.recipient, t.createdAt),
+    index("outbound_messages_user_idx").on(t.userId),
+  ],
 );
 
 export const WORK_ALERT_ENTITIES = ["producer", "listing", "revision"] as const;

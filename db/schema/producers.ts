@@ -88,6 +88,10 @@ export const producers = sqliteTable(
 export const PRODUCER_ROLES = ["owner", "member"] as const;
 export type ProducerRole = (typeof PRODUCER_ROLES)[number];
 
+/** What the owner lets a member of her team do: list goods, handle orders, read the statement. */
+export const TEAM_PERMISSIONS = ["listings", "orders", "statement"] as const;
+export type TeamPermission = (typeof TEAM_PERMISSIONS)[number];
+
 /** A user who acts for a producer: the owner (who applied) or a member. */
 export const producerMemberships = sqliteTable(
   "producer_memberships",
@@ -99,6 +103,14 @@ export const producerMemberships = sqliteTable(
       .notNull()
       .references(() => producers.id, { onDelete: "cascade" }),
     role: text("role", { enum: PRODUCER_ROLES }).notNull().default("member"),
+    /**
+     * What a member may do in the workspace (a JSON list of TEAM_PERMISSIONS), chosen by the
+     * owner; the owner may do everything whatever this says.
+     */
+    permissions: text("permissions", { mode: "json" })
+      .$type<TeamPermission[]>()
+      .notNull()
+      .default(sql`'["listings","orders","statement"]'`),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,3 +1,9 @@
+import { privacyAuthorizationCases } from "./authorization-privacy";
+import { businessAuthorizationCases } from "./authorization-business";
+import { channelsAuthorizationCases } from "./authorization-channels";
+import { teamAuthorizationCases } from "./authorization-team";
+import { assistAuthorizationCases } from "./authorization-assist";
+import { recoveryAuthorizationCases } from "./authorization-recovery";
 import { transferAuthorizationCases } from "./authorization-transfer";
 import { checkoutflowAuthorizationCases } from "./authorization-checkoutflow";
 import { journeyAuthorizationCases } from "./authorization-journey";
@@ -408,6 +414,12 @@ export const authorizationCases: Record<string, RouteCases> = {
   ...oversightAuthorizationCases,
   ...membersAuthorizationCases,
   ...transferAuthorizationCases,
+  ...privacyAuthorizationCases,
+  ...businessAuthorizationCases,
+  ...channelsAuthorizationCases,
+  ...teamAuthorizationCases,
+  ...assistAuthorizationCases,
+  ...recoveryAuthorizationCases,
   ...checkoutflowAuthorizationCases,
   ...journeyAuthorizationCases,
   ...searchjourneyAuthorizationCases,

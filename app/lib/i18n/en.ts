@@ -1,3 +1,9 @@
+import { privacyEn } from "./privacy.en";
+import { businessEn } from "./business.en";
+import { channelsEn } from "./channels.en";
+import { teamEn } from "./team.en";
+import { assistEn } from "./assist.en";
+import { recoveryEn } from "./recovery.en";
 import { journeyEn } from "./journey.en";
 import { checkoutflowEn } from "./checkoutflow.en";
 import { transferEn } from "./transfer.en";
@@ -402,6 +408,12 @@ export const enGroups = {
   transfer: transferEn,
   checkoutflow: checkoutflowEn,
   journey: journeyEn,
+  privacy: privacyEn,
+  business: businessEn,
+  channels: channelsEn,
+  team: teamEn,
+  assist: assistEn,
+  recovery: recoveryEn,
 } as const;
 
 export const en: Record<MessageKey, string> = {
@@ -428,4 +440,10 @@ export const en: Record<MessageKey, string> = {
   ...transferEn,
   ...checkoutflowEn,
   ...journeyEn,
+  ...privacyEn,
+  ...businessEn,
+  ...channelsEn,
+  ...teamEn,
+  ...assistEn,
+  ...recoveryEn,
 };

@@ -1,3 +1,9 @@
+import { privacyVi } from "./privacy.vi";
+import { businessVi } from "./business.vi";
+import { channelsVi } from "./channels.vi";
+import { teamVi } from "./team.vi";
+import { assistVi } from "./assist.vi";
+import { recoveryVi } from "./recovery.vi";
 import { journeyVi } from "./journey.vi";
 import { checkoutflowVi } from "./checkoutflow.vi";
 import { transferVi } from "./transfer.vi";
@@ -410,6 +416,12 @@ export const viGroups = {
   transfer: transferVi,
   checkoutflow: checkoutflowVi,
   journey: journeyVi,
+  recovery: recoveryVi,
+  assist: assistVi,
+  team: teamVi,
+  channels: channelsVi,
+  business: businessVi,
+  privacy: privacyVi,
 } as const;
 
 export const vi = {
@@ -436,6 +448,12 @@ export const vi = {
   ...transferVi,
   ...checkoutflowVi,
   ...journeyVi,
+  ...privacyVi,
+  ...businessVi,
+  ...channelsVi,
+  ...teamVi,
+  ...assistVi,
+  ...recoveryVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

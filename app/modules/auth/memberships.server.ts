@@ -6,8 +6,10 @@ import {
   producerMemberships,
   producers,
   staffMemberships,
+  TEAM_PERMISSIONS,
   type ProducerRole,
   type StaffRole,
+  type TeamPermission,
   type VerificationStatus,
 } from "~db/schema";
 
@@ -23,6 +25,8 @@ export interface ProducerMembership {
   producerCode: string;
   producerName: string;
   role: ProducerRole;
+  /** What the owner lets this member do (an owner may do everything). */
+  permissions: TeamPermission[];
   verificationStatus: VerificationStatus;
 }
 
@@ -55,6 +59,7 @@ export function membershipsOf(db: Db, userId: number): Memberships {
       producerCode: producers.code,
       producerName: producers.name,
       role: producerMemberships.role,
+      permissions: producerMemberships.permissions,
       verificationStatus: producers.verificationStatus,
     })
     .from(producerMemberships)
@@ -75,5 +80,12 @@ export function membershipsOf(db: Db, userId: number): Memberships {
     .where(eq(staffMemberships.userId, userId))
     .orderBy(orgUnits.path)
     .all();
-  return { isBuyer: buyer !== undefined, producers: producerRows, staff: staffRows };
+  return {
+    isBuyer: buyer !== undefined,
+    producers: producerRows.map((row) => ({
+      ...row,
+      permissions: row.role === "owner" ? [...TEAM_PERMISSIONS] : row.permissions,
+    })),
+    staff: staffRows,
+  };
 }

@@ -26,6 +26,10 @@ export const STAFF_PERMISSIONS = {
   "producer:view": ["moderator", "reporter", "admin"],
   "producer:suspend": ["moderator", "admin"],
   "audit:view": ["moderator", "reporter", "admin"],
+  /** Issue a reset code, handed over in person, to a member's account (never a staff account). */
+  "account:reset": ["moderator", "admin"],
+  /** Create a producer with its first member, and act for a producer (assisted mode). */
+  "producer:assist": ["moderator", "admin"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type StaffPermission = keyof typeof STAFF_PERMISSIONS;

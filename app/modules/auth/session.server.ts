@@ -225,11 +225,12 @@ function actorMemberships(db: Db, userId: number) {
   return {
     kind: "user" as const,
     isBuyer,
-    producers: producers.map(({ producerId, producerCode, producerName, role }) => ({
+    producers: producers.map(({ producerId, producerCode, producerName, role, permissions }) => ({
       producerId,
       producerCode,
       producerName,
       role,
+      permissions,
     })),
     staff: staff.map(({ orgUnitId, orgUnitCode, orgUnitPath, role }) => ({
       orgUnitId,

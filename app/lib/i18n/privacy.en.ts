@@ -1,0 +1,4 @@
+import type { viGroups } from "./vi";
+
+/** Privacy (decree 13/2023/NĐ-CP): terms and privacy pages, consent, data download, closing an account (issue 15). */
+export const privacyEn: Record<keyof typeof viGroups.privacy, string> = {};
