@@ -34,6 +34,21 @@ const EnvSchema = z
     STRIPE_API_PROTOCOL: z.enum(["http", "https"]).optional(),
     SMTP_URL: z.string().url().optional(),
     MAIL_FROM: z.string().default("Cung Cầu <no-reply@cungcau.local>"),
+    /**
+     * Who carries text messages (one-time codes, new-order alerts). "capture" is the stand-in:
+     * messages are kept in the outbox, readable on the demo-only page /demo/tin-nhan, and count
+     * as delivered; a real gateway is added as another value. Unset: "capture" in demo mode
+     * (so phone confirmation can be tried), "none" in live mode (no phone confirmation).
+     */
+    SMS_PROVIDER: z.enum(["none", "capture"]).optional(),
+    /** Zalo messages: like SMS_PROVIDER; no provider client exists yet, only the stand-in. */
+    ZALO_PROVIDER: z.enum(["none", "capture"]).default("none"),
+    /** Lets a caller from outside loopback read /healthz's details (Authorization: Bearer …). */
+    OPS_TOKEN: z.string().min(32, "OPS_TOKEN phải dài ít nhất 32 ký tự").optional(),
+    /** Where `db:backup` writes when given no file, and where old backups are deleted. */
+    BACKUP_DIR: z.string().min(1).default("./data/backups"),
+    /** Backups older than this are deleted, so an erased account is gone from them too. */
+    BACKUP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
       .default("info"),
@@ -61,6 +76,11 @@ const EnvSchema = z
   });
 
 export type Env = z.infer<typeof EnvSchema>;
+
+/** The SMS provider in force: SMS_PROVIDER, else the stand-in in demo mode and none in live mode. */
+export function smsProviderOf(env: Pick<Env, "SMS_PROVIDER" | "APP_MODE">): "none" | "capture" {
+  return env.SMS_PROVIDER ?? (env.APP_MODE === "demo" ? "capture" : "none");
+}
 
 export class ConfigError extends Error {
   constructor(public readonly issues: string[]) {
