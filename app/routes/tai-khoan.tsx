@@ -7,7 +7,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import {
   DisplayNameField,
   EmailField,
@@ -117,6 +117,19 @@ export default function AccountPage() {
           </div>
         ) : null}
       </div>
+      <nav aria-labelledby="account-links-heading">
+        <h2 id="account-links-heading" className="text-xl font-semibold text-stone-900">
+          {t("auth.account.linksTitle")}
+        </h2>
+        {/* One line per account page; issue 15's areas each add theirs. */}
+        <ul className="mt-3 space-y-2">
+          <li>
+            <Link to="/tai-khoan/dia-chi" className="text-emerald-800 underline">
+              {t("auth.account.link.addresses")}
+            </Link>
+          </li>
+        </ul>
+      </nav>
       <ProfileForm account={account} />
       <PasswordForm />
       <section aria-labelledby="roles-heading">

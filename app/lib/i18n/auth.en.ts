@@ -47,6 +47,8 @@ export const authEn: Record<keyof typeof authVi, string> = {
   "auth.account.saveProfile": "Save details",
   "auth.account.passwordTitle": "Change password",
   "auth.account.changePassword": "Change password",
+  "auth.account.linksTitle": "More of my account",
+  "auth.account.link.addresses": "Delivery address book",
   "auth.account.rolesTitle": "My roles",
   "auth.account.roleBuyer": "Buyer ({kind})",
   "auth.account.roleProducerOwner": "Representative of {name} ({code})",

@@ -48,6 +48,8 @@ export const authVi = {
   "auth.account.saveProfile": "Lưu thông tin",
   "auth.account.passwordTitle": "Đổi mật khẩu",
   "auth.account.changePassword": "Đổi mật khẩu",
+  "auth.account.linksTitle": "Trang khác của tài khoản",
+  "auth.account.link.addresses": "Sổ địa chỉ giao hàng",
   "auth.account.rolesTitle": "Vai trò của tôi",
   "auth.account.roleBuyer": "Người mua ({kind})",
   "auth.account.roleProducerOwner": "Người đại diện của {name} ({code})",
