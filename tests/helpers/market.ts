@@ -86,20 +86,25 @@ export function makeMarket(db: Db, options: { commissionBasisPoints?: number } =
   const pepper = listing(producerA.id, "SP0001", 120000, 10);
   const bulk = listing(producerA.id, "SP0002", 50000, 100, 5);
   const squid = listing(producerB.id, "SP0003", 300000, 4);
+  // Users and memberships name only the columns given, for the same reason as org units.
   const user = (name: string, email: string) =>
-    db.insert(users).values({ email, passwordHash: "x", displayName: name }).returning().get();
+    insertGiven(db, users, { email, passwordHash: "x", displayName: name });
   const buyer = user("Người Mua", "mua@example.vn");
   const otherBuyer = user("Người Khác", "khac@example.vn");
   const memberA = user("Chị A", "a@example.vn");
   const memberB = user("Chị B", "b@example.vn");
   const admin = user("Quản trị", "admin@example.vn");
   const moderator = user("Kiểm duyệt", "mod@example.vn");
-  db.insert(producerMemberships)
-    .values([
-      { userId: memberA.id, producerId: producerA.id, role: "owner" },
-      { userId: memberB.id, producerId: producerB.id, role: "owner" },
-    ])
-    .run();
+  insertGiven(db, producerMemberships, {
+    userId: memberA.id,
+    producerId: producerA.id,
+    role: "owner",
+  });
+  insertGiven(db, producerMemberships, {
+    userId: memberB.id,
+    producerId: producerB.id,
+    role: "owner",
+  });
   db.insert(staffMemberships)
     .values([
       { userId: admin.id, orgUnitId: province.id, role: "admin" },
