@@ -1,6 +1,7 @@
 import { scheduleDemandJobs } from "~/modules/demand/jobs.server";
 import { scheduleCertificateExpiry } from "~/modules/listings/certificate-expiry.server";
 import { scheduleWorkAlerts } from "~/modules/moderation/work-alerts.server";
+import { scheduleDelivery } from "~/modules/notifications/delivery.server";
 import { scheduleOrderJobs } from "~/modules/orders/jobs.server";
 import { startSearchIndexerFromEnv, warmSearch } from "~/modules/search/search.server";
 import { getDb } from "~/modules/platform/db.server";
@@ -17,7 +18,8 @@ const STARTED = Symbol.for("cung-cau.background-jobs");
  * the embedded engine), the daily certificate-expiry job, the order jobs (unpaid
  * transfers, expired card checkouts, completing delivered orders) and the demand jobs
  * (closing requests whose date passed, the daily matching and digest) and the staff work
- * alerts (new work for review, escalated after 3 days). All of them are safe
+ * alerts (new work for review, escalated after 3 days) and the delivery of queued e-mails and
+ * texts (every 30 s, with retries). All of them are safe
  * with several processes on one database file. It lives here, above the modules, because it
  * wires several of them together (docs/decisions/011-background-jobs.md).
  */
@@ -42,4 +44,5 @@ export function startBackgroundJobs(): void {
   scheduleOrderJobs(db);
   scheduleDemandJobs(db);
   scheduleWorkAlerts(db);
+  scheduleDelivery(db);
 }
