@@ -18,8 +18,14 @@ Cách dùng / usage: npm run cli -- <command> [options]
   token:create --user <số điện thoại | e-mail> [--name <tên token>]
       In ra một API token mới (chỉ hiện một lần). Prints a new API token, shown only once.
 
-  db:backup <file>
-      Sao lưu trực tuyến, an toàn khi máy chủ đang chạy. Online backup, safe while serving.
+  db:backup [file]
+      Sao lưu trực tuyến, an toàn khi máy chủ đang chạy; không ghi tệp thì vào BACKUP_DIR. Xoá
+      các bản cũ hơn BACKUP_RETENTION_DAYS ngày. Online backup, safe while serving; without a
+      file it goes to BACKUP_DIR. Deletes backups older than BACKUP_RETENTION_DAYS.
+
+  db:restore <file>
+      Khôi phục từ bản sao lưu khi máy chủ ĐÃ DỪNG: kiểm tra tệp, thay CSDL, chạy migration.
+      Restore a backup into a STOPPED server: checks the file, swaps it in, migrates.
 
   import [--producers <tệp.csv|xlsx>] [--products <tệp.csv|xlsx>] [--dry-run]
       Nhập nhà sản xuất và sản phẩm (CSV UTF-8 hoặc XLSX), kiểm tra mọi dòng trước, ghi tất cả
@@ -114,40 +120,6 @@ async function tokenCreate(args: string[]): Promise<void> {
   console.log(token);
 }
 
-async function dbBackup(args: string[]): Promise<void> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, strict: true });
-  const [file, extra] = positionals;
-  if (!file || extra !== undefined) fail("Cách dùng / usage: db:backup <file>");
-  const { existsSync } = await import("node:fs");
-  if (existsSync(file)) fail(`Tệp đã tồn tại / ${file} already exists: choose a new name`);
-  const env = loadEnv();
-  const { db } = await openDb(env, { mustExist: true });
-  const started = Date.now();
-  let lastShown = -1;
-  let lastRemaining = Number.POSITIVE_INFINITY;
-  let pagesPerStep = 256;
-  // SQLite's online backup copies pages in steps between which the server keeps writing; a
-  // write from another connection restarts the copy. When that happens, the rest is copied
-  // in one step: one read transaction, which in WAL mode never blocks the server's writers.
-  await db.$client.backup(file, {
-    progress({ totalPages, remainingPages }) {
-      if (remainingPages > lastRemaining) pagesPerStep = 0x7fffffff;
-      lastRemaining = remainingPages;
-      const done = totalPages - remainingPages;
-      const percent = totalPages === 0 ? 100 : Math.floor((100 * done) / totalPages);
-      if (percent !== lastShown) {
-        lastShown = percent;
-        console.error(`  ${percent}% (${done}/${totalPages} pages)`);
-      }
-      return pagesPerStep;
-    },
-  });
-  db.$client.close();
-  console.log(
-    `Đã sao lưu / backed up ${env.DATABASE_PATH} → ${file} in ${Date.now() - started} ms`,
-  );
-}
-
 async function dbMigrate(): Promise<void> {
   const env = loadEnv();
   const { db, migrate } = await openDb(env, { mustExist: false });
@@ -179,7 +151,16 @@ async function dbSeed(): Promise<void> {
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   "user:create": userCreate,
   "token:create": tokenCreate,
-  "db:backup": dbBackup,
+  "db:backup": async (args) => {
+    loadEnv();
+    const { dbBackup } = await import("./commands/backup");
+    await dbBackup(args);
+  },
+  "db:restore": async (args) => {
+    loadEnv();
+    const { dbRestore } = await import("./commands/backup");
+    dbRestore(args);
+  },
   "db:migrate": dbMigrate,
   "db:seed": dbSeed,
   import: async (args) => {
@@ -222,7 +203,10 @@ async function main(argv: string[]): Promise<number> {
     console.error(`Lỗi / error: ${error.message}`);
     // parseArgs reports bad options with ERR_PARSE_ARGS_* codes: the person's mistake too.
     const code = "code" in error ? String(error.code) : "";
-    const isInputError = error instanceof UsageError || code.startsWith("ERR_PARSE_ARGS");
+    const isInputError =
+      error instanceof UsageError ||
+      ["BackupUsageError", "RestoreRefused"].includes(error.constructor.name) ||
+      code.startsWith("ERR_PARSE_ARGS");
     if (!isInputError && process.env.DEBUG) console.error(error.stack);
     return 1;
   }

@@ -7,6 +7,7 @@ import type { Duplex } from "node:stream";
 import { pathToFileURL } from "node:url";
 import type { Env } from "~/modules/platform/env.server";
 import type { AppLoadContext } from "~/modules/platform/load-context";
+import { markServerRunning } from "~/modules/platform/backups.server";
 import { logger } from "~/modules/platform/logger.server";
 import { directApiAction, routeAction } from "./api-fast-path";
 import { CLIENT_BUILD, SERVER_BUILD } from "./build";
@@ -111,6 +112,9 @@ export async function startServer(env: Env, build?: ServerBuild): Promise<Runnin
         "Content-Length: 0\r\nConnection: close\r\n\r\n",
     );
   });
+  // `db:restore` refuses while this mark names a live process (docs/operations.md).
+  const unmark =
+    env.DATABASE_PATH === ":memory:" ? () => undefined : markServerRunning(env.DATABASE_PATH);
   const shownHost = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
   const url = `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${env.PORT}`;
 
@@ -119,6 +123,7 @@ export async function startServer(env: Env, build?: ServerBuild): Promise<Runnin
     forced.unref();
     await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
     clearTimeout(forced);
+    unmark();
   }
 
   return { server, url, close };
