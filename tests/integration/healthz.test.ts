@@ -43,23 +43,83 @@ describe("checkHealth", () => {
 describe("GET /healthz", () => {
   const dir = tempDir();
 
-  const saved = process.env.DATABASE_PATH;
+  const saved = { path: process.env.DATABASE_PATH, token: process.env.OPS_TOKEN };
+  const OPS_TOKEN = "ops-token-for-the-healthz-test-0123456789";
 
   beforeAll(() => {
     // The route uses the process database (getDb) from the cached configuration: point
     // DATABASE_PATH at a temporary file and load the route with fresh modules.
     process.env.DATABASE_PATH = join(dir, "app.db");
-    openMigratedDatabase(process.env.DATABASE_PATH).$client.close();
+    process.env.OPS_TOKEN = OPS_TOKEN;
+    const db = openMigratedDatabase(process.env.DATABASE_PATH);
+    // Two messages waiting (one after a failed try), one given up, one sent; one backup.
+    const insert = db.$client.prepare(
+      `INSERT INTO outbound_messages (channel, recipient, body, attempts, failed_at, sent_at, created_at)
+       VALUES (?, 'x', 'y', ?, ?, ?, ?)`,
+    );
+    insert.run("sms", 0, null, null, Date.UTC(2026, 11, 5, 1));
+    insert.run("email", 2, null, null, Date.UTC(2026, 11, 5, 2));
+    insert.run("email", 7, Date.UTC(2026, 11, 5, 3), null, Date.UTC(2026, 11, 4));
+    insert.run("email", 1, null, Date.UTC(2026, 11, 5, 3), Date.UTC(2026, 11, 4));
+    db.$client
+      .prepare(
+        "INSERT INTO backups (file, size_bytes, started_at, finished_at) VALUES ('/b/1.db', 4096, ?, ?)",
+      )
+      .run(Date.UTC(2026, 11, 5, 0), Date.UTC(2026, 11, 5, 0, 1));
+    db.$client.close();
     vi.resetModules();
   });
   afterAll(() => {
-    process.env.DATABASE_PATH = saved;
+    process.env.DATABASE_PATH = saved.path;
+    process.env.OPS_TOKEN = saved.token;
+    if (saved.token === undefined) delete process.env.OPS_TOKEN;
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("answers 200 JSON that is never cached", async () => {
+  async function ask(clientIp: string, authorization?: string) {
     const { loader } = await import("~/routes/healthz");
-    const response = loader();
+    const request = new Request("http://localhost/healthz", {
+      headers: authorization ? { Authorization: authorization } : {},
+    });
+    return loader({ request, context: { clientIp }, params: {} });
+  }
+
+  const OPERATIONS = {
+    outbox: {
+      pending: 2,
+      oldestPendingAt: "2026-12-05T01:00:00.000Z",
+      byChannel: { sms: 1, email: 1 },
+    },
+    notifications: { pending: 2, retrying: 1, failed: 1 },
+    backup: { lastFinishedAt: "2026-12-05T00:01:00.000Z", sizeBytes: 4096 },
+  };
+
+  it("tells everyone only that it is ok", async () => {
+    for (const authorization of [undefined, "Bearer wrong-token", `Basic ${OPS_TOKEN}`]) {
+      const response = await ask("203.0.113.7", authorization);
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as Record<string, unknown>;
+      expect(body.status).toBe("ok");
+      expect(body).not.toHaveProperty("operations");
+    }
+  });
+
+  it("tells loopback callers and holders of the operations token the outbox, the queue and the last backup", async () => {
+    for (const [ip, authorization] of [
+      ["127.0.0.1", undefined],
+      ["::1", undefined],
+      ["203.0.113.7", `Bearer ${OPS_TOKEN}`],
+    ] as const) {
+      const response = await ask(ip, authorization);
+      expect(response.headers.get("Cache-Control")).toBe("no-store");
+      const body = (await response.json()) as Record<string, unknown>;
+      expect(body.status).toBe("ok");
+      expect(body.operations).toEqual(OPERATIONS);
+    }
+  });
+
+  it("answers 200 JSON that is never cached", async () => {
+    const response = await ask("203.0.113.7");
     expect(response.status).toBe(200);
     expect(response.headers.get("Cache-Control")).toBe("no-store");
     expect(response.headers.get("Content-Type")).toContain("application/json");

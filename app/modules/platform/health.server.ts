@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "~db/client.server";
+import { createHash, timingSafeEqual } from "node:crypto";
+import { prepared, type Db } from "~db/client.server";
+import { lastBackup } from "./backups.server";
 import { logger } from "./logger.server";
 
 export interface Health {
@@ -39,4 +41,73 @@ export function checkHealth(db: Db | null, mode: "demo" | "live"): Health {
     logger.error({ err: error }, "health check: search index query failed");
   }
   return health;
+}
+
+/** What /healthz adds for operators (loopback callers, or with the operations token). */
+export interface OperationsDetails {
+  /** Messages (e-mail, SMS, Zalo) waiting to be sent, and the oldest one's age. */
+  outbox: {
+    pending: number;
+    oldestPendingAt: string | null;
+    byChannel: Record<string, number>;
+  };
+  /** The notification delivery queue: waiting (some after a failed try) and given up. */
+  notifications: { pending: number; retrying: number; failed: number };
+  backup: { lastFinishedAt: string | null; sizeBytes: number | null };
+}
+
+/** The outbox backlog, the delivery queue and the last backup; null parts when unreadable. */
+export function operationsDetails(db: Db): OperationsDetails | null {
+  try {
+    const channels = prepared<{ channel: string; n: number; oldest: number }>(
+      db,
+      `SELECT channel, count(*) AS n, min(created_at) AS oldest FROM outbound_messages
+       WHERE sent_at IS NULL AND failed_at IS NULL GROUP BY channel`,
+    ).all();
+    const queue = prepared<{ retrying: number; failed: number }>(
+      db,
+      `SELECT coalesce(sum(sent_at IS NULL AND failed_at IS NULL AND attempts > 0), 0) AS retrying,
+              coalesce(sum(failed_at IS NOT NULL), 0) AS failed
+       FROM outbound_messages`,
+    ).get()!;
+    const pending = channels.reduce((sum, c) => sum + c.n, 0);
+    const oldest = channels.length === 0 ? null : Math.min(...channels.map((c) => c.oldest));
+    const backup = lastBackup(db);
+    return {
+      outbox: {
+        pending,
+        oldestPendingAt: oldest === null ? null : new Date(oldest).toISOString(),
+        byChannel: Object.fromEntries(channels.map((c) => [c.channel, c.n])),
+      },
+      notifications: { pending, retrying: queue.retrying, failed: queue.failed },
+      backup: {
+        lastFinishedAt: backup ? backup.finishedAt.toISOString() : null,
+        sizeBytes: backup?.sizeBytes ?? null,
+      },
+    };
+  } catch (error) {
+    logger.error({ err: error }, "health check: operations details failed");
+    return null;
+  }
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
+
+/**
+ * Whether a /healthz caller may read the operations details: from this machine (the client
+ * address as the server sees it; behind a proxy set TRUST_PROXY=1, or every visitor would
+ * look local), or with `Authorization: Bearer <OPS_TOKEN>`.
+ */
+export function mayReadOperations(
+  clientIp: string,
+  authorization: string | null,
+  opsToken: string | undefined,
+): boolean {
+  if (LOOPBACK.has(clientIp) || clientIp.startsWith("127.")) return true;
+  if (!opsToken || !authorization) return false;
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+  if (!match) return false;
+  const given = createHash("sha256").update(match[1]!).digest();
+  const expected = createHash("sha256").update(opsToken).digest();
+  return timingSafeEqual(given, expected);
 }
