@@ -152,6 +152,7 @@ export async function createUserFromCli(db: Db, input: CliUserInput): Promise<Cl
             phone: account.phone ?? null,
             email: account.email ?? null,
             passwordHash,
+            phoneConfirmedAt: account.phone ? new Date() : null,
           })
           .returning({ id: users.id })
           .get();

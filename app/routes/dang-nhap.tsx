@@ -7,11 +7,12 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import {
   AccountFormLinks,
   Field,
   FormErrors,
+  FormSuccess,
   inputClass,
   SubmitButton,
 } from "~/components/auth-form";
@@ -40,7 +41,7 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const next = safeNext(new URL(request.url).searchParams.get("next"));
   const actor = await getActor(request);
   if (actor.kind === "user") throw redirect(next ?? homeOf(getDb(), actor.userId));
-  return { next };
+  return { next, passwordReset: new URL(request.url).searchParams.has("da-dat-lai") };
 });
 
 /** Log in with a phone or e-mail and a password; rate-limited per account and per address. */
@@ -83,7 +84,7 @@ export const action = handle(async ({ request, context }: ActionFunctionArgs) =>
 });
 
 export default function LoginPage() {
-  const { next } = useLoaderData<typeof loader>();
+  const { next, passwordReset } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
@@ -100,8 +101,21 @@ export default function LoginPage() {
     <div className="mx-auto max-w-md">
       <h1 className="text-2xl font-bold text-stone-900">{t("auth.login.title")}</h1>
       <p className="mt-1 text-stone-700">{t("auth.login.intro")}</p>
+      {passwordReset ? (
+        <div className="mt-4">
+          <FormSuccess>{t("recovery.reset.done")}</FormSuccess>
+        </div>
+      ) : null}
       <Form method="post" {...getFormProps(form)} className="relative mt-6 space-y-5">
         <FormErrors id={form.errorId} errors={form.errors} />
+        {form.errors?.length ? (
+          // After a refused login (wrong password, or locked after 5 tries): the way out.
+          <p>
+            <Link to="/quen-mat-khau" className="font-medium text-brand-700 underline">
+              {t("recovery.forgot.lockedHint")}
+            </Link>
+          </p>
+        ) : null}
         <HoneypotField />
         {next ? <input type="hidden" name="next" value={next} /> : null}
         <Field
@@ -127,6 +141,11 @@ export default function LoginPage() {
             className={inputClass}
           />
         </Field>
+        <p>
+          <Link to="/quen-mat-khau" className="font-medium text-brand-700 underline">
+            {t("recovery.forgot.link")}
+          </Link>
+        </p>
         <SubmitButton busy={navigation.state === "submitting"}>
           {t("auth.login.submit")}
         </SubmitButton>

@@ -249,6 +249,7 @@ export function insertCatalog(
         phone: storedPhone(row.phone),
         displayName: row.name,
         passwordHash: hashes.csvBuyers,
+        phoneConfirmedAt: new Date(),
       })
       .returning({ id: users.id })
       .get();

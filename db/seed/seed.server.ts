@@ -57,6 +57,8 @@ function insertDemoAccounts(
         email: account.email.toLowerCase(),
         displayName: account.displayName,
         passwordHash,
+        // Demo accounts count as confirmed (docs/decisions/029-care.md).
+        phoneConfirmedAt: new Date(),
       })
       .returning({ id: users.id })
       .get();

@@ -51,6 +51,9 @@ function insertUser(db: Pick<Db, "insert">, input: CreateUserInput, passwordHash
       email: input.email ?? null,
       passwordHash,
       locale: input.locale ?? "vi",
+      // Counted as proven (seed, CLI, staff); a sign-up with an SMS provider unsets it until
+      // the code comes back (app/modules/auth/phone-confirmation.server.ts).
+      phoneConfirmedAt: input.phone ? new Date() : null,
     })
     .returning({ id: users.id })
     .get().id;

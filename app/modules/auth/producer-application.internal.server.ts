@@ -158,6 +158,7 @@ function insertApplication(
           email: input.account.email ?? null,
           passwordHash: passwordHash ?? "",
           locale: input.locale ?? "vi",
+          phoneConfirmedAt: input.account.phone ? new Date() : null,
         })
         .returning({ id: users.id })
         .get().id;

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, lt } from "drizzle-orm";
 import type { Db } from "~db/client.server";
-import { loginFailures } from "~db/schema";
+import { loginFailures, rateLimitEvents } from "~db/schema";
 
 /**
  * Failed-login rate limits, counted in `login_failures` per account and per IP address over a
@@ -89,4 +89,94 @@ export function clearAccountFailures(db: Db, identifiers: string[]): void {
   db.delete(loginFailures)
     .where(inArray(loginFailures.bucket, identifiers.map(accountBucket)))
     .run();
+}
+
+/** One limit over `rate_limit_events`: at most `limit` events in `bucket` per `windowMs`. */
+export interface EventLimit {
+  bucket: string;
+  limit: number;
+  windowMs: number;
+}
+
+export interface EventBlock {
+  retryAt: Date;
+  retryAfterSeconds: number;
+  bucket: string;
+}
+
+/**
+ * Limits for asking for codes (docs/decisions/029-care-recovery.md): per account, per phone
+ * and per address. Checking a typed code has its own per-address limit on top of each code's
+ * five tries, so nobody can guess across many accounts.
+ */
+export const CODE_LIMITS = {
+  perAccount: (key: string): EventLimit => ({
+    bucket: `code:account:${key}`,
+    limit: 3,
+    windowMs: 15 * 60 * 1000,
+  }),
+  perPhone: (phone: string): EventLimit => ({
+    bucket: `code:phone:${phone}`,
+    limit: 3,
+    windowMs: 15 * 60 * 1000,
+  }),
+  perIp: (ip: string): EventLimit => ({
+    bucket: `code:ip:${ip}`,
+    limit: 10,
+    windowMs: 60 * 60 * 1000,
+  }),
+  checksPerIp: (ip: string): EventLimit => ({
+    bucket: `code-check:ip:${ip}`,
+    limit: 30,
+    windowMs: 60 * 60 * 1000,
+  }),
+} as const;
+
+/** The first full bucket among `limits`, with when it has room again; null when all have room. */
+export function eventBlock(db: Db, limits: EventLimit[], now = new Date()): EventBlock | null {
+  for (const { bucket, limit, windowMs } of limits) {
+    const times = db
+      .select({ createdAt: rateLimitEvents.createdAt })
+      .from(rateLimitEvents)
+      .where(
+        and(
+          eq(rateLimitEvents.bucket, bucket),
+          gte(rateLimitEvents.createdAt, new Date(now.getTime() - windowMs)),
+        ),
+      )
+      .orderBy(asc(rateLimitEvents.createdAt))
+      .all()
+      .map((row) => row.createdAt.getTime());
+    const freedBy = times.length >= limit ? times[times.length - limit] : undefined;
+    if (freedBy === undefined) continue;
+    const retryAt = new Date(freedBy + windowMs);
+    const retryAfterSeconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
+    return { retryAt, retryAfterSeconds, bucket };
+  }
+  return null;
+}
+
+/**
+ * Counts one event in every bucket unless one of them is full (then nothing is counted and the
+ * block is returned). Old events of these buckets are forgotten on the way.
+ */
+export function takeEvent(db: Db, limits: EventLimit[], now = new Date()): EventBlock | null {
+  const block = eventBlock(db, limits, now);
+  if (block) return block;
+  db.transaction((tx) => {
+    for (const { bucket, windowMs } of limits) {
+      tx.delete(rateLimitEvents)
+        .where(
+          and(
+            eq(rateLimitEvents.bucket, bucket),
+            lt(rateLimitEvents.createdAt, new Date(now.getTime() - windowMs)),
+          ),
+        )
+        .run();
+    }
+    tx.insert(rateLimitEvents)
+      .values(limits.map(({ bucket }) => ({ bucket, createdAt: now })))
+      .run();
+  });
+  return null;
 }
