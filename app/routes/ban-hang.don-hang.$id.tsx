@@ -6,6 +6,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { RefundList } from "~/components/money/refund-list";
+import { ProducerInvoicePanel } from "~/components/invoice/producer-invoice-panel";
 import { CancelOrderForm, OrderHeader, OrderPanel, StepButton } from "~/components/order-page";
 import { OrderContents, OrderShipment } from "~/components/order-parts";
 import { Invalid } from "~/lib/errors";
@@ -17,8 +18,11 @@ import {
   firstMessageOf,
   producerActionSchema,
 } from "~/lib/schemas/orders";
+import { isInvoiceIntent } from "~/lib/schemas/business";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { requireProducerActor } from "~/modules/auth/session.server";
+import { producerInvoiceAction } from "~/modules/invoices/invoice-forms.server";
+import { producerInvoiceView } from "~/modules/invoices/invoice-requests.server";
 import { reasonText } from "~/modules/notifications/messages";
 import { applyProducerAction, idFromUrl, producerOrderView } from "~/modules/orders/views.server";
 import { getDb } from "~/modules/platform/db.server";
@@ -29,7 +33,10 @@ export const meta: MetaFunction<typeof loader> = orderPageMeta;
 /** One order of the producer: lines, buyer and address, payment, and the next steps. */
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireProducerActor(request);
-  return producerOrderView(getDb(), actor, idFromUrl(params.id));
+  const db = getDb();
+  const orderId = idFromUrl(params.id);
+  const detail = producerOrderView(db, actor, orderId);
+  return { ...detail, invoice: producerInvoiceView(db, actor, orderId) };
 });
 
 /** The fields of the ship form: a refusal shows under the field it names. */
@@ -41,6 +48,10 @@ export const action = handle(async ({ request, params }: ActionFunctionArgs) => 
   const actor = await requireProducerActor(request);
   const orderId = idFromUrl(params.id);
   const form = await request.formData();
+  // The answer to a VAT-invoice request (issue 15) has its own forms and answer.
+  if (isInvoiceIntent(form.get("intent"))) {
+    return producerInvoiceAction(getDb(), actor, orderId, form);
+  }
   const input = producerActionSchema.safeParse({ ...Object.fromEntries(form), orderId });
   if (!input.success) {
     const field = String(input.error.issues[0]?.path[0] ?? "");
@@ -111,6 +122,8 @@ export default function WorkspaceOrder() {
           ) : null}
         </OrderPanel>
       ) : null}
+
+      <ProducerInvoicePanel invoice={detail.invoice} />
 
       {detail.contactPhone ? (
         <OrderPanel id="contact-heading" title={t("offers.contact.title")}>

@@ -8,6 +8,7 @@ import {
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { RefundAccountFields } from "~/components/money/refund-account-fields";
 import { RefundList } from "~/components/money/refund-list";
+import { BuyerInvoicePanel } from "~/components/invoice/buyer-invoice-panel";
 import { CancelOrderForm, OrderHeader, OrderPanel, StepButton } from "~/components/order-page";
 import { StarRatingInput } from "~/components/product-reviews";
 import { ProducerPhone } from "~/components/producer-phone";
@@ -16,9 +17,12 @@ import { OrderContents, OrderShipment } from "~/components/order-parts";
 import { isMessageKey, useLocale, useT } from "~/lib/i18n";
 import { orderPageMeta, refundStateOf } from "~/lib/orders";
 import { asksRefundAccount } from "~/lib/refunds";
+import { isInvoiceIntent } from "~/lib/schemas/business";
 import { buyerActionSchema, fieldErrorsOf } from "~/lib/schemas/orders";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { requireUser } from "~/modules/auth/session.server";
+import { buyerInvoiceAction } from "~/modules/invoices/invoice-forms.server";
+import { buyerInvoiceView } from "~/modules/invoices/invoice-requests.server";
 import { resumeCardPayment } from "~/modules/orders/checkout.server";
 import { cancelOrderByBuyer, confirmReceipt } from "~/modules/orders/fulfilment.server";
 import { createReview } from "~/modules/orders/reviews.server";
@@ -38,7 +42,10 @@ const DONE_KEYS = {
 /** One of the buyer's orders: status, lines, how to pay, and what they can do next. */
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireUser(request);
-  return buyerOrderView(getDb(), actor.userId, idFromUrl(params.id));
+  const db = getDb();
+  const orderId = idFromUrl(params.id);
+  const view = await buyerOrderView(db, actor.userId, orderId);
+  return { ...view, invoice: buyerInvoiceView(db, actor.userId, orderId) };
 });
 
 /** Cancel, confirm receipt, review a product, or go back to the card payment page. */
@@ -46,7 +53,12 @@ export const action = handle(async ({ request, params }: ActionFunctionArgs) => 
   assertSameOrigin(request);
   const actor = await requireUser(request);
   const orderId = idFromUrl(params.id);
-  const input = buyerActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const formData = await request.formData();
+  // The VAT-invoice request (issue 15) has its own form and answer.
+  if (isInvoiceIntent(formData.get("intent"))) {
+    return buyerInvoiceAction(getDb(), actor, orderId, formData);
+  }
+  const input = buyerActionSchema.safeParse(Object.fromEntries(formData));
   if (!input.success) {
     return data({ formError: null, fieldErrors: fieldErrorsOf(input.error) }, { status: 400 });
   }
@@ -192,6 +204,8 @@ export default function MyOrder() {
           {t("orderPage.reviewed", { count: view.reviews.length })}
         </p>
       ) : null}
+
+      <BuyerInvoicePanel invoice={view.invoice} />
 
       {actions.includes("cancel") ? (
         <CancelOrderForm

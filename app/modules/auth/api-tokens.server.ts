@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { Conflict, NotFound } from "~/lib/errors";
 import { prepared, type Db } from "~db/client.server";
 import { cleanText } from "~/lib/text";
 import { apiTokens } from "~db/schema";
@@ -31,6 +32,28 @@ export function createApiToken(
     .returning({ id: apiTokens.id })
     .get();
   return { id: row.id, token };
+}
+
+/** How many working tokens one account may hold: one per program is plenty. */
+export const MAX_API_TOKENS = 20;
+
+/**
+ * The buyer's "create key" (/tai-khoan/api): a new token unless she already holds
+ * MAX_API_TOKENS working ones (409). The count and the insert run in one write transaction.
+ */
+export function createOwnApiToken(
+  db: Db,
+  userId: number,
+  name: string,
+): { id: number; token: string } {
+  return db.$client
+    .transaction(() => {
+      if (listApiTokens(db, userId).length >= MAX_API_TOKENS) {
+        throw new Conflict("business.error.tooManyTokens", { max: MAX_API_TOKENS });
+      }
+      return createApiToken(db, userId, name);
+    })
+    .immediate();
 }
 
 /** How often a token's last use is written: once a minute is precise enough to audit. */
@@ -68,6 +91,28 @@ export function authenticateApiToken(
   return { tokenId: row.tokenId, userId: row.userId };
 }
 
+/** The user's tokens that still work, newest first: name, when made, when last used. */
+export function listApiTokens(db: Db, userId: number) {
+  return db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+    })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
+    .all();
+}
+
+/** One of the user's working tokens, for the "revoke?" question; another's (or a revoked one) is a 404. */
+export function getApiToken(db: Db, userId: number, tokenId: number) {
+  const token = listApiTokens(db, userId).find((candidate) => candidate.id === tokenId);
+  if (!token) throw new NotFound("business.error.tokenNotFound");
+  return token;
+}
+
 /** Revokes one of the user's tokens; false when it is not theirs or already revoked. */
 export function revokeApiToken(db: Db, userId: number, tokenId: number): boolean {
   const result = db
@@ -78,4 +123,9 @@ export function revokeApiToken(db: Db, userId: number, tokenId: number): boolean
     )
     .run();
   return result.changes > 0;
+}
+
+/** Revokes one of the user's tokens, or 404 when it is not hers or no longer works (the page's answer). */
+export function revokeOwnApiToken(db: Db, userId: number, tokenId: number): void {
+  if (!revokeApiToken(db, userId, tokenId)) throw new NotFound("business.error.tokenNotFound");
 }
