@@ -16,6 +16,7 @@ import {
   defaultSecurityHeaders,
   errorPage,
   refuseCrossOrigin,
+  requestId,
   requestLog,
   strictTransportSecurity,
 } from "./middleware";
@@ -47,6 +48,7 @@ export function createApp(build: ServerBuild, env: Env): express.Express {
   // or any client could choose the address its login failures are counted under.
   app.set("trust proxy", env.TRUST_PROXY ? 1 : false);
 
+  app.use(requestId());
   app.use(requestLog(logger));
   app.use(strictTransportSecurity());
   app.use(defaultSecurityHeaders());

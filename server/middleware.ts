@@ -1,10 +1,11 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
+import { randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "~/lib/i18n/locales";
 import { crossOriginError, isSameOrigin } from "~/modules/auth/origin.server";
 import { LANG_COOKIE, parseCookieHeader } from "~/modules/platform/cookies.server";
 import { errorBody } from "~/modules/platform/http.server";
-import type { Logger } from "~/modules/platform/logger.server";
+import { requestScope, type Logger } from "~/modules/platform/logger.server";
 import {
   securityHeaders,
   STRICT_TRANSPORT_SECURITY,
@@ -88,7 +89,25 @@ export function strictTransportSecurity(): RequestHandler {
   };
 }
 
-/** One log line per request: method, path, status, duration, client address. */
+/** A request id a client or proxy may pass on: short, and nothing a log reader could trip on. */
+const GIVEN_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Gives each request an id: the X-Request-Id the proxy (or client) sent when it looks like one,
+ * else a new UUID. It is sent back in X-Request-Id and carried by every log line written while
+ * the request is served (logger.server.ts `requestScope`).
+ */
+export function requestId(): RequestHandler {
+  return (req, res, next) => {
+    const given = req.get("x-request-id");
+    const id = given !== undefined && GIVEN_REQUEST_ID.test(given) ? given : randomUUID();
+    res.locals.requestId = id;
+    res.setHeader("X-Request-Id", id);
+    requestScope.run({ requestId: id }, next);
+  };
+}
+
+/** One log line per request: method, path, status, duration, client address, request id. */
 export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
@@ -100,6 +119,7 @@ export function requestLog(logger: Logger): RequestHandler {
         status: res.statusCode,
         ms: Math.round(ms * 10) / 10,
         ip: clientIp(req),
+        reqId: typeof res.locals.requestId === "string" ? res.locals.requestId : undefined,
       };
       // Fingerprinted assets are noise at info level.
       if (req.path.startsWith("/assets/")) logger.debug(entry, "request");
