@@ -69,6 +69,9 @@ export function reachabilityOf(db: Db, userId: number): Reachability {
   };
 }
 
+/** What of the configuration the page depends on: which channels can be delivered. */
+export type PreferencesEnv = Pick<Env, "APP_MODE" | "SMS_PROVIDER" | "ZALO_PROVIDER">;
+
 /** One checkbox of the page. */
 export interface PreferenceCell {
   channel: OutsideChannel;
@@ -90,9 +93,9 @@ export interface PreferencesView {
   reach: Reachability;
 }
 
-/** Which events concern her: a buyer's three, or all six for a producer's member. */
-export function eventsFor(person: { isBuyer: boolean; producerCount: number }) {
-  return person.producerCount > 0 || !person.isBuyer ? NOTIFICATION_EVENTS : BUYER_EVENTS;
+/** Which events concern her: all six for a producer's member, else a buyer's three. */
+export function eventsFor(person: { producerCount: number }): readonly NotificationEvent[] {
+  return person.producerCount > 0 ? NOTIFICATION_EVENTS : BUYER_EVENTS;
 }
 
 function isOffered(
@@ -109,7 +112,7 @@ export function getPreferences(
   db: Db,
   userId: number,
   events: readonly NotificationEvent[],
-  env: Pick<Env, "APP_MODE" | "SMS_PROVIDER" | "ZALO_PROVIDER">,
+  env: PreferencesEnv,
 ): PreferencesView {
   const reach = reachabilityOf(db, userId);
   const channels = OUTSIDE_CHANNELS.filter((channel) => canDeliver(env, channel));
@@ -132,15 +135,18 @@ export function getPreferences(
 }
 
 /**
- * Saves the page: every box it offered is stored as on (its field among `checkedFields`) or
- * off. A field the page did not offer is refused (400) and nothing changes.
+ * Saves the page she was shown (`getPreferences` with the same events and configuration):
+ * every box it offered is stored as on (its field among `checkedFields`) or off. A field the
+ * page did not offer (SMS for anything but a new order, a channel without a provider, a phone
+ * she has not confirmed) is refused (400) and nothing changes.
  */
 export function savePreferences(
   db: Db,
   userId: number,
-  view: PreferencesView,
+  page: { events: readonly NotificationEvent[]; env: PreferencesEnv },
   checkedFields: readonly string[],
 ): void {
+  const view = getPreferences(db, userId, page.events, page.env);
   const offered = view.rows.flatMap((row) =>
     row.cells.filter((cell) => cell.offered).map((cell) => ({ event: row.event, ...cell })),
   );
