@@ -13,6 +13,8 @@ import {
   readLangCookie,
 } from "~/modules/platform/cookies.server";
 import { toResponse } from "~/modules/platform/http.server";
+import { noteAssistedProducer } from "~/modules/assist/audit-scope.server";
+import { withAssistContext } from "~/modules/assist/context.server";
 import type { Actor, SignedInActor } from "./actor";
 import { membershipsOf } from "./memberships.server";
 import { requirePermission, type StaffPermission } from "./permissions.server";
@@ -246,11 +248,25 @@ const actorsByRequest = new WeakMap<Request, Actor>();
 
 /** Who is asking (contract for every route): anonymous when there is no valid session. */
 export async function getActor(request: Request): Promise<Actor> {
-  const cached = actorsByRequest.get(request);
-  if (cached) return cached;
-  const actor = loadActor(getDb(), request);
-  actorsByRequest.set(request, actor);
+  let actor = actorsByRequest.get(request);
+  if (!actor) {
+    const db = getDb();
+    actor = loadActor(db, request);
+    // A staff member acting for a producer (assisted mode) carries that producer.
+    if (actor.kind === "user") actor = withAssistContext(db, actor);
+    actorsByRequest.set(request, actor);
+  }
+  // What she does outside the staff pages she does for the producer: audit entries say so.
+  if (actor.kind === "user" && actor.assisting && !isStaffPath(request)) {
+    noteAssistedProducer(actor.assisting.producerId);
+  }
   return actor;
+}
+
+/** The staff pages (/quan-ly/…): what staff do there is their own work, not the producer's. */
+function isStaffPath(request: Request): boolean {
+  const path = new URL(request.url).pathname;
+  return path === "/quan-ly" || path.startsWith("/quan-ly/");
 }
 
 /** The log-in page, returning to the current page afterwards. */
