@@ -13,6 +13,7 @@ import {
   useSearchParams,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { AssistBanner } from "~/components/assist-banner";
 import { JsonLd } from "~/components/json-ld";
 import { useNonce } from "~/components/nonce-provider";
 import { SiteFooter } from "~/components/site-footer";
@@ -67,6 +68,11 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
             // What the staff menu shows: only pages the role can open (components/supply/workspace-nav).
             staffPermissions: heldPermissions(actor),
           }
+        : null,
+    // Assisted mode: the banner on every page says for whom she acts (components/assist-banner).
+    assisting:
+      actor.kind === "user" && actor.assisting
+        ? { producerName: actor.assisting.producerName, producerCode: actor.assisting.producerCode }
         : null,
     categories: listTopCategories(db),
     cartCount: cartCountFor(db, request, actor),
@@ -124,6 +130,7 @@ function Shell({ children }: { children: ReactNode }) {
   return (
     <>
       <SkipLink />
+      {data?.assisting ? <AssistBanner producerName={data.assisting.producerName} /> : null}
       {data ? (
         <SiteHeader
           user={data.actor}

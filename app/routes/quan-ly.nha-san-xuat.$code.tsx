@@ -15,6 +15,7 @@ import {
   UnpublishForm,
   type StandingRefusal,
 } from "~/components/staffproducers/standing-forms";
+import { AssistStartPanel } from "~/components/assist-banner";
 import { StaffNav } from "~/components/supply/workspace-nav";
 import { formatDate, formatNumber, isMessageKey, t, useLocale, useT } from "~/lib/i18n";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
@@ -29,6 +30,7 @@ import { unpublishListing } from "~/modules/moderation/unpublish.server";
 import { getDb } from "~/modules/platform/db.server";
 import { formErrorKeepingEntries, handle } from "~/modules/platform/http.server";
 import { producerPage, scopedProducerByCode } from "~/modules/producers/directory.server";
+import { assistStateOf } from "~/modules/assist/producers.server";
 import {
   cancelProducerOrder,
   reinstateProducer,
@@ -57,8 +59,13 @@ const Done = z.enum(["tam-ngung", "hoat-dong", "da-go", "huy-don"]).nullable().c
 /** One producer of the staff member's subtree (`producer:view`): profile, counts, listings. */
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireStaff(request, "producer:view");
-  const page = producerPage(getDb(), actor, params.code ?? "");
-  return { ...page, done: Done.parse(new URL(request.url).searchParams.get("xong")) };
+  const db = getDb();
+  const page = producerPage(db, actor, params.code ?? "");
+  return {
+    ...page,
+    assist: assistStateOf(db, actor, page.producer.id),
+    done: Done.parse(new URL(request.url).searchParams.get("xong")),
+  };
 });
 
 /**
@@ -107,8 +114,17 @@ export const action = handle(async ({ request, params, context }: ActionFunction
 });
 
 export default function StaffProducerPage() {
-  const { producer, unitName, listings, openOrders, canSuspend, canModerate, canVerify, done } =
-    useLoaderData<typeof loader>();
+  const {
+    producer,
+    unitName,
+    listings,
+    openOrders,
+    canSuspend,
+    canModerate,
+    canVerify,
+    assist,
+    done,
+  } = useLoaderData<typeof loader>();
   const refusal = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -176,6 +192,13 @@ export default function StaffProducerPage() {
         <dt className="font-medium text-stone-700">{t("staffproducers.page.registeredOn")}</dt>
         <dd>{formatDate(producer.createdAt, locale)}</dd>
       </dl>
+      {assist.canAssist ? (
+        <AssistStartPanel
+          producerId={producer.id}
+          producerName={producer.name}
+          isActive={assist.isActive}
+        />
+      ) : null}
       <section aria-labelledby="producer-orders" className="mt-4 rounded-lg bg-stone-100 px-4 py-3">
         <h2 id="producer-orders" className="font-semibold">
           {t("staffproducers.page.openOrders", {

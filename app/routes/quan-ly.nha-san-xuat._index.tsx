@@ -11,6 +11,7 @@ import {
   PRODUCER_KIND_FILTER_OPTIONS,
   PRODUCER_STATUS_OPTIONS,
 } from "~/lib/schemas/staffproducers";
+import { scopePaths } from "~/modules/auth/permissions.server";
 import { requireStaff } from "~/modules/auth/session.server";
 import { getDb } from "~/modules/platform/db.server";
 import { communeChoices, listProducers } from "~/modules/producers/directory.server";
@@ -27,11 +28,12 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
     filters,
     producers: listProducers(db, actor, filters),
     communes: communeChoices(db, actor),
+    canCreate: scopePaths(actor, "producer:assist").length > 0,
   };
 });
 
 export default function ProducerDirectoryPage() {
-  const { filters, producers, communes } = useLoaderData<typeof loader>();
+  const { filters, producers, communes, canCreate } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -40,6 +42,16 @@ export default function ProducerDirectoryPage() {
       <header>
         <h1 className="text-2xl font-bold text-stone-900">{t("staffproducers.directory.title")}</h1>
         <p className="text-stone-700">{t("staffproducers.directory.intro")}</p>
+        {canCreate ? (
+          <p className="mt-2">
+            <Link
+              to="/quan-ly/nha-san-xuat/moi"
+              className="font-semibold text-brand-800 underline underline-offset-2"
+            >
+              {t("assist.new.link")}
+            </Link>
+          </p>
+        ) : null}
       </header>
       <Form
         method="get"

@@ -164,6 +164,14 @@ export default function AuditLogPage() {
                     ? t("oversight.audit.system")
                     : t("oversight.audit.userMasked", { id: entry.actorUserId }))}
               </p>
+              {entry.assistedProducerName ? (
+                <p className="text-sm font-medium text-accent-700">
+                  {t("assist.log.both", {
+                    staff: entry.actorName ?? t("assist.log.someStaff"),
+                    producer: entry.assistedProducerName,
+                  })}
+                </p>
+              ) : null}
               {entry.ipAddress ? (
                 <p className="text-xs text-stone-500">
                   {t("oversight.audit.ip", { ip: entry.ipAddress })}

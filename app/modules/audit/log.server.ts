@@ -3,7 +3,7 @@ import type { SignedInActor } from "~/modules/auth/actor";
 import { requirePermission, scopePaths } from "~/modules/auth/permissions.server";
 import { pageOf, type Page } from "~/modules/catalog/paging.server";
 import type { Db } from "~db/client.server";
-import { auditLog, orgUnits, users } from "~db/schema";
+import { auditLog, orgUnits, producers, users } from "~db/schema";
 import { auditFields, type AuditField } from "./masking.server";
 
 /**
@@ -34,6 +34,8 @@ export interface AuditEntryView {
   ipAddress: string | null;
   createdAt: Date;
   masked: boolean;
+  /** The producer staff acted for (assisted mode), or null. */
+  assistedProducerName: string | null;
   before: AuditField[];
   after: AuditField[];
 }
@@ -101,28 +103,33 @@ export function auditLogPage(
       unitName: orgUnits.name,
       unitPath: orgUnits.path,
       actorName: users.displayName,
+      assistedProducerName: producers.name,
     })
     .from(auditLog)
     .leftJoin(orgUnits, eq(orgUnits.id, auditLog.orgUnitId))
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .leftJoin(producers, eq(producers.id, auditLog.assistedProducerId))
     .where(where)
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(paging.perPage)
     .offset(paging.offset)
     .all();
-  const items = rows.map(({ entry, unitName, unitPath, actorName }) => {
+  const items = rows.map(({ entry, unitName, unitPath, actorName, assistedProducerName }) => {
     const masked = !isAdminOver(actor, entry.orgUnitId === null ? null : unitPath);
+    // Her own name is no secret to her (e.g. "Cán bộ X thao tác thay HTX Y" on her own work).
+    const isOwn = entry.actorUserId !== null && entry.actorUserId === actor.userId;
     return {
       id: entry.id,
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId,
       unitName,
-      actorName: masked ? null : actorName,
+      actorName: masked && !isOwn ? null : actorName,
       actorUserId: entry.actorUserId,
       ipAddress: masked ? null : entry.ipAddress,
       createdAt: entry.createdAt,
       masked,
+      assistedProducerName,
       before: auditFields(entry.before, entry.entityType, masked),
       after: auditFields(entry.after, entry.entityType, masked),
     };

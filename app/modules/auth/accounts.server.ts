@@ -14,7 +14,11 @@ import { membershipsOf } from "./memberships.server";
 import { hashPassword, verifyPassword } from "./passwords.server";
 
 export { authenticate, homeOf, rateLimitMessage } from "./login.internal.server";
-export { applyAsProducer, listApplicationOrgUnits } from "./producer-application.internal.server";
+export {
+  applyAsProducer,
+  listApplicationOrgUnits,
+  nextProducerCode,
+} from "./producer-application.internal.server";
 export {
   contactClashes,
   isUniqueViolation,

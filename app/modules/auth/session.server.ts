@@ -13,7 +13,7 @@ import {
   readLangCookie,
 } from "~/modules/platform/cookies.server";
 import { toResponse } from "~/modules/platform/http.server";
-import { noteAssistedProducer } from "~/modules/assist/audit-scope.server";
+import { noteAssistedProducer } from "~/modules/platform/audit-scope.server";
 import { withAssistContext } from "~/modules/assist/context.server";
 import type { Actor, SignedInActor } from "./actor";
 import { membershipsOf } from "./memberships.server";

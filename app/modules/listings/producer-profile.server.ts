@@ -11,6 +11,7 @@ import { writeAudit } from "~/modules/platform/audit.server";
 import type { Db } from "~db/client.server";
 import { producerImages, producerMemberships, producers } from "~db/schema";
 import { findOwnedProducer, userIdOf } from "./shared.server";
+import { refuseInAssistedMode } from "~/modules/assist/guard.server";
 
 /** A producer's photos in their order (the workspace profile and the moderator's review). */
 export function producerPhotoRows(db: Db, producerId: number) {
@@ -76,6 +77,8 @@ export function updateProducerBank(
   input: ProducerBankInput,
   options: { ipAddress?: string | null } = {},
 ): { changed: boolean } {
+  // Never in assisted mode: staff do not change where the producer's money goes.
+  refuseInAssistedMode(actor);
   const producer = findOwnedProducer(db, actor, producerId);
   if (!isProducerOwner(actor, producerId)) throw new Forbidden("listingtools.bank.error.ownerOnly");
   const userId = userIdOf(actor);

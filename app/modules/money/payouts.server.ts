@@ -8,6 +8,7 @@ import { payouts } from "~db/schema";
 import { ledgerLines, type PlatformBalance } from "./ledger.server";
 import { openRefundsForStaff } from "./refunds.server";
 import { producerInStaffScope } from "./scope.internal.server";
+import { refuseInAssistedMode } from "~/modules/assist/guard.server";
 
 /** A producer's line on the staff payments page. */
 export interface ProducerBalance extends PlatformBalance {
@@ -61,6 +62,8 @@ export function recordPayout(
   },
   ipAddress: string | null = null,
 ) {
+  // Never in assisted mode: staff do not move money for the producer they act for.
+  refuseInAssistedMode(actor);
   const producer = producerInStaffScope(db, actor, "payout:manage", input.producerId);
   return inTransaction(db, () => {
     const { balanceVnd } = ledgerLines(db, producer.id).platform;

@@ -6,6 +6,7 @@ import { notify } from "~/modules/notifications/notify.server";
 import { writeAudit } from "~/modules/platform/audit.server";
 import { prepared, type Db } from "~db/client.server";
 import { refunds } from "~db/schema";
+import { refuseInAssistedMode } from "~/modules/assist/guard.server";
 
 /*
  * Refunds owed and sent back (docs/decisions/023). The platform refunds card payments (settled
@@ -154,6 +155,8 @@ export function listRefundTasks(
  * The buyer is told; audited.
  */
 export function markRefundSent(db: Db, actor: SignedInActor, refundId: number, now = new Date()) {
+  // Never in assisted mode: staff do not move money for the producer they act for.
+  refuseInAssistedMode(actor);
   const producerIds = JSON.stringify(actor.producers.map((m) => m.producerId));
   return db.$client
     .transaction(() => {

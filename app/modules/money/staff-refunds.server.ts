@@ -5,6 +5,7 @@ import { hasPermission, requirePermission } from "~/modules/auth/permissions.ser
 import { recordRefund } from "~/modules/orders/fulfilment.server";
 import { prepared, type Db } from "~db/client.server";
 import { completeRefundAccount, type RefundAccountInput } from "./refunds.server";
+import { refuseInAssistedMode } from "~/modules/assist/guard.server";
 
 /** An order as the staff refund form shows it. */
 export interface RefundableOrder {
@@ -75,6 +76,8 @@ export function recordRefundForStaff(
     alreadySettled: boolean;
   },
 ) {
+  // Never in assisted mode: staff do not move money for the producer they act for.
+  refuseInAssistedMode(actor);
   const order = refundableOrder(db, actor, producerId, orderCode);
   const refundTo = completeRefundAccount(input.refundTo);
   return recordRefund(db, actor, { orderId: order.id, ...input, refundTo });

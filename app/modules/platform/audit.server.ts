@@ -1,5 +1,6 @@
 import type { Db } from "~db/client.server";
 import { auditLog } from "~db/schema";
+import { currentAssistedProducerId } from "./audit-scope.server";
 
 export interface AuditEntry {
   actorUserId: number | null;
@@ -10,10 +11,18 @@ export interface AuditEntry {
   before?: unknown;
   after?: unknown;
   ipAddress?: string | null;
+  /**
+   * The producer staff acted for (assisted mode). Left out, it is the one the current request
+   * acts for (audit-scope.server.ts), so callers need not know about it.
+   */
+  assistedProducerId?: number | null;
 }
 
-/** Appends one entry to the audit log (who, what, before and after), inside the caller's transaction. */
-export function writeAudit(db: Db, entry: AuditEntry): void {
+/**
+ * Appends one entry to the audit log (who, what, before and after), inside the caller's
+ * transaction; an entry written while staff act for a producer names that producer too.
+ */
+export function writeAudit(db: Pick<Db, "insert">, entry: AuditEntry): void {
   db.insert(auditLog)
     .values({
       actorUserId: entry.actorUserId,
@@ -24,6 +33,10 @@ export function writeAudit(db: Db, entry: AuditEntry): void {
       before: entry.before ?? null,
       after: entry.after ?? null,
       ipAddress: entry.ipAddress ?? null,
+      assistedProducerId:
+        entry.assistedProducerId === undefined
+          ? currentAssistedProducerId()
+          : entry.assistedProducerId,
     })
     .run();
 }

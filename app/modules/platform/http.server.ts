@@ -4,6 +4,7 @@ import { data, redirect, type HeadersFunction } from "@remix-run/node";
 import type { z } from "zod";
 import { DomainError, TooManyRequests } from "~/lib/errors";
 import { DEFAULT_LOCALE, type Locale } from "~/lib/i18n/locales";
+import { runInAuditScope } from "./audit-scope.server";
 import { readLangCookie } from "./cookies.server";
 
 /**
@@ -60,7 +61,8 @@ export function handle<Args extends { request: Request }, Result>(
     const legacy = isLegacyDataRequest(args.request);
     let result: Result;
     try {
-      result = await fn(args);
+      // Each loader and action in its own audit scope (audit-scope.server.ts).
+      result = await runInAuditScope(() => fn(args));
     } catch (error) {
       const answer = toResponse(error, localeOfRequest(args.request));
       throw legacy && isDataWithInit(answer) ? legacyDataAnswer(answer) : answer;
