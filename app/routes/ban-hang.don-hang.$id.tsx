@@ -32,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = orderPageMeta;
 
 /** One order of the producer: lines, buyer and address, payment, and the next steps. */
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
-  const actor = await requireProducerActor(request);
+  const actor = await requireProducerActor(request, "orders");
   const db = getDb();
   const orderId = idFromUrl(params.id);
   const detail = producerOrderView(db, actor, orderId);
@@ -45,7 +45,7 @@ const SHIP_FIELDS = new Set(["carrier", "trackingNumber"]);
 /** The next step the producer took: accept, mark paid, ship (with the carrier), deliver, cancel. */
 export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
   assertSameOrigin(request);
-  const actor = await requireProducerActor(request);
+  const actor = await requireProducerActor(request, "orders");
   const orderId = idFromUrl(params.id);
   const form = await request.formData();
   // The answer to a VAT-invoice request (issue 15) has its own forms and answer.

@@ -18,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
  * buyer's business name and tax code when she has them, the carrier and tracking number.
  */
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
-  const actor = await requireProducerActor(request);
+  const actor = await requireProducerActor(request, "orders");
   return producerOrderView(getDb(), actor, idFromUrl(params.id));
 });
 

@@ -33,7 +33,7 @@ const filterSchema = z.object({
  * her is not "waiting for payment"), payment method and producer; next action on each.
  */
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
-  const actor = await requireProducerActor(request);
+  const actor = await requireProducerActor(request, "orders");
   const filter = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const stage = filter["trang-thai"] ?? null;
   return {
@@ -49,7 +49,7 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = handle(async ({ request }: ActionFunctionArgs) => {
   assertSameOrigin(request);
-  const actor = await requireProducerActor(request);
+  const actor = await requireProducerActor(request, "orders");
   const input = producerActionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!input.success) {
     return formError(

@@ -22,14 +22,14 @@ export const meta: MetaFunction = ({ matches }) => pageTitleMeta(matches, "money
 
 /** The refunds the member's producers owe buyers (money they received), and those sent back. */
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
-  const actor = await requireProducerActor(request);
+  const actor = await requireProducerActor(request, "statement");
   return listRefundTasks(getDb(), actor);
 });
 
 /** "Đã chuyển trả": the member marks one refund sent back; the buyer is told. */
 export const action = handle(async ({ request }: ActionFunctionArgs) => {
   assertSameOrigin(request);
-  const actor = await requireProducerActor(request);
+  const actor = await requireProducerActor(request, "statement");
   const input = refundSentSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!input.success) return formError(new Invalid("orderError.badRequest"), actor.locale);
   let code: string;

@@ -21,7 +21,7 @@ export const meta: MetaFunction = titledPage("import.title");
 
 /** A producer's bulk import: the upload form, or the state of one of their import jobs. */
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
-  const actor = await requireProducerActor(request);
+  const actor = await requireProducerActor(request, "listings");
   const job = importJobFor(actor, "producer", new URL(request.url).searchParams.get("lan"));
   return {
     job,
@@ -31,7 +31,7 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
 });
 
 export const action = handle(async ({ request, context }: ActionFunctionArgs) => {
-  const actor = await requireProducerActor(request);
+  const actor = await requireProducerActor(request, "listings");
   assertSameOrigin(request);
   const result = await handleImportAction(
     getDb(),

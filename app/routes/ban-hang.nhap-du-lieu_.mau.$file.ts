@@ -7,7 +7,7 @@ import { downloadHeaders } from "~/modules/platform/spreadsheet.server";
 
 /** The products template of the producer's import page: san-pham.csv or san-pham.xlsx. */
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
-  const actor = await requireProducerActor(request);
+  const actor = await requireProducerActor(request, "listings");
   const file = await importTemplate(getDb(), actor, "producer", params.file ?? "");
   return new Response(file.body, { headers: downloadHeaders(file) });
 });

@@ -86,7 +86,7 @@ const PageQuery = z.object({
 
 /** One of the producer's listings: its form, photos, moderation state and actions. */
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
-  const actor = await requireProducerActor(request);
+  const actor = await requireProducerActor(request, "listings");
   const url = new URL(request.url);
   const db = getDb();
   const view = getWorkspaceListing(db, actor, params.sku ?? "");
@@ -119,7 +119,7 @@ function back(sku: string, search: string) {
 
 /** Every change of the page goes through here, told apart by `intent`. */
 export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
-  const actor = await requireProducerActor(request);
+  const actor = await requireProducerActor(request, "listings");
   assertSameOrigin(request);
   const db = getDb();
   const sku = params.sku ?? "";

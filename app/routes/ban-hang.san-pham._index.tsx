@@ -22,7 +22,7 @@ const Filters = z.object({
 
 /** The producer's listings, newest change first, filtered by status or name. */
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
-  const actor = await requireProducerActor(request);
+  const actor = await requireProducerActor(request, "listings");
   const url = new URL(request.url);
   const filters = Filters.parse({
     status: url.searchParams.get("trang-thai") || undefined,

@@ -40,7 +40,7 @@ export const meta: MetaFunction = titledPage("listingForm.newTitle");
 
 /** The empty listing form, with the producers the user acts for. */
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
-  const actor = await requireProducerActor(request);
+  const actor = await requireProducerActor(request, "listings");
   const current = selectedProducer(actor, new URL(request.url).searchParams.get("nsx"));
   return {
     categories: categoryOptions(getDb()),
@@ -63,7 +63,7 @@ function pendingView(photos: PickedPhotos, locale: Locale): PendingPhotos {
  * photos picked on the form. When the form comes back, the photos wait on the server.
  */
 export const action = handle(async ({ request }: ActionFunctionArgs) => {
-  const actor = await requireProducerActor(request);
+  const actor = await requireProducerActor(request, "listings");
   assertSameOrigin(request);
   let formData: FormData;
   try {

@@ -12,7 +12,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitleMeta(matches, "state
 
 /** The producer's ledger for a month: every sale, commission, refunds, payouts, her balance. */
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
-  const actor = await requireProducerActor(request);
+  const actor = await requireProducerActor(request, "statement");
   // Anything but one of her producers' codes and a month "YYYY-MM" falls back to the first
   // producer and this month: a query string never fails the page.
   const query = new URL(request.url).searchParams;

@@ -6,6 +6,7 @@ import { producerInboxCount } from "~/modules/demand/inbox.server";
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
 import { countOwedRefunds } from "~/modules/producers/home.server";
+import { narrowToPermission, workspaceAccess } from "~/modules/team/access";
 
 /**
  * The producer workspace's frame: its one menu (WorkspaceNav) above every workspace page,
@@ -16,13 +17,16 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const actor = await getActor(request);
   if (actor.kind !== "user" || actor.producers.length === 0) return { menu: null };
   const db = getDb();
+  // Counts only for the producers whose work she may open (a member of a team).
+  const orders = narrowToPermission(actor, "orders");
   return {
     menu: {
       waitingRequests: producerInboxCount(
         db,
-        actor.producers.map((m) => m.producerId),
+        orders.producers.map((m) => m.producerId),
       ),
-      refundsOwed: countOwedRefunds(db, actor),
+      refundsOwed: countOwedRefunds(db, narrowToPermission(actor, "statement")),
+      access: workspaceAccess(actor),
     },
   };
 });

@@ -20,7 +20,7 @@ const querySchema = z.object({
 
 /** A producer's inbox of purchase requests: matched to its goods or invited by staff, newest first. */
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
-  const actor = await requireProducerActor(request);
+  const actor = await requireProducerActor(request, "orders");
   const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   return memberInbox(getDb(), actor, { producerCode: query.nsx, page: query.trang });
 });

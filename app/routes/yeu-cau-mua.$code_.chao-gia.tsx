@@ -30,14 +30,14 @@ export const meta: MetaFunction<typeof loader> = recordPageMeta(({ request }, lo
 
 /** The offer form of a producer member: her producers' listings and her offers on the request. */
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
-  const actor = await requireProducerActor(request);
+  const actor = await requireProducerActor(request, "orders");
   return offerFormView(getDb(), actor, params.code ?? "");
 });
 
 /** Sends or edits the offer (`intent=submit`), or withdraws it after a confirmation. */
 export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
   assertSameOrigin(request);
-  const actor = await requireProducerActor(request);
+  const actor = await requireProducerActor(request, "orders");
   const code = (params.code ?? "").toUpperCase();
   const formData = await request.formData();
   const db = getDb();

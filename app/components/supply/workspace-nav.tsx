@@ -1,6 +1,8 @@
 import { NavLink, useRouteLoaderData } from "@remix-run/react";
 import { useT, type MessageKey } from "~/lib/i18n";
 import type { StaffPermission } from "~/modules/auth/permissions.server";
+import type { WorkspaceAccess } from "~/modules/team/access";
+import type { TeamPermission } from "~db/schema";
 
 interface NavItem {
   to: string;
@@ -9,17 +11,36 @@ interface NavItem {
   end: boolean;
 }
 
-const WORKSPACE_LINKS: readonly NavItem[] = [
+/**
+ * A workspace page's link with what its loader needs (requireProducerActor's team permission,
+ * "owner" for the team page, none for the pages every member opens): the menu hides the rest.
+ */
+interface WorkspaceNavItem extends NavItem {
+  need?: TeamPermission | "owner";
+}
+
+export const WORKSPACE_LINKS: readonly WorkspaceNavItem[] = [
   { to: "/ban-hang", key: "workspace.nav.overview", end: true },
-  { to: "/ban-hang/san-pham", key: "workspace.nav.listings", end: true },
-  { to: "/ban-hang/san-pham/moi", key: "workspace.nav.newListing", end: true },
+  { to: "/ban-hang/san-pham", key: "workspace.nav.listings", end: true, need: "listings" },
+  { to: "/ban-hang/san-pham/moi", key: "workspace.nav.newListing", end: true, need: "listings" },
   { to: "/ban-hang/ho-so", key: "workspace.nav.profile", end: true },
-  { to: "/ban-hang/nhap-du-lieu", key: "workspace.nav.import", end: true },
-  { to: "/ban-hang/don-hang", key: "workspace.nav.orders", end: false },
-  { to: "/ban-hang/hoan-tien", key: "daily.nav.refunds", end: true },
-  { to: "/ban-hang/yeu-cau", key: "demand.nav.inbox", end: true },
-  { to: "/ban-hang/so-du", key: "workspace.nav.statement", end: true },
+  { to: "/ban-hang/nhap-du-lieu", key: "workspace.nav.import", end: true, need: "listings" },
+  { to: "/ban-hang/don-hang", key: "workspace.nav.orders", end: false, need: "orders" },
+  { to: "/ban-hang/hoan-tien", key: "daily.nav.refunds", end: true, need: "statement" },
+  { to: "/ban-hang/yeu-cau", key: "demand.nav.inbox", end: true, need: "orders" },
+  { to: "/ban-hang/so-du", key: "workspace.nav.statement", end: true, need: "statement" },
+  { to: "/ban-hang/nhom", key: "team.nav.link", end: true, need: "owner" },
+  { to: "/ban-hang/lich-su", key: "assist.history.nav", end: true },
 ];
+
+/** The workspace links `access` may open. */
+export function workspaceLinksFor(access: WorkspaceAccess): WorkspaceNavItem[] {
+  return WORKSPACE_LINKS.filter(
+    (link) =>
+      !link.need ||
+      (link.need === "owner" ? access.isOwner : access.permissions.includes(link.need)),
+  );
+}
 
 /**
  * A staff page's link with the permission its loader requires (`null`: any staff member, e.g.
@@ -141,15 +162,18 @@ function NavCount({ badge }: { badge: NavBadge | undefined }) {
 export function WorkspaceNav({
   waitingRequests,
   refundsOwed,
+  access,
 }: {
   waitingRequests: number;
   refundsOwed: number;
+  /** What she may open: the links she may not are left out (a member of a team). */
+  access: WorkspaceAccess;
 }) {
   const t = useT();
   return (
     <SectionNav
       label={t("workspace.nav.label")}
-      links={WORKSPACE_LINKS}
+      links={workspaceLinksFor(access)}
       badges={{
         "/ban-hang/yeu-cau": { count: waitingRequests, label: "demand.nav.waiting" },
         "/ban-hang/hoan-tien": { count: refundsOwed, label: "daily.nav.refundsWaiting" },

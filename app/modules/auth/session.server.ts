@@ -2,7 +2,7 @@ import { redirect } from "@remix-run/node";
 import { and, eq, gt, lt, ne } from "drizzle-orm";
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import type { Db } from "~db/client.server";
-import { sessions, users, type Locale } from "~db/schema";
+import { sessions, users, type Locale, type TeamPermission } from "~db/schema";
 import { Forbidden } from "~/lib/errors";
 import { DEFAULT_LOCALE } from "~/lib/i18n/locales";
 import { getDb } from "~/modules/platform/db.server";
@@ -15,6 +15,7 @@ import {
 import { toResponse } from "~/modules/platform/http.server";
 import { noteAssistedProducer } from "~/modules/platform/audit-scope.server";
 import { withAssistContext } from "~/modules/assist/context.server";
+import { narrowToPermission } from "~/modules/team/access";
 import type { Actor, SignedInActor } from "./actor";
 import { membershipsOf } from "./memberships.server";
 import { requirePermission, type StaffPermission } from "./permissions.server";
@@ -292,13 +293,25 @@ export async function requireBuyer(request: Request): Promise<SignedInActor> {
   return actor;
 }
 
-/** A signed-in member of at least one producer; others get 403. */
-export async function requireProducerActor(request: Request): Promise<SignedInActor> {
+/**
+ * A signed-in member of at least one producer; others get 403. With `need` (a team
+ * permission), the actor keeps only the producers whose owner lets her do that, and a member
+ * allowed it for none gets 403 saying so (docs/decisions/029-care.md, the team).
+ */
+export async function requireProducerActor(
+  request: Request,
+  need?: TeamPermission,
+): Promise<SignedInActor> {
   const actor = await requireUser(request);
   if (actor.producers.length === 0) {
     throw toResponse(new Forbidden("auth.error.producerOnly"), actor.locale);
   }
-  return actor;
+  if (!need) return actor;
+  const allowed = narrowToPermission(actor, need);
+  if (allowed.producers.length === 0) {
+    throw toResponse(new Forbidden(`team.error.need.${need}`), actor.locale);
+  }
+  return allowed;
 }
 
 /**
