@@ -4,7 +4,10 @@ import { scheduleWorkAlerts } from "~/modules/moderation/work-alerts.server";
 import { scheduleDelivery } from "~/modules/notifications/delivery.server";
 import { scheduleOrderJobs } from "~/modules/orders/jobs.server";
 import { startSearchIndexerFromEnv, warmSearch } from "~/modules/search/search.server";
+import { scheduleAnonymiseJob } from "~/modules/privacy/closing.server";
+import { scheduleBackupRetention } from "~/modules/platform/backups.server";
 import { getDb } from "~/modules/platform/db.server";
+import { getEnv } from "~/modules/platform/env.server";
 import { logger } from "~/modules/platform/logger.server";
 
 // One flag on globalThis, not a module variable: the dev server re-evaluates modules on
@@ -44,5 +47,11 @@ export function startBackgroundJobs(): void {
   scheduleOrderJobs(db);
   scheduleDemandJobs(db);
   scheduleWorkAlerts(db);
+  scheduleAnonymiseJob(db);
+  scheduleBackupRetention(db, {
+    dir: getEnv().BACKUP_DIR,
+    retentionDays: getEnv().BACKUP_RETENTION_DAYS,
+    onError: (error) => logger.error({ err: error }, "backup retention failed"),
+  });
   scheduleDelivery(db);
 }

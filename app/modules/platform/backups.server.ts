@@ -266,3 +266,22 @@ export function restoreDatabase(
   fsyncFile(dirname(target));
   return { savedAs: savedAs === null ? null : join(dirname(savedAs), basename(savedAs)) };
 }
+
+/**
+ * Deletes expired backups soon after start and then daily, so erasure becomes final even
+ * when `db:backup` is not run (a backup taken elsewhere, a paused timer).
+ */
+export function scheduleBackupRetention(
+  db: Db,
+  options: { dir: string; retentionDays: number; onError: (error: unknown) => void },
+): void {
+  const run = () => {
+    try {
+      deleteExpiredBackups(db, { dir: options.dir, retentionDays: options.retentionDays });
+    } catch (error) {
+      options.onError(error);
+    }
+  };
+  setTimeout(run, 2 * 60_000).unref();
+  setInterval(run, DAY_MS).unref();
+}
