@@ -206,6 +206,14 @@ function domainMessage(data: unknown, locale: string): string | null {
   return typeof error.message === "string" && writtenIn === locale ? error.message : null;
 }
 
+/** A domain error's code (`phone_unconfirmed`…), to offer the right way out. */
+function errorCodeOf(data: unknown): string | null {
+  if (typeof data !== "object" || data === null || !("error" in data)) return null;
+  const error = data.error;
+  if (typeof error !== "object" || error === null || !("code" in error)) return null;
+  return typeof error.code === "string" ? error.code : null;
+}
+
 /** The friendly error page: what happened, in the visitor's language, and a way out. */
 export function ErrorBoundary() {
   const error = useRouteError();
@@ -238,6 +246,14 @@ export function ErrorBoundary() {
           >
             {tr("error.homeLink")}
           </Link>
+          {errorCodeOf(isRouteErrorResponse(error) ? error.data : null) === "phone_unconfirmed" ? (
+            <Link
+              to={`/xac-nhan-so-dien-thoai?next=${next}`}
+              className="rounded-lg border border-stone-300 bg-white px-4 py-2.5 font-semibold text-brand-800 hover:bg-brand-50"
+            >
+              {tr("recovery.error.confirmLink")}
+            </Link>
+          ) : null}
           {shown === 401 ? (
             <Link
               to={`/dang-nhap?next=${next}`}

@@ -25,8 +25,11 @@ import {
 import { HoneypotField } from "~/components/honeypot-field";
 import { t, useT } from "~/lib/i18n";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
-import { BUYER_KIND_OPTIONS, safeNext, signUpSchema } from "~/lib/schemas/auth";
+import { BUYER_KIND_OPTIONS, safeNext } from "~/lib/schemas/auth";
+import { signUpWithConsentSchema as signUpSchema } from "~/lib/schemas/recovery";
+import { TermsConsentField } from "~/components/terms-consent";
 import { signUpBuyer } from "~/modules/auth/accounts.server";
+import { completeSignUp } from "~/modules/auth/phone-confirmation.server";
 import { localizeReply, readAccountForm } from "~/modules/auth/forms.server";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { clientIpOf, getActor, startLoginSession } from "~/modules/auth/session.server";
@@ -59,9 +62,14 @@ export const action = handle(async ({ request, context }: ActionFunctionArgs) =>
     const reply = submission.reply({ fieldErrors: created.fieldErrors, hideFields });
     return data(localizeReply(reply, actor.locale), { status: 400 });
   }
-  const session = await startLoginSession(db, request, created.value.userId, clientIpOf(context));
+  const clientIp = clientIpOf(context);
+  // Her consent is recorded; with an SMS provider her phone waits for the code just sent.
+  const { confirmPhone } = completeSignUp(db, { userId: created.value.userId, ip: clientIp });
+  const session = await startLoginSession(db, request, created.value.userId, clientIp);
   const next = safeNext(String(formData.get("next") ?? ""));
-  return redirect(next ?? "/tai-khoan?chao-mung=1", {
+  const target = next ?? "/tai-khoan?chao-mung=1";
+  const confirmHref = `/xac-nhan-so-dien-thoai?next=${encodeURIComponent(target)}`;
+  return redirect(confirmPhone ? confirmHref : target, {
     headers: { "Set-Cookie": session.setCookie },
   });
 });
@@ -145,6 +153,7 @@ export default function SignUpPage() {
             />
           </Field>
         </fieldset>
+        <TermsConsentField field={fields.acceptTerms} />
         <SubmitButton busy={navigation.state === "submitting"}>
           {t("auth.signup.submit")}
         </SubmitButton>

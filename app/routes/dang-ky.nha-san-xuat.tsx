@@ -24,8 +24,11 @@ import { Field, FormErrors, FormSuccess, inputClass, SubmitButton } from "~/comp
 import { HoneypotField } from "~/components/honeypot-field";
 import { t, useT } from "~/lib/i18n";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
-import { PRODUCER_KIND_OPTIONS, producerApplicationSchema } from "~/lib/schemas/auth";
+import { PRODUCER_KIND_OPTIONS } from "~/lib/schemas/auth";
+import { applicationWithConsentSchema as producerApplicationSchema } from "~/lib/schemas/recovery";
+import { TermsConsentField } from "~/components/terms-consent";
 import { applyAsProducer, listApplicationOrgUnits } from "~/modules/auth/accounts.server";
+import { completeSignUp, requirePhoneConfirmed } from "~/modules/auth/phone-confirmation.server";
 import { localizeReply, readAccountForm } from "~/modules/auth/forms.server";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { clientIpOf, getActor, startLoginSession } from "~/modules/auth/session.server";
@@ -58,6 +61,8 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
 export const action = handle(async ({ request, context }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const actor = await getActor(request);
+  // A signed-in applicant's phone must be confirmed first (when an SMS provider is in force).
+  requirePhoneConfirmed(getDb(), actor);
   const withAccount = actor.kind !== "user";
   const schema = producerApplicationSchema({ withAccount });
   const hideFields = ["password", "confirmPassword"];
@@ -88,8 +93,12 @@ export const action = handle(async ({ request, context }: ActionFunctionArgs) =>
   const target = `/dang-ky/nha-san-xuat?da-gui=${encodeURIComponent(result.value.producerCode)}`;
   if (actor.kind === "user") return redirect(target);
   // The applicant's new account is signed in, so the confirmation (and later the workspace) is theirs.
+  const { confirmPhone } = completeSignUp(db, { userId: result.value.userId, ip: clientIp });
   const session = await startLoginSession(db, request, result.value.userId, clientIp);
-  return redirect(target, { headers: { "Set-Cookie": session.setCookie } });
+  const confirmHref = `/xac-nhan-so-dien-thoai?next=${encodeURIComponent(target)}`;
+  return redirect(confirmPhone ? confirmHref : target, {
+    headers: { "Set-Cookie": session.setCookie },
+  });
 });
 
 export default function ProducerApplicationPage() {
@@ -175,6 +184,7 @@ function ApplicationForm({
               password={fields.password}
               confirmPassword={fields.confirmPassword}
             />
+            <TermsConsentField field={fields.acceptTerms} />
           </fieldset>
         )}
         <fieldset className="space-y-5 rounded-lg border border-stone-200 p-4">

@@ -32,6 +32,7 @@ import { InvalidOrder, PriceChanged } from "~/modules/orders/errors.server";
 import { getDb } from "~/modules/platform/db.server";
 import { getEnv } from "~/modules/platform/env.server";
 import { handle } from "~/modules/platform/http.server";
+import { requirePhoneConfirmed } from "~/modules/auth/phone-confirmation.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitleMeta(matches, "checkout.title");
 
@@ -75,6 +76,8 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
     if (intent === "pick-province") values.commune = "";
     return answer({ formError: null, fieldErrors: {}, priceChanged: false }, 200);
   }
+  // Ordering needs a confirmed phone (when an SMS provider is in force): 403 with a link.
+  requirePhoneConfirmed(getDb(), actor);
   const parsed = parseCheckoutForm(formData);
   if (!parsed.ok) {
     return answer({ formError: null, fieldErrors: parsed.errors, priceChanged: false }, 400);

@@ -23,6 +23,7 @@ import {
 } from "~/modules/demand/offers.server";
 import { getDb } from "~/modules/platform/db.server";
 import { formErrorKeepingEntries, handle, type RefusedForm } from "~/modules/platform/http.server";
+import { requirePhoneConfirmed } from "~/modules/auth/phone-confirmation.server";
 
 export const meta: MetaFunction<typeof loader> = recordPageMeta(({ request }, locale) => ({
   title: translate(locale, "offers.form.title", { title: request.title }),
@@ -41,6 +42,8 @@ export const action = handle(async ({ request, params }: ActionFunctionArgs) => 
   const code = (params.code ?? "").toUpperCase();
   const formData = await request.formData();
   const db = getDb();
+  // Making an offer needs a confirmed phone (when an SMS provider is in force).
+  if (formData.get("intent") !== "withdraw") requirePhoneConfirmed(db, actor);
   if (formData.get("intent") === "withdraw") {
     const offerId = offerIdFromUrl(String(formData.get("offerId") ?? ""));
     if (formData.get("confirm") !== "yes") {

@@ -25,6 +25,7 @@ import {
 import { refreshRequestMatches } from "~/modules/demand/stored-matches.server";
 import { getDb } from "~/modules/platform/db.server";
 import { handle, keepRetryAfter } from "~/modules/platform/http.server";
+import { requirePhoneConfirmed } from "~/modules/auth/phone-confirmation.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = localeFromMatches(matches);
@@ -60,6 +61,7 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
 export const action = handle(async ({ request }: ActionFunctionArgs) => {
   const actor = await requireBuyer(request);
   assertSameOrigin(request);
+  requirePhoneConfirmed(getDb(), actor);
   const read = readRequestForm(await request.formData());
   if (read.kind !== "valid") return unfinishedForm(read);
   const db = getDb();

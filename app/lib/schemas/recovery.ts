@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { normalizePhone, parseIdentifier } from "~/lib/contact";
-import { newPassword, PASSWORD_MAX } from "./auth";
+import { newPassword, PASSWORD_MAX, producerApplicationSchema, signUpSchema } from "./auth";
 
 /**
  * The recovery forms (docs/decisions/029-care-recovery.md): forgot password, a new password
@@ -70,3 +70,16 @@ export const staffIssueSchema = z.object({
 export const acceptTermsField = z.literal("on", {
   errorMap: () => ({ message: "recovery.error.terms" }),
 });
+
+/** The buyer sign-up with its required consent box. */
+export const signUpWithConsentSchema = signUpSchema.and(
+  z.object({ acceptTerms: acceptTermsField }),
+);
+
+/** The producer application; a new account (`withAccount`) must also tick the consent box. */
+export function applicationWithConsentSchema(options: { withAccount: boolean }) {
+  const schema = producerApplicationSchema(options);
+  return options.withAccount
+    ? schema.and(z.object({ acceptTerms: acceptTermsField }))
+    : schema.and(z.object({ acceptTerms: z.string().optional() }));
+}
