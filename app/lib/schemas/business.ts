@@ -20,8 +20,12 @@ export const CITY_MAX = 100;
 export const INVOICE_NUMBER_MAX = 50;
 export const DECLINE_REASON_MAX = 500;
 
+/** The length rule after cleaning; conform reads a value cleaned to "" as missing, so the message is the same. */
+const sized = (min: number, max: number, message: MessageKey) =>
+  z.string({ required_error: message }).min(min, message).max(max, message);
+
 const line = (min: number, max: number, message: MessageKey) =>
-  singleLineText(message).pipe(z.string().min(min, message).max(max, message));
+  singleLineText(message).pipe(sized(min, max, message));
 
 const taxCodeField = z
   .string({ required_error: "business.error.taxCode" })
@@ -37,7 +41,8 @@ const taxCodeField = z
 /** The optional one-line fields of the profile: blank is null. */
 const optionalLine = (max: number, message: MessageKey) =>
   singleLineText(message)
-    .pipe(z.string().max(max, message))
+    // Optional inside the pipe too: conform reads a value cleaned to "" as missing.
+    .pipe(z.string().max(max, message).optional())
     .optional()
     .transform((value) => value || null);
 
@@ -140,10 +145,7 @@ export const invoiceDecisionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("invoice_decline"),
     declineReason: longText("business.error.declineReason").pipe(
-      z
-        .string()
-        .min(3, "business.error.declineReason")
-        .max(DECLINE_REASON_MAX, "business.error.declineReason"),
+      sized(3, DECLINE_REASON_MAX, "business.error.declineReason"),
     ),
   }),
 ]);
