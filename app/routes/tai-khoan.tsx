@@ -19,15 +19,12 @@ import { formatPhone } from "~/lib/contact";
 import { useT } from "~/lib/i18n";
 import { titledPage } from "~/lib/i18n/meta";
 import { changePasswordSchema, LOCALE_OPTIONS, profileSchema } from "~/lib/schemas/auth";
-import {
-  changePassword,
-  getAccount,
-  listMemberships,
-  updateProfile,
-} from "~/modules/auth/accounts.server";
+import { changePassword, getAccount, listMemberships } from "~/modules/auth/accounts.server";
 import { localizeReply } from "~/modules/auth/forms.server";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
-import { destroyOtherSessions, requireUser } from "~/modules/auth/session.server";
+import { clientIpOf, destroyOtherSessions, requireUser } from "~/modules/auth/session.server";
+import { saveProfile } from "~/modules/auth/phone-confirmation.server";
+import { refuseInAssistedMode } from "~/modules/assist/guard.server";
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
 import { localeCookie } from "~/modules/preferences/locale.server";
@@ -55,12 +52,14 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
 });
 
 /** `intent=profile` saves name, language and contact; `intent=password` changes the password. */
-export const action = handle(async ({ request }: ActionFunctionArgs) => {
+export const action = handle(async ({ request, context }: ActionFunctionArgs) => {
   assertSameOrigin(request);
   const actor = await requireUser(request);
   const db = getDb();
   const formData = await request.formData();
   if (formData.get("intent") === "password") {
+    // Staff acting for a producer never change her password.
+    refuseInAssistedMode(actor);
     const hideFields = ["currentPassword", "password", "confirmPassword"];
     const submission = parseWithZod(formData, { schema: changePasswordSchema });
     if (submission.status !== "success") {
@@ -86,7 +85,8 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
     const result = localizeReply(submission.reply(), actor.locale);
     return data({ intent: "profile" as const, result }, { status: 400 });
   }
-  const saved = updateProfile(db, actor.userId, submission.value);
+  // A changed phone waits for its code (with an SMS provider); refused in assisted mode.
+  const saved = saveProfile(db, actor, submission.value, clientIpOf(context));
   if (!saved.ok) {
     const reply = submission.reply({ fieldErrors: saved.fieldErrors });
     return data(
@@ -94,7 +94,10 @@ export const action = handle(async ({ request }: ActionFunctionArgs) => {
       { status: 400 },
     );
   }
-  return redirect("/tai-khoan?da-luu=ho-so", {
+  const target = saved.value.confirmPhone
+    ? "/xac-nhan-so-dien-thoai?doi-so=1"
+    : "/tai-khoan?da-luu=ho-so";
+  return redirect(target, {
     headers: { "Set-Cookie": localeCookie(submission.value.locale) },
   });
 });
