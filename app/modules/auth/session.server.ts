@@ -259,7 +259,7 @@ export async function getActor(request: Request): Promise<Actor> {
   }
   // What she does outside the staff pages she does for the producer: audit entries say so.
   if (actor.kind === "user" && actor.assisting && !isStaffPath(request)) {
-    noteAssistedProducer(actor.assisting.producerId);
+    noteAssistedProducer(actor.assisting.producerId, actor.userId);
   }
   return actor;
 }

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { DomainError, TooManyRequests } from "~/lib/errors";
 import { DEFAULT_LOCALE, type Locale } from "~/lib/i18n/locales";
 import { runInAuditScope } from "./audit-scope.server";
+import { auditAssistedRequest } from "./audit.server";
 import { readLangCookie } from "./cookies.server";
 
 /**
@@ -61,8 +62,20 @@ export function handle<Args extends { request: Request }, Result>(
     const legacy = isLegacyDataRequest(args.request);
     let result: Result;
     try {
-      // Each loader and action in its own audit scope (audit-scope.server.ts).
-      result = await runInAuditScope(() => fn(args));
+      // Each loader and action in its own audit scope (audit-scope.server.ts); a form post
+      // made for a producer in assisted mode is audited when it succeeds.
+      result = await runInAuditScope(async () => {
+        try {
+          const value = await fn(args);
+          if (statusOf(value) < 400) auditAssistedRequest(args.request);
+          return value;
+        } catch (error) {
+          if (error instanceof Response && statusOf(error) < 400) {
+            auditAssistedRequest(args.request);
+          }
+          throw error;
+        }
+      });
     } catch (error) {
       const answer = toResponse(error, localeOfRequest(args.request));
       throw legacy && isDataWithInit(answer) ? legacyDataAnswer(answer) : answer;
@@ -71,6 +84,13 @@ export function handle<Args extends { request: Request }, Result>(
     if (legacy && !(result instanceof Response)) throw legacyDataAnswer(result);
     return result;
   };
+}
+
+/** The HTTP status a loader's or action's answer will have. */
+function statusOf(value: unknown): number {
+  if (value instanceof Response) return value.status;
+  if (isDataWithInit(value)) return value.init?.status ?? 200;
+  return 200;
 }
 
 /**
