@@ -43,6 +43,8 @@ export const USER_KINDS = [
   "admin",
   /** Admin, moderator and reporter of commune B only: objects of commune A are out of scope. */
   "staff-other-subtree",
+  /** A member of producer A's team (not its owner) who may handle its listings only. */
+  "team-member",
 ] as const;
 export type UserKind = (typeof USER_KINDS)[number];
 export type SignedInKind = Exclude<UserKind, "anonymous">;
@@ -203,8 +205,12 @@ function insertOrder(
     .get().id;
 }
 
-/** Builds the world in a fresh migrated database. */
-export function buildWorld(db: Db): World {
+/**
+ * Builds the world in a fresh migrated database. `withTeamMember` puts the "team-member" user
+ * in producer A's team (the authorization test); without it she is a user with no role, so
+ * tests counting producer A's members see its owner only.
+ */
+export function buildWorld(db: Db, options: { withTeamMember?: boolean } = {}): World {
   const province = insertOrgUnit(db, "AZ", "Hội LHPN tỉnh Thử Nghiệm", "province", null);
   const communeA = insertOrgUnit(db, "AZ-A", "Hội LHPN xã A", "commune", province);
   const communeB = insertOrgUnit(db, "AZ-B", "Hội LHPN xã B", "commune", province);
@@ -231,6 +237,16 @@ export function buildWorld(db: Db): World {
       { userId: userIds["other-producer"], producerId: otherProducerId, role: "owner" },
     ])
     .run();
+  if (options.withTeamMember) {
+    db.insert(producerMemberships)
+      .values({
+        userId: userIds["team-member"],
+        producerId,
+        role: "member",
+        permissions: ["listings"],
+      })
+      .run();
+  }
   db.insert(staffMemberships)
     .values([
       { userId: userIds.moderator, orgUnitId: province.id, role: "moderator" },

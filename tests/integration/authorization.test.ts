@@ -157,7 +157,7 @@ describe("authorization manifest", () => {
     db = freshDb();
     const { setDbForTests } = await import("~/modules/platform/db.server");
     setDbForTests(db);
-    world = buildWorld(db);
+    world = buildWorld(db, { withTeamMember: true });
     const { createSession } = await import("~/modules/auth/session.server");
     const { createApiToken } = await import("~/modules/auth/api-tokens.server");
     for (const kind of USER_KINDS) {
