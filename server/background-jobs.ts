@@ -22,7 +22,8 @@ const STARTED = Symbol.for("cung-cau.background-jobs");
  * transfers, expired card checkouts, completing delivered orders) and the demand jobs
  * (closing requests whose date passed, the daily matching and digest) and the staff work
  * alerts (new work for review, escalated after 3 days) and the delivery of queued e-mails and
- * texts (every 30 s, with retries). All of them are safe
+ * texts (every 30 s, with retries), anonymising closed accounts whose orders are finished
+ * (hourly) and deleting expired backups (daily). All of them are safe
  * with several processes on one database file. It lives here, above the modules, because it
  * wires several of them together (docs/decisions/011-background-jobs.md).
  */

@@ -11,6 +11,7 @@ export const privacyEn: Record<keyof typeof viGroups.privacy, string> = {
   "privacy.error.confirmRequired":
     "Please tick the box if you are sure you want to close your account.",
 
+  "privacy.accountLink": "My data: download it, close the account",
   "privacy.footer.terms": "Terms of use",
   "privacy.footer.privacy": "Privacy",
   "privacy.version": "Version {version}.",

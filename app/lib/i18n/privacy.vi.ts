@@ -9,6 +9,7 @@ export const privacyVi = {
   "privacy.error.confirmRequired":
     "Vui lòng đánh dấu ô xác nhận nếu bạn chắc chắn muốn đóng tài khoản.",
 
+  "privacy.accountLink": "Dữ liệu của tôi: tải về, đóng tài khoản",
   "privacy.footer.terms": "Điều khoản sử dụng",
   "privacy.footer.privacy": "Quyền riêng tư",
   "privacy.version": "Phiên bản {version}.",
