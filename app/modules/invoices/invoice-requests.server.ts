@@ -292,16 +292,3 @@ export function decideInvoice(
     .immediate();
   deliverQueuedEmailsSoon(db);
 }
-
-/** The invoice on an order for the orders API (`invoice` of GET /api/v1/orders/{id}), or null. */
-export function invoiceForApi(db: Db, orderId: number) {
-  const request = findRequest(db, orderId);
-  if (!request) return null;
-  return {
-    status: request.status,
-    invoice_number: request.invoiceNumber,
-    decline_reason: request.declineReason,
-    requested_at: request.createdAt.toISOString(),
-    decided_at: request.decidedAt?.toISOString() ?? null,
-  };
-}
