@@ -22,6 +22,7 @@ import {
   producerInvoiceView,
   requestInvoice,
 } from "~/modules/invoices/invoice-requests.server";
+import { renderNotice } from "~/modules/notifications/messages";
 import { cancelOrderByBuyer } from "~/modules/orders/fulfilment.server";
 import { placeOrder } from "~/modules/orders/place-order.server";
 import { auditLog, buyerProfiles, invoiceRequests, notifications } from "~db/schema";
@@ -355,5 +356,19 @@ describe("VAT-invoice requests", () => {
       invoiceDecisionSchema.safeParse({ intent: "invoice_decline", declineReason: "x" }).error
         ?.issues[0]?.message,
     ).toBe("business.error.declineReason");
+  });
+
+  it("renders each notice in both languages", () => {
+    const params = { code: "DH1", company: "Nhà hàng A", number: "AA/26E 1", reason: "sai" };
+    for (const locale of ["vi", "en"] as const) {
+      for (const key of ["invoiceRequested", "invoiceIssued", "invoiceDeclined"]) {
+        const text = renderNotice(locale, `business.notice.${key}`, params);
+        expect(text.title, `${locale} ${key}`).toContain("DH1");
+        expect(text.body, `${locale} ${key}`).not.toBe("");
+      }
+    }
+    expect(renderNotice("en", "business.notice.invoiceIssued", params).body).toBe(
+      "The seller issued invoice number AA/26E 1.",
+    );
   });
 });
