@@ -1,7 +1,8 @@
-import { and, eq, like, or } from "drizzle-orm";
+import { and, desc, eq, like, or } from "drizzle-orm";
 import { inTransaction, type Db } from "~db/client.server";
 import {
   orgUnits,
+  outboundMessages,
   producerMemberships,
   producers,
   sessions,
@@ -324,3 +325,24 @@ export function codeErrorKey(reason: CodeRefusal) {
 }
 
 export type CodeRefusal = Exclude<CodeCheck, { ok: true }>["reason"] | "taken";
+
+/**
+ * The demo inbox (/demo/tin-nhan): every SMS, Zalo message and e-mail the app queued, newest
+ * first. Only in demo mode (NotFound otherwise): in a real marketplace they are private.
+ */
+export function listDemoMessages(db: Db, limit = 100) {
+  if (getEnv().APP_MODE !== "demo") throw new NotFound();
+  return db
+    .select({
+      id: outboundMessages.id,
+      channel: outboundMessages.channel,
+      recipient: outboundMessages.recipient,
+      subject: outboundMessages.subject,
+      body: outboundMessages.body,
+      createdAt: outboundMessages.createdAt,
+    })
+    .from(outboundMessages)
+    .orderBy(desc(outboundMessages.id))
+    .limit(limit)
+    .all();
+}
