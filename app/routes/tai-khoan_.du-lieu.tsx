@@ -1,16 +1,10 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormErrors, inputClass, SubmitButton } from "~/components/auth-form";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CloseAccountForm } from "~/components/close-account-form";
 import { Invalid } from "~/lib/errors";
-import { formatDateTime, formatNumber, useLocale, useT } from "~/lib/i18n";
+import { formatDateTime, useLocale, useT } from "~/lib/i18n";
 import { titledPage } from "~/lib/i18n/meta";
 import { closeAccountSchema } from "~/lib/schemas/privacy";
 import { localizeReply } from "~/modules/auth/forms.server";
@@ -75,6 +69,7 @@ export const action = handle(async ({ request, context }: ActionFunctionArgs) =>
 
 export default function MyDataPage() {
   const { consent, confirming, openOrders } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -117,7 +112,7 @@ export default function MyDataPage() {
         </h2>
         <p className="mt-2">{t("privacy.data.close")}</p>
         {confirming ? (
-          <CloseForm openOrders={openOrders} />
+          <CloseAccountForm openOrders={openOrders} lastResult={actionData?.result} />
         ) : (
           <p className="mt-3">
             <Link
@@ -129,64 +124,6 @@ export default function MyDataPage() {
           </p>
         )}
       </section>
-    </div>
-  );
-}
-
-function CloseForm({ openOrders }: { openOrders: number }) {
-  const t = useT();
-  const locale = useLocale();
-  const navigation = useNavigation();
-  const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: "close-account",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(closeAccountSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: closeAccountSchema }),
-  });
-  return (
-    <div className="mt-4 rounded-xl border border-red-200 bg-red-50 p-4">
-      <h3 className="text-lg font-semibold text-stone-900">{t("privacy.data.confirmTitle")}</h3>
-      <p className="mt-2">
-        {openOrders > 0
-          ? t("privacy.data.openOrders", { count: formatNumber(openOrders, locale) })
-          : t("privacy.data.noOpenOrders")}{" "}
-        <strong>{t("privacy.data.cannotUndo")}</strong>
-      </p>
-      <Form method="post" {...getFormProps(form)} className="mt-4 space-y-5">
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <div>
-          <label className="flex min-h-11 items-start gap-3">
-            <input
-              {...getInputProps(fields.confirm, { type: "checkbox" })}
-              className="mt-1 size-5"
-            />
-            <span>{t("privacy.data.confirmCheckbox")}</span>
-          </label>
-          {fields.confirm.errors?.[0] ? (
-            <p id={fields.confirm.errorId} className="mt-1 text-sm font-medium text-red-700">
-              {fields.confirm.errors[0]}
-            </p>
-          ) : null}
-        </div>
-        <Field field={fields.password} label={t("privacy.data.password")}>
-          <input
-            {...getInputProps(fields.password, { type: "password" })}
-            autoComplete="current-password"
-            className={inputClass}
-          />
-        </Field>
-        <div className="flex flex-wrap items-center gap-4">
-          <SubmitButton busy={navigation.state === "submitting"}>
-            {t("privacy.data.closeSubmit")}
-          </SubmitButton>
-          <Link to="/tai-khoan/du-lieu" className="text-emerald-800 underline">
-            {t("privacy.data.cancel")}
-          </Link>
-        </div>
-      </Form>
     </div>
   );
 }

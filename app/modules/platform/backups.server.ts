@@ -16,6 +16,7 @@ import {
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { migrateDatabase, openDatabase, prepared, type Db } from "~db/client.server";
+import { logger } from "./logger.server";
 
 /*
  * Backups and restore of the SQLite database (docs/operations.md). A backup is SQLite's
@@ -148,7 +149,13 @@ export function serverPidFile(databasePath: string): string {
 /** Written by a starting server; the returned function removes it again (on shutdown). */
 export function markServerRunning(databasePath: string, pid = process.pid): () => void {
   const file = serverPidFile(databasePath);
-  writeFileSync(file, `${pid}\n`);
+  try {
+    writeFileSync(file, `${pid}\n`);
+  } catch (error) {
+    // Never a reason not to serve; only `db:restore` loses its guard.
+    logger.warn({ err: error, file }, "cannot write the server's pid mark");
+    return () => undefined;
+  }
   return () => {
     try {
       if (readFileSync(file, "utf8").trim() === String(pid)) rmSync(file, { force: true });
