@@ -138,4 +138,19 @@ describe("privacy pages", () => {
     expect(row.c).toEqual(expect.any(Number));
     expect(row.d).toBe(1);
   });
+
+  it("answers with a request id, and tells a caller on this machine /healthz's operations details", async () => {
+    const given = await fetch(`${server.url}/healthz`, { headers: { "X-Request-Id": "probe-7" } });
+    expect(given.headers.get("X-Request-Id")).toBe("probe-7");
+    const body = (await given.json()) as { status: string; operations?: unknown };
+    expect(body.status).toBe("ok");
+    // The test talks to 127.0.0.1 and the server trusts no proxy: a loopback caller.
+    expect(body.operations).toMatchObject({
+      outbox: { pending: expect.any(Number) },
+      notifications: { failed: expect.any(Number) },
+      backup: { lastFinishedAt: null },
+    });
+    const made = await get("/dieu-khoan", "");
+    expect(made.headers.get("X-Request-Id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
 });
