@@ -1,15 +1,17 @@
 import Database from "better-sqlite3";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openMigratedDatabase } from "~db/client.server";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { openDatabase, openMigratedDatabase } from "~db/client.server";
 import {
   backupDatabase,
   backupFileName,
   deleteExpiredBackups,
   lastBackup,
   markServerRunning,
+  restoreDatabase,
   serverPidFile,
 } from "~/modules/platform/backups.server";
 import { makeMarket } from "../helpers/market";
@@ -184,6 +186,34 @@ describe("db:backup and db:restore", { timeout: 120_000 }, () => {
     const check = new Database(databasePath, { readonly: true });
     expect(check.pragma("integrity_check", { simple: true })).toBe("ok");
     check.close();
+  });
+});
+
+describe("restoring an older backup", () => {
+  it("brings it up to this version's migrations", () => {
+    const dir = newDir();
+    // A backup from before the last migration: the migrations folder without its last entry.
+    const older = join(dir, "migrations");
+    cpSync(join(projectRoot, "db", "migrations"), older, { recursive: true });
+    const journalPath = join(older, "meta", "_journal.json");
+    const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
+    const last = journal.entries.pop()!;
+    rmSync(join(older, `${last.tag}.sql`));
+    writeFileSync(journalPath, JSON.stringify(journal));
+    const backupPath = join(dir, "old-backup.db");
+    const old = openDatabase(backupPath);
+    migrate(old, { migrationsFolder: older });
+    old.$client.pragma("wal_checkpoint(TRUNCATE)");
+    old.$client.close();
+
+    const databasePath = join(dir, "app.db");
+    expect(restoreDatabase(databasePath, backupPath)).toEqual({ savedAs: null });
+    const restored = new Database(databasePath, { readonly: true });
+    expect(restored.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get()).toEqual({
+      n: journal.entries.length + 1,
+    });
+    expect(restored.pragma("integrity_check", { simple: true })).toBe("ok");
+    restored.close();
   });
 });
 
