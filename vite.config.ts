@@ -46,5 +46,7 @@ export default defineConfig({
     globalSetup: ["tests/helpers/vitest-global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Like startServer: no SMS provider (no phone codes) unless a test file asks for one.
+    env: { SMS_PROVIDER: "none" },
   },
 });

@@ -166,6 +166,7 @@ function journey(javaScriptEnabled: boolean) {
     await page.getByLabel(t("vi", "auth.field.email")).fill(buyerEmail);
     await page.getByLabel(t("vi", "auth.field.newPassword"), { exact: true }).fill(PASSWORD);
     await page.getByLabel(t("vi", "auth.field.confirmPassword")).fill(PASSWORD);
+    await page.locator('input[name="acceptTerms"]').check();
     await clickButton(page, t("vi", "auth.signup.submit"));
     await arrive(page, (url) => url.pathname === "/thanh-toan");
 

@@ -56,6 +56,7 @@ test("the buyer's pages of the journey read in English and pass axe", async ({ p
     .fill(`e2e-english-${randomUUID().slice(0, 8)}@test.local`);
   await page.getByLabel(t("en", "auth.field.newPassword"), { exact: true }).fill(password);
   await page.getByLabel(t("en", "auth.field.confirmPassword")).fill(password);
+  await page.locator('input[name="acceptTerms"]').check();
   await page.getByRole("button", { name: t("en", "auth.signup.submit"), exact: true }).click();
   await page.waitForURL((url) => url.pathname !== "/dang-ky");
   await inEnglish(page);

@@ -444,6 +444,7 @@ const validSignUp = {
   email: "",
   password: "Mực khô Cửa Tùng ngon",
   confirmPassword: "Mực khô Cửa Tùng ngon",
+  acceptTerms: "on",
   buyerKind: "individual",
   companyName: "",
   taxCode: "",
@@ -629,6 +630,7 @@ describe("apply as a producer", () => {
         phone: "0388 111 222",
         password: "Tiêu đen Vĩnh Linh",
         confirmPassword: "Tiêu đen Vĩnh Linh",
+        acceptTerms: "on",
       }),
     );
     expect(outcome.status).toBe(302);
@@ -723,6 +725,7 @@ describe("apply as a producer", () => {
         phone: PHONE,
         password: "matkhau123",
         confirmPassword: "matkhau123",
+        acceptTerms: "on",
       }),
     );
     expect(outcome.status).toBe(400);
@@ -741,6 +744,7 @@ describe("apply as a producer", () => {
         phone: "0388 111 333",
         password: "Tiêu đen Vĩnh Linh",
         confirmPassword: "Tiêu đen Vĩnh Linh",
+        acceptTerms: "on",
         website: "spam",
       }),
     );

@@ -395,6 +395,7 @@ describe("live mode (real server)", () => {
         phone: "0912000222",
         password: "Sen hồng Quảng Trị 2026",
         confirmPassword: "Sen hồng Quảng Trị 2026",
+        acceptTerms: "on",
         buyerKind: "individual",
         next: VIETNAMESE_PATH,
       },

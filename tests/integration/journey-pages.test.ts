@@ -320,6 +320,7 @@ describe("the buyer's journey pages", () => {
         phone: "0987 111 222",
         password: "Mè xửng Huế ngon lắm",
         confirmPassword: "Mè xửng Huế ngon lắm",
+        acceptTerms: "on",
         buyerKind: "individual",
       }),
     });
