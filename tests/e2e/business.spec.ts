@@ -6,7 +6,7 @@ import { demoAccount } from "~db/seed/demo-accounts";
 import { listings, producers, users } from "~db/schema";
 import { placeOrder } from "~/modules/orders/place-order.server";
 import { setTestStock } from "../helpers/stock";
-import { audit, expect, expectNoHorizontalScroll, test, visit } from "./fixtures";
+import { audit, expect, expectNoHorizontalScroll, snapshot, test, visit } from "./fixtures";
 
 /**
  * Issue 15 item 6 at 360 px without JavaScript, every page checked with axe: the business
@@ -93,6 +93,7 @@ test.describe("business buyer", () => {
     await submit(page, "Tạo mã");
     await expect(page.getByLabel("Mã API", { exact: true })).toHaveValue(/^cc_/);
     await expectNoHorizontalScroll(page);
+    await snapshot(page, "api-key-created-360");
 
     await visit(page, "/tai-khoan/doanh-nghiep");
     await page.getByLabel("Mã số thuế").fill("12345");
@@ -110,9 +111,11 @@ test.describe("business buyer", () => {
     await submit(page, "Gửi yêu cầu xuất hóa đơn");
     await expect(page.getByText("Đang chờ người bán xuất hóa đơn")).toBeVisible();
     await expectNoHorizontalScroll(page);
+    await snapshot(page, "invoice-requested-360");
 
     await logInAs(page, "producer", `/ban-hang/don-hang/${order.id}`);
     await expect(page.getByText("Người mua cần hóa đơn VAT cho đơn này")).toBeVisible();
+    await snapshot(page, "invoice-producer-360");
     await page.getByLabel("Ký hiệu và số hóa đơn").fill("AA/26E 0000123");
     await submit(page, "Xác nhận đã xuất hóa đơn");
     await expect(page.getByText("Đã ghi nhận hóa đơn. Người mua đã được báo.")).toBeVisible();

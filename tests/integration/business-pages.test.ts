@@ -292,4 +292,19 @@ describe("business buyers' pages (no JavaScript)", () => {
         .map((n) => n.key),
     ).toContain("business.notice.invoiceIssued");
   });
+
+  it("speaks English to a reader who chose it", async () => {
+    // A signed-in reader's language is her account's choice.
+    db.update(users).set({ locale: "en" }).where(eq(users.id, buyerId)).run();
+    const english = async (path: string) => {
+      const response = await fetch(`${server.url}${path}`, { headers: { Cookie: cookies.buyer } });
+      return readable(await response.text());
+    };
+    expect(await english("/tai-khoan/api")).toContain("My API keys");
+    expect(await english("/tai-khoan/doanh-nghiep")).toContain("Business profile");
+    // The invoice issued in the test above.
+    const orderPage = await english(`/don-hang/${order.id}`);
+    expect(orderPage).toContain("VAT invoice");
+    expect(orderPage).toContain("Invoice number: AA/26E 0000123");
+  });
 });
