@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Pagination } from "~/components/pagination";
-import { formatDateTime, useLocale, useT } from "~/lib/i18n";
+import { formatDateTime, useLocale, useT, type MessageKey } from "~/lib/i18n";
 import { titledPage } from "~/lib/i18n/meta";
 import { assistHistory } from "~/modules/assist/history.server";
 import { requireProducerActor } from "~/modules/auth/session.server";
@@ -11,6 +11,12 @@ import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
 
 export const meta = titledPage("assist.history.title");
+
+const KNOWN_ACTIONS: Record<string, MessageKey> = {
+  "assist.started": "assist.actions.started",
+  "assist.ended": "assist.actions.ended",
+  "producer.created_by_staff": "assist.actions.created",
+};
 
 const PageNumber = z.coerce.number().int().positive().max(100_000).catch(1);
 
@@ -37,6 +43,20 @@ export default function AssistHistoryPage() {
   const { producerName, history } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
+  // What was done in plain words when it is one of assisted mode's own entries.
+  const describe = (entry: (typeof history.items)[number]) => {
+    if (entry.action === "assist.request") {
+      return t("assist.actions.request", { page: entry.entityId });
+    }
+    const known = KNOWN_ACTIONS[entry.action];
+    return known
+      ? t(known)
+      : t("assist.history.what", {
+          action: entry.action,
+          type: entry.entityType,
+          id: entry.entityId,
+        });
+  };
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-bold text-stone-900">{t("assist.history.title")}</h1>
@@ -58,13 +78,7 @@ export default function AssistHistoryPage() {
                   producer: producerName,
                 })}
               </p>
-              <p className="text-sm text-stone-700">
-                {t("assist.history.what", {
-                  action: entry.action,
-                  type: entry.entityType,
-                  id: entry.entityId,
-                })}
-              </p>
+              <p className="text-sm text-stone-700">{describe(entry)}</p>
             </li>
           ))}
         </ol>

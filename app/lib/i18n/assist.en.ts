@@ -41,6 +41,11 @@ export const assistEn: Record<keyof typeof viGroups.assist, string> = {
   "assist.history.what": "Action: {action} · {type} {id}",
   "assist.history.someStaff": "(name removed)",
 
+  "assist.actions.started": "Started acting for the producer",
+  "assist.actions.ended": "Stopped acting for the producer",
+  "assist.actions.created": "Created the producer and its first account",
+  "assist.actions.request": "Saved a form on the page {page}",
+
   "assist.log.both": "Staff member {staff} acting for {producer}",
   "assist.log.someStaff": "(name hidden)",
 

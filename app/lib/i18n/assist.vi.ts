@@ -39,6 +39,11 @@ export const assistVi = {
   "assist.history.what": "Việc: {action} · {type} {id}",
   "assist.history.someStaff": "(đã xóa tên)",
 
+  "assist.actions.started": "Bắt đầu thao tác thay",
+  "assist.actions.ended": "Kết thúc thao tác thay",
+  "assist.actions.created": "Tạo nhà sản xuất và tài khoản đầu tiên",
+  "assist.actions.request": "Lưu một biểu mẫu ở trang {page}",
+
   "assist.log.both": "Cán bộ {staff} thao tác thay {producer}",
   "assist.log.someStaff": "(ẩn tên)",
 
