@@ -8,7 +8,8 @@ import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
 import { getWorkspaceHome } from "~/modules/producers/home.server";
 import { RESUBMIT_PATH } from "~/modules/producers/resubmission.server";
-import { LISTING_STATUSES } from "~db/schema";
+import { membershipAllows } from "~/modules/team/access";
+import { LISTING_STATUSES, TEAM_PERMISSIONS, type TeamPermission } from "~db/schema";
 
 export const meta: MetaFunction = titledPage("workspace.title");
 
@@ -19,7 +20,18 @@ export const meta: MetaFunction = titledPage("workspace.title");
 export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireProducerActor(request);
   return {
-    producers: getWorkspaceHome(getDb(), actor),
+    // What she may open of each producer's work (a team member): the rest is not shown.
+    producers: getWorkspaceHome(getDb(), actor).map((producer) => {
+      const membership = actor.producers.find((m) => m.producerCode === producer.code);
+      const may = TEAM_PERMISSIONS.filter(
+        (need) => !membership || membershipAllows(membership, need),
+      );
+      // Without the statement her page does not get the money figures at all.
+      const sales = may.includes("statement")
+        ? producer.sales
+        : { ...producer.sales, salesVnd: 0, completedOrders: 0 };
+      return { ...producer, sales, may };
+    }),
     statuses: LISTING_STATUSES,
     resubmitPath: RESUBMIT_PATH,
   };
@@ -40,44 +52,58 @@ function todoItems(
   producer: HomeProducer,
 ): { key: MessageKey; count: number; href: string; amountVnd?: number }[] {
   const { todo, code } = producer;
-  return [
+  const items: {
+    key: MessageKey;
+    count: number;
+    href: string;
+    amountVnd?: number;
+    need: TeamPermission;
+  }[] = [
     {
       key: "daily.home.ordersToAccept" as const,
+      need: "orders" as const,
       count: todo.ordersToAccept,
       href: ordersHref(code, "awaiting_acceptance"),
     },
     {
       key: "daily.home.transfersToCheck" as const,
+      need: "orders" as const,
       count: todo.transfersToCheck,
       href: ordersHref(code, "pending_payment", "bank_transfer"),
     },
     {
       key: "daily.home.ordersToShip" as const,
+      need: "orders" as const,
       count: todo.ordersToShip,
       href: ordersHref(code, "confirmed"),
     },
     {
       key: "daily.home.ordersToDeliver" as const,
+      need: "orders" as const,
       count: todo.ordersToDeliver,
       href: ordersHref(code, "shipping"),
     },
     {
       key: "daily.home.refundsToMake" as const,
+      need: "statement" as const,
       count: todo.refundsToMake.count,
       href: "/ban-hang/hoan-tien",
       amountVnd: todo.refundsToMake.amountVnd,
     },
     {
       key: "daily.home.requestsToAnswer" as const,
+      need: "orders" as const,
       count: todo.requestsToAnswer,
       href: `/ban-hang/yeu-cau?nsx=${encodeURIComponent(code)}`,
     },
     {
       key: "daily.home.listingsSentBack" as const,
+      need: "listings" as const,
       count: todo.listingsSentBack,
       href: "/ban-hang/san-pham?trang-thai=changes_requested",
     },
-  ].filter((item) => item.count > 0);
+  ];
+  return items.filter((item) => item.count > 0 && producer.may.includes(item.need));
 }
 
 export default function WorkspaceHome() {
@@ -104,7 +130,7 @@ function ProducerHome({ producer }: { producer: HomeProducer }) {
   const t = useT();
   const locale = useLocale();
   const items = todoItems(producer);
-  const certificates = producer.todo.expiringCertificates;
+  const certificates = producer.may.includes("listings") ? producer.todo.expiringCertificates : [];
   const [year, month] = producer.sales.month.split("-");
   const headingId = `producer-${producer.code}`;
   return (
@@ -192,22 +218,26 @@ function ProducerHome({ producer }: { producer: HomeProducer }) {
         </>
       ) : null}
 
-      <h3 className="mt-4 font-semibold">
-        {t("daily.home.salesTitle", { month: `${month}/${year}` })}
-      </h3>
-      <p className="mt-1 text-2xl font-bold text-stone-900">
-        {formatVnd(producer.sales.salesVnd, locale)}
-      </p>
-      <p className="text-sm text-stone-700">
-        {t("daily.home.salesOrders", {
-          count: formatNumber(producer.sales.completedOrders, locale),
-        })}
-        {" · "}
-        <Link to="/ban-hang/so-du" className="text-brand-800 underline underline-offset-2">
-          {t("daily.home.statementLink")}
-        </Link>
-      </p>
-      <p className="mt-1 text-xs text-stone-600">{t("daily.home.salesHint")}</p>
+      {producer.may.includes("statement") ? (
+        <>
+          <h3 className="mt-4 font-semibold">
+            {t("daily.home.salesTitle", { month: `${month}/${year}` })}
+          </h3>
+          <p className="mt-1 text-2xl font-bold text-stone-900">
+            {formatVnd(producer.sales.salesVnd, locale)}
+          </p>
+          <p className="text-sm text-stone-700">
+            {t("daily.home.salesOrders", {
+              count: formatNumber(producer.sales.completedOrders, locale),
+            })}
+            {" · "}
+            <Link to="/ban-hang/so-du" className="text-brand-800 underline underline-offset-2">
+              {t("daily.home.statementLink")}
+            </Link>
+          </p>
+          <p className="mt-1 text-xs text-stone-600">{t("daily.home.salesHint")}</p>
+        </>
+      ) : null}
 
       <h3 className="mt-4 font-semibold">{t("workspace.listingsByStatus")}</h3>
       <dl className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3">
