@@ -296,7 +296,7 @@ export async function requireBuyer(request: Request): Promise<SignedInActor> {
 /**
  * A signed-in member of at least one producer; others get 403. With `need` (a team
  * permission), the actor keeps only the producers whose owner lets her do that, and a member
- * allowed it for none gets 403 saying so (docs/decisions/029-care.md, the team).
+ * allowed it for none gets 403 saying so (docs/decisions/029-care-team.md).
  */
 export async function requireProducerActor(
   request: Request,
