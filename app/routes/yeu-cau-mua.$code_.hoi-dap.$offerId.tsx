@@ -19,6 +19,7 @@ import {
 } from "~/modules/demand/offer-threads.server";
 import { offerIdFromUrl } from "~/modules/demand/offers.server";
 import { getDb } from "~/modules/platform/db.server";
+import { narrowToPermission } from "~/modules/team/access";
 import { formError, handle } from "~/modules/platform/http.server";
 
 export const meta: MetaFunction<typeof loader> = recordPageMeta(({ offer }, locale) => ({
@@ -27,14 +28,16 @@ export const meta: MetaFunction<typeof loader> = recordPageMeta(({ offer }, loca
 
 /** The question thread of one offer: the request's owner and the producer's members only. */
 export const loader = handle(async ({ request, params }: LoaderFunctionArgs) => {
-  const actor = await requireUser(request);
+  // A team member answers for the producers that let her handle orders (and requests).
+  const actor = narrowToPermission(await requireUser(request), "orders");
   return offerThread(getDb(), actor, params.code ?? "", offerIdFromUrl(params.offerId));
 });
 
 /** Adds a question (the buyer) or an answer (the producer). */
 export const action = handle(async ({ request, params }: ActionFunctionArgs) => {
   assertSameOrigin(request);
-  const actor = await requireUser(request);
+  // A team member answers for the producers that let her handle orders (and requests).
+  const actor = narrowToPermission(await requireUser(request), "orders");
   const code = (params.code ?? "").toUpperCase();
   const offerId = offerIdFromUrl(params.offerId);
   const db = getDb();
