@@ -43,8 +43,7 @@ export const teamVi = {
   "team.invitations.none": "Hiện không có lời mời nào cho số điện thoại của bạn.",
   "team.invitations.noPhone":
     "Tài khoản của bạn chưa có số điện thoại. Lời mời được gửi theo số điện thoại: hãy thêm số của bạn ở trang Tài khoản.",
-  "team.invitations.confirmFirst":
-    "Hãy xác nhận số điện thoại của bạn trước khi nhận lời mời.",
+  "team.invitations.confirmFirst": "Hãy xác nhận số điện thoại của bạn trước khi nhận lời mời.",
   "team.invitations.from": "{producer} mời bạn vào nhóm",
   "team.invitations.invitedBy": "Người mời: {name} · ngày {date}",
   "team.invitations.may": "Bạn sẽ được làm:",
@@ -86,8 +85,7 @@ export const teamVi = {
     "Không tìm thấy lời mời này, hoặc lời mời đã được trả lời hay thu hồi.",
   "team.error.ownerFixed": "Chủ cơ sở luôn được làm mọi việc: không đổi được.",
   "team.error.cannotRemoveOwner": "Không thể xóa chủ cơ sở khỏi nhóm.",
-  "team.error.phoneNotConfirmed":
-    "Hãy xác nhận số điện thoại của bạn trước khi nhận lời mời.",
+  "team.error.phoneNotConfirmed": "Hãy xác nhận số điện thoại của bạn trước khi nhận lời mời.",
   "team.error.noPermission": "Hãy chọn ít nhất một việc người này được làm.",
   "team.error.badRequest": "Yêu cầu không hợp lệ. Hãy tải lại trang và thử lại.",
 } as const;
