@@ -92,7 +92,7 @@ export const recoveryEn: Record<keyof typeof viGroups.recovery, string> = {
   "recovery.staff.intro":
     "For a member or a producer's person in your area who forgot the password and gets no text messages. Meet in person and check their papers before issuing a code.",
   "recovery.staff.searchLabel": "Account phone number",
-  "recovery.staff.search": "Search",
+  "recovery.staff.search": "Find the account",
   "recovery.staff.found": "Account: {name} ({phone})",
   "recovery.staff.producers": "Belongs to producers:",
   "recovery.staff.identityCheck": "How did you check who this is?",

@@ -86,7 +86,7 @@ export const recoveryVi = {
   "recovery.staff.intro":
     "Dùng khi hội viên hoặc người của nhà sản xuất trong địa bàn của bạn quên mật khẩu và không nhận được tin nhắn. Hãy gặp trực tiếp và kiểm tra giấy tờ trước khi cấp mã.",
   "recovery.staff.searchLabel": "Số điện thoại của tài khoản",
-  "recovery.staff.search": "Tìm",
+  "recovery.staff.search": "Tìm tài khoản",
   "recovery.staff.found": "Tài khoản: {name} ({phone})",
   "recovery.staff.producers": "Thuộc nhà sản xuất:",
   "recovery.staff.identityCheck": "Bạn đã kiểm tra danh tính thế nào?",
