@@ -13,10 +13,11 @@ export function TermsConsentField({ field }: { field: FieldMetadata<string | und
   const error = field.errors?.[0];
   const terms = t("recovery.terms.terms");
   const privacy = t("recovery.terms.privacy");
+  // The sentence with markers where the two links go, cut around them.
   const [before = "", middle = "", after = ""] = t("recovery.terms.label", {
-    terms: "\u0000",
-    privacy: "\u0001",
-  }).split(/[\u0000\u0001]/);
+    terms: "[[terms]]",
+    privacy: "[[privacy]]",
+  }).split(/\[\[(?:terms|privacy)\]\]/);
   return (
     <div>
       <div className="flex items-start gap-3">

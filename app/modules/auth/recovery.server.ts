@@ -17,7 +17,7 @@ import { writeAudit } from "~/modules/platform/audit.server";
 import { getEnv, smsProviderOf } from "~/modules/platform/env.server";
 import { queueOutbound } from "~/modules/platform/outbox.server";
 import type { SignedInActor } from "./actor";
-import { passwordErrors, type AccountResult } from "./account-checks.internal.server";
+import { passwordErrors } from "./account-checks.internal.server";
 import {
   checkCode,
   checkEmailToken,
