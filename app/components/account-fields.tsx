@@ -1,5 +1,6 @@
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
 import { useT } from "~/lib/i18n";
+import { PRODUCER_KIND_OPTIONS } from "~/lib/schemas/auth";
 import { Field, inputClass } from "./auth-form";
 
 /**
@@ -84,5 +85,21 @@ export function NewPasswordFields({
         />
       </Field>
     </>
+  );
+}
+
+/** The kind of producer (HTX, tổ hợp tác, hộ kinh doanh …), for applying and for staff. */
+export function ProducerKindField({ field, label }: { field: TextField; label: string }) {
+  const t = useT();
+  return (
+    <Field field={field} label={label}>
+      <select {...getSelectProps(field)} className={inputClass}>
+        {PRODUCER_KIND_OPTIONS.map((kind) => (
+          <option key={kind} value={kind}>
+            {t(`producerKind.${kind}`)}
+          </option>
+        ))}
+      </select>
+    </Field>
   );
 }

@@ -19,12 +19,12 @@ import {
   EmailField,
   NewPasswordFields,
   PhoneField,
+  ProducerKindField,
 } from "~/components/account-fields";
 import { Field, FormErrors, FormSuccess, inputClass, SubmitButton } from "~/components/auth-form";
 import { HoneypotField } from "~/components/honeypot-field";
 import { t, useT } from "~/lib/i18n";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
-import { PRODUCER_KIND_OPTIONS } from "~/lib/schemas/auth";
 import { applicationWithConsentSchema as producerApplicationSchema } from "~/lib/schemas/recovery";
 import { TermsConsentField } from "~/components/terms-consent";
 import { applyAsProducer, listApplicationOrgUnits } from "~/modules/auth/accounts.server";
@@ -198,15 +198,7 @@ function ApplicationForm({
               className={inputClass}
             />
           </Field>
-          <Field field={fields.producerKind} label={t("auth.field.producerKind")}>
-            <select {...getSelectProps(fields.producerKind)} className={inputClass}>
-              {PRODUCER_KIND_OPTIONS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`producerKind.${kind}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <ProducerKindField field={fields.producerKind} label={t("auth.field.producerKind")} />
           <Field
             field={fields.orgUnitId}
             label={t("auth.field.orgUnit")}

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm, type FormMetadata } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import {
   data,
@@ -8,6 +8,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ComponentProps, ReactNode } from "react";
 import { NewPasswordFields } from "~/components/account-fields";
 import { Field, FormErrors, inputClass, SubmitButton } from "~/components/auth-form";
 import { HoneypotField } from "~/components/honeypot-field";
@@ -100,7 +101,6 @@ export default function ResetPasswordPage() {
 
 function CodeForm({ phone }: { phone: string }) {
   const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
   const t = useT();
   const [form, fields] = useForm({
     id: "reset-password",
@@ -112,55 +112,37 @@ function CodeForm({ phone }: { phone: string }) {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: resetWithCodeSchema }),
   });
   return (
-    <div className="mx-auto max-w-md space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold text-stone-900">{t("recovery.reset.title")}</h1>
-        <p className="mt-1 text-stone-700">{t("recovery.reset.intro")}</p>
-      </div>
-      <Form method="post" {...getFormProps(form)} className="relative space-y-5">
-        <FormErrors id={form.errorId} errors={form.errors} />
-        <HoneypotField />
-        <Field field={fields.phone} label={t("recovery.reset.phone")}>
-          <input
-            {...getInputProps(fields.phone, { type: "tel" })}
-            autoComplete="tel"
-            inputMode="tel"
-            className={inputClass}
-          />
-        </Field>
-        <Field
-          field={fields.code}
-          label={t("recovery.reset.code")}
-          hint={t("recovery.reset.codeHint")}
-        >
-          <input
-            {...getInputProps(fields.code, {
-              type: "text",
-              ariaDescribedBy: fields.code.descriptionId,
-            })}
-            autoComplete="one-time-code"
-            autoCapitalize="characters"
-            spellCheck={false}
-            className={inputClass}
-          />
-        </Field>
-        <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
-        <SubmitButton busy={navigation.state === "submitting"}>
-          {t("recovery.reset.submit")}
-        </SubmitButton>
-      </Form>
-      <p>
-        <Link to="/quen-mat-khau" className="font-medium text-brand-700 underline">
-          {t("recovery.reset.requestAgain")}
-        </Link>
-      </p>
-    </div>
+    <ResetPasswordFrame intro={t("recovery.reset.intro")} form={form} passwords={fields}>
+      <Field field={fields.phone} label={t("recovery.reset.phone")}>
+        <input
+          {...getInputProps(fields.phone, { type: "tel" })}
+          autoComplete="tel"
+          inputMode="tel"
+          className={inputClass}
+        />
+      </Field>
+      <Field
+        field={fields.code}
+        label={t("recovery.reset.code")}
+        hint={t("recovery.reset.codeHint")}
+      >
+        <input
+          {...getInputProps(fields.code, {
+            type: "text",
+            ariaDescribedBy: fields.code.descriptionId,
+          })}
+          autoComplete="one-time-code"
+          autoCapitalize="characters"
+          spellCheck={false}
+          className={inputClass}
+        />
+      </Field>
+    </ResetPasswordFrame>
   );
 }
 
 function TokenForm({ token }: { token: string }) {
   const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
   const t = useT();
   const [form, fields] = useForm({
     id: "reset-password-link",
@@ -171,16 +153,40 @@ function TokenForm({ token }: { token: string }) {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: resetWithTokenSchema }),
   });
   return (
+    <ResetPasswordFrame intro={t("recovery.reset.introEmail")} form={form} passwords={fields}>
+      <input type="hidden" name="token" value={token} />
+    </ResetPasswordFrame>
+  );
+}
+
+/** The frame both ways of resetting share: heading, the form with the new password, the way back. */
+function ResetPasswordFrame<Schema extends Record<string, unknown>>({
+  intro,
+  form,
+  passwords,
+  children,
+}: {
+  intro: string;
+  form: FormMetadata<Schema, string[]>;
+  passwords: ComponentProps<typeof NewPasswordFields>;
+  children: ReactNode;
+}) {
+  const navigation = useNavigation();
+  const t = useT();
+  return (
     <div className="mx-auto max-w-md space-y-6">
       <div>
         <h1 className="text-2xl font-bold text-stone-900">{t("recovery.reset.title")}</h1>
-        <p className="mt-1 text-stone-700">{t("recovery.reset.introEmail")}</p>
+        <p className="mt-1 text-stone-700">{intro}</p>
       </div>
       <Form method="post" {...getFormProps(form)} className="relative space-y-5">
         <FormErrors id={form.errorId} errors={form.errors} />
         <HoneypotField />
-        <input type="hidden" name="token" value={token} />
-        <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
+        {children}
+        <NewPasswordFields
+          password={passwords.password}
+          confirmPassword={passwords.confirmPassword}
+        />
         <SubmitButton busy={navigation.state === "submitting"}>
           {t("recovery.reset.submit")}
         </SubmitButton>

@@ -2,11 +2,11 @@ import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-t
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ProducerKindField } from "~/components/account-fields";
 import { Field, FormErrors, FormSuccess, inputClass, SubmitButton } from "~/components/auth-form";
 import { StaffNav } from "~/components/supply/workspace-nav";
 import { useT } from "~/lib/i18n";
 import { titledPage } from "~/lib/i18n/meta";
-import { PRODUCER_KIND_OPTIONS } from "~/lib/schemas/auth";
 import { NewAssistedProducerSchema } from "~/lib/schemas/assist";
 import {
   assistableUnits,
@@ -103,15 +103,7 @@ export default function NewAssistedProducerPage() {
               className={inputClass}
             />
           </Field>
-          <Field field={fields.producerKind} label={t("assist.new.producerKind")}>
-            <select {...getSelectProps(fields.producerKind)} className={inputClass}>
-              {PRODUCER_KIND_OPTIONS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`producerKind.${kind}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <ProducerKindField field={fields.producerKind} label={t("assist.new.producerKind")} />
           <Field field={fields.orgUnitId} label={t("assist.new.orgUnit")}>
             <select {...getSelectProps(fields.orgUnitId)} className={inputClass}>
               {units.map((unit) => (

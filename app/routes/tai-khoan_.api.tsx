@@ -7,8 +7,9 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { AccountPageHeader } from "~/components/account-page-header";
 import { Field, FormErrors, FormSuccess, inputClass, SubmitButton } from "~/components/auth-form";
 import { ConfirmButtons } from "~/components/supply/intent-button";
 import { copyText } from "~/lib/clipboard";
@@ -97,21 +98,14 @@ export default function ApiTokensPage() {
   const locale = useLocale();
   return (
     <div className="mx-auto max-w-xl space-y-6">
-      <div className="space-y-3">
-        <p>
-          <Link to="/tai-khoan" className="text-brand-800 underline">
-            {t("auth.account.title")}
-          </Link>
-        </p>
-        <h1 className="text-2xl font-bold">{t("business.api.title")}</h1>
-        <p className="text-stone-700">{t("business.api.intro")}</p>
+      <AccountPageHeader title={t("business.api.title")} intro={t("business.api.intro")}>
         <p>
           <a href="/api/v1/openapi.json" className="text-brand-800 underline">
             {t("business.api.docs")}
           </a>
         </p>
         {revoked ? <FormSuccess>{t("business.api.revoked")}</FormSuccess> : null}
-      </div>
+      </AccountPageHeader>
 
       {actionData?.created ? <NewToken {...actionData.created} /> : null}
 

@@ -7,7 +7,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { AccountPageHeader } from "~/components/account-page-header";
 import { Field, FormErrors, FormSuccess, inputClass, SubmitButton } from "~/components/auth-form";
 import { useT } from "~/lib/i18n";
 import { titledPage } from "~/lib/i18n/meta";
@@ -66,16 +67,9 @@ export default function BusinessProfilePage() {
   });
   return (
     <div className="mx-auto max-w-xl space-y-6">
-      <div className="space-y-3">
-        <p>
-          <Link to="/tai-khoan" className="text-brand-800 underline">
-            {t("auth.account.title")}
-          </Link>
-        </p>
-        <h1 className="text-2xl font-bold">{t("business.profile.title")}</h1>
-        <p className="text-stone-700">{t("business.profile.intro")}</p>
+      <AccountPageHeader title={t("business.profile.title")} intro={t("business.profile.intro")}>
         {saved ? <FormSuccess>{t("business.profile.saved")}</FormSuccess> : null}
-      </div>
+      </AccountPageHeader>
       <Form method="post" {...getFormProps(form)} className="space-y-5">
         <FormErrors
           id={form.errorId}

@@ -52,18 +52,7 @@ export function withAssistContext(db: Db, actor: SignedInActor, now = new Date()
   const idleMs = now.getTime() - context.lastActiveAt.getTime();
   const isAllowed = hasPermission(actor, "producer:assist", context.unitPath);
   if (idleMs >= ASSIST_IDLE_MS || !isAllowed) {
-    db.transaction((tx) => {
-      tx.delete(assistContexts).where(eq(assistContexts.sessionId, actor.sessionId!)).run();
-      writeAudit(tx, {
-        actorUserId: actor.userId,
-        action: "assist.ended",
-        entityType: "producer",
-        entityId: context.producerId,
-        orgUnitId: context.orgUnitId,
-        after: { reason: isAllowed ? "idle" : "permission" },
-        assistedProducerId: context.producerId,
-      });
-    });
+    closeContext(db, actor, context, isAllowed ? "idle" : "permission", null);
     return actor;
   }
   if (idleMs >= TOUCH_EVERY_MS) {
@@ -145,6 +134,18 @@ export function endAssisting(db: Db, actor: SignedInActor, ipAddress: string | n
   if (!actor.sessionId) return false;
   const context = contextOfSession(db, actor.sessionId);
   if (!context) return false;
+  closeContext(db, actor, context, "ended", ipAddress);
+  return true;
+}
+
+/** Deletes the session's context and audits why it ended, in one transaction. */
+function closeContext(
+  db: Db,
+  actor: SignedInActor,
+  context: { producerId: number; orgUnitId: number },
+  reason: "idle" | "permission" | "ended",
+  ipAddress: string | null,
+): void {
   db.transaction((tx) => {
     tx.delete(assistContexts).where(eq(assistContexts.sessionId, actor.sessionId!)).run();
     writeAudit(tx, {
@@ -153,10 +154,9 @@ export function endAssisting(db: Db, actor: SignedInActor, ipAddress: string | n
       entityType: "producer",
       entityId: context.producerId,
       orgUnitId: context.orgUnitId,
-      after: { reason: "ended" },
+      after: { reason },
       ipAddress,
       assistedProducerId: context.producerId,
     });
   });
-  return true;
 }

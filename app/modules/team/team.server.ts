@@ -256,19 +256,10 @@ export function changeMemberPermissions(
 ): void {
   refuseInAssistedMode(actor);
   inTransaction(db, () => {
-    const producer = requireOwnedProducer(db, actor, input.producerId);
-    const before = memberRole(db, producer.id, input.userId);
-    if (!before) throw new NotFound("team.error.noSuchMember");
-    if (before.role === "owner") throw new Forbidden("team.error.ownerFixed");
+    const { producer, before } = ownedProducerMember(db, actor, input, "team.error.ownerFixed");
     db.update(producerMemberships)
       .set({ permissions: input.permissions })
-      .where(
-        and(
-          eq(producerMemberships.producerId, producer.id),
-          eq(producerMemberships.userId, input.userId),
-          eq(producerMemberships.role, "member"),
-        ),
-      )
+      .where(memberRowOf(producer.id, input.userId))
       .run();
     writeAudit(db, {
       actorUserId: actor.userId,
@@ -300,19 +291,13 @@ export function removeMember(
 ): void {
   refuseInAssistedMode(actor);
   inTransaction(db, () => {
-    const producer = requireOwnedProducer(db, actor, input.producerId);
-    const before = memberRole(db, producer.id, input.userId);
-    if (!before) throw new NotFound("team.error.noSuchMember");
-    if (before.role === "owner") throw new Forbidden("team.error.cannotRemoveOwner");
-    db.delete(producerMemberships)
-      .where(
-        and(
-          eq(producerMemberships.producerId, producer.id),
-          eq(producerMemberships.userId, input.userId),
-          eq(producerMemberships.role, "member"),
-        ),
-      )
-      .run();
+    const { producer, before } = ownedProducerMember(
+      db,
+      actor,
+      input,
+      "team.error.cannotRemoveOwner",
+    );
+    db.delete(producerMemberships).where(memberRowOf(producer.id, input.userId)).run();
     writeAudit(db, {
       actorUserId: actor.userId,
       action: "team.remove",
@@ -376,3 +361,28 @@ export function revokeInvite(
     }
   });
 }
+
+/**
+ * The owned producer and the member row an owner's change is about: refused when the actor
+ * does not own the producer, when there is no such member, or when the row is the owner's.
+ */
+function ownedProducerMember(
+  db: Db,
+  actor: SignedInActor,
+  input: { producerId: number; userId: number },
+  ownerRefusal: "team.error.ownerFixed" | "team.error.cannotRemoveOwner",
+) {
+  const producer = requireOwnedProducer(db, actor, input.producerId);
+  const before = memberRole(db, producer.id, input.userId);
+  if (!before) throw new NotFound("team.error.noSuchMember");
+  if (before.role === "owner") throw new Forbidden(ownerRefusal);
+  return { producer, before };
+}
+
+/** A plain member's row (never the owner's) of one producer. */
+const memberRowOf = (producerId: number, userId: number) =>
+  and(
+    eq(producerMemberships.producerId, producerId),
+    eq(producerMemberships.userId, userId),
+    eq(producerMemberships.role, "member"),
+  );
