@@ -88,6 +88,12 @@ export const STAFF_LINKS: readonly StaffNavItem[] = [
   { to: "/quan-ly/bao-cao", key: "reports.nav.link", end: false, permission: "report:view" },
   { to: "/quan-ly/hoi-vien", key: "members.nav.link", end: false, permission: "member:view" },
   { to: "/quan-ly/to-chuc", key: "orgtree.nav.link", end: false, permission: null },
+  {
+    to: "/quan-ly/ma-khoi-phuc",
+    key: "recovery.staff.nav",
+    end: true,
+    permission: "account:reset",
+  },
   { to: "/quan-ly/nhat-ky", key: "oversight.nav.audit", end: true, permission: "audit:view" },
 ];
 

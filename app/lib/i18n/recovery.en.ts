@@ -88,6 +88,7 @@ export const recoveryEn: Record<keyof typeof viGroups.recovery, string> = {
   "recovery.terms.terms": "Terms of use",
   "recovery.terms.privacy": "Privacy policy",
 
+  "recovery.staff.nav": "Recovery codes",
   "recovery.staff.title": "Issue an account recovery code",
   "recovery.staff.intro":
     "For a member or a producer's person in your area who forgot the password and gets no text messages. Meet in person and check their papers before issuing a code.",

@@ -82,6 +82,7 @@ export const recoveryVi = {
   "recovery.terms.terms": "Điều khoản sử dụng",
   "recovery.terms.privacy": "Chính sách quyền riêng tư",
 
+  "recovery.staff.nav": "Mã khôi phục",
   "recovery.staff.title": "Cấp mã khôi phục tài khoản",
   "recovery.staff.intro":
     "Dùng khi hội viên hoặc người của nhà sản xuất trong địa bàn của bạn quên mật khẩu và không nhận được tin nhắn. Hãy gặp trực tiếp và kiểm tra giấy tờ trước khi cấp mã.",
