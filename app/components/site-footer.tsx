@@ -58,6 +58,14 @@ export function SiteFooter({ year, isDemo }: { year: number; isDemo: boolean }) 
       <div className="border-t border-brand-700">
         <div className="mx-auto max-w-6xl px-4 py-4 text-xs text-brand-100">
           <p>{t("footer.copyright", { year })}</p>
+          <p className="mt-1 flex gap-4">
+            <Link to="/dieu-khoan" className={footerLink}>
+              {t("privacy.footer.terms")}
+            </Link>
+            <Link to="/quyen-rieng-tu" className={footerLink}>
+              {t("privacy.footer.privacy")}
+            </Link>
+          </p>
           {isDemo ? <p className="mt-1">{t("footer.fictional")}</p> : null}
         </div>
       </div>

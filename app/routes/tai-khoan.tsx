@@ -124,11 +124,37 @@ export default function AccountPage() {
         <h2 id="account-links-heading" className="text-xl font-semibold text-stone-900">
           {t("auth.account.linksTitle")}
         </h2>
-        {/* One line per account page; issue 15's areas each add theirs. */}
         <ul className="mt-3 space-y-2">
           <li>
             <Link to="/tai-khoan/dia-chi" className="text-emerald-800 underline">
               {t("auth.account.link.addresses")}
+            </Link>
+          </li>
+          <li>
+            <Link to="/tai-khoan/thong-bao" className="text-emerald-800 underline">
+              {t("channels.link")}
+            </Link>
+          </li>
+          <li>
+            <Link to="/tai-khoan/loi-moi" className="text-emerald-800 underline">
+              {t("team.account.link")}
+            </Link>
+          </li>
+          <li>
+            <Link to="/tai-khoan/api" className="text-emerald-800 underline">
+              {t("business.link.api")}
+            </Link>
+          </li>
+          {account.buyer ? (
+            <li>
+              <Link to="/tai-khoan/doanh-nghiep" className="text-emerald-800 underline">
+                {t("business.link.profile")}
+              </Link>
+            </li>
+          ) : null}
+          <li>
+            <Link to="/tai-khoan/du-lieu" className="text-emerald-800 underline">
+              {t("privacy.accountLink")}
             </Link>
           </li>
         </ul>
