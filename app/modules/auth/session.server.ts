@@ -253,8 +253,9 @@ export async function getActor(request: Request): Promise<Actor> {
   if (!actor) {
     const db = getDb();
     actor = loadActor(db, request);
-    // A staff member acting for a producer (assisted mode) carries that producer.
-    if (actor.kind === "user") actor = withAssistContext(db, actor);
+    // A staff member acting for a producer (assisted mode) carries that producer; only staff
+    // can hold a context, so nobody else pays for the lookup.
+    if (actor.kind === "user" && actor.staff.length > 0) actor = withAssistContext(db, actor);
     actorsByRequest.set(request, actor);
   }
   // What she does outside the staff pages she does for the producer: audit entries say so.
