@@ -10,3 +10,4 @@ export * from "./stock";
 export * from "./union";
 export * from "./reports";
 export * from "./care";
+export * from "./campaigns";

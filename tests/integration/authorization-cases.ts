@@ -1,3 +1,6 @@
+import { pledgesAuthorizationCases } from "./authorization-pledges";
+import { campaignpageAuthorizationCases } from "./authorization-campaignpage";
+import { campaignsAuthorizationCases } from "./authorization-campaigns";
 import { privacyAuthorizationCases } from "./authorization-privacy";
 import { businessAuthorizationCases } from "./authorization-business";
 import { channelsAuthorizationCases } from "./authorization-channels";
@@ -415,6 +418,9 @@ export const authorizationCases: Record<string, RouteCases> = {
   ...membersAuthorizationCases,
   ...transferAuthorizationCases,
   ...privacyAuthorizationCases,
+  ...pledgesAuthorizationCases,
+  ...campaignpageAuthorizationCases,
+  ...campaignsAuthorizationCases,
   ...businessAuthorizationCases,
   ...channelsAuthorizationCases,
   ...teamAuthorizationCases,

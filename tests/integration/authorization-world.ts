@@ -1,6 +1,11 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "~db/client.server";
 import {
+  campaignListings,
+  campaignPartners,
+  campaignPledges,
+  campaignProducers,
+  campaigns,
   buyerProfiles,
   categories,
   listings,
@@ -94,9 +99,93 @@ export interface World {
    * thread: producer A, the buyer and staff of commune B's subtree have no business with it.
    */
   offerId: number;
+  /**
+   * Support campaigns (issue 16), all held by commune A: a published one with producer A and
+   * its listing in it, and a draft nobody outside commune A's subtree (and the province) may
+   * see. The other buyer's pending pledge to the published one, as partner "Công ty Thử Nghiệm".
+   */
+  campaignId: number;
+  campaignSlug: string;
+  draftCampaignId: number;
+  draftCampaignSlug: string;
+  pledgeId: number;
 }
 
 let phoneCounter = 0;
+
+function insertCampaigns(
+  db: Db,
+  refs: { orgUnitId: number; producerId: number; listingId: number; pledgerUserId: number },
+) {
+  const now = Date.now();
+  const common = {
+    orgUnitId: refs.orgUnitId,
+    kind: "disaster_recovery" as const,
+    startsOn: "2026-01-01",
+    endsOn: "2099-12-31",
+    targetVnd: 10_000_000,
+  };
+  const campaignId = db
+    .insert(campaigns)
+    .values({
+      ...common,
+      slug: "chien-dich-xa-a",
+      title: "Chung tay cùng chị em xã A",
+      story: "Lũ cuốn trôi vườn tiêu.",
+      status: "published",
+      publishedAt: new Date(now),
+    })
+    .returning({ id: campaigns.id })
+    .get().id;
+  const draftCampaignId = db
+    .insert(campaigns)
+    .values({ ...common, slug: "ban-nhap-chien-dich-a", title: "Bản nháp chiến dịch xã A" })
+    .returning({ id: campaigns.id })
+    .get().id;
+  db.insert(campaignProducers)
+    .values({
+      campaignId,
+      producerId: refs.producerId,
+      status: "joined",
+      joinedAt: new Date(now),
+    })
+    .run();
+  db.insert(campaignListings)
+    .values({ campaignId, listingId: refs.listingId, joinedAt: new Date(now) })
+    .run();
+  const partnerId = db
+    .insert(campaignPartners)
+    .values({
+      campaignId,
+      name: "Công ty Thử Nghiệm",
+      kind: "business",
+      buyerUserId: refs.pledgerUserId,
+    })
+    .returning({ id: campaignPartners.id })
+    .get().id;
+  const pledgeId = db
+    .insert(campaignPledges)
+    .values({
+      campaignId,
+      partnerId,
+      recordedByUserId: refs.pledgerUserId,
+      buyerUserId: refs.pledgerUserId,
+      goods: "Hồ tiêu",
+      listingId: refs.listingId,
+      quantity: 20,
+      unit: "kg",
+      byDate: "2099-06-30",
+    })
+    .returning({ id: campaignPledges.id })
+    .get().id;
+  return {
+    campaignId,
+    campaignSlug: "chien-dich-xa-a",
+    draftCampaignId,
+    draftCampaignSlug: "ban-nhap-chien-dich-a",
+    pledgeId,
+  };
+}
 
 function insertUser(db: Db, displayName: string): number {
   phoneCounter += 1;
@@ -404,7 +493,15 @@ export function buildWorld(db: Db, options: { withTeamMember?: boolean } = {}): 
     .returning({ id: unionOfficers.id })
     .get().id;
 
+  const campaign = insertCampaigns(db, {
+    orgUnitId: communeA.id,
+    producerId,
+    listingId,
+    pledgerUserId: userIds["other-buyer"],
+  });
+
   return {
+    ...campaign,
     memberId,
     officerId,
     userIds,

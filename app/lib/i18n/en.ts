@@ -1,3 +1,6 @@
+import { pledgesEn } from "./pledges.en";
+import { campaignpageEn } from "./campaignpage.en";
+import { campaignsEn } from "./campaigns.en";
 import { privacyEn } from "./privacy.en";
 import { businessEn } from "./business.en";
 import { channelsEn } from "./channels.en";
@@ -409,6 +412,9 @@ export const enGroups = {
   checkoutflow: checkoutflowEn,
   journey: journeyEn,
   privacy: privacyEn,
+  pledges: pledgesEn,
+  campaignpage: campaignpageEn,
+  campaigns: campaignsEn,
   business: businessEn,
   channels: channelsEn,
   team: teamEn,
@@ -446,4 +452,7 @@ export const en: Record<MessageKey, string> = {
   ...teamEn,
   ...assistEn,
   ...recoveryEn,
+  ...pledgesEn,
+  ...campaignpageEn,
+  ...campaignsEn,
 };

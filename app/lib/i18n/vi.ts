@@ -1,3 +1,6 @@
+import { pledgesVi } from "./pledges.vi";
+import { campaignpageVi } from "./campaignpage.vi";
+import { campaignsVi } from "./campaigns.vi";
 import { privacyVi } from "./privacy.vi";
 import { businessVi } from "./business.vi";
 import { channelsVi } from "./channels.vi";
@@ -422,6 +425,9 @@ export const viGroups = {
   channels: channelsVi,
   business: businessVi,
   privacy: privacyVi,
+  pledges: pledgesVi,
+  campaignpage: campaignpageVi,
+  campaigns: campaignsVi,
 } as const;
 
 export const vi = {
@@ -454,6 +460,9 @@ export const vi = {
   ...teamVi,
   ...assistVi,
   ...recoveryVi,
+  ...pledgesVi,
+  ...campaignpageVi,
+  ...campaignsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

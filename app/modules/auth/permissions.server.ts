@@ -30,6 +30,8 @@ export const STAFF_PERMISSIONS = {
   "account:reset": ["moderator", "admin"],
   /** Create a producer with its first member, and act for a producer (assisted mode). */
   "producer:assist": ["moderator", "admin"],
+  /** Create, publish and end support campaigns, choose their producers, approve pledges. */
+  "campaign:manage": ["moderator", "admin"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type StaffPermission = keyof typeof STAFF_PERMISSIONS;
