@@ -18,6 +18,7 @@ const DEFINITIONS: readonly MessageKey[] = [
   "reports.def.offlineDeals",
   "reports.def.groups",
   "reports.def.demand",
+  "reports.def.campaigns",
 ];
 
 /**

@@ -82,8 +82,9 @@ function Section({ id, title, children }: { id: string; title: string; children:
 /**
  * Every table and chart of an outcome report, for the report page and its print view:
  * figures beside the previous period, sales over 12 months, by unit (with drill-down links
- * when `hrefOf` is given), by producer, category, OCOP stars, disadvantaged group, and the
- * demand side. `exportsOf` gives each table's download links (none in print).
+ * when `hrefOf` is given), by producer, category, OCOP stars, disadvantaged group, the
+ * demand side and the support campaigns. `exportsOf` gives each table's download links (none
+ * in print).
  */
 export function ReportSections({
   report,
@@ -183,6 +184,9 @@ export function ReportSections({
       </Section>
       <Section id="phia-cau" title={t("reports.table.demand")}>
         {table("nhu-cau")}
+      </Section>
+      <Section id="chien-dich-ho-tro" title={t("reports.table.campaigns")}>
+        {table("chien-dich")}
       </Section>
     </>
   );

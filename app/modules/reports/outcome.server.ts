@@ -1,4 +1,6 @@
+import { vietnamToday } from "~/lib/dates";
 import type { Actor } from "~/modules/auth/actor";
+import { reportCampaigns } from "~/modules/campaigns/report.server";
 import type { Db } from "~db/client.server";
 import { countedRefunds } from "~/modules/money/sales.server";
 import {
@@ -64,5 +66,6 @@ export function outcomeReport(db: Db, actor: Actor, query: OutcomeReportQuery): 
     byOcop: byOcop(goods),
     byGroup: byGroup(current),
     last12Months: monthlySeries(db, unit.path, months, refunds),
+    campaigns: reportCampaigns(db, unit.path, query.period, vietnamToday()),
   };
 }

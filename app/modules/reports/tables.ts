@@ -1,3 +1,4 @@
+import { formatDate } from "~/lib/i18n/format";
 import { t, type MessageKey } from "~/lib/i18n/translate";
 import type { Locale } from "~/lib/i18n/locales";
 import type { OutcomeReport, ReportFigures, UnitRow } from "./types";
@@ -20,6 +21,7 @@ export const REPORT_TABLE_IDS = [
   "sao-ocop",
   "nhom-yeu-the",
   "12-thang",
+  "chien-dich",
 ] as const;
 export type ReportTableId = (typeof REPORT_TABLE_IDS)[number];
 
@@ -285,6 +287,47 @@ function byMonth(report: OutcomeReport, locale: Locale): ReportTable {
   };
 }
 
+/** Support campaigns overlapping the period, each with its whole figures (issue 16). */
+function byCampaign(report: OutcomeReport, locale: Locale): ReportTable {
+  return {
+    id: "chien-dich",
+    caption: t(locale, "reports.table.campaigns"),
+    columns: [
+      text(t(locale, "reports.col.campaign")),
+      text(t(locale, "reports.col.campaignUnit")),
+      text(t(locale, "reports.col.campaignDates")),
+      text(t(locale, "reports.col.campaignPhase")),
+      num(t(locale, "reports.col.targetVnd")),
+      num(t(locale, "reports.col.orderedVnd")),
+      num(t(locale, "reports.col.soldVnd")),
+      num(t(locale, "reports.col.targetQuantity")),
+      text(t(locale, "reports.col.quantityUnit")),
+      num(t(locale, "reports.col.orderedQuantity")),
+      num(t(locale, "reports.col.soldQuantity")),
+      num(t(locale, "reports.col.campaignBuyers")),
+      num(t(locale, "reports.col.campaignOrders")),
+    ],
+    rows: report.campaigns.map((row) => {
+      const hasQuantity = row.targetQuantity !== null;
+      return item([
+        row.title,
+        row.unitName,
+        `${formatDate(row.startsOn, locale)} – ${formatDate(row.endsOn, locale)}`,
+        t(locale, `reports.campaignPhase.${row.phase}`),
+        row.targetVnd,
+        row.orderedVnd,
+        row.soldVnd,
+        row.targetQuantity,
+        row.targetUnit,
+        hasQuantity ? row.orderedQuantity : null,
+        hasQuantity ? row.soldQuantity : null,
+        row.buyers,
+        row.orders,
+      ]);
+    }),
+  };
+}
+
 const BUILDERS: Record<ReportTableId, (report: OutcomeReport, locale: Locale) => ReportTable> = {
   "don-vi": byUnit,
   "chi-so": (report, locale) => comparison(report, locale, "chi-so", FIGURE_KEYS),
@@ -295,6 +338,7 @@ const BUILDERS: Record<ReportTableId, (report: OutcomeReport, locale: Locale) =>
   "sao-ocop": byOcop,
   "nhom-yeu-the": byGroup,
   "12-thang": byMonth,
+  "chien-dich": byCampaign,
 };
 
 /** One table of the report, in the reader's language. */

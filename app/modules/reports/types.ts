@@ -97,6 +97,31 @@ export interface MonthPoint {
   salesVnd: number;
 }
 
+/**
+ * A support campaign in the report's campaign table (issue 16): one that overlaps the period
+ * and is held in the subtree or has (had) a producer of it, with its WHOLE-campaign figures
+ * (app/modules/campaigns/figures.server.ts), not the period's.
+ */
+export interface CampaignRow {
+  slug: string;
+  title: string;
+  /** The org unit holding it. */
+  unitCode: string;
+  unitName: string;
+  startsOn: string;
+  endsOn: string;
+  phase: "upcoming" | "running" | "ended";
+  targetVnd: number | null;
+  orderedVnd: number;
+  soldVnd: number;
+  targetQuantity: number | null;
+  targetUnit: string | null;
+  orderedQuantity: number;
+  soldQuantity: number;
+  buyers: number;
+  orders: number;
+}
+
 export interface OutcomeReport {
   unit: { code: string; name: string; level: string; parentCode: string | null };
   /** The report unit's ancestors from the top the reader can see, for a breadcrumb. */
@@ -119,4 +144,6 @@ export interface OutcomeReport {
   byGroup: GroupRow[];
   /** The 12 months ending with the period's last month, oldest first. */
   last12Months: MonthPoint[];
+  /** Support campaigns overlapping the period (newest first), with their whole figures. */
+  campaigns: CampaignRow[];
 }
