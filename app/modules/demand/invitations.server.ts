@@ -148,26 +148,54 @@ export function inviteProducer(
     );
   }
   return inTransaction(db, () => {
-    const row = db
-      .insert(requestInvitations)
-      .values({
-        purchaseRequestId: request.id,
-        producerId: producer.id,
-        invitedByUserId: actor.userId,
-        note: input.note,
-      })
-      .onConflictDoNothing()
-      .returning({ id: requestInvitations.id })
-      .get();
-    if (!row) {
+    const invited = recordInvitation(
+      db,
+      { request, producerId: producer.id, invitedByUserId: actor.userId, note: input.note },
+      { ipAddress },
+    );
+    if (!invited) {
       throw new Conflict(
         "connect.error.alreadyInvited",
         { name: producer.name, code: request.code },
         { field: "producerCode" },
       );
     }
+    return invited;
+  });
+}
+
+/**
+ * Stores one invitation of a producer to answer a request, tells the producer's members and
+ * writes the audit log; null when that producer was invited already. Who may invite is the
+ * caller's rule: staff of the subtree (`inviteProducer`), or a campaign pledge's buyer
+ * addressing her request to the campaign's producers (campaigns/pledge-conversions.server.ts).
+ */
+export function recordInvitation(
+  db: Db,
+  invitation: {
+    request: { id: number; code: string; title: string; orgUnitId: number | null };
+    producerId: number;
+    invitedByUserId: number;
+    note: string;
+  },
+  { ipAddress = null }: { ipAddress?: string | null } = {},
+): { invitationId: number; notified: number } | null {
+  const { request, producerId } = invitation;
+  return inTransaction(db, () => {
+    const row = db
+      .insert(requestInvitations)
+      .values({
+        purchaseRequestId: request.id,
+        producerId,
+        invitedByUserId: invitation.invitedByUserId,
+        note: invitation.note,
+      })
+      .onConflictDoNothing()
+      .returning({ id: requestInvitations.id })
+      .get();
+    if (!row) return null;
     const notified = notify(db, {
-      recipients: { producerId: producer.id },
+      recipients: { producerId },
       kind: "request.invited",
       message: {
         key: "connect.notice.invited",
@@ -177,12 +205,12 @@ export function inviteProducer(
       via: ["email"],
     });
     writeAudit(db, {
-      actorUserId: actor.userId,
+      actorUserId: invitation.invitedByUserId,
       action: "request.invite",
       entityType: "purchase_request",
       entityId: request.id,
       orgUnitId: request.orgUnitId,
-      after: { invitationId: row.id, producerId: producer.id, note: input.note },
+      after: { invitationId: row.id, producerId, note: invitation.note },
       ipAddress,
     });
     return { invitationId: row.id, notified };
