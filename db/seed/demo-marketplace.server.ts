@@ -30,6 +30,9 @@ export async function seedDemoMarketplace(
   const { generateDemoPictures } = await import("~/modules/images/demo-pictures.server");
   const pictures = await generateDemoPictures(db);
   log(`Ảnh mẫu / demo pictures: ${pictures.listings} + ${pictures.producers} (${pictures.ms} ms)`);
+  // The demo campaigns' covers, drawn the same way (db/seed/demo-campaigns.server.ts).
+  const { addDemoCampaignCovers } = await import("./demo-campaigns.server");
+  await addDemoCampaignCovers(db);
   // Something for the demo Union staff to moderate: new listings and an edit under review.
   const { createDemoModerationWork } = await import("~/modules/listings/demo-moderation.server");
   const work = await createDemoModerationWork(db);

@@ -10,6 +10,7 @@ import { shiftDaysFor } from "./dates";
 import { DEMO_ACCOUNTS, DEMO_CSV_BUYER_PASSWORD, type DemoAccount } from "./demo-accounts";
 import { seedDemoDemand } from "./demo-demand.server";
 import { backdateDemoCatalog } from "./demo-backdate.server";
+import { seedDemoCampaigns } from "./demo-campaigns.server";
 import { seedDemoCommission } from "./demo-commission.server";
 import { seedDemoHistory } from "./demo-history.server";
 import { seedDemoMembers } from "./demo-members.server";
@@ -154,6 +155,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedResult
     seedDemoCommission(db, { now: options.today });
     seedDemoHistory(db, { now: options.today });
     seedDemoMembers(db);
+    seedDemoCampaigns(db, { now: options.today });
   }
 
   return {

@@ -143,6 +143,14 @@ async function cardToStoredImage(svg: string, cacheDir: string | null): Promise<
   return stored;
 }
 
+/** One card through the upload pipeline, cached like the catalog's (the demo campaigns' covers). */
+export function demoCardImage(
+  svg: string,
+  cacheDir: string | null = DEFAULT_DEMO_CACHE,
+): Promise<StoredImage> {
+  return cardToStoredImage(svg, cacheDir);
+}
+
 export interface DemoPicturesResult {
   listings: number;
   producers: number;
