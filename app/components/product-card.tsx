@@ -3,6 +3,7 @@ import { imageSrcSet, imageUrlFor } from "~/lib/images";
 import { useLocale, useT } from "~/lib/i18n";
 import { unitLabel } from "~/lib/i18n/labels";
 import { formatVnd } from "~/lib/money";
+import { CampaignBadge } from "./campaigns/campaign-badge";
 import { EmptyState } from "./empty-state";
 import { ProducePlaceholder } from "./icons";
 import { OcopBadge } from "./ocop-badge";
@@ -23,6 +24,8 @@ export interface ProductCardData {
   coverWidth: number | null;
   /** The average of its visible reviews and their count; absent or null before any. */
   rating?: { average: number; count: number } | null;
+  /** The running campaign it is in (issue 16): a badge linking to it; absent or null when none. */
+  campaign?: { slug: string; title: string } | null;
 }
 
 /** Products as a grid of cards, or `emptyTitle` when there are none. */
@@ -92,6 +95,7 @@ export function ProductCard({
           ocopStars={product.ocopStars}
           stock={product.stock}
           rating={product.rating}
+          campaign={product.campaign}
         />
       </div>
     </article>
@@ -152,6 +156,7 @@ export function ProductFacts({
   ocopStars,
   stock,
   rating,
+  campaign,
   truncate = false,
 }: {
   priceVnd: number;
@@ -161,6 +166,7 @@ export function ProductFacts({
   ocopStars: number;
   stock: number;
   rating?: { average: number; count: number } | null;
+  campaign?: { slug: string; title: string } | null;
   truncate?: boolean;
 }) {
   const t = useT();
@@ -182,6 +188,7 @@ export function ProductFacts({
         {stock === 0 ? (
           <span className="text-xs font-medium text-stone-600">{t("product.outOfStock")}</span>
         ) : null}
+        <CampaignBadge campaign={campaign} />
       </div>
     </>
   );

@@ -31,6 +31,11 @@ export function SiteFooter({ year, isDemo }: { year: number; isDemo: boolean }) 
               </Link>
             </li>
             <li>
+              <Link to="/chien-dich" className={footerLink}>
+                {t("campaignpage.nav.link")}
+              </Link>
+            </li>
+            <li>
               <Link to="/yeu-cau-mua/moi" className={footerLink}>
                 {t("footer.postRequest")}
               </Link>

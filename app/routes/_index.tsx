@@ -2,11 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { EmptyState } from "~/components/empty-state";
+import { CampaignGrid } from "~/components/campaigns/public-card";
 import { ProductGrid } from "~/components/product-card";
 import { PurchaseRequestCard } from "~/components/purchase-request-card";
 import { formatNumber, useLocale, useT } from "~/lib/i18n";
 import { titledPage } from "~/lib/i18n/meta";
 import { getActor } from "~/modules/auth/session.server";
+import { homeSectionsWithBadges } from "~/modules/campaigns/badges.server";
+import { listRunningCampaigns } from "~/modules/campaigns/public.server";
 import { getHomeSections } from "~/modules/catalog/home-sections.server";
 import { listCategoriesWithCounts } from "~/modules/catalog/queries.server";
 import { listOpenPurchaseRequests } from "~/modules/demand/purchase-requests.server";
@@ -24,16 +27,20 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
   const actor = await getActor(request);
   const db = getDb();
   return {
-    sections: getHomeSections(db, {
-      buyerUserId: actor.kind === "user" && actor.isBuyer ? actor.userId : null,
-    }),
+    sections: homeSectionsWithBadges(
+      db,
+      getHomeSections(db, {
+        buyerUserId: actor.kind === "user" && actor.isBuyer ? actor.userId : null,
+      }),
+    ),
+    campaigns: listRunningCampaigns(db, { limit: 3 }),
     categories: listCategoriesWithCounts(db).filter((category) => category.parentId === null),
     requests: listOpenPurchaseRequests(db, { perPage: 4 }).items,
   };
 });
 
 export default function Home() {
-  const { sections, categories, requests } = useLoaderData<typeof loader>();
+  const { sections, categories, requests, campaigns } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -64,6 +71,17 @@ export default function Home() {
           </Link>
         </div>
       </section>
+
+      {campaigns.length > 0 ? (
+        <section aria-labelledby="campaigns-title">
+          <SectionHeading id="campaigns-title" title={t("campaignpage.home.title")}>
+            <Link to="/chien-dich" className={SEE_ALL_LINK}>
+              {t("campaignpage.home.all")}
+            </Link>
+          </SectionHeading>
+          <CampaignGrid campaigns={campaigns} headingLevel={3} />
+        </section>
+      ) : null}
 
       {sections.ocop.length > 0 ? (
         <section aria-labelledby="ocop-title">

@@ -6,6 +6,7 @@ import { NotFound } from "~/lib/errors";
 import { formatNumber, useLocale, useT } from "~/lib/i18n";
 import { ProducerPhone } from "~/components/producer-phone";
 import { recordPageMeta } from "~/lib/i18n/meta";
+import { withCampaignBadges } from "~/modules/campaigns/badges.server";
 import { getProducerPage } from "~/modules/listings/public.server";
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
@@ -17,9 +18,10 @@ export const meta: MetaFunction<typeof loader> = recordPageMeta(({ producer }) =
 
 /** A verified producer's public page: who they are and what they sell. */
 export const loader = handle(async ({ params }: LoaderFunctionArgs) => {
-  const page = getProducerPage(getDb(), params.code ?? "");
+  const db = getDb();
+  const page = getProducerPage(db, params.code ?? "");
   if (!page) throw new NotFound("catalog.errors.producerNotFound");
-  return page;
+  return { ...page, listings: withCampaignBadges(db, page.listings) };
 });
 
 export default function PublicProducerPage() {

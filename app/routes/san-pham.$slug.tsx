@@ -1,6 +1,7 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AddToCartForm } from "~/components/add-to-cart-form";
+import { CampaignBadge } from "~/components/campaigns/campaign-badge";
 import { ProducerPhone } from "~/components/producer-phone";
 import { DetailList, DetailRow } from "~/components/detail-list";
 import { JsonLd } from "~/components/json-ld";
@@ -15,6 +16,7 @@ import { formatQuantity, unitLabel } from "~/lib/i18n/labels";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
 import { imageUrlFor } from "~/lib/images";
 import { formatVnd } from "~/lib/money";
+import { campaignBadges } from "~/modules/campaigns/badges.server";
 import { getProductPage } from "~/modules/listings/public.server";
 import { getListingReviews } from "~/modules/orders/reviews.server";
 import { getDb } from "~/modules/platform/db.server";
@@ -75,12 +77,13 @@ export const loader = handle(async ({ params, request }: LoaderFunctionArgs) => 
   return {
     ...found,
     reviews: getListingReviews(db, found.listing.id),
+    campaign: campaignBadges(db, [found.listing.id]).get(found.listing.id) ?? null,
     origin: publicOrigin(request),
   };
 });
 
 export default function ProductPage() {
-  const { listing, gallery, producerStory, producerPhoto, reviews, origin } =
+  const { listing, gallery, producerStory, producerPhoto, reviews, origin, campaign } =
     useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
@@ -159,6 +162,7 @@ export default function ProductPage() {
         </p>
         <div className="mt-3 flex flex-wrap items-center gap-2">
           <OcopBadge stars={listing.ocop ? listing.ocop.stars : 0} size="md" />
+          <CampaignBadge campaign={campaign} className="text-sm" />
           <span
             className={`rounded-full px-2.5 py-1 text-sm font-medium ${listing.stock > 0 ? "bg-brand-100 text-brand-800" : "bg-stone-200 text-stone-800"}`}
           >

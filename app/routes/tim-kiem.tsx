@@ -12,6 +12,7 @@ import {
 import { SearchHitCard } from "~/components/search/search-hit-card";
 import { formatNumber, t, useLocale, useT } from "~/lib/i18n";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
+import { withCampaignBadges } from "~/modules/campaigns/badges.server";
 import { withRatings } from "~/modules/orders/reviews.server";
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
@@ -46,16 +47,17 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
     return index < 0 ? null : (CERT_KINDS[index] ?? null);
   });
   const db = getDb();
-  const { result, categories, related } = await searchPage(db, query);
+  const { result, categories, related, campaign } = await searchPage(db, query);
   return {
     query,
     total: result.total,
-    hits: withRatings(db, result.hits),
+    hits: withCampaignBadges(db, withRatings(db, result.hits)),
     facets: result.facets,
     priceRanges: result.priceRanges ?? null,
     categories,
     related,
     correctedQuery: result.correctedQuery ?? null,
+    campaign,
   };
 });
 
@@ -70,7 +72,7 @@ const SORT_LABEL = {
 const EAGER_IMAGES = 4;
 
 export default function SearchPage() {
-  const { query, total, hits, facets, priceRanges, categories, related, correctedQuery } =
+  const { query, total, hits, facets, priceRanges, categories, related, correctedQuery, campaign } =
     useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
@@ -93,6 +95,7 @@ export default function SearchPage() {
     certification: certificationLabel,
     price: priceLabel,
     ocop: (stars) => (stars === 5 ? t("search.ocopFive") : t("search.ocopAtLeast", { stars })),
+    campaign: (slug) => t("pledges.search.chip", { campaign: campaign?.title ?? slug }),
   });
   const requestCategory = query.category ?? related[0]?.code ?? null;
   const requestHref = `/yeu-cau-mua/moi?${new URLSearchParams({
@@ -296,6 +299,7 @@ function activeFilters(
     certification: (kind: string) => string;
     price: (min: number | null, max: number | null) => string;
     ocop: (stars: number) => string;
+    campaign: (slug: string) => string;
   },
 ): { key: string; label: string; remove: Partial<SearchQuery> }[] {
   const filters: { key: string; label: string; remove: Partial<SearchQuery> }[] = [];
@@ -324,6 +328,13 @@ function activeFilters(
       key: "price",
       label: label.price(query.priceMin, query.priceMax),
       remove: { priceMin: null, priceMax: null },
+    });
+  }
+  if (query.campaign) {
+    filters.push({
+      key: "campaign",
+      label: label.campaign(query.campaign),
+      remove: { campaign: null },
     });
   }
   return filters;

@@ -15,6 +15,8 @@ export interface SearchHitCardData {
   path: string;
   /** The average of its visible reviews and their count; null before any. */
   rating?: { average: number; count: number } | null;
+  /** The running campaign it is in (issue 16); absent or null when none. */
+  campaign?: { slug: string; title: string } | null;
 }
 
 /**
@@ -52,6 +54,7 @@ export function SearchHitCard({ hit, eager }: { hit: SearchHitCardData; eager: b
           ocopStars={hit.ocopStars}
           stock={hit.stock}
           rating={hit.rating}
+          campaign={hit.campaign}
           truncate
         />
       </div>

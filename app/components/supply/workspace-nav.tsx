@@ -28,6 +28,7 @@ export const WORKSPACE_LINKS: readonly WorkspaceNavItem[] = [
   { to: "/ban-hang/don-hang", key: "workspace.nav.orders", end: false, need: "orders" },
   { to: "/ban-hang/hoan-tien", key: "daily.nav.refunds", end: true, need: "statement" },
   { to: "/ban-hang/yeu-cau", key: "demand.nav.inbox", end: true, need: "orders" },
+  { to: "/ban-hang/chien-dich", key: "campaignpage.nav.workspace", end: true, need: "listings" },
   { to: "/ban-hang/so-du", key: "workspace.nav.statement", end: true, need: "statement" },
   { to: "/ban-hang/nhom", key: "team.nav.link", end: true, need: "owner" },
   { to: "/ban-hang/lich-su", key: "assist.history.nav", end: true },
