@@ -2,11 +2,14 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { vietnamToday } from "~/lib/dates";
 import { t } from "~/lib/i18n";
+import { formatDate } from "~/lib/i18n/format";
+import { campaignFigures } from "~/modules/campaigns/figures.server";
+import { campaignPhase } from "~/modules/campaigns/phase";
 import { addDays } from "~/modules/reports/periods";
 import { openDatabase, type Db } from "~db/client.server";
 import { demoSessionCookie } from "../helpers/demo-login";
 import { decodeEntities } from "../helpers/english";
-import { parseCsv, screenTable } from "../helpers/report-tables";
+import { parseCsv, screenCellAsExported, screenTable } from "../helpers/report-tables";
 import { startServer, type StartedServer } from "../helpers/server";
 
 /**
@@ -105,12 +108,72 @@ describe("the report pages and exports (real server)", () => {
       "nhom-yeu-the",
       "nhu-cau",
       "12-thang",
+      "chien-dich",
     ]) {
       expect(withData.text, table).toContain(`id="bang-${table}"`);
     }
     const branch = await get("commune-staff", `/quan-ly/bao-cao${query(`${COMMUNE}-CH01`)}`);
     expect(branch.status).toBe(200);
     expect(branch.text).toContain("Chi hội phụ nữ khu phố 4 Hồ Xá");
+  });
+
+  it("lists the demo campaigns with the one count's figures: both for the province, the running one for Vĩnh Linh", async () => {
+    const demo = db.$client
+      .prepare(
+        `SELECT c.id, c.title, c.status, c.starts_on AS startsOn, c.ends_on AS endsOn,
+                c.ended_at AS endedAt, c.target_vnd AS targetVnd,
+                c.target_quantity AS targetQuantity, c.target_unit AS targetUnit,
+                u.name AS unitName
+           FROM campaigns c JOIN org_units u ON u.id = c.org_unit_id
+          WHERE c.slug IN ('chung-tay-vung-lu', 'giai-cuu-chanh-leo-tan-lap')
+          ORDER BY c.starts_on DESC`,
+      )
+      .all() as {
+      id: number;
+      title: string;
+      status: "published" | "ended";
+      startsOn: string;
+      endsOn: string;
+      endedAt: number | null;
+      targetVnd: number | null;
+      targetQuantity: number | null;
+      targetUnit: "kg" | null;
+      unitName: string;
+    }[];
+    expect(demo).toHaveLength(2);
+    const cell = (value: number | string | null) => (value === null ? "" : String(value));
+    const expected = demo.map((c) => {
+      const f = campaignFigures(db, {
+        ...c,
+        endedAt: c.endedAt === null ? null : new Date(c.endedAt),
+      });
+      const quantity = c.targetQuantity !== null;
+      return [
+        c.title,
+        c.unitName,
+        `${formatDate(c.startsOn, "vi")} – ${formatDate(c.endsOn, "vi")}`,
+        t("vi", `reports.campaignPhase.${campaignPhase(c, today) as "running" | "ended"}`),
+        cell(c.targetVnd),
+        cell(f.orderedVnd),
+        cell(f.soldVnd),
+        cell(c.targetQuantity),
+        cell(c.targetUnit),
+        quantity ? cell(f.orderedQuantity) : "",
+        quantity ? cell(f.soldQuantity) : "",
+        cell(f.buyers),
+        cell(f.orders),
+      ];
+    });
+    expect(expected.map((row) => row[3])).toEqual(["Đang diễn ra", "Đã kết thúc"]);
+    expect(Number(expected[0]?.[6])).toBeGreaterThan(0);
+    const shown = async (as: AccountKey, unit: string, path = "/quan-ly/bao-cao") =>
+      screenTable((await get(as, `${path}${query(unit)}`)).text, "chien-dich")
+        .slice(1)
+        .map((row) => row.map(screenCellAsExported));
+    expect(await shown("province-staff", "QT")).toEqual(expected);
+    expect(await shown("province-staff", "QT", "/quan-ly/bao-cao/in")).toEqual(expected);
+    // Vĩnh Linh: the province's running campaign has her SX001; the Tân Lập one is not hers.
+    expect(await shown("commune-staff", COMMUNE)).toEqual([expected[0]]);
   });
 
   it("refuses her another unit's page, print view, CSV and XLSX (403 or 404), and logs nothing", async () => {
