@@ -142,7 +142,8 @@ export const campaignsEn: Record<keyof typeof viGroups.campaigns, string> = {
   "campaigns.error.ended": "The campaign has ended and can no longer be changed.",
   "campaigns.error.notDraft": "This campaign is already published.",
   "campaigns.error.notPublished": "Only a published campaign can be ended.",
-  "campaigns.error.cannotPublish": "Cannot publish yet: {missing} needed.",
+  "campaigns.error.cannotPublish":
+    "Cannot publish yet: {count} things are missing, see “Publish the campaign”.",
   "campaigns.error.producerNotFound": "This producer is not found in your unit.",
   "campaigns.error.producerOutsideUnit": "This producer is outside the campaign's unit.",
   "campaigns.error.producerNotVerified": "Only verified producers can take part.",

@@ -140,7 +140,8 @@ export const campaignsVi = {
   "campaigns.error.ended": "Chiến dịch đã kết thúc nên không thay đổi được nữa.",
   "campaigns.error.notDraft": "Chiến dịch này đã được đăng rồi.",
   "campaigns.error.notPublished": "Chỉ kết thúc được chiến dịch đang đăng.",
-  "campaigns.error.cannotPublish": "Chưa đăng được: cần {missing}.",
+  "campaigns.error.cannotPublish":
+    "Chưa đăng được: còn thiếu {count} điều, xem mục “Đăng chiến dịch”.",
   "campaigns.error.producerNotFound": "Không tìm thấy nhà sản xuất này trong đơn vị của bạn.",
   "campaigns.error.producerOutsideUnit":
     "Nhà sản xuất này không thuộc đơn vị phụ trách chiến dịch.",
