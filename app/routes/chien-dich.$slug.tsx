@@ -12,10 +12,15 @@ import { formatDate, t, useLocale, useT } from "~/lib/i18n";
 import { formatQuantity } from "~/lib/i18n/labels";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
 import { imageUrlFor } from "~/lib/images";
-import { campaignUrl, getCampaignPage } from "~/modules/campaigns/public.server";
+import { getCampaignPage } from "~/modules/campaigns/public.server";
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
 import { publicOrigin } from "~/modules/search/api.server";
+
+/** The page's absolute address (`origin` is PUBLIC_URL without its trailing slash). */
+function campaignUrl(origin: string, slug: string): string {
+  return `${origin}/chien-dich/${encodeURIComponent(slug)}`;
+}
 
 /** The story's first words, on one line, for descriptions and link previews. */
 function storyExcerpt(story: string, length: number): string {
