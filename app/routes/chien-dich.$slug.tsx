@@ -11,7 +11,7 @@ import { NotFound } from "~/lib/errors";
 import { formatDate, t, useLocale, useT } from "~/lib/i18n";
 import { formatQuantity } from "~/lib/i18n/labels";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
-import { imageUrlFor } from "~/lib/images";
+import { ogImageMeta } from "~/lib/open-graph";
 import { getCampaignPage } from "~/modules/campaigns/public.server";
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
@@ -34,7 +34,6 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const url = campaignUrl(origin, campaign.slug);
   const description = storyExcerpt(campaign.story, 200) || t(locale, "campaignpage.list.intro");
   const cover = campaign.cover;
-  const width = cover ? Math.min(cover.width, 1024) : 0;
   // Zalo, Messenger and Facebook read Open Graph to preview a shared link.
   return [
     ...pageMeta(locale, campaign.title, description.slice(0, 160)),
@@ -48,21 +47,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
     },
     { property: "og:description", content: description },
     { property: "og:url", content: url },
-    ...(cover
-      ? [
-          {
-            property: "og:image",
-            content: `${origin}${imageUrlFor(cover.storageKey, cover.width, 1024)}`,
-          },
-          { property: "og:image:type", content: "image/webp" },
-          { property: "og:image:width", content: String(width) },
-          {
-            property: "og:image:height",
-            content: String(Math.round((cover.height * width) / cover.width)),
-          },
-          { property: "og:image:alt", content: cover.alt || campaign.title },
-        ]
-      : []),
+    ...(cover ? ogImageMeta(origin, cover, campaign.title) : []),
     { name: "twitter:card", content: cover ? "summary_large_image" : "summary" },
     { name: "twitter:title", content: campaign.title },
     { name: "twitter:description", content: description },

@@ -15,6 +15,7 @@ import { formatDate, formatNumber, isMessageKey, t, useLocale, useT } from "~/li
 import { formatQuantity, unitLabel } from "~/lib/i18n/labels";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
 import { imageUrlFor } from "~/lib/images";
+import { ogImageMeta } from "~/lib/open-graph";
 import { formatVnd } from "~/lib/money";
 import { campaignBadges } from "~/modules/campaigns/badges.server";
 import { getProductPage } from "~/modules/listings/public.server";
@@ -46,21 +47,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
     },
     { property: "og:description", content: description },
     { property: "og:url", content: url },
-    ...(cover
-      ? [
-          {
-            property: "og:image",
-            content: `${origin}${imageUrlFor(cover.storageKey, cover.width, 1024)}`,
-          },
-          { property: "og:image:type", content: "image/webp" },
-          { property: "og:image:width", content: String(Math.min(cover.width, 1024)) },
-          {
-            property: "og:image:height",
-            content: String(Math.round((cover.height * Math.min(cover.width, 1024)) / cover.width)),
-          },
-          { property: "og:image:alt", content: cover.alt || listing.title },
-        ]
-      : []),
+    ...(cover ? ogImageMeta(origin, cover, listing.title) : []),
     { property: "product:price:amount", content: String(listing.priceVnd) },
     { property: "product:price:currency", content: "VND" },
     { name: "twitter:card", content: cover ? "summary_large_image" : "summary" },

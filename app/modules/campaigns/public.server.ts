@@ -20,6 +20,7 @@ import {
   type Unit,
 } from "~db/schema";
 import { campaignFigures, type CampaignFigures } from "./figures.server";
+import { producerWithPath } from "./membership.server";
 import { campaignDaysLeft, campaignPhase, type CampaignPhase } from "./phase";
 
 /**
@@ -311,12 +312,7 @@ export function producerCampaigns(
   open: ProducerCampaign[];
 }[] {
   return actor.producers.map(({ producerId, producerName }) => {
-    const producer = db
-      .select({ path: orgUnits.path })
-      .from(producers)
-      .innerJoin(orgUnits, eq(orgUnits.id, producers.orgUnitId))
-      .where(eq(producers.id, producerId))
-      .get();
+    const producerPath = producerWithPath(db, producerId)?.orgUnitPath ?? null;
     const memberships = new Map(
       db
         .select({ campaignId: campaignProducers.campaignId, status: campaignProducers.status })
@@ -337,13 +333,13 @@ export function producerCampaigns(
             .where(and(isPublic, inArray(campaigns.id, [...memberships.keys()])))
             .orderBy(asc(phaseRank(today)), asc(campaigns.endsOn), desc(campaigns.id))
             .all();
-    const openRows = producer
+    const openRows = producerPath
       ? campaignQuery(db)
           .where(
             and(
               eq(campaigns.status, "published"),
               gte(campaigns.endsOn, today),
-              sql`${producer.path} LIKE ${orgUnits.path} || '%'`,
+              sql`${producerPath} LIKE ${orgUnits.path} || '%'`,
             ),
           )
           .orderBy(asc(phaseRank(today)), asc(campaigns.endsOn), desc(campaigns.id))
