@@ -86,6 +86,12 @@ export const STAFF_LINKS: readonly StaffNavItem[] = [
     permission: "commission:manage",
   },
   { to: "/quan-ly/ket-noi", key: "connect.nav.link", end: false, permission: "deal:record" },
+  {
+    to: "/quan-ly/chien-dich",
+    key: "campaigns.nav.staff",
+    end: false,
+    permission: "campaign:manage",
+  },
   { to: "/quan-ly/bao-cao", key: "reports.nav.link", end: false, permission: "report:view" },
   { to: "/quan-ly/hoi-vien", key: "members.nav.link", end: false, permission: "member:view" },
   { to: "/quan-ly/to-chuc", key: "orgtree.nav.link", end: false, permission: null },

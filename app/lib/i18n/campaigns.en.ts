@@ -72,7 +72,6 @@ export const campaignsEn: Record<keyof typeof viGroups.campaigns, string> = {
   "campaigns.page.readOnly": "The campaign has ended and can no longer be changed.",
   "campaigns.page.story": "Story",
   "campaigns.page.noStory": "No story yet.",
-  "campaigns.page.saved": "Saved.",
   "campaigns.page.publishTitle": "Publish the campaign",
   "campaigns.page.publishReady":
     "The campaign has everything it needs. Once published, everyone can see it.",
@@ -108,6 +107,7 @@ export const campaignsEn: Record<keyof typeof viGroups.campaigns, string> = {
   "campaigns.page.historyTitle": "Left or declined",
   "campaigns.page.history.left": "{producer}: left on {date}",
   "campaigns.page.history.declined": "{producer}: declined",
+  "campaigns.page.done.saved": "Changes saved.",
   "campaigns.page.done.published": "The campaign is published.",
   "campaigns.page.done.ended": "The campaign has ended.",
   "campaigns.page.done.added": "The producer and her products on sale were added.",

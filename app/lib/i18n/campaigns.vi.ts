@@ -70,7 +70,6 @@ export const campaignsVi = {
   "campaigns.page.readOnly": "Chiến dịch đã kết thúc nên không sửa được nữa.",
   "campaigns.page.story": "Câu chuyện",
   "campaigns.page.noStory": "Chưa có câu chuyện.",
-  "campaigns.page.saved": "Đã lưu.",
   "campaigns.page.publishTitle": "Đăng chiến dịch",
   "campaigns.page.publishReady":
     "Chiến dịch đã đủ thông tin để đăng. Sau khi đăng, mọi người đều thấy.",
@@ -106,6 +105,7 @@ export const campaignsVi = {
   "campaigns.page.historyTitle": "Đã rời hoặc bị từ chối",
   "campaigns.page.history.left": "{producer}: đã rời ngày {date}",
   "campaigns.page.history.declined": "{producer}: đã từ chối",
+  "campaigns.page.done.saved": "Đã lưu thay đổi.",
   "campaigns.page.done.published": "Chiến dịch đã được đăng.",
   "campaigns.page.done.ended": "Chiến dịch đã kết thúc.",
   "campaigns.page.done.added": "Đã thêm nhà sản xuất và các sản phẩm đang bán của chị.",

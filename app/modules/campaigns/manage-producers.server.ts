@@ -7,7 +7,15 @@ import { notify } from "~/modules/notifications/notify.server";
 import { writeAudit } from "~/modules/platform/audit.server";
 import { inTransaction, type Db } from "~db/client.server";
 import { campaignListings, campaignProducers, listings, orgUnits, producers } from "~db/schema";
-import { changeableCampaign, type ScopedCampaign } from "./manage.server";
+import { vietnamToday } from "~/lib/dates";
+import { campaignFigures, campaignsFigures } from "./figures.server";
+import {
+  changeableCampaign,
+  publishGaps,
+  scopedCampaign,
+  type ScopedCampaign,
+} from "./manage.server";
+import { campaignPhase } from "./phase";
 import {
   closeProducerListings,
   openListingIds,
@@ -354,4 +362,19 @@ export function producersToAdd(db: Db, actor: SignedInActor, campaign: ScopedCam
     .orderBy(asc(producers.name))
     .limit(500)
     .all();
+}
+
+/** Everything the campaign's staff page shows: the campaign, its figures and its producers. */
+export function campaignForStaff(db: Db, actor: SignedInActor, slug: string) {
+  const campaign = scopedCampaign(db, actor, slug);
+  const phase = campaignPhase(campaign, vietnamToday());
+  const figures = campaignsFigures(db, [campaign]).get(campaign.id);
+  const ended = phase === "ended";
+  return {
+    campaign: { ...campaign, phase, figures: figures ?? campaignFigures(db, campaign) },
+    readOnly: ended,
+    gaps: campaign.status === "draft" ? publishGaps(db, campaign) : [],
+    producers: campaignProducersOf(db, campaign.id),
+    candidates: ended ? [] : producersToAdd(db, actor, campaign),
+  };
 }
