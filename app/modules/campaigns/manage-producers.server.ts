@@ -22,6 +22,7 @@ import {
   openMembership,
   openProducerListings,
   producerWithPath,
+  publishedListingIds,
 } from "./membership.server";
 import { indexListings } from "~/modules/search/sync.server";
 
@@ -39,11 +40,7 @@ function eligibleProducer(
   campaign: ScopedCampaign,
   producerId: number,
 ) {
-  const producer = producerWithPath(db, producerId);
-  const paths = scopePaths(actor, "campaign:manage");
-  if (!producer || !paths.some((path) => producer.orgUnitPath.startsWith(path))) {
-    throw new NotFound("campaigns.error.producerNotFound", {}, { field: "producerId" });
-  }
+  const producer = producerInScope(db, actor, producerId);
   if (!producer.orgUnitPath.startsWith(campaign.orgUnitPath)) {
     throw new Forbidden("campaigns.error.producerOutsideUnit", {}, { field: "producerId" });
   }
@@ -51,6 +48,25 @@ function eligibleProducer(
     throw new Conflict("campaigns.error.producerNotVerified", {}, { field: "producerId" });
   }
   return producer;
+}
+
+/** A changeable campaign, a producer of the actor's subtree and her open row in the expected state (else 404). */
+function decisionContext(
+  db: Db,
+  actor: SignedInActor,
+  slug: string,
+  producerId: number,
+  expected: "requested" | "joined",
+) {
+  const campaign = changeableCampaign(db, actor, slug);
+  const producer = producerInScope(db, actor, producerId);
+  const open = openMembership(db, campaign.id, producerId);
+  if (!open || open.status !== expected) {
+    throw new NotFound(
+      expected === "requested" ? "campaigns.error.noRequest" : "campaigns.error.notMember",
+    );
+  }
+  return { campaign, producer, open, now: new Date() };
 }
 
 function tell(
@@ -123,11 +139,8 @@ export function approveRequest(
   producerId: number,
 ): void {
   inTransaction(db, () => {
-    const campaign = changeableCampaign(db, actor, slug);
+    const { campaign, open, now } = decisionContext(db, actor, slug, producerId, "requested");
     const producer = eligibleProducer(db, actor, campaign, producerId);
-    const open = openMembership(db, campaign.id, producerId);
-    if (open?.status !== "requested") throw new NotFound("campaigns.error.noRequest");
-    const now = new Date();
     db.update(campaignProducers)
       .set({ status: "joined", joinedAt: now, decidedByUserId: actor.userId, decidedAt: now })
       .where(and(eq(campaignProducers.id, open.id), eq(campaignProducers.status, "requested")))
@@ -147,11 +160,13 @@ export function declineRequest(
   note: string,
 ): void {
   inTransaction(db, () => {
-    const campaign = changeableCampaign(db, actor, slug);
-    const producer = producerInScope(db, actor, producerId);
-    const open = openMembership(db, campaign.id, producerId);
-    if (open?.status !== "requested") throw new NotFound("campaigns.error.noRequest");
-    const now = new Date();
+    const { campaign, producer, open, now } = decisionContext(
+      db,
+      actor,
+      slug,
+      producerId,
+      "requested",
+    );
     db.update(campaignProducers)
       .set({ status: "declined", note, decidedByUserId: actor.userId, decidedAt: now })
       .where(and(eq(campaignProducers.id, open.id), eq(campaignProducers.status, "requested")))
@@ -169,11 +184,13 @@ export function removeProducer(
   producerId: number,
 ): void {
   inTransaction(db, () => {
-    const campaign = changeableCampaign(db, actor, slug);
-    const producer = producerInScope(db, actor, producerId);
-    const open = openMembership(db, campaign.id, producerId);
-    if (open?.status !== "joined") throw new NotFound("campaigns.error.notMember");
-    const now = new Date();
+    const { campaign, producer, open, now } = decisionContext(
+      db,
+      actor,
+      slug,
+      producerId,
+      "joined",
+    );
     db.update(campaignProducers)
       .set({ status: "left", leftAt: now, decidedByUserId: actor.userId, decidedAt: now })
       .where(eq(campaignProducers.id, open.id))
@@ -206,11 +223,7 @@ export function setProducerListings(
   ticked: readonly number[],
 ): { added: number[]; removed: number[] } {
   return inTransaction(db, () => {
-    const campaign = changeableCampaign(db, actor, slug);
-    producerInScope(db, actor, producerId);
-    if (openMembership(db, campaign.id, producerId)?.status !== "joined") {
-      throw new NotFound("campaigns.error.notMember");
-    }
+    const { campaign, now } = decisionContext(db, actor, slug, producerId, "joined");
     const published = publishedListingIds(db, producerId);
     const wanted = new Set(ticked);
     if ([...wanted].some((id) => !published.includes(id))) {
@@ -225,7 +238,6 @@ export function setProducerListings(
     const open = new Set(openListingIds(db, campaign.id, own));
     const added = [...wanted].filter((id) => !open.has(id));
     const removed = [...open].filter((id) => !wanted.has(id));
-    const now = new Date();
     for (const listingId of added) {
       db.insert(campaignListings)
         .values({ campaignId: campaign.id, listingId, joinedAt: now, addedByUserId: actor.userId })
@@ -249,15 +261,6 @@ export function setProducerListings(
     }
     return { added, removed };
   });
-}
-
-function publishedListingIds(db: Db, producerId: number): number[] {
-  return db
-    .select({ id: listings.id })
-    .from(listings)
-    .where(and(eq(listings.producerId, producerId), eq(listings.status, "published")))
-    .all()
-    .map((row) => row.id);
 }
 
 /** The campaign's producers for its staff page: joined (with listings), requests, past rows. */

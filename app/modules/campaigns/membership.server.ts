@@ -107,12 +107,7 @@ export function openProducerListings(
   userId: number | null,
   now: Date,
 ): number[] {
-  const published = db
-    .select({ id: listings.id })
-    .from(listings)
-    .where(and(eq(listings.producerId, producerId), eq(listings.status, "published")))
-    .all()
-    .map((row) => row.id);
+  const published = publishedListingIds(db, producerId);
   const open = new Set(openListingIds(db, campaignId, published));
   const added = published.filter((id) => !open.has(id));
   for (const listingId of added) {
@@ -122,6 +117,16 @@ export function openProducerListings(
   }
   indexListings(db, added);
   return added;
+}
+
+/** The ids of the producer's published listings. */
+export function publishedListingIds(db: Db, producerId: number): number[] {
+  return db
+    .select({ id: listings.id })
+    .from(listings)
+    .where(and(eq(listings.producerId, producerId), eq(listings.status, "published")))
+    .all()
+    .map((row) => row.id);
 }
 
 /** Closes the open periods of the producer's listings in the campaign. Returns the ids. */
