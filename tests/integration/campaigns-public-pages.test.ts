@@ -169,6 +169,9 @@ describe("campaign pages", () => {
     expect((await get("/chien-dich/h2-ban-nhap")).status).toBe(404);
     expect((await get("/chien-dich/h2-ban-nhap/ma-qr.svg")).status).toBe(404);
     expect((await get("/chien-dich/khong-co-dau")).status).toBe(404);
+    const home = await html("/");
+    expect(home).toContain("Chiến dịch đang diễn ra");
+    expect(home).toContain('href="/chien-dich"');
   });
 
   it("shows campaignFigures' numbers, the story as text, Open Graph and a cart", async () => {
@@ -235,7 +238,7 @@ describe("campaign pages", () => {
     expect(mine).not.toContain("Chiến dịch nơi khác H2");
     const joinable = insertCampaign({ slug: "h2-xin-vao", title: "Chiến dịch xin vào H2" });
     expect(await html("/ban-hang/chien-dich", producerCookie)).toContain("Chiến dịch xin vào H2");
-    const post = (campaignId: number) =>
+    const post = (campaignId: number, fields: Record<string, string> = {}) =>
       fetch(`${server.url}/ban-hang/chien-dich`, {
         method: "POST",
         redirect: "manual",
@@ -249,6 +252,7 @@ describe("campaign pages", () => {
           campaignId: String(campaignId),
           producerId: String(producer.id),
           note: "Vườn tiêu bị ngập",
+          ...fields,
         }),
       });
     const joined = await post(joinable);
@@ -265,6 +269,22 @@ describe("campaign pages", () => {
       .get();
     expect(request?.status).toBe("requested");
     expect(request?.note).toBe("Vườn tiêu bị ngập");
+    // Leaving asks first, then withdraws the request.
+    const ask = await post(joinable, { intent: "leave" });
+    expect(ask.headers.get("location")).toBe(
+      `/ban-hang/chien-dich?roi=${joinable}&nsx=${producer.id}`,
+    );
+    const question = await html(ask.headers.get("location")!, producerCookie);
+    expect(question).toContain("Bạn chắc chắn muốn rời chiến dịch “Chiến dịch xin vào H2”?");
+    expect((await post(joinable, { intent: "leave", confirm: "yes" })).status).toBe(303);
+    const open = db
+      .select()
+      .from(campaignProducers)
+      .where(
+        and(eq(campaignProducers.campaignId, joinable), eq(campaignProducers.status, "requested")),
+      )
+      .all();
+    expect(open).toEqual([]);
     const refused = await post(outsideId);
     expect(refused.status).toBe(403);
     const none = db
