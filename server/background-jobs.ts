@@ -4,6 +4,7 @@ import { scheduleWorkAlerts } from "~/modules/moderation/work-alerts.server";
 import { scheduleDelivery } from "~/modules/notifications/delivery.server";
 import { scheduleOrderJobs } from "~/modules/orders/jobs.server";
 import { startSearchIndexerFromEnv, warmSearch } from "~/modules/search/search.server";
+import { scheduleCampaignSearchJob } from "~/modules/search/campaign-jobs.server";
 import { scheduleAnonymiseJob } from "~/modules/privacy/closing.server";
 import { scheduleBackupRetention } from "~/modules/platform/backups.server";
 import { getDb } from "~/modules/platform/db.server";
@@ -46,6 +47,10 @@ export function startBackgroundJobs(): void {
     onError: (error) => logger.error({ err: error }, "certificate expiry job failed"),
   });
   scheduleOrderJobs(db);
+  // Campaign listings re-indexed when a campaign starts or ends by its dates (issue 16).
+  scheduleCampaignSearchJob(db, {
+    onError: (error) => logger.error({ err: error }, "campaign search job failed"),
+  });
   scheduleDemandJobs(db);
   scheduleWorkAlerts(db);
   scheduleAnonymiseJob(db);

@@ -116,5 +116,6 @@ export const pledgesEn: Record<keyof typeof viGroups.pledges, string> = {
     "This pledge names no product; make a purchase request instead of using the cart.",
 
   "pledges.search.chip": "Campaign: {campaign}",
-  "pledges.search.remove": "Remove the campaign filter {campaign}",
+  "pledges.search.notSlug":
+    "Parameter {parameter} is not valid: {parameter} must be a campaign's code, e.g. chung-tay-vung-lu",
 };

@@ -112,5 +112,6 @@ export const pledgesVi = {
     "Cam kết này không gắn với sản phẩm nào; hãy tạo yêu cầu mua thay vì cho vào giỏ.",
 
   "pledges.search.chip": "Chiến dịch: {campaign}",
-  "pledges.search.remove": "Bỏ lọc theo chiến dịch {campaign}",
+  "pledges.search.notSlug":
+    "Tham số {parameter} không hợp lệ: {parameter} phải là mã chiến dịch, ví dụ chung-tay-vung-lu",
 } as const;

@@ -1,5 +1,6 @@
 import { isListingVisible } from "~/modules/catalog/visibility.server";
 import { prepared, type Db } from "~db/client.server";
+import { runningCampaignSlugs } from "./campaign-filter.server";
 import type { SearchDocument } from "./types";
 
 /**
@@ -117,6 +118,10 @@ function toDocuments(db: Db, rows: ListingRow[]): DocumentBatch {
     certifications.set(cert.listing_id, list);
   }
 
+  const campaigns = runningCampaignSlugs(
+    db,
+    visible.map((row) => row.id),
+  );
   for (const row of visible) {
     const chain = categoryChain(categories, row.category_id);
     const hasOcop = row.ocop_stars > 0 && row.ocop_badge_hidden === 0;
@@ -140,6 +145,7 @@ function toDocuments(db: Db, rows: ListingRow[]): DocumentBatch {
       ocopExpiresOn: hasOcop ? row.ocop_expires_on : null,
       certifications: certifications.get(row.id) ?? [],
       publishedAt: row.published_at ?? row.created_at,
+      campaigns: campaigns.get(row.id) ?? [],
     });
   }
   return { docs, hiddenIds };

@@ -1,5 +1,6 @@
 import type { Db } from "~db/client.server";
 import { dayNumber, vietnamToday } from "~/lib/dates";
+import { runningCampaignListingIds } from "./campaign-filter.server";
 import { categoryScope } from "./category-scope.server";
 import { docValuesFor, type DocValues } from "./doc-values.server";
 import { compileFilter, countFacets, loadCategoryTree } from "./fts-filters.server";
@@ -78,7 +79,10 @@ export function searchFts(db: Db, typedQuery: SearchQuery): SearchResult {
   const todayIso = query.today ?? vietnamToday();
   const today = dayNumber(todayIso);
   const tree = loadCategoryTree(db);
-  const filter = compileFilter(query, values, tree, today);
+  const campaignIds = query.campaign
+    ? runningCampaignListingIds(db, query.campaign, todayIso)
+    : null;
+  const filter = compileFilter(query, values, tree, today, campaignIds);
   const result = (
     total: number,
     ids: number[],

@@ -34,15 +34,21 @@ export type RowFilter = (id: number) => boolean;
 
 /**
  * The filters of a query as one predicate, or null when a filter names something that
- * does not exist (an unknown category or commune): nothing can match then.
+ * does not exist (an unknown category or commune, a campaign not running): nothing can
+ * match then. `campaignIds`: the listings of the query's campaign (campaign-filter.server.ts).
  */
 export function compileFilter(
   query: SearchQuery,
   values: DocValues,
   tree: CategoryTree,
   today: number,
+  campaignIds: ReadonlySet<number> | null = null,
 ): RowFilter | null {
   const checks: RowFilter[] = [];
+  if (query.campaign) {
+    if (campaignIds === null || campaignIds.size === 0) return null;
+    checks.push((id) => campaignIds.has(id));
+  }
   if (query.category !== null) {
     const root = tree.byCode.get(query.category);
     if (!root) return null;

@@ -72,6 +72,7 @@ export function meiliSettings(): Settings {
       "certifications",
       "price_vnd",
       "in_stock",
+      "campaigns",
     ],
     sortableAttributes: ["in_stock", "price_vnd", "published_at"],
     // "sort" first: every query sorts by in_stock:desc, so out-of-stock goods come last.
@@ -119,6 +120,8 @@ export function toMeiliDocument(doc: SearchDocument, today = vietnamToday()) {
       .filter((c) => c.expiresOn === null || dayNumber(c.expiresOn) >= todayNumber)
       .map((c) => c.kind),
     published_at: Math.floor(doc.publishedAt / 1000),
+    // Running campaigns as of indexing; the daily campaign job re-indexes when one starts or ends.
+    campaigns: doc.campaigns,
   };
 }
 
@@ -315,6 +318,7 @@ export function meiliFilter(query: SearchQuery, today: number): string[] | null 
   }
   if (query.priceMin !== null) filters.push(`price_vnd >= ${query.priceMin}`);
   if (query.priceMax !== null) filters.push(`price_vnd <= ${query.priceMax}`);
+  if (query.campaign) filters.push(`campaigns = ${quoted(query.campaign)}`);
   return filters;
 }
 

@@ -76,6 +76,11 @@ export const productsOpenApiPaths = {
           type: "integer",
           minimum: 0,
         }),
+        param("campaign", "A campaign's slug: only products in that campaign while it runs.", {
+          type: "string",
+          pattern: "^[a-z0-9-]{3,80}$",
+          examples: ["chung-tay-vung-lu"],
+        }),
         param("sort", "Order; out-of-stock products always come last.", {
           type: "string",
           enum: [...SEARCH_SORTS],

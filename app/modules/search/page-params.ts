@@ -16,6 +16,7 @@ export const PAGE_PARAM = {
   certification: "chung-nhan",
   priceMin: "gia-tu",
   priceMax: "gia-den",
+  campaign: "chien-dich",
   sort: "sap-xep",
   page: "trang",
 } as const;
@@ -47,6 +48,12 @@ function text(value: string | null, maxLength: number): string | null {
   return cleaned === "" ? null : cleaned.slice(0, maxLength);
 }
 
+/** A campaign's slug as the URL gives it, or null when it cannot be one. */
+function campaignSlug(value: string | null): string | null {
+  const slug = value?.trim() ?? "";
+  return /^[a-z0-9-]{3,80}$/.test(slug) ? slug : null;
+}
+
 /** The query of a search page URL; `certificationKind` gives a kind's exact name, or null. */
 export function parsePageParams(
   params: URLSearchParams,
@@ -68,6 +75,7 @@ export function parsePageParams(
     certification: certification === null ? null : certificationKind(certification),
     priceMin,
     priceMax,
+    campaign: campaignSlug(params.get(PAGE_PARAM.campaign)),
     sort: sortOf(params.get(PAGE_PARAM.sort)),
     page: wholeNumber(params.get(PAGE_PARAM.page), 1, 10_000) ?? 1,
     perPage: PAGE_SIZE,
@@ -87,6 +95,7 @@ export function pageParamsOf(query: SearchQuery): URLSearchParams {
   set(PAGE_PARAM.certification, query.certification);
   set(PAGE_PARAM.priceMin, query.priceMin);
   set(PAGE_PARAM.priceMax, query.priceMax);
+  set(PAGE_PARAM.campaign, query.campaign ?? null);
   set(PAGE_PARAM.sort, SORT_PARAM[query.sort]);
   if (query.page > 1) set(PAGE_PARAM.page, query.page);
   return params;
@@ -107,5 +116,6 @@ export function activeFilterCount(query: SearchQuery): number {
     query.ocopMin,
     query.certification,
     query.priceMin ?? query.priceMax,
+    query.campaign ?? null,
   ].filter((value) => value !== null).length;
 }

@@ -1,4 +1,5 @@
 import { prepared, type Db } from "~db/client.server";
+import { searchCampaign } from "./campaign-filter.server";
 import { relatedCategories, searchListings } from "./search.server";
 import { NO_FILTERS, type SearchQuery, type SearchResult } from "./types";
 
@@ -21,6 +22,8 @@ export interface SearchPageData {
   categories: SearchPageCategory[];
   /** Close categories with their match counts; only when nothing matched a query. */
   related: { code: string; count: number }[];
+  /** The campaign the search is filtered by (its label on the page), when it exists. */
+  campaign: { slug: string; title: string } | null;
 }
 
 export async function searchPage(db: Db, query: SearchQuery): Promise<SearchPageData> {
@@ -35,5 +38,6 @@ export async function searchPage(db: Db, query: SearchQuery): Promise<SearchPage
     result.total === 0 && query.q.trim() !== ""
       ? await relatedCategories(db, { ...query, ...NO_FILTERS })
       : [];
-  return { result, categories, related };
+  const campaign = query.campaign ? searchCampaign(db, query.campaign) : null;
+  return { result, categories, related, campaign };
 }

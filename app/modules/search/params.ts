@@ -54,6 +54,11 @@ const ParamsSchema = z.object({
     .default(null),
   price_min: wholeNumber(0, MAX_PRICE).nullable().default(null),
   price_max: wholeNumber(0, MAX_PRICE).nullable().default(null),
+  campaign: z
+    .string()
+    .regex(/^[a-z0-9-]{3,80}$/, "pledges.search.notSlug")
+    .nullable()
+    .default(null),
   sort: z
     .enum(SEARCH_SORTS, { errorMap: () => ({ message: "search.errors.notOneOf" }) })
     .default("relevance"),
@@ -104,6 +109,7 @@ export function parseSearchParams(params: URLSearchParams): SearchQuery {
     certification: p.certification,
     priceMin: p.price_min,
     priceMax: p.price_max,
+    campaign: p.campaign,
     sort: p.sort,
     page: p.page,
     perPage: p.per_page,

@@ -32,6 +32,8 @@ export interface SearchQuery {
   certification: string | null;
   priceMin: number | null;
   priceMax: number | null;
+  /** A campaign's slug: only listings in that campaign while it runs (issue 16). */
+  campaign?: string | null;
   sort: SearchSort;
   /** 1-based. */
   page: number;
@@ -126,6 +128,8 @@ export interface SearchDocument {
   certifications: { kind: string; expiresOn: string | null }[];
   /** Milliseconds since the epoch. */
   publishedAt: number;
+  /** Slugs of the running campaigns the listing is in, as of indexing (campaign-filter.server.ts). */
+  campaigns: string[];
 }
 
 export type ProgressFn = (done: number, total: number) => void;
@@ -156,6 +160,7 @@ export const NO_FILTERS = {
   certification: null,
   priceMin: null,
   priceMax: null,
+  campaign: null,
 } as const satisfies Partial<SearchQuery>;
 
 /** The defaults of a query, for callers that set only a few fields. */
