@@ -28,7 +28,8 @@ describe("search parameters", () => {
     expect(
       parse(
         "q=c%C3%A0+ph%C3%AA&category=ca-phe&commune=x%C3%A3+Khe+Sanh&ocop_min=4&certification=huu+co" +
-          "&price_min=1000&price_max=200000&sort=price_asc&page=2&per_page=100&match=any",
+          "&price_min=1000&price_max=200000&sort=price_asc&page=2&per_page=100&match=any" +
+          "&campaign=chung-tay-vung-lu",
       ),
     ).toEqual({
       q: "cà phê",
@@ -39,6 +40,7 @@ describe("search parameters", () => {
       certification: "hữu cơ",
       priceMin: 1000,
       priceMax: 200000,
+      campaign: "chung-tay-vung-lu",
       sort: "price_asc",
       page: 2,
       perPage: 100,
@@ -66,6 +68,7 @@ describe("search parameters", () => {
     expect(parameterOf("category=C%C3%A0+ph%C3%AA")).toBe("category");
     expect(parameterOf(`q=${"a".repeat(201)}`)).toBe("q");
     expect(parameterOf("match=some")).toBe("match");
+    expect(parameterOf("campaign=Chung%20tay")).toBe("campaign");
   });
 
   it("accepts any text in q, query syntax included", () => {
