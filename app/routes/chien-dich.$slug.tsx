@@ -131,6 +131,16 @@ export default function CampaignPage() {
         <h2 id="listings-title" className="text-xl font-bold text-stone-900">
           {t("campaignpage.listings.title")}
         </h2>
+        {canBuy && listings.length > 0 ? (
+          <p className="mt-1">
+            <Link
+              to={`/tim-kiem?chien-dich=${encodeURIComponent(campaign.slug)}`}
+              className="text-sm font-semibold text-brand-800 underline"
+            >
+              {t("campaignpage.listings.search")}
+            </Link>
+          </p>
+        ) : null}
         {listings.length > 0 ? (
           <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             {listings.map((listing) => (

@@ -152,6 +152,13 @@ export default function AccountPage() {
               </Link>
             </li>
           ) : null}
+          {account.buyer ? (
+            <li>
+              <Link to="/tai-khoan/cam-ket" className="text-emerald-800 underline">
+                {t("pledges.mine.title")}
+              </Link>
+            </li>
+          ) : null}
           <li>
             <Link to="/tai-khoan/du-lieu" className="text-emerald-800 underline">
               {t("privacy.accountLink")}

@@ -203,6 +203,12 @@ describe("campaign pages", () => {
     expect(page).toContain(`href="/nha-san-xuat/${producer.code}"`);
     expect(page).toContain('href="/chien-dich/h2-dang-chay/cam-ket"');
     expect(page).toContain('href="/chien-dich/h2-dang-chay/ma-qr.svg"');
+    // The campaign's goods in search, with the campaign filter (embedded engine).
+    expect(page).toContain('href="/tim-kiem?chien-dich=h2-dang-chay"');
+    const found = await html("/tim-kiem?chien-dich=h2-dang-chay");
+    expect(found).toContain("Chiến dịch: Giải cứu tiêu H2");
+    expect(found).toContain(`href="/san-pham/${listing.slug}"`);
+    expect(found).not.toContain(`href="/san-pham/${otherListing.slug}"`);
     const qr = await get("/chien-dich/h2-dang-chay/ma-qr.svg");
     expect(qr.headers.get("content-type")).toContain("image/svg+xml");
     expect(await qr.text()).toContain("<svg");

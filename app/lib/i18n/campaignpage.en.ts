@@ -25,6 +25,7 @@ export const campaignpageEn: Record<keyof typeof viGroups.campaignpage, string> 
   "campaignpage.producers.title": "Producers taking part",
   "campaignpage.producers.empty": "No producers have joined yet.",
   "campaignpage.listings.title": "Products of the campaign",
+  "campaignpage.listings.search": "Search and filter the campaign's products",
   "campaignpage.listings.empty": "No products in the campaign yet.",
   "campaignpage.partners.title": "Partners",
   "campaignpage.partners.empty": "No partners yet.",

@@ -23,6 +23,7 @@ export const campaignpageVi = {
   "campaignpage.producers.title": "Nhà sản xuất tham gia",
   "campaignpage.producers.empty": "Chưa có nhà sản xuất nào tham gia.",
   "campaignpage.listings.title": "Sản phẩm của chiến dịch",
+  "campaignpage.listings.search": "Tìm và lọc trong sản phẩm của chiến dịch",
   "campaignpage.listings.empty": "Chưa có sản phẩm nào trong chiến dịch.",
   "campaignpage.partners.title": "Đối tác đồng hành",
   "campaignpage.partners.empty": "Chưa có đối tác nào.",

@@ -69,7 +69,7 @@ export const pledgesEn: Record<keyof typeof viGroups.pledges, string> = {
   "pledges.staff.done.approve": "Pledge approved: it shows on the campaign page.",
   "pledges.staff.done.decline": "Pledge declined.",
 
-  "pledges.line.what": "{quantity} {unit} {goods}",
+  "pledges.line.what": "{quantity} {goods}",
   "pledges.line.by": "Buy by {date}",
   "pledges.line.reason": "Reason: {reason}",
   "pledges.line.note": "Note: {note}",
@@ -87,6 +87,15 @@ export const pledgesEn: Record<keyof typeof viGroups.pledges, string> = {
   "pledges.mine.done.request":
     "Purchase request {code} posted, and the campaign's producers invited to make offers.",
   "pledges.mine.campaign": "Campaign: {campaign}",
+
+  "pledges.mine.confirmWithdraw":
+    "Withdraw this pledge? The Union and the partners will no longer count it.",
+  "pledges.mine.cancel": "Keep it",
+  "pledges.mine.sentLink": "See my pledges",
+  "pledges.mine.cartLink": "Open the cart",
+  "pledges.staff.status": "Status",
+  "pledges.staff.partner": "Partner: {partner}",
+  "pledges.staff.noListings": "The campaign has no listings yet.",
 
   "pledges.error.goods": "Describe the goods (at most 150 characters).",
   "pledges.error.quantity": "Enter a whole number above 0.",

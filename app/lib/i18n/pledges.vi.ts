@@ -66,7 +66,7 @@ export const pledgesVi = {
   "pledges.staff.done.approve": "Đã duyệt cam kết: nó hiện trên trang chiến dịch.",
   "pledges.staff.done.decline": "Đã ghi là không duyệt.",
 
-  "pledges.line.what": "{quantity} {unit} {goods}",
+  "pledges.line.what": "{quantity} {goods}",
   "pledges.line.by": "Mua trước {date}",
   "pledges.line.reason": "Lý do: {reason}",
   "pledges.line.note": "Ghi chú: {note}",
@@ -84,6 +84,14 @@ export const pledgesVi = {
   "pledges.mine.done.request":
     "Đã đăng yêu cầu mua {code} và mời các nhà sản xuất của chiến dịch chào giá.",
   "pledges.mine.campaign": "Chiến dịch: {campaign}",
+
+  "pledges.mine.confirmWithdraw": "Rút cam kết này? Hội và đối tác sẽ không còn tính cam kết này.",
+  "pledges.mine.cancel": "Không rút",
+  "pledges.mine.sentLink": "Xem cam kết mua của tôi",
+  "pledges.mine.cartLink": "Mở giỏ hàng",
+  "pledges.staff.status": "Tình trạng",
+  "pledges.staff.partner": "Đối tác: {partner}",
+  "pledges.staff.noListings": "Chiến dịch chưa có sản phẩm nào.",
 
   "pledges.error.goods": "Ghi hàng muốn mua (tối đa 150 ký tự).",
   "pledges.error.quantity": "Nhập số lượng là số nguyên lớn hơn 0.",
