@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field, FormErrors, FormSuccess, inputClass, SubmitButton } from "~/components/auth-form";
-import { PledgeFields, PledgeLine } from "~/components/campaigns/pledge-fields";
+import { PledgeDetails, PledgeFields } from "~/components/campaigns/pledge-fields";
 import { IntentButton } from "~/components/supply/intent-button";
 import { StaffNav } from "~/components/supply/workspace-nav";
 import { vietnamToday } from "~/lib/dates";
@@ -158,23 +158,7 @@ export default function StaffPledgesPage() {
                   {t("pledges.staff.partner", { partner: pledge.partnerName })}
                   {pledge.hasBuyer ? ` · ${t("pledges.staff.hasBuyer")}` : ""}
                 </p>
-                <p>
-                  <PledgeLine pledge={pledge} />
-                </p>
-                <p className="text-sm">
-                  <span className="font-medium">{t("pledges.staff.status")}: </span>
-                  {t(`pledges.status.${pledge.status}`)}
-                </p>
-                {pledge.note ? (
-                  <p className="text-sm text-stone-700">
-                    {t("pledges.line.note", { note: pledge.note })}
-                  </p>
-                ) : null}
-                {pledge.declineReason ? (
-                  <p className="text-sm text-stone-700">
-                    {t("pledges.line.reason", { reason: pledge.declineReason })}
-                  </p>
-                ) : null}
+                <PledgeDetails pledge={pledge} />
                 {pledge.status === "pending" ? (
                   <div className="flex flex-wrap items-end gap-3">
                     <Form method="post">

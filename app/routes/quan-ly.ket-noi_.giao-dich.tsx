@@ -5,15 +5,14 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Field, FormErrors, SubmitButton } from "~/components/auth-form";
 import { OfflineDealList } from "~/components/connect/offline-deal-list";
 import { Pagination } from "~/components/pagination";
+import { QuantityAndUnit } from "~/components/unit-select";
 import { StaffNav } from "~/components/supply/workspace-nav";
 import { vietnamToday } from "~/lib/dates";
 import { DomainError } from "~/lib/errors";
-import { useLocale, useT } from "~/lib/i18n";
-import { unitLabel } from "~/lib/i18n/labels";
+import { useT } from "~/lib/i18n";
 import { titledPage } from "~/lib/i18n/meta";
 import { CONNECT_LIMITS, offlineDealSchema, type OfflineDealInput } from "~/lib/schemas/connect";
 import { cleanText } from "~/lib/text";
-import { UNIT_OPTIONS } from "~/lib/units";
 import { assertSameOrigin } from "~/modules/auth/origin.server";
 import { clientIpOf, requireStaff } from "~/modules/auth/session.server";
 import {
@@ -71,7 +70,6 @@ export default function OfflineDealsPage() {
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
-  const locale = useLocale();
   const [form, fields] = useForm<OfflineDealInput>({
     id: "offline-deal",
     lastResult,
@@ -155,24 +153,13 @@ export default function OfflineDealsPage() {
               className={inputClass}
             />
           </Field>
-          <div className="grid grid-cols-2 gap-3">
-            <Field field={fields.quantity} label={t("connect.deals.quantity")}>
-              <input
-                {...getInputProps(fields.quantity, { type: "text" })}
-                inputMode="numeric"
-                className={inputClass}
-              />
-            </Field>
-            <Field field={fields.unit} label={t("connect.deals.unit")}>
-              <select {...getSelectProps(fields.unit)} className={inputClass}>
-                {UNIT_OPTIONS.map((unit) => (
-                  <option key={unit} value={unit}>
-                    {unitLabel(locale, unit)}
-                  </option>
-                ))}
-              </select>
-            </Field>
-          </div>
+          <QuantityAndUnit
+            quantity={fields.quantity}
+            unit={fields.unit}
+            quantityLabel={t("connect.deals.quantity")}
+            unitLabel={t("connect.deals.unit")}
+            blankUnit={false}
+          />
           <Field field={fields.amountVnd} label={t("connect.deals.amount")}>
             <input
               {...getInputProps(fields.amountVnd, { type: "text" })}

@@ -9,7 +9,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AccountPageHeader } from "~/components/account-page-header";
 import { FormErrors, FormSuccess } from "~/components/auth-form";
-import { PledgeLine } from "~/components/campaigns/pledge-fields";
+import { PledgeDetails } from "~/components/campaigns/pledge-fields";
 import { EmptyState } from "~/components/empty-state";
 import { ConfirmButtons, IntentButton } from "~/components/supply/intent-button";
 import { t as translate, useT } from "~/lib/i18n";
@@ -123,18 +123,7 @@ export default function MyPledgesPage() {
                 {" · "}
                 {pledge.partnerName}
               </p>
-              <p>
-                <PledgeLine pledge={pledge} />
-              </p>
-              <p className="text-sm">
-                <span className="font-medium">{t("pledges.staff.status")}: </span>
-                {t(`pledges.status.${pledge.status}`)}
-              </p>
-              {pledge.declineReason ? (
-                <p className="text-sm text-stone-700">
-                  {t("pledges.line.reason", { reason: pledge.declineReason })}
-                </p>
-              ) : null}
+              <PledgeDetails pledge={pledge} />
               {pledge.requestCode ? (
                 <p className="text-sm">
                   <Link to={`/yeu-cau-mua/${pledge.requestCode}`} className="underline">

@@ -5,11 +5,11 @@ import {
   type FieldMetadata,
 } from "@conform-to/react";
 import { Field, inputClass } from "~/components/auth-form";
-import { UnitSelect } from "~/components/unit-select";
+import { QuantityAndUnit } from "~/components/unit-select";
 import { formatDate, useLocale, useT } from "~/lib/i18n";
 import { formatQuantity, unitLabel } from "~/lib/i18n/labels";
 import { PLEDGE_LIMITS } from "~/lib/schemas/pledges";
-import type { Unit } from "~db/schema";
+import type { PledgeStatus, Unit } from "~db/schema";
 
 /** A listing of the campaign a pledge may name (its unit becomes the pledge's unit). */
 export interface PledgeListingChoice {
@@ -71,18 +71,12 @@ export function PledgeFields({
           </select>
         </Field>
       ) : null}
-      <div className="grid grid-cols-2 gap-3">
-        <Field field={fields.quantity} label={t("pledges.field.quantity")}>
-          <input
-            {...getInputProps(fields.quantity, { type: "text" })}
-            inputMode="numeric"
-            className={inputClass}
-          />
-        </Field>
-        <Field field={fields.unit} label={t("pledges.field.unit")}>
-          <UnitSelect field={fields.unit} className={inputClass} />
-        </Field>
-      </div>
+      <QuantityAndUnit
+        quantity={fields.quantity}
+        unit={fields.unit}
+        quantityLabel={t("pledges.field.quantity")}
+        unitLabel={t("pledges.field.unit")}
+      />
       <Field
         field={fields.byDate}
         label={t("pledges.field.byDate")}
@@ -107,26 +101,51 @@ export function PledgeFields({
   );
 }
 
-/** "20 kg hồ tiêu · Mua trước 30/06/2027": one pledge in a line, as every pledge list shows it. */
-export function PledgeLine({
+/**
+ * One pledge as every pledge list shows it: "20 kg hồ tiêu · Mua trước 30/06/2027", its
+ * status, and the note and the reason it was declined when there are any.
+ */
+export function PledgeDetails({
   pledge,
 }: {
-  pledge: { goods: string; quantity: number; unit: Unit; byDate: string };
+  pledge: {
+    goods: string;
+    quantity: number;
+    unit: Unit;
+    byDate: string;
+    status: PledgeStatus;
+    note?: string;
+    declineReason: string | null;
+  };
 }) {
   const t = useT();
   const locale = useLocale();
   return (
     <>
-      <span className="font-medium text-stone-900">
-        {t("pledges.line.what", {
-          quantity: formatQuantity(locale, pledge.quantity, pledge.unit),
-          goods: pledge.goods,
-        })}
-      </span>
-      <span className="text-stone-700">
-        {" · "}
-        {t("pledges.line.by", { date: formatDate(pledge.byDate, locale) })}
-      </span>
+      <p>
+        <span className="font-medium text-stone-900">
+          {t("pledges.line.what", {
+            quantity: formatQuantity(locale, pledge.quantity, pledge.unit),
+            goods: pledge.goods,
+          })}
+        </span>
+        <span className="text-stone-700">
+          {" · "}
+          {t("pledges.line.by", { date: formatDate(pledge.byDate, locale) })}
+        </span>
+      </p>
+      <p className="text-sm">
+        <span className="font-medium">{t("pledges.staff.status")}: </span>
+        {t(`pledges.status.${pledge.status}`)}
+      </p>
+      {pledge.note ? (
+        <p className="text-sm text-stone-700">{t("pledges.line.note", { note: pledge.note })}</p>
+      ) : null}
+      {pledge.declineReason ? (
+        <p className="text-sm text-stone-700">
+          {t("pledges.line.reason", { reason: pledge.declineReason })}
+        </p>
+      ) : null}
     </>
   );
 }
