@@ -30,9 +30,10 @@ let server: StartedServer;
 
 /**
  * Waits (at most 60 s) for the boot's own garbage to go back to the system: right after
- * /healthz answers, the demo seeding (when the server seeds itself), the search warm-up and the first job runs leave the
- * process at 300–380 MB until V8's memory reducer runs on an idle server (about 30 s later,
- * down to about 210 MB). The flood is measured from a settled server, not from the boot.
+ * /healthz answers, the demo seeding (when the server seeds itself), the search warm-up and
+ * the first job runs leave the process at 300–450 MB (the most in a full, busy test run) until
+ * V8's memory reducer runs on an idle server (about 30 s later, down to about 210 MB). The
+ * flood is measured from a settled server, not from the boot.
  */
 async function settled(pid: number): Promise<void> {
   const deadline = Date.now() + 60_000;
@@ -68,8 +69,10 @@ afterAll(async () => {
 
 it("refuses 20 concurrent 50 MB bodies with 413, under 400 MB, /healthz answering", async () => {
   const pid = serverPid(server.databasePath);
-  expect(rssMb(pid)).toBeLessThan(RSS_LIMIT_MB);
+  const atBoot = rssMb(pid);
   await settled(pid);
+  // The limit is the flood's: the boot's peak depends on when V8 collects (see settled).
+  expect(rssMb(pid)).toBeLessThan(RSS_LIMIT_MB);
   const before = await quietFingerprint(server.databasePath);
   const memory = sampleRss(pid, 100);
   // Two visitors checking the server back to back while the bodies arrive.
@@ -101,7 +104,7 @@ it("refuses 20 concurrent 50 MB bodies with 413, under 400 MB, /healthz answerin
   // The server is still fine afterwards.
   expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   console.log(
-    `flood: peak RSS ${peak.toFixed(0)} MB, /healthz ${polled.latencies.length}× ` +
+    `flood: RSS at boot ${atBoot.toFixed(0)} MB, peak ${peak.toFixed(0)} MB, /healthz ${polled.latencies.length}× ` +
       `max ${Math.max(...polled.latencies).toFixed(0)} ms`,
   );
 }, 240_000);
