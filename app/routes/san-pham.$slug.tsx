@@ -122,10 +122,11 @@ export default function ProductPage() {
           },
         }}
       />
-      <div>
+      <div className="min-w-0">
         <ProductGallery images={gallery} title={listing.title} />
       </div>
-      <div>
+      {/* min-w-0: a long campaign badge truncates instead of widening the column. */}
+      <div className="min-w-0">
         <p className="text-sm text-stone-600">
           <Link
             to={`/tim-kiem?danh-muc=${encodeURIComponent(listing.categoryCode)}`}
