@@ -1,4 +1,10 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  useForm,
+  type FieldMetadata,
+} from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -255,13 +261,11 @@ export default function StaffPledgesPage() {
   );
 }
 
-type PartnerFieldSet = Parameters<typeof PledgeFields>[0]["fields"];
-
 /** The organisation: its name, kind, and the phone of its buyer account if it has one. */
 function PartnerFields({
   fields,
 }: {
-  fields: Record<"partnerName" | "partnerKind" | "buyerPhone", PartnerFieldSet["goods"]>;
+  fields: Record<"partnerName" | "partnerKind" | "buyerPhone", FieldMetadata<unknown>>;
 }) {
   const t = useT();
   return (
