@@ -48,8 +48,7 @@ function ftsIds(match: string): number[] {
 }
 
 function planFor(q: string, mode: MatchMode) {
-  const values = docValuesFor(db);
-  return withTypoCorrections(buildQueryPlan(q, mode), vocabularyFor(db, values.version));
+  return withTypoCorrections(buildQueryPlan(q, mode), vocabularyFor(db));
 }
 
 describe("in-memory matching", () => {

@@ -1,8 +1,6 @@
 import { prepared, type Db } from "~db/client.server";
 import type { DocValues } from "./doc-values.server";
 import type { Phrase, QueryGroup } from "./query-plan";
-import type { WordStore } from "./word-store";
-import { SEARCH_COLUMNS } from "./doc-values.server";
 import { isUmbrellaName } from "./category-names";
 import { foldedWords } from "./words";
 
@@ -14,8 +12,6 @@ import { foldedWords } from "./words";
  * a query word is such a word for some category, and then only on that category's
  * listings: other queries pay nothing.
  */
-
-const CATEGORY_COLUMN = SEARCH_COLUMNS.indexOf("category");
 
 interface CategoryNames {
   id: number;
@@ -93,56 +89,47 @@ export function categoryScope(
     if (touched.length > 0) flagged.set(categoryId, touched);
   }
   if (flagged.size === 0) return null;
-  // Per group, masks over word ids (a typed-array read per word scanned, the check runs on
-  // every listing of a flagged category): the words of its one-word alternatives, and for
-  // each longer alternative (a synonym phrase, a split word) which of its words each id is;
-  // a prefix stands for every word it starts.
-  const dictionarySize = values.words.length;
+  // Per group, which listings hold it outside the category column: a word of a one-word
+  // alternative, or every word of a longer one, anywhere (as the match reads what was
+  // typed); a prefix stands for every word it starts. Read from the inverted lists of the
+  // other columns, once per query (scanning each flagged match's words cost up to 5 ms).
+  const postings = values.otherColumnPostings();
   const idsOf = (word: string, isPrefix: boolean): number[] =>
     isPrefix ? values.wordsWithPrefix(word) : [values.wordId(word)].filter((id) => id >= 0);
-  const masksOf = (group: QueryGroup) => {
-    const single = new Uint8Array(dictionarySize);
-    const phrases: { mask: Int32Array; all: number }[] = [];
+  const holdersOf = (group: QueryGroup): Uint8Array => {
+    const holds = new Uint8Array(values.capacity);
     for (const alternative of group.alternatives) {
       const last = alternative.words.length - 1;
       if (last === 0) {
-        for (const id of idsOf(alternative.words[0] ?? "", alternative.prefix)) single[id] = 1;
-      } else if (last < 30) {
-        const mask = new Int32Array(dictionarySize);
-        alternative.words.forEach((word, k) => {
-          for (const id of idsOf(word, alternative.prefix && k === last))
-            mask[id] = (mask[id] ?? 0) | (1 << k);
-        });
-        phrases.push({ mask, all: (1 << (last + 1)) - 1 });
-      }
-    }
-    return { single, phrases };
-  };
-  // Built only for the groups some flagged category has (allocations per dictionary size).
-  const wanted = new Map<number, ReturnType<typeof masksOf>>();
-  for (const touched of flagged.values()) {
-    for (const g of touched) if (!wanted.has(g)) wanted.set(g, masksOf(groups[g] as QueryGroup));
-  }
-  // Whether the listing holds the group outside the category column: one word of a one-word
-  // alternative, or every word of a longer one, anywhere (as the match reads what was typed).
-  const holds = (id: number, g: number): boolean => {
-    const { single, phrases } = wanted.get(g) as ReturnType<typeof masksOf>;
-    const found = phrases.map(() => 0);
-    for (let c = 0; c < values.columnWords.length; c++) {
-      if (c === CATEGORY_COLUMN) continue;
-      const store = values.columnWords[c] as WordStore;
-      const from = store.start[id] ?? 0;
-      const end = from + (store.length[id] ?? 0);
-      for (let i = from; i < end; i++) {
-        const word = store.data[i] as number;
-        if (single[word] === 1) return true;
-        for (let p = 0; p < phrases.length; p++) {
-          found[p] = (found[p] as number) | ((phrases[p] as { mask: Int32Array }).mask[word] ?? 0);
+        for (const id of idsOf(alternative.words[0] ?? "", alternative.prefix)) {
+          const docs = postings.of(id);
+          for (let i = 0; i < docs.length; i++) holds[docs[i] as number] = 1;
         }
+      } else if (last < 30) {
+        const found = new Int32Array(values.capacity);
+        const all = (1 << (last + 1)) - 1;
+        alternative.words.forEach((word, k) => {
+          for (const id of idsOf(word, alternative.prefix && k === last)) {
+            const docs = postings.of(id);
+            for (let i = 0; i < docs.length; i++) {
+              const doc = docs[i] as number;
+              found[doc] = (found[doc] as number) | (1 << k);
+            }
+          }
+        });
+        for (let doc = 0; doc < found.length; doc++) if (found[doc] === all) holds[doc] = 1;
       }
     }
-    return phrases.some((phrase, p) => found[p] === phrase.all);
+    return holds;
   };
+  // Built only for the groups some flagged category has.
+  const holders = new Map<number, Uint8Array>();
+  for (const touched of flagged.values()) {
+    for (const g of touched) {
+      if (!holders.has(g)) holders.set(g, holdersOf(groups[g] as QueryGroup));
+    }
+  }
+  const holds = (id: number, g: number): boolean => holders.get(g)?.[id] === 1;
   // An array by category id: one read per match for the (usual) unflagged category.
   const byCategory: (number[] | undefined)[] = [];
   for (const [categoryId, touched] of flagged) byCategory[categoryId] = touched;

@@ -40,6 +40,23 @@ type DocRow = [
   markedWords: string,
 ];
 
+/** The category names' column, which category-scope.server.ts looks past. */
+const CATEGORY_COLUMN = SEARCH_COLUMNS.indexOf("category");
+/** Beyond this many changed rows at once, the inverted lists are rebuilt instead of updated. */
+const MAX_INCREMENTAL_ROWS = 2000;
+
+/** The first index of the sorted `words` not below `prefix`. */
+function lowerBound(words: readonly string[], prefix: string): number {
+  let low = 0;
+  let high = words.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((words[mid] as string) < prefix) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** Stored for a certificate without an expiry date. */
 const NEVER = 0x7fffffff;
 /** Stored when the listing has no such certificate. */
@@ -80,7 +97,11 @@ export class DocValues {
   private validity: { today: number; stars: Uint8Array; certs: Uint8Array } | null = null;
   private postings: { title: Postings; marked: Postings } | null = null;
   private allPostings: Postings | null = null;
-  private sortedWords: { words: string[]; ids: Int32Array; count: number } | null = null;
+  private otherPostings: Postings | null = null;
+  /** The dictionary in alphabetical order (words and their ids), kept as words are added. */
+  private sortedWords: { words: string[]; ids: number[] } | null = null;
+  /** Word ids by word length, for typo tolerance. */
+  private idsByLength: number[][] = [];
 
   /** Brings the arrays up to date with the database; cheap when nothing changed. */
   refresh(db: Db): this {
@@ -104,13 +125,18 @@ export class DocValues {
     // Only what a change touches is recomputed: a new stock or price (every order changes
     // stock) must not cost rebuilding the inverted lists of 100,000 titles.
     const changed = { visibility: false, words: false, allWords: false, certificates: false };
+    // A few changed listings update the inverted lists of their words; many (a rebuild
+    // while the server runs) are cheaper to follow with one full build, on the next search.
+    if (rows.length > MAX_INCREMENTAL_ROWS) {
+      this.postings = null;
+      this.allPostings = null;
+      this.otherPostings = null;
+    }
     for (const row of rows) this.apply(row, changed);
     this.version = latest;
     this.mayBeUncommitted = db.$client.inTransaction;
     if (changed.visibility) this.visibleIdsCache = null;
     if (changed.visibility || changed.certificates) this.validity = null;
-    if (changed.visibility || changed.words) this.postings = null;
-    if (changed.visibility || changed.allWords) this.allPostings = null;
     return this;
   }
 
@@ -162,33 +188,45 @@ export class DocValues {
     return this.allPostings;
   }
 
+  /**
+   * Which listings have each word in a column other than the category names (whether a
+   * word found in an umbrella category's name is also the listing's own: category-scope).
+   */
+  otherColumnPostings(): Postings {
+    this.otherPostings ??= Postings.buildMany(
+      this.columnWords.filter((_, c) => c !== CATEGORY_COLUMN),
+      this.visible,
+      this.words.length,
+    );
+    return this.otherPostings;
+  }
+
   /** Ids of the words starting with `prefix` (binary search in the sorted dictionary). */
   wordsWithPrefix(prefix: string): number[] {
-    if (this.sortedWords?.count !== this.words.length) {
-      const order = Int32Array.from(this.words.keys()).sort((a, b) => {
-        const x = this.words[a] ?? "";
-        const y = this.words[b] ?? "";
-        return x < y ? -1 : x > y ? 1 : 0;
-      });
-      this.sortedWords = {
-        words: Array.from(order, (id) => this.words[id] ?? ""),
-        ids: order,
-        count: this.words.length,
-      };
-    }
-    const { words, ids } = this.sortedWords;
-    let low = 0;
-    let high = words.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if ((words[mid] ?? "") < prefix) low = mid + 1;
-      else high = mid;
-    }
+    const { words, ids } = this.alphabetical();
     const found: number[] = [];
-    for (let i = low; i < words.length && (words[i] ?? "").startsWith(prefix); i++) {
+    for (let i = lowerBound(words, prefix); i < words.length; i++) {
+      if (!(words[i] as string).startsWith(prefix)) break;
       found.push(ids[i] as number);
     }
     return found;
+  }
+
+  /** Ids of the words `length` letters long. */
+  wordsOfLength(length: number): readonly number[] {
+    return this.idsByLength[length] ?? [];
+  }
+
+  private alphabetical(): { words: string[]; ids: number[] } {
+    if (!this.sortedWords) {
+      const ids = Array.from(this.words.keys()).sort((a, b) => {
+        const x = this.words[a] as string;
+        const y = this.words[b] as string;
+        return x < y ? -1 : x > y ? 1 : 0;
+      });
+      this.sortedWords = { words: ids.map((id) => this.words[id] as string), ids };
+    }
+    return this.sortedWords;
   }
 
   /** The index of a commune name in `communes`, or -1. */
@@ -220,6 +258,50 @@ export class DocValues {
   }
 
   private apply(
+    row: DocRow,
+    changed: { visibility: boolean; words: boolean; allWords: boolean; certificates: boolean },
+  ): void {
+    const id = row[0];
+    const isTracked =
+      this.postings !== null || this.allPostings !== null || this.otherPostings !== null;
+    const before = isTracked ? this.postingWords(id) : null;
+    this.applyRow(row, changed);
+    if (before === null) return;
+    const after = this.postingWords(id);
+    this.postings?.title.update(id, before.title, after.title);
+    this.postings?.marked.update(id, before.marked, after.marked);
+    this.allPostings?.update(id, before.all, after.all);
+    this.otherPostings?.update(id, before.other, after.other);
+  }
+
+  /** The distinct words of a listing as each inverted list counts them (none when hidden). */
+  private postingWords(id: number): {
+    title: Set<number>;
+    marked: Set<number>;
+    all: Set<number>;
+    other: Set<number>;
+  } {
+    const words = (store: WordStore, into = new Set<number>()) => {
+      if (this.visible[id] !== 1 || id >= store.start.length) return into;
+      const from = store.start[id] as number;
+      for (let i = from; i < from + (store.length[id] as number); i++) {
+        into.add(store.data[i] as number);
+      }
+      return into;
+    };
+    const other = new Set<number>();
+    this.columnWords.forEach((store, c) => {
+      if (c !== CATEGORY_COLUMN) words(store, other);
+    });
+    return {
+      title: words(this.titleWords),
+      marked: words(this.markedWords),
+      all: words(this.columnWords[CATEGORY_COLUMN] as WordStore, new Set(other)),
+      other,
+    };
+  }
+
+  private applyRow(
     row: DocRow,
     changed: { visibility: boolean; words: boolean; allWords: boolean; certificates: boolean },
   ): void {
@@ -294,6 +376,12 @@ export class DocValues {
         id = this.words.length;
         this.words.push(word);
         this.wordIds.set(word, id);
+        (this.idsByLength[word.length] ??= []).push(id);
+        if (this.sortedWords) {
+          const at = lowerBound(this.sortedWords.words, word);
+          this.sortedWords.words.splice(at, 0, word);
+          this.sortedWords.ids.splice(at, 0, id);
+        }
       }
       return id;
     });
@@ -330,7 +418,7 @@ export class DocValues {
     this.validity = null;
     this.postings = null;
     this.allPostings = null;
-    this.sortedWords = null;
+    this.otherPostings = null;
   }
 
   private ensureCapacity(size: number): void {

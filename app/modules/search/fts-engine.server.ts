@@ -24,7 +24,7 @@ import {
   type SearchResult,
 } from "./types";
 import type { Vocabulary } from "./typos";
-import { vocabularyFor } from "./vocabulary.server";
+import { vocabularyOfIndex } from "./vocabulary.server";
 
 /**
  * The embedded engine: the words of every listing are stored in SQLite (the FTS5 table
@@ -104,7 +104,7 @@ export function searchFts(db: Db, typedQuery: SearchQuery): SearchResult {
 
   let plan = buildQueryPlan(query.q, query.matchMode);
   if (filter === null || plan.onlyStopWords) return result(0, []);
-  const vocabulary = vocabularyFor(db, values.version);
+  const vocabulary = vocabularyOfIndex(values);
   if (plan.groups.length > 0) plan = withTypoCorrections(plan, vocabulary);
   const groups = plan.groups;
   const corrected = correctedText(groups, spellingFor(values));

@@ -9,7 +9,7 @@ import { docValuesFor } from "./doc-values.server";
 import { resolveIntent } from "./intent.server";
 import { buildQueryPlan, correctedText, meiliQueryText, withTypoCorrections } from "./query-plan";
 import { spellingFor } from "./spelling.server";
-import { vocabularyFor } from "./vocabulary.server";
+import { vocabularyOfIndex } from "./vocabulary.server";
 import { meiliSynonyms } from "./synonyms";
 import { ONE_TYPO_FROM, TWO_TYPOS_FROM } from "./typos";
 import {
@@ -262,7 +262,7 @@ export class MeiliEngine implements SearchEngine {
     let plan = buildQueryPlan(query.q, query.matchMode);
     if (plan.groups.length === 0) return null;
     const values = docValuesFor(this.db);
-    plan = withTypoCorrections(plan, vocabularyFor(this.db, values.version));
+    plan = withTypoCorrections(plan, vocabularyOfIndex(values));
     return correctedText(plan.groups, spellingFor(values));
   }
 

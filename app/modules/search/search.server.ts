@@ -3,7 +3,6 @@ import { getEnv } from "~/modules/platform/env.server";
 import { logger } from "~/modules/platform/logger.server";
 import { docValuesFor } from "./doc-values.server";
 import { FtsEngine, searchFts } from "./fts-engine.server";
-import { vocabularyFor } from "./vocabulary.server";
 import { MeiliEngine } from "./meili-engine.server";
 import {
   lastOutboxId,
@@ -80,7 +79,8 @@ export function searchStatus(db: Db): SearchStatus {
 export function warmSearch(db: Db): void {
   const values = docValuesFor(db);
   values.titlePostings();
-  vocabularyFor(db, values.version);
+  values.wordPostings();
+  values.otherColumnPostings();
 }
 
 /**

@@ -75,10 +75,15 @@ export class WordStore {
 
 /**
  * Which listings have each word (an inverted index over a WordStore), built from the
- * stores in one counting pass and cached until the next change. The ranking tiers read the
- * few lists of the query's words instead of every match's words.
+ * stores in one counting pass. The ranking tiers read the few lists of the query's words
+ * instead of every match's words. A changed listing updates only the lists of the words it
+ * gained or lost (`update`): rebuilding every list after each change cost 0.2 s at 100,000
+ * listings, on the next search.
  */
 export class Postings {
+  /** Lists rewritten since the build, by word (they replace the packed ones). */
+  private readonly changed = new Map<number, Int32Array>();
+
   private constructor(
     /** Listings of word w: docs[offsets[w] … offsets[w + 1]). */
     readonly offsets: Int32Array,
@@ -127,7 +132,62 @@ export class Postings {
 
   /** The listings containing word `word`, ascending. */
   of(word: number): Int32Array {
+    if (this.changed.size > 0) {
+      const list = this.changed.get(word);
+      if (list) return list;
+    }
     if (word < 0 || word + 1 >= this.offsets.length) return new Int32Array(0);
     return this.docs.subarray(this.offsets[word] as number, this.offsets[word + 1] as number);
   }
+
+  /** How many listings have word `word` (no list is made). */
+  count(word: number): number {
+    if (this.changed.size > 0) {
+      const list = this.changed.get(word);
+      if (list) return list.length;
+    }
+    if (word < 0 || word + 1 >= this.offsets.length) return 0;
+    return (this.offsets[word + 1] as number) - (this.offsets[word] as number);
+  }
+
+  /** Listing `doc` now has the words `after` (distinct word ids) instead of `before`. */
+  update(doc: number, before: ReadonlySet<number>, after: ReadonlySet<number>): void {
+    for (const word of before) {
+      if (!after.has(word)) this.changed.set(word, without(this.of(word), doc));
+    }
+    for (const word of after) {
+      if (!before.has(word)) this.changed.set(word, including(this.of(word), doc));
+    }
+  }
+}
+
+/** The first position in the ascending `list` whose value is not below `doc`. */
+function lowerBound(list: Int32Array, doc: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((list[mid] as number) < doc) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function without(list: Int32Array, doc: number): Int32Array {
+  const at = lowerBound(list, doc);
+  if (list[at] !== doc) return list;
+  const next = new Int32Array(list.length - 1);
+  next.set(list.subarray(0, at));
+  next.set(list.subarray(at + 1), at);
+  return next;
+}
+
+function including(list: Int32Array, doc: number): Int32Array {
+  const at = lowerBound(list, doc);
+  if (list[at] === doc) return list;
+  const next = new Int32Array(list.length + 1);
+  next.set(list.subarray(0, at));
+  next[at] = doc;
+  next.set(list.subarray(at), at + 1);
+  return next;
 }
