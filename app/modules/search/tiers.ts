@@ -13,6 +13,8 @@ import type { Postings, WordStore } from "./word-store";
 export interface WordDictionary {
   words: readonly string[];
   wordId(word: string): number;
+  /** Ids of the words starting with `prefix` (else every word is compared). */
+  wordsWithPrefix?(prefix: string): number[];
 }
 
 export interface CompiledTiers {
@@ -44,6 +46,11 @@ function wordMask(word: string, isPrefix: boolean, dictionary: WordDictionary): 
   if (!isPrefix) {
     const id = dictionary.wordId(word);
     if (id >= 0) mask[id] = 1;
+    return mask;
+  }
+  if (dictionary.wordsWithPrefix) {
+    // A binary search in the sorted dictionary: comparing every word cost up to a millisecond.
+    for (const id of dictionary.wordsWithPrefix(word)) mask[id] = 1;
     return mask;
   }
   dictionary.words.forEach((candidate, id) => {
