@@ -20,6 +20,7 @@ import {
   requestLog,
   strictTransportSecurity,
 } from "./middleware";
+import { generationReader, PageCache } from "./page-cache";
 import { createRemixHandler } from "./remix-adapter";
 
 /**
@@ -69,6 +70,11 @@ export function createApp(build: ServerBuild, env: Env): express.Express {
   // The business API's hot path skips Remix's generic routing (server/api-fast-path.ts).
   const placeOrders = routeAction(build, "routes/api.v1.orders");
   app.post("/api/v1/orders", directApiAction(placeOrders, getLoadContext));
+  // Anonymous visitors' public pages are shared from memory (docs/decisions/033-page-cache.md).
+  const readGeneration = env.PAGE_CACHE === "on" ? generationReader(env.DATABASE_PATH) : null;
+  const pageCache = readGeneration
+    ? new PageCache({ maxBytes: env.PAGE_CACHE_MAX_MB * 1024 * 1024, readGeneration })
+    : null;
   // Every other request: limits on methods, content types and bodies, then Remix
   // (server/remix-adapter.ts, docs/decisions/016-request-limits.md).
   app.all(
@@ -77,6 +83,7 @@ export function createApp(build: ServerBuild, env: Env): express.Express {
       build,
       mode: env.NODE_ENV,
       getLoadContext,
+      pageCache,
       pace: {
         windowMs: env.BODY_TIMEOUT_WINDOW_MS,
         minBytesPerSecond: env.BODY_MIN_BYTES_PER_SECOND,

@@ -69,6 +69,9 @@ export function defaultSecurityHeaders(): RequestHandler {
       ...args: Parameters<typeof writeHead>
     ) {
       for (const [name, value] of defaults) {
+        // A 304's headers replace the stored copy's: a policy without the copy's nonce would
+        // stop its scripts (the page cache's 304s, server/page-cache.ts).
+        if (this.statusCode === 304 && name.toLowerCase() === "content-security-policy") continue;
         if (!this.hasHeader(name)) this.setHeader(name, value);
       }
       return writeHead.apply(this, args);

@@ -15,6 +15,7 @@ import {
   type RequestRefusal,
 } from "~/modules/platform/load-context";
 import { langCookieOf } from "./middleware";
+import { mayStore, sendStoredPage, type PageCache, type PageLookup } from "./page-cache";
 import { watchBody, type BodyLimits } from "./request-body";
 import {
   acceptsMethod,
@@ -52,6 +53,8 @@ export interface RemixAdapterOptions {
   mode: string;
   getLoadContext: (req: ExpressRequest) => AppLoadContext;
   pace: BodyPace;
+  /** The shared page cache for anonymous visitors; absent when switched off. */
+  pageCache?: PageCache | null;
 }
 
 /**
@@ -120,7 +123,7 @@ export function createRemixHandler(options: RemixAdapterOptions): RequestHandler
     // Set once an answer is chosen: Remix's, or a refusal's.
     let answering: "remix" | "refusal" | null = null;
 
-    const run = (body: BodyInit | null) => {
+    const run = (body: BodyInit | null, cacheMiss?: Extract<PageLookup, { kind: "miss" }>) => {
       const request = new Request(url.href, {
         method,
         headers: requestHeaders(req, body !== null),
@@ -131,6 +134,9 @@ export function createRemixHandler(options: RemixAdapterOptions): RequestHandler
         .then((response) => {
           if (answering === "refusal") return;
           answering = "remix";
+          if (cacheMiss && options.pageCache && mayStore(response.status, response.headers)) {
+            return storeThenSend(options.pageCache, cacheMiss, response);
+          }
           return sendResponse(res, response);
         })
         .catch(next);
@@ -178,6 +184,23 @@ export function createRemixHandler(options: RemixAdapterOptions): RequestHandler
         .catch(next);
     };
 
+    /** Reads a shareable page whole, keeps it, and sends it as any later copy is sent. */
+    const storeThenSend = async (
+      cache: PageCache,
+      miss: Extract<PageLookup, { kind: "miss" }>,
+      response: Response,
+    ) => {
+      const body = Buffer.from(await response.arrayBuffer());
+      const page = cache.store(miss, response.status, response.headers, body);
+      if (page) {
+        sendStoredPage(req, res, page, "stored");
+        return;
+      }
+      res.status(response.status);
+      for (const [name, value] of response.headers.entries()) res.append(name, value);
+      res.end(body);
+    };
+
     const renderRefusal = async (refusal: RequestRefusal): Promise<Response> => {
       if (rules.kind === "api") {
         const body = errorBody(refusalError(refusal), langCookieOf(req));
@@ -220,7 +243,10 @@ export function createRemixHandler(options: RemixAdapterOptions): RequestHandler
       return;
     }
     if (method === "GET" || method === "HEAD") {
-      run(null);
+      const key = options.pageCache?.keyOf(req) ?? null;
+      const found = key === null ? null : options.pageCache?.lookup(key);
+      if (found?.kind === "hit") sendStoredPage(req, res, found.page, "hit");
+      else run(null, method === "GET" ? (found ?? undefined) : undefined);
       return;
     }
 

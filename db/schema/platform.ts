@@ -144,3 +144,15 @@ export const staffWorkAlerts = sqliteTable(
     check("staff_work_alerts_level_check", sql`${t.level} in ${sqlList(WORK_ALERT_LEVELS)}`),
   ],
 );
+
+/**
+ * One row whose `generation` goes up whenever something a public page shows changes: the
+ * triggers of migration 0014 bump it on every insert, update and delete of those tables, in
+ * the same transaction, whichever process wrote. The shared page cache (server/page-cache.ts)
+ * reads it on each request and drops what it rendered under an older generation
+ * (docs/decisions/033-page-cache.md).
+ */
+export const pageCacheGeneration = sqliteTable("page_cache_generation", {
+  id: integer("id").primaryKey(),
+  generation: integer("generation").notNull().default(0),
+});

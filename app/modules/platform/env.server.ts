@@ -55,6 +55,10 @@ const EnvSchema = z
     /** A request body must bring BODY_MIN_BYTES_PER_SECOND × each window, or it is refused (408). */
     BODY_TIMEOUT_WINDOW_MS: z.coerce.number().int().min(100).default(30_000),
     BODY_MIN_BYTES_PER_SECOND: z.coerce.number().int().min(1).default(1024),
+    /** The shared page cache for anonymous visitors (docs/decisions/033-page-cache.md): on or off. */
+    PAGE_CACHE: z.enum(["on", "off"]).default("on"),
+    /** The most memory, in MiB, its stored pages may take; the least recently used go first. */
+    PAGE_CACHE_MAX_MB: z.coerce.number().int().min(1).max(4096).default(64),
   })
   .superRefine((env, ctx) => {
     if (env.APP_MODE !== "live") return;

@@ -1,0 +1,273 @@
+import Database from "better-sqlite3";
+import { createHash, randomBytes } from "node:crypto";
+import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
+import { LANG_COOKIE, parseCookieHeader } from "~/modules/platform/cookies.server";
+import { DEFAULT_LOCALE, isLocale } from "~/lib/i18n/locales";
+
+/**
+ * The shared page cache: public pages rendered for an anonymous visitor are kept in memory and
+ * served again to the next anonymous visitor asking for the same URL in the same language.
+ * docs/decisions/033-page-cache.md says why it is safe; in short:
+ * - only GET and HEAD of public pages, from a visitor without any cookie but `lang`, are looked
+ *   up or stored: a session, a cart, a flash message or any other cookie means a fresh render;
+ * - only a 200 HTML answer without Set-Cookie is stored, with its CSP nonce cut out: every copy
+ *   served gets a new nonce in the header and in the page;
+ * - a stored page is dropped when the database's page-cache generation moved (triggers bump it
+ *   on any change to what public pages show, whichever process made it) or after the
+ *   time-to-live, which bounds what the clock alone changes;
+ * - memory is bounded by bytes, least recently used out first.
+ */
+
+/** Public pages that look the same to every anonymous visitor. */
+const PUBLIC_PAGES = [
+  /^\/$/,
+  /^\/tim-kiem$/,
+  /^\/san-pham\/[^/]+$/,
+  /^\/nha-san-xuat\/[^/]+$/,
+  /^\/yeu-cau-mua$/,
+  /^\/yeu-cau-mua\/[^/.]+$/,
+  /^\/chien-dich$/,
+  /^\/chien-dich\/[^/.]+$/,
+];
+
+/** How long a stored page may be served: what only the clock changes shows within this. */
+export const PAGE_CACHE_TTL_MS = 60_000;
+
+/** Headers never stored with a page: set anew for each copy, or never shared at all. */
+const NOT_STORED = new Set([
+  "set-cookie",
+  "content-length",
+  "content-security-policy",
+  "cache-control",
+  "etag",
+  "date",
+  "vary",
+  "x-request-id",
+]);
+
+const NONCE_IN_POLICY = /'nonce-([A-Za-z0-9+/=]+)'/;
+
+interface StoredPage {
+  /** The body cut at every occurrence of the nonce; a copy joins them with a new one. */
+  bodyParts: Buffer[];
+  /** The Content-Security-Policy cut at the nonce. */
+  policyParts: string[];
+  headers: [string, string][];
+  etag: string;
+  bytes: number;
+  storedAt: number;
+  generation: number;
+}
+
+export interface PageCacheOptions {
+  maxBytes: number;
+  ttlMs?: number;
+  /** The database's page-cache generation now (see db/schema/platform.ts). */
+  readGeneration: () => number;
+  now?: () => number;
+}
+
+/** What a lookup found: a page to serve, or the key and generation to store a render under. */
+export type PageLookup =
+  { kind: "hit"; page: StoredPage } | { kind: "miss"; key: string; generation: number };
+
+export interface PageCacheStats {
+  pages: number;
+  bytes: number;
+  hits: number;
+  misses: number;
+  stores: number;
+}
+
+export class PageCache {
+  private readonly pages = new Map<string, StoredPage>();
+  private bytes = 0;
+  private generation = Number.NaN;
+  private readonly counts = { hits: 0, misses: 0, stores: 0 };
+  private readonly ttlMs: number;
+  private readonly now: () => number;
+
+  constructor(private readonly options: PageCacheOptions) {
+    this.ttlMs = options.ttlMs ?? PAGE_CACHE_TTL_MS;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The cache key of a request that may be served from or stored in the cache, else null. */
+  keyOf(req: ExpressRequest): string | null {
+    const method = req.method.toUpperCase();
+    if (method !== "GET" && method !== "HEAD") return null;
+    if (!PUBLIC_PAGES.some((page) => page.test(req.path))) return null;
+    if (req.get("authorization")) return null;
+    const cookies = parseCookieHeader(req.get("cookie") ?? null);
+    for (const name of cookies.keys()) if (name !== LANG_COOKIE) return null;
+    const lang = cookies.get(LANG_COOKIE);
+    const locale = isLocale(lang) ? lang : DEFAULT_LOCALE;
+    // The host is part of the key: without PUBLIC_URL, absolute links are made from it.
+    return `${locale} ${req.protocol}://${req.get("host") ?? ""}${req.originalUrl}`;
+  }
+
+  lookup(key: string): PageLookup {
+    const generation = this.options.readGeneration();
+    if (generation !== this.generation) {
+      // Something public changed: nothing stored before can be trusted.
+      this.clear();
+      this.generation = generation;
+    }
+    const page = this.pages.get(key);
+    if (page && this.now() - page.storedAt <= this.ttlMs) {
+      // Least recently used first: a hit moves the page to the end.
+      this.pages.delete(key);
+      this.pages.set(key, page);
+      this.counts.hits += 1;
+      return { kind: "hit", page };
+    }
+    if (page) this.remove(key, page);
+    this.counts.misses += 1;
+    return { kind: "miss", key, generation };
+  }
+
+  /**
+   * Keeps a rendered answer when it is fit to share, and returns it as stored (null when it is
+   * not): a 200 HTML page with a nonce in its policy and no cookie set.
+   */
+  store(
+    lookup: Extract<PageLookup, { kind: "miss" }>,
+    status: number,
+    headers: Headers,
+    body: Buffer,
+  ): StoredPage | null {
+    if (!mayStore(status, headers)) return null;
+    const nonce = NONCE_IN_POLICY.exec(headers.get("content-security-policy") ?? "")?.[1];
+    if (!nonce) return null;
+
+    const bodyParts = splitBuffer(body, Buffer.from(nonce));
+    const policyParts = (headers.get("content-security-policy") ?? "").split(nonce);
+    const kept: [string, string][] = [];
+    headers.forEach((value, name) => {
+      if (!NOT_STORED.has(name.toLowerCase())) kept.push([name, value]);
+    });
+    const etagSource = createHash("sha256");
+    for (const part of bodyParts) etagSource.update(part).update("\0");
+    const page: StoredPage = {
+      bodyParts,
+      policyParts,
+      headers: kept,
+      etag: `W/"${etagSource.digest("base64url").slice(0, 27)}"`,
+      bytes: body.length + lookup.key.length + 512,
+      storedAt: this.now(),
+      generation: lookup.generation,
+    };
+    // Rendered under a generation that has moved on since: serve it once, never again.
+    if (lookup.generation !== this.generation || page.bytes > this.options.maxBytes / 4) {
+      return page;
+    }
+    const previous = this.pages.get(lookup.key);
+    if (previous) this.remove(lookup.key, previous);
+    this.pages.set(lookup.key, page);
+    this.bytes += page.bytes;
+    this.counts.stores += 1;
+    for (const [key, oldest] of this.pages) {
+      if (this.bytes <= this.options.maxBytes) break;
+      this.remove(key, oldest);
+    }
+    return page;
+  }
+
+  stats(): PageCacheStats {
+    return { pages: this.pages.size, bytes: this.bytes, ...this.counts };
+  }
+
+  clear(): void {
+    this.pages.clear();
+    this.bytes = 0;
+  }
+
+  private remove(key: string, page: StoredPage): void {
+    this.pages.delete(key);
+    this.bytes -= page.bytes;
+  }
+}
+
+/** Whether an answer may be shared at all: a 200 HTML page that sets no cookie. */
+export function mayStore(status: number, headers: Headers): boolean {
+  return (
+    status === 200 &&
+    !headers.has("set-cookie") &&
+    /^text\/html\b/i.test(headers.get("content-type") ?? "")
+  );
+}
+
+function splitBuffer(body: Buffer, separator: Buffer): Buffer[] {
+  const parts: Buffer[] = [];
+  let start = 0;
+  for (let at = body.indexOf(separator); at >= 0; at = body.indexOf(separator, start)) {
+    parts.push(body.subarray(start, at));
+    start = at + separator.length;
+  }
+  parts.push(body.subarray(start));
+  return parts;
+}
+
+/** Whether the browser's copy (If-None-Match) is the page we would send. */
+function browserHasIt(req: ExpressRequest, etag: string): boolean {
+  const given = req.get("if-none-match");
+  if (!given) return false;
+  return given
+    .split(",")
+    .map((tag) => tag.trim().replace(/^W\//, ""))
+    .includes(etag.replace(/^W\//, ""));
+}
+
+/**
+ * Sends a stored page: a new nonce in the policy and in the page, `no-cache` with the ETag so
+ * the browser asks again every time, and `304` without a body (and without a policy: the
+ * browser keeps the one that came with its copy, whose nonce its copy carries).
+ */
+export function sendStoredPage(
+  req: ExpressRequest,
+  res: ExpressResponse,
+  page: StoredPage,
+  served: "hit" | "stored",
+): void {
+  res.setHeader("X-Page-Cache", served);
+  res.setHeader("Cache-Control", "no-cache");
+  res.setHeader("Vary", "Cookie");
+  res.setHeader("ETag", page.etag);
+  if (browserHasIt(req, page.etag)) {
+    res.status(304).end();
+    return;
+  }
+  const nonce = randomBytes(16).toString("base64");
+  const nonceBytes = Buffer.from(nonce);
+  const chunks: Buffer[] = [];
+  page.bodyParts.forEach((part, index) => {
+    if (index > 0) chunks.push(nonceBytes);
+    chunks.push(part);
+  });
+  const body = Buffer.concat(chunks);
+  res.status(200);
+  for (const [name, value] of page.headers) res.append(name, value);
+  res.setHeader("Content-Security-Policy", page.policyParts.join(nonce));
+  res.setHeader("Content-Length", String(body.length));
+  if (req.method.toUpperCase() === "HEAD") res.end();
+  else res.end(body);
+}
+
+/**
+ * The page-cache generation of the database file at `path`, read through a handle of its own
+ * (the Remix build has its own); null when the cache cannot work there (":memory:", or a
+ * database without the table).
+ */
+export function generationReader(path: string): (() => number) | null {
+  if (path === ":memory:") return null;
+  try {
+    const sqlite = new Database(path, { fileMustExist: true });
+    sqlite.pragma("busy_timeout = 5000");
+    const statement = sqlite.prepare<[], { generation: number }>(
+      "SELECT generation FROM page_cache_generation WHERE id = 1",
+    );
+    return () => statement.get()?.generation ?? Number.NaN;
+  } catch {
+    return null;
+  }
+}
