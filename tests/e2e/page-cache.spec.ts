@@ -1,0 +1,131 @@
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import type { Locale } from "~/lib/i18n/locales";
+import { expect, test } from "./fixtures";
+import { DEMO_ACCOUNTS, demoProduct, readDemo, t } from "./support";
+
+/**
+ * Acceptance (issue 17, the shared page cache never mixes visitors): a buyer logged in with a
+ * cart, a guest reading Vietnamese and a guest reading English load the same public pages in
+ * turn, twice. Each sees only its own header, cart and language; the guests' second round is
+ * served from the cache, and its scripts run under the new nonce (no CSP complaint).
+ */
+
+const buyer = DEMO_ACCOUNTS.find((account) => account.key === "buyer")!;
+
+interface Visitor {
+  name: string;
+  context: BrowserContext;
+  page: Page;
+  locale: Locale;
+  signedIn: boolean;
+  problems: string[];
+}
+
+async function visitor(
+  browser: Browser,
+  baseURL: string,
+  name: string,
+  locale: Locale,
+  signedIn: boolean,
+): Promise<Visitor> {
+  const context = await browser.newContext({ baseURL });
+  if (locale === "en") {
+    await context.addCookies([{ name: "lang", value: "en", url: baseURL }]);
+  }
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    const text = message.text();
+    if (message.type() === "error" || /Content Security Policy|Refused to/i.test(text)) {
+      problems.push(`${name} on ${page.url()}: ${text}`);
+    }
+  });
+  page.on("pageerror", (error) => problems.push(`${name} on ${page.url()}: ${error.message}`));
+  return { name, context, page, locale, signedIn, problems };
+}
+
+test("a signed-in buyer with a cart and two guests in two languages never see each other's page", async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const product = demoProduct();
+  const producerCode = readDemo(
+    (sqlite) =>
+      (
+        sqlite
+          .prepare(
+            "select p.code from producers p join listings l on l.producer_id = p.id where l.sku = ?",
+          )
+          .get(product.sku) as { code: string }
+      ).code,
+  );
+  const pages = [
+    "/",
+    `/tim-kiem?q=${encodeURIComponent("tiêu")}`,
+    `/san-pham/${product.slug}`,
+    `/nha-san-xuat/${producerCode}`,
+    "/yeu-cau-mua",
+  ];
+
+  const signedIn = await visitor(browser, baseURL!, "buyer", "vi", true);
+  const guestVi = await visitor(browser, baseURL!, "guest (vi)", "vi", false);
+  const guestEn = await visitor(browser, baseURL!, "guest (en)", "en", false);
+
+  // The buyer logs in and puts a product in her cart.
+  await signedIn.page.goto("/dang-nhap");
+  await signedIn.page.getByLabel(t("vi", "auth.field.identifier")).fill(buyer.phone);
+  await signedIn.page
+    .getByLabel(t("vi", "auth.field.password"), { exact: true })
+    .fill(buyer.password);
+  await signedIn.page.getByRole("button", { name: t("vi", "auth.login.submit") }).click();
+  await signedIn.page.waitForURL((url) => url.pathname !== "/dang-nhap");
+  await signedIn.page.goto(`/san-pham/${product.slug}`);
+  await signedIn.page
+    .getByRole("button", { name: t("vi", "addToCart.submit"), exact: true })
+    .click();
+  await signedIn.page.waitForURL((url) => url.pathname === "/gio-hang");
+
+  for (const round of [1, 2]) {
+    for (const path of pages) {
+      for (const person of [signedIn, guestVi, guestEn]) {
+        const response = await person.page.goto(path);
+        expect(response?.status(), `${person.name} ${path}`).toBe(200);
+        await person.page.waitForLoadState("load");
+        const served = response?.headers()["x-page-cache"] ?? null;
+        const header = person.page.locator("header").first();
+        const where = `${person.name}, round ${round}, ${path}`;
+
+        await expect(person.page.locator("html"), where).toHaveAttribute("lang", person.locale);
+        if (person.signedIn) {
+          expect(served, where).toBeNull();
+          await expect(header, where).toContainText(
+            t("vi", "header.greeting", { name: buyer.displayName }),
+          );
+          await expect(
+            header.getByRole("link", { name: /^Giỏ hàng, \d+ sản phẩm$/ }),
+            where,
+          ).toBeVisible();
+        } else {
+          // The guests' first visit of a page renders it or finds it stored; the second is a hit.
+          if (round === 2) expect(served, where).toBe("hit");
+          await expect(header, where).not.toContainText(buyer.displayName);
+          await expect(
+            header.getByRole("link", { name: t(person.locale, "header.cart"), exact: true }),
+            where,
+          ).toBeVisible();
+          expect(await person.page.content(), where).not.toContain(buyer.displayName);
+          await expect(
+            header.getByText(t(person.locale, "header.login"), { exact: true }),
+            where,
+          ).toBeAttached();
+        }
+      }
+    }
+  }
+
+  for (const person of [signedIn, guestVi, guestEn]) {
+    expect(person.problems, `${person.name}: console errors or CSP violations`).toEqual([]);
+    await person.context.close();
+  }
+});
