@@ -35,6 +35,26 @@ export function imageUrlFor(storageKey: string, originalWidth: number, wanted: n
   return imageUrl(storageKey, pick?.nominal ?? IMAGE_WIDTHS[0]);
 }
 
+/**
+ * A `<link rel="preload">` for a page's largest image (as a Remix meta descriptor, so it lands
+ * in <head> before the stylesheet and the scripts): the browser fetches the width it will draw
+ * at high priority instead of discovering it once the layout is known.
+ */
+export function preloadImageDescriptor(
+  image: { storageKey: string; width: number },
+  sizes: string,
+): { tagName: "link"; [attribute: string]: string } {
+  return {
+    tagName: "link",
+    rel: "preload",
+    as: "image",
+    href: imageUrlFor(image.storageKey, image.width, 640),
+    imageSrcSet: imageSrcSet(image.storageKey, image.width),
+    imageSizes: sizes,
+    fetchpriority: "high",
+  };
+}
+
 /** True for a syntactically valid storage key (random, URL-safe); guards the media route. */
 export function isStorageKey(value: string): boolean {
   return /^[a-f0-9]{32}$/.test(value);

@@ -8,13 +8,13 @@ import { JsonLd } from "~/components/json-ld";
 import { OcopBadge } from "~/components/ocop-badge";
 import { ProductReviews, RatingSummary } from "~/components/product-reviews";
 import { ShareLinks } from "~/components/share-links";
-import { ProductGallery } from "~/components/supply/product-gallery";
+import { GALLERY_SIZES, ProductGallery } from "~/components/supply/product-gallery";
 import { ResponsiveImage } from "~/components/supply/responsive-image";
 import { NotFound } from "~/lib/errors";
 import { formatDate, formatNumber, isMessageKey, t, useLocale, useT } from "~/lib/i18n";
 import { formatQuantity, unitLabel } from "~/lib/i18n/labels";
 import { localeFromMatches, pageMeta } from "~/lib/i18n/meta";
-import { imageUrlFor } from "~/lib/images";
+import { imageUrlFor, preloadImageDescriptor } from "~/lib/images";
 import { ogImageMeta } from "~/lib/open-graph";
 import { formatVnd } from "~/lib/money";
 import { campaignBadges } from "~/modules/campaigns/badges.server";
@@ -35,6 +35,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   return [
     ...pageMeta(locale, listing.title, description.slice(0, 160)),
     { tagName: "link", rel: "canonical", href: url },
+    // The first photo is the page's largest paint: fetched first, at the width it is drawn.
+    ...(cover ? [preloadImageDescriptor(cover, GALLERY_SIZES)] : []),
     { property: "og:site_name", content: t(locale, "site.name") },
     { property: "og:locale", content: locale === "en" ? "en_US" : "vi_VN" },
     { property: "og:type", content: "product" },

@@ -7,6 +7,9 @@ import { ResponsiveImage, type StoredImageData } from "./responsive-image";
  * numbered thumbnails that jump to each photo. Only the first photo loads eagerly (it is the
  * page's largest paint); the rest load lazily as they come into view.
  */
+/** How wide the gallery's photos are drawn; the product page preloads its first photo with it. */
+export const GALLERY_SIZES = "(min-width: 1024px) 50vw, 100vw";
+
 export function ProductGallery({ images, title }: { images: StoredImageData[]; title: string }) {
   const t = useT();
   if (images.length === 0) {
@@ -16,7 +19,6 @@ export function ProductGallery({ images, title }: { images: StoredImageData[]; t
       </div>
     );
   }
-  const sizes = "(min-width: 1024px) 50vw, 100vw";
   return (
     <div>
       <ul
@@ -34,7 +36,7 @@ export function ProductGallery({ images, title }: { images: StoredImageData[]; t
             <ResponsiveImage
               image={image}
               alt={image.alt || title}
-              sizes={sizes}
+              sizes={GALLERY_SIZES}
               eager={index === 0}
               className="aspect-[4/3]"
             />
