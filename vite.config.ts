@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { vitePlugin as remix } from "@remix-run/dev";
 import tailwindcss from "@tailwindcss/vite";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import { fileURLToPath } from "node:url";
 
 declare module "@remix-run/node" {
@@ -12,6 +12,25 @@ declare module "@remix-run/node" {
 
 const isVitest = Boolean(process.env.VITEST);
 
+/**
+ * The browser build gets app/lib/i18n/bundled-catalogs.browser.ts (no language) instead of
+ * bundled-catalogs.ts (all of them): each language becomes a chunk of its own and a page loads
+ * only its own (app/entry.client.tsx). The server build, the scripts and the tests keep all.
+ */
+function browserLoadsOneLanguage(): Plugin {
+  const catalogs = fileURLToPath(new URL("./app/lib/i18n/bundled-catalogs.ts", import.meta.url));
+  return {
+    name: "cung-cau:browser-loads-one-language",
+    enforce: "pre",
+    async resolveId(source, importer, options) {
+      if (options?.ssr || !source.endsWith("bundled-catalogs")) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (resolved?.id !== catalogs) return resolved;
+      return catalogs.replace(/\.ts$/, ".browser.ts");
+    },
+  };
+}
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -21,6 +40,7 @@ export default defineConfig({
   },
   plugins: [
     tailwindcss(),
+    browserLoadsOneLanguage(),
     // Vitest runs modules directly; the Remix plugin only matters for dev and build.
     !isVitest &&
       remix({

@@ -19,7 +19,7 @@ import { useNonce } from "~/components/nonce-provider";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { vietnamToday } from "~/lib/dates";
-import { DEFAULT_LOCALE, t, useT } from "~/lib/i18n";
+import { DEFAULT_LOCALE, hasMessages, loadMessages, t, useT } from "~/lib/i18n";
 import { isStaff, isProducerMember } from "~/modules/auth/actor";
 import { heldPermissions } from "~/modules/auth/permissions.server";
 import { getActor } from "~/modules/auth/session.server";
@@ -92,8 +92,13 @@ export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
+  const locale = data?.locale ?? DEFAULT_LOCALE;
+  // In the browser only the page's language is loaded (entry.client.tsx). When a navigation
+  // brings another (the language switch, a log-in with a saved language), the page waits for
+  // it: React keeps showing the old page during the navigation's transition until it is here.
+  if (!hasMessages(locale)) throw loadMessages(locale);
   return (
-    <html lang={data?.locale ?? DEFAULT_LOCALE}>
+    <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { en, enGroups } from "~/lib/i18n/en";
-import { messages, placeholdersOf, SUPPORTED_LOCALES, t, type MessageKey } from "~/lib/i18n";
+import { placeholdersOf, SUPPORTED_LOCALES, t, type MessageKey } from "~/lib/i18n";
+
 import { vi, viGroups } from "~/lib/i18n/vi";
+
+const messages = { vi, en };
 
 const viKeys = Object.keys(vi).sort();
 

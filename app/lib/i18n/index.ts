@@ -6,7 +6,8 @@ export { DEFAULT_LOCALE, INTL_LOCALE, isLocale, SUPPORTED_LOCALES, type Locale }
 export { formatDate, formatDateTime, formatNumber } from "./format";
 export {
   isMessageKey,
-  messages,
+  hasMessages,
+  loadMessages,
   placeholdersOf,
   t,
   type MessageKey,

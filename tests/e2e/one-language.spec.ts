@@ -1,0 +1,57 @@
+import type { Page, Response } from "@playwright/test";
+import { audit, expect, test } from "./fixtures";
+import { t } from "./support";
+
+/**
+ * Issue 17, browser side: a page downloads the interface strings of its own language only
+ * (vite.config.ts swaps the catalogs out of the browser build; app/entry.client.tsx loads the
+ * page's language before hydrating), and still turns into the other language when asked.
+ */
+
+/** Every script the page downloads, with its text, while `act` runs. */
+async function scriptsDuring(page: Page, act: () => Promise<void>): Promise<string[]> {
+  const bodies: Promise<string>[] = [];
+  const onResponse = (response: Response) => {
+    if (response.request().resourceType() === "script") bodies.push(response.text());
+  };
+  page.on("response", onResponse);
+  await act();
+  await page.waitForLoadState("networkidle");
+  page.off("response", onResponse);
+  return Promise.all(bodies);
+}
+
+// Two messages found in no other place than their own catalog.
+const VIETNAMESE = t("vi", "header.greeting", { name: "{name}" });
+const ENGLISH = t("en", "header.greeting", { name: "{name}" });
+
+test("a Vietnamese page ships no English strings, and the switch to English loads them", async ({
+  page,
+}) => {
+  const scripts = await scriptsDuring(page, async () => {
+    await page.goto("/");
+  });
+  await audit(page);
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.filter((script) => script.includes(VIETNAMESE))).toHaveLength(1);
+  expect(scripts.filter((script) => script.includes(ENGLISH))).toEqual([]);
+
+  // Hydrated: the switch is a client-side navigation that fetches the English chunk.
+  const switched = await scriptsDuring(page, async () => {
+    await page.getByRole("button", { name: t("vi", "language.switchTo") }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  });
+  await expect(page.getByRole("link", { name: t("en", "header.cart"), exact: true })).toBeVisible();
+  await audit(page);
+  expect(switched.filter((script) => script.includes(ENGLISH))).toHaveLength(1);
+});
+
+test("an English page ships no Vietnamese strings", async ({ page, context, baseURL }) => {
+  await context.addCookies([{ name: "lang", value: "en", url: baseURL! }]);
+  const scripts = await scriptsDuring(page, async () => {
+    await page.goto("/tim-kiem?q=ca+phe");
+  });
+  await audit(page);
+  expect(scripts.filter((script) => script.includes(ENGLISH))).toHaveLength(1);
+  expect(scripts.filter((script) => script.includes(VIETNAMESE))).toEqual([]);
+});
