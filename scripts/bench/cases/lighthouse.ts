@@ -39,7 +39,22 @@ function catalogPaths(databasePath: string): { product: string; producer: string
   }
 }
 
+/** Lighthouse asks to be run again when its trace came out broken (NO_NAVSTART and the like). */
+const ATTEMPTS = 3;
+
 async function measure(url: string, port: number): Promise<Omit<BenchRow, "page">> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await measureOnce(url, port);
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !/run Lighthouse again/i.test((error as Error).message)) {
+        throw error;
+      }
+    }
+  }
+}
+
+async function measureOnce(url: string, port: number): Promise<Omit<BenchRow, "page">> {
   const result = await lighthouse(url, {
     port,
     output: "json",
