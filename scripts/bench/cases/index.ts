@@ -4,6 +4,7 @@ import { imageCase } from "./image";
 import { lighthouseCase } from "./lighthouse";
 import { matchingCase } from "./matching";
 import { ordersCase } from "./orders";
+import { pagesCase } from "./pages";
 import { reportCase } from "./report";
 import { searchCase } from "./search";
 
@@ -16,4 +17,5 @@ export const benchCases: BenchCase[] = [
   abuseCase,
   matchingCase,
   reportCase,
+  pagesCase,
 ];
