@@ -1,4 +1,5 @@
 import Database, { type Statement } from "better-sqlite3";
+import { sql, type SQL } from "drizzle-orm";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { mkdirSync } from "node:fs";
@@ -80,6 +81,40 @@ export function prepared<Row = unknown>(db: Db, sql: string): Statement<unknown[
     statements.set(sql, statement);
   }
   return statement as Statement<unknown[], Row>;
+}
+
+const queryCache = new WeakMap<(db: Db) => unknown, WeakMap<Database.Database, unknown>>();
+
+/**
+ * A drizzle query built and prepared once per connection, then run with its placeholders'
+ * values: `preparedQuery(db, bySlug).get({ slug })` where `bySlug` builds
+ * `db.select(…).where(eq(listings.slug, sql.placeholder("slug"))).prepare()`. A page's reads
+ * are small; building drizzle's SQL and preparing the statement again on every request cost
+ * more than running them (docs/decisions/034-speed-pages.md). `build` is the cache key, so it
+ * must be a module-level function, and everything that differs between calls a placeholder.
+ * Placeholders skip the column's encoder: pass what the driver stores (a Date as its number).
+ */
+export function preparedQuery<Query>(db: Db, build: (db: Db) => Query): Query {
+  let byConnection = queryCache.get(build);
+  if (!byConnection) {
+    byConnection = new WeakMap();
+    queryCache.set(build, byConnection);
+  }
+  let query = byConnection.get(db.$client) as Query | undefined;
+  if (query === undefined) {
+    query = build(db);
+    byConnection.set(db.$client, query);
+  }
+  return query;
+}
+
+/**
+ * A list of values as one placeholder, for `inArray(column, listOf("ids"))` in a prepared
+ * query: bind `JSON.stringify(ids)`. A literal `IN (?, ?, …)` would be a new statement for
+ * every length of list; SQLite still looks each value up by the column's index.
+ */
+export function listOf(placeholder: string): SQL {
+  return sql`(select value from json_each(${sql.placeholder(placeholder)}))`;
 }
 
 /** Runs `fn` in an immediate transaction unless the caller already opened one (then it joins it). */

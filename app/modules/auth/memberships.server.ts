@@ -1,5 +1,5 @@
-import { eq } from "drizzle-orm";
-import type { Db } from "~db/client.server";
+import { eq, sql } from "drizzle-orm";
+import { preparedQuery, type Db } from "~db/client.server";
 import {
   buyerProfiles,
   orgUnits,
@@ -46,14 +46,16 @@ export interface Memberships {
   staff: StaffMembership[];
 }
 
-/** The buyer profile, producer memberships and staff memberships of a user. */
-export function membershipsOf(db: Db, userId: number): Memberships {
-  const buyer = db
+// Every signed-in request reads these three (the session's actor): prepared once per connection.
+const buyerProfileOf = (db: Db) =>
+  db
     .select({ userId: buyerProfiles.userId })
     .from(buyerProfiles)
-    .where(eq(buyerProfiles.userId, userId))
-    .get();
-  const producerRows = db
+    .where(eq(buyerProfiles.userId, sql.placeholder("userId")))
+    .prepare();
+
+const producerMembershipsOf = (db: Db) =>
+  db
     .select({
       producerId: producers.id,
       producerCode: producers.code,
@@ -64,10 +66,12 @@ export function membershipsOf(db: Db, userId: number): Memberships {
     })
     .from(producerMemberships)
     .innerJoin(producers, eq(producers.id, producerMemberships.producerId))
-    .where(eq(producerMemberships.userId, userId))
+    .where(eq(producerMemberships.userId, sql.placeholder("userId")))
     .orderBy(producers.code)
-    .all();
-  const staffRows = db
+    .prepare();
+
+const staffMembershipsOf = (db: Db) =>
+  db
     .select({
       orgUnitId: orgUnits.id,
       orgUnitCode: orgUnits.code,
@@ -77,9 +81,15 @@ export function membershipsOf(db: Db, userId: number): Memberships {
     })
     .from(staffMemberships)
     .innerJoin(orgUnits, eq(orgUnits.id, staffMemberships.orgUnitId))
-    .where(eq(staffMemberships.userId, userId))
+    .where(eq(staffMemberships.userId, sql.placeholder("userId")))
     .orderBy(orgUnits.path)
-    .all();
+    .prepare();
+
+/** The buyer profile, producer memberships and staff memberships of a user. */
+export function membershipsOf(db: Db, userId: number): Memberships {
+  const buyer = preparedQuery(db, buyerProfileOf).get({ userId });
+  const producerRows = preparedQuery(db, producerMembershipsOf).all({ userId });
+  const staffRows = preparedQuery(db, staffMembershipsOf).all({ userId });
   return {
     isBuyer: buyer !== undefined,
     producers: producerRows.map((row) => ({

@@ -1,7 +1,7 @@
 import { redirect } from "@remix-run/node";
-import { and, eq, gt, lt, ne } from "drizzle-orm";
+import { and, eq, gt, lt, ne, sql } from "drizzle-orm";
 import { createHash, createHmac, randomBytes } from "node:crypto";
-import type { Db } from "~db/client.server";
+import { preparedQuery, type Db } from "~db/client.server";
 import { sessions, users, type Locale, type TeamPermission } from "~db/schema";
 import { Forbidden } from "~/lib/errors";
 import { DEFAULT_LOCALE } from "~/lib/i18n/locales";
@@ -179,12 +179,9 @@ function localeOf(request: Request, userLocale: Locale | null): Locale {
   return userLocale ?? readLangCookie(request) ?? DEFAULT_LOCALE;
 }
 
-/** Who is asking, read from the database: anonymous for no, unknown or expired sessions. */
-export function loadActor(db: Db, request: Request, now = new Date()): Actor {
-  const token = readSessionToken(request);
-  if (!token) return { kind: "anonymous", locale: localeOf(request, null) };
-  const sessionId = sessionIdOf(token);
-  const user = db
+/** The user of a live session; every signed-in request reads it (prepared once). */
+const sessionUser = (db: Db) =>
+  db
     .select({
       id: users.id,
       displayName: users.displayName,
@@ -193,8 +190,21 @@ export function loadActor(db: Db, request: Request, now = new Date()): Actor {
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now)))
-    .get();
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder("sessionId")),
+        gt(sessions.expiresAt, sql.placeholder("nowMs")),
+      ),
+    )
+    .prepare();
+
+/** Who is asking, read from the database: anonymous for no, unknown or expired sessions. */
+export function loadActor(db: Db, request: Request, now = new Date()): Actor {
+  const token = readSessionToken(request);
+  if (!token) return { kind: "anonymous", locale: localeOf(request, null) };
+  const sessionId = sessionIdOf(token);
+  // expires_at is stored in milliseconds; a placeholder's value is bound as the driver stores it.
+  const user = preparedQuery(db, sessionUser).get({ sessionId, nowMs: now.getTime() });
   if (!user || user.isDisabled) return { kind: "anonymous", locale: localeOf(request, null) };
   return {
     ...actorMemberships(db, user.id),

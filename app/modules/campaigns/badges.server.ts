@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { vietnamToday } from "~/lib/dates";
 import type { HomeSections } from "~/modules/catalog/home-sections.server";
-import type { Db } from "~db/client.server";
+import { listOf, preparedQuery, type Db } from "~db/client.server";
 import { campaignListings, campaigns } from "~db/schema";
 
 /** The campaign a card's badge names and links to. */
@@ -24,7 +24,16 @@ export function campaignBadges(
   const badges = new Map<number, CampaignBadge>();
   const ids = [...new Set(listingIds)];
   if (ids.length === 0) return badges;
-  const rows = db
+  const rows = preparedQuery(db, runningCampaignsOf).all({ ids: JSON.stringify(ids), today });
+  for (const row of rows) {
+    if (!badges.has(row.listingId)) badges.set(row.listingId, { slug: row.slug, title: row.title });
+  }
+  return badges;
+}
+
+// Every page of cards reads their badges: prepared once per connection, the ids as one list.
+const runningCampaignsOf = (db: Db) =>
+  db
     .select({
       listingId: campaignListings.listingId,
       slug: campaigns.slug,
@@ -34,20 +43,15 @@ export function campaignBadges(
     .innerJoin(campaigns, eq(campaigns.id, campaignListings.campaignId))
     .where(
       and(
-        inArray(campaignListings.listingId, ids),
+        inArray(campaignListings.listingId, listOf("ids")),
         isNull(campaignListings.leftAt),
         eq(campaigns.status, "published"),
-        sql`${campaigns.startsOn} <= ${today}`,
-        sql`${campaigns.endsOn} >= ${today}`,
+        sql`${campaigns.startsOn} <= ${sql.placeholder("today")}`,
+        sql`${campaigns.endsOn} >= ${sql.placeholder("today")}`,
       ),
     )
     .orderBy(asc(campaigns.endsOn), asc(campaigns.id))
-    .all();
-  for (const row of rows) {
-    if (!badges.has(row.listingId)) badges.set(row.listingId, { slug: row.slug, title: row.title });
-  }
-  return badges;
-}
+    .prepare();
 
 /** Cards (search hits, a grid) with their campaign badge attached: null when in none. */
 export function withCampaignBadges<Card extends { id: number }>(

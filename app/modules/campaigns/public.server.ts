@@ -6,7 +6,7 @@ import { pageOf } from "~/modules/catalog/paging.server";
 import { cardQuery } from "~/modules/catalog/queries.server";
 import { isVisibleListing } from "~/modules/catalog/visibility.server";
 import type { SignedInActor } from "~/modules/auth/actor";
-import type { Db } from "~db/client.server";
+import { preparedQuery, type Db } from "~db/client.server";
 import {
   campaignListings,
   campaignPartners,
@@ -154,22 +154,27 @@ export function listPublicCampaigns(
   return { ...paging, items: rows.map((row) => summarize(db, row, today)) };
 }
 
+// The home page reads it on every visit: prepared once per connection.
+const runningCampaigns = (db: Db) =>
+  campaignQuery(db)
+    .where(
+      and(
+        eq(campaigns.status, "published"),
+        sql`${campaigns.startsOn} <= ${sql.placeholder("today")}`,
+        sql`${campaigns.endsOn} >= ${sql.placeholder("today")}`,
+      ),
+    )
+    .orderBy(asc(campaigns.endsOn), desc(campaigns.id))
+    .limit(sql.placeholder("limit"))
+    .prepare();
+
 /** The home page's section: up to `limit` running campaigns, the nearest end first. */
 export function listRunningCampaigns(
   db: Db,
   { limit = 3, today = vietnamToday() }: { limit?: number; today?: string } = {},
 ): PublicCampaignSummary[] {
-  return campaignQuery(db)
-    .where(
-      and(
-        eq(campaigns.status, "published"),
-        sql`${campaigns.startsOn} <= ${today}`,
-        sql`${campaigns.endsOn} >= ${today}`,
-      ),
-    )
-    .orderBy(asc(campaigns.endsOn), desc(campaigns.id))
-    .limit(limit)
-    .all()
+  return preparedQuery(db, runningCampaigns)
+    .all({ today, limit })
     .map((row) => summarize(db, row, today));
 }
 

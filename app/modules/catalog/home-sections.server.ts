@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { vietnamToday } from "~/lib/dates";
 import { getListingRatings, type ListingRating } from "~/modules/orders/reviews.server";
-import type { Db } from "~db/client.server";
+import { preparedQuery, type Db } from "~db/client.server";
 import { buyerProfiles, listings, orgUnits, producers } from "~db/schema";
 import { cardQuery, validOcopStars, type ProductCard } from "./queries.server";
 import { isVisibleListing } from "./visibility.server";
@@ -17,13 +17,47 @@ export interface HomeSections {
   province: { name: string; products: HomeProductCard[] } | null;
 }
 
-/** The province a buyer gave in her profile, or null (no profile, or no province given). */
-function buyerProvince(db: Db, buyerUserId: number): string | null {
-  const row = db
+// The home page's reads, prepared once per connection (docs/decisions/034-speed-pages.md).
+const provinceOfBuyer = (db: Db) =>
+  db
     .select({ province: buyerProfiles.province })
     .from(buyerProfiles)
-    .where(eq(buyerProfiles.userId, buyerUserId))
-    .get();
+    .where(eq(buyerProfiles.userId, sql.placeholder("userId")))
+    .prepare();
+
+const ocopCards = (db: Db) => {
+  const ocopStars = validOcopStars(sql.placeholder("today"));
+  return cardQuery(db, sql.placeholder("today"))
+    .where(and(isVisibleListing, sql`${ocopStars} > 0`))
+    .orderBy(desc(ocopStars), desc(listings.publishedAt), desc(listings.id))
+    .limit(sql.placeholder("limit"))
+    .prepare();
+};
+
+const newestCards = (db: Db) =>
+  cardQuery(db, sql.placeholder("today"))
+    .where(isVisibleListing)
+    .orderBy(desc(listings.publishedAt), desc(listings.id))
+    .limit(sql.placeholder("limit"))
+    .prepare();
+
+const provinceCards = (db: Db) =>
+  cardQuery(db, sql.placeholder("today"))
+    .where(
+      and(
+        isVisibleListing,
+        sql`${producers.orgUnitId} in (select u.id from ${orgUnits} u join ${orgUnits} p
+          on p.level = 'province' and p.name like ${sql.placeholder("provincePattern")}
+          and u.path like p.path || '%')`,
+      ),
+    )
+    .orderBy(desc(listings.publishedAt), desc(listings.id))
+    .limit(sql.placeholder("limit"))
+    .prepare();
+
+/** The province a buyer gave in her profile, or null (no profile, or no province given). */
+function buyerProvince(db: Db, buyerUserId: number): string | null {
+  const row = preparedQuery(db, provinceOfBuyer).get({ userId: buyerUserId });
   return row?.province?.trim() || null;
 }
 
@@ -41,31 +75,11 @@ export function getHomeSections(
     today = vietnamToday(),
   }: { buyerUserId?: number | null; limit?: number; today?: string } = {},
 ): HomeSections {
-  const ocopStars = validOcopStars(today);
-  const ocop = cardQuery(db, today)
-    .where(and(isVisibleListing, sql`${ocopStars} > 0`))
-    .orderBy(desc(ocopStars), desc(listings.publishedAt), desc(listings.id))
-    .limit(limit)
-    .all();
-  const newest = cardQuery(db, today)
-    .where(isVisibleListing)
-    .orderBy(desc(listings.publishedAt), desc(listings.id))
-    .limit(limit)
-    .all();
+  const ocop = preparedQuery(db, ocopCards).all({ today, limit });
+  const newest = preparedQuery(db, newestCards).all({ today, limit });
   const provinceName = buyerUserId === null ? null : buyerProvince(db, buyerUserId);
   const provinceProducts = provinceName
-    ? cardQuery(db, today)
-        .where(
-          and(
-            isVisibleListing,
-            sql`${producers.orgUnitId} in (select u.id from ${orgUnits} u join ${orgUnits} p
-              on p.level = 'province' and p.name like ${`%${provinceName}`}
-              and u.path like p.path || '%')`,
-          ),
-        )
-        .orderBy(desc(listings.publishedAt), desc(listings.id))
-        .limit(limit)
-        .all()
+    ? preparedQuery(db, provinceCards).all({ today, limit, provincePattern: `%${provinceName}` })
     : [];
   const ratings = getListingRatings(
     db,

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql, type Placeholder } from "drizzle-orm";
 import { vietnamToday } from "~/lib/dates";
-import type { Db } from "~db/client.server";
+import { preparedQuery, type Db } from "~db/client.server";
 import {
   categories,
   listingCertifications,
@@ -16,8 +16,11 @@ import { isVisibleListing, isVisibleProducer } from "./visibility.server";
  * are ever shown; every query here says so in its WHERE clause.
  */
 
-/** OCOP stars a visitor may see: 0 when the badge is hidden or the certificate has lapsed. */
-export function validOcopStars(today: string) {
+/**
+ * OCOP stars a visitor may see: 0 when the badge is hidden or the certificate has lapsed.
+ * `today` is a date or, in a prepared query, the placeholder that will carry it.
+ */
+export function validOcopStars(today: string | Placeholder) {
   return sql<number>`case when ${listings.ocopStars} > 0 and ${listings.ocopBadgeHidden} = 0 and ${listings.ocopExpiresOn} >= ${today} then ${listings.ocopStars} else 0 end`;
 }
 
@@ -29,7 +32,7 @@ const coverWidth = sql<number | null>`(select ${listingImages.width} from ${list
   where ${listingImages.listingId} = ${listings.id} and ${listingImages.revisionId} is null
   order by ${listingImages.isCover} desc, ${listingImages.position} asc limit 1)`;
 
-function cardColumns(today: string) {
+function cardColumns(today: string | Placeholder) {
   return {
     id: listings.id,
     sku: listings.sku,
@@ -71,7 +74,7 @@ export type ProductCard = {
 };
 
 /** The product-card select (listing, producer, category), to be narrowed by a WHERE. */
-export function cardQuery(db: Db, today: string) {
+export function cardQuery(db: Db, today: string | Placeholder) {
   return db
     .select(cardColumns(today))
     .from(listings)
@@ -93,14 +96,18 @@ const categorySummaryColumns = {
   nameEn: categories.nameEn,
 };
 
-/** Top-level categories in menu order. */
-export function listTopCategories(db: Db): CategorySummary[] {
-  return db
+// The menu of every page: prepared once per connection.
+const topCategories = (db: Db) =>
+  db
     .select(categorySummaryColumns)
     .from(categories)
     .where(isNull(categories.parentId))
     .orderBy(asc(categories.position), asc(categories.id))
-    .all();
+    .prepare();
+
+/** Top-level categories in menu order. */
+export function listTopCategories(db: Db): CategorySummary[] {
+  return preparedQuery(db, topCategories).all();
 }
 
 export interface CategoryWithCount extends CategorySummary {
@@ -109,20 +116,27 @@ export interface CategoryWithCount extends CategorySummary {
   listingCount: number;
 }
 
-/** Every category with its count of visible listings, subcategories included. */
-export function listCategoriesWithCounts(db: Db): CategoryWithCount[] {
-  const rows = db
+// The search page's category filter reads both on every visit: prepared once per connection.
+const allCategories = (db: Db) =>
+  db
     .select({ ...categorySummaryColumns, parentId: categories.parentId })
     .from(categories)
     .orderBy(asc(categories.position), asc(categories.id))
-    .all();
-  const direct = db
+    .prepare();
+
+const visibleCountByCategory = (db: Db) =>
+  db
     .select({ categoryId: listings.categoryId, n: sql<number>`count(*)` })
     .from(listings)
     .innerJoin(producers, eq(producers.id, listings.producerId))
     .where(isVisibleListing)
     .groupBy(listings.categoryId)
-    .all();
+    .prepare();
+
+/** Every category with its count of visible listings, subcategories included. */
+export function listCategoriesWithCounts(db: Db): CategoryWithCount[] {
+  const rows = preparedQuery(db, allCategories).all();
+  const direct = preparedQuery(db, visibleCountByCategory).all();
   const counts = new Map<number, number>();
   const parentOf = new Map(rows.map((row) => [row.id, row.parentId]));
   for (const { categoryId, n } of direct) {
@@ -172,18 +186,11 @@ export type ListingBySlug =
   /** An old slug: answer with a permanent redirect to the current one. */
   | { kind: "moved"; slug: string };
 
-/**
- * A visible listing by its slug, or by a slug it had before (then `moved` with the current
- * slug). Null when nothing visible answers to it.
- */
-export function getPublishedListingBySlug(
-  db: Db,
-  slug: string,
-  today: string = vietnamToday(),
-): ListingBySlug | null {
-  const row = db
+// The product page's reads, prepared once per connection (docs/decisions/034-speed-pages.md).
+const listingBySlug = (db: Db) =>
+  db
     .select({
-      ...cardColumns(today),
+      ...cardColumns(sql.placeholder("today")),
       description: listings.description,
       minOrderQty: listings.minOrderQty,
       season: listings.season,
@@ -196,32 +203,32 @@ export function getPublishedListingBySlug(
     .from(listings)
     .innerJoin(producers, eq(producers.id, listings.producerId))
     .innerJoin(categories, eq(categories.id, listings.categoryId))
-    .where(and(isVisibleListing, eq(listings.slug, slug)))
-    .get();
-  if (!row) {
-    const moved = db
-      .select({ slug: listings.slug })
-      .from(listingSlugHistory)
-      .innerJoin(listings, eq(listings.id, listingSlugHistory.listingId))
-      .innerJoin(producers, eq(producers.id, listings.producerId))
-      .where(and(isVisibleListing, eq(listingSlugHistory.slug, slug)))
-      .get();
-    return moved && moved.slug !== slug ? { kind: "moved", slug: moved.slug } : null;
-  }
-  const { ocopCertificateNo, ocopExpiresOn, ...listing } = row;
-  const certifications = db
+    .where(and(isVisibleListing, eq(listings.slug, sql.placeholder("slug"))))
+    .prepare();
+
+const listingByOldSlug = (db: Db) =>
+  db
+    .select({ slug: listings.slug })
+    .from(listingSlugHistory)
+    .innerJoin(listings, eq(listings.id, listingSlugHistory.listingId))
+    .innerJoin(producers, eq(producers.id, listings.producerId))
+    .where(and(isVisibleListing, eq(listingSlugHistory.slug, sql.placeholder("slug"))))
+    .prepare();
+
+const listingCertificationsOf = (db: Db) =>
+  db
     .select({
       kind: listingCertifications.kind,
       certificateNo: listingCertifications.certificateNo,
       expiresOn: listingCertifications.expiresOn,
     })
     .from(listingCertifications)
-    .where(eq(listingCertifications.listingId, row.id))
+    .where(eq(listingCertifications.listingId, sql.placeholder("listingId")))
     .orderBy(asc(listingCertifications.kind))
-    .all()
-    // A lapsed certificate is no longer a claim the page may make.
-    .filter((cert) => cert.expiresOn === null || cert.expiresOn >= today);
-  const images = db
+    .prepare();
+
+const publicImagesOf = (db: Db) =>
+  db
     .select({
       storageKey: listingImages.storageKey,
       width: listingImages.width,
@@ -229,9 +236,35 @@ export function getPublishedListingBySlug(
       alt: listingImages.alt,
     })
     .from(listingImages)
-    .where(and(eq(listingImages.listingId, row.id), isNull(listingImages.revisionId)))
+    .where(
+      and(
+        eq(listingImages.listingId, sql.placeholder("listingId")),
+        isNull(listingImages.revisionId),
+      ),
+    )
     .orderBy(desc(listingImages.isCover), asc(listingImages.position))
-    .all();
+    .prepare();
+
+/**
+ * A visible listing by its slug, or by a slug it had before (then `moved` with the current
+ * slug). Null when nothing visible answers to it.
+ */
+export function getPublishedListingBySlug(
+  db: Db,
+  slug: string,
+  today: string = vietnamToday(),
+): ListingBySlug | null {
+  const row = preparedQuery(db, listingBySlug).get({ slug, today });
+  if (!row) {
+    const moved = preparedQuery(db, listingByOldSlug).get({ slug });
+    return moved && moved.slug !== slug ? { kind: "moved", slug: moved.slug } : null;
+  }
+  const { ocopCertificateNo, ocopExpiresOn, ...listing } = row;
+  const certifications = preparedQuery(db, listingCertificationsOf)
+    .all({ listingId: row.id })
+    // A lapsed certificate is no longer a claim the page may make.
+    .filter((cert) => cert.expiresOn === null || cert.expiresOn >= today);
+  const images = preparedQuery(db, publicImagesOf).all({ listingId: row.id });
   return {
     kind: "found",
     listing: {
@@ -277,13 +310,9 @@ export interface PublicProducerPage {
   listings: ProductCard[];
 }
 
-/** A verified producer's public page with its visible listings; null for anyone else. */
-export function getProducerByCode(
-  db: Db,
-  code: string,
-  today: string = vietnamToday(),
-): PublicProducerPage | null {
-  const producer = db
+// The producer page's reads, prepared once per connection.
+const visibleProducerByCode = (db: Db) =>
+  db
     .select({
       id: producers.id,
       code: producers.code,
@@ -300,12 +329,25 @@ export function getProducerByCode(
       phone: publicPhone,
     })
     .from(producers)
-    .where(and(eq(producers.code, code.trim().toUpperCase()), isVisibleProducer))
-    .get();
-  if (!producer) return null;
-  const items = cardQuery(db, today)
-    .where(and(isVisibleListing, eq(listings.producerId, producer.id)))
+    .where(and(eq(producers.code, sql.placeholder("code")), isVisibleProducer))
+    .prepare();
+
+const producerCards = (db: Db) =>
+  cardQuery(db, sql.placeholder("today"))
+    .where(and(isVisibleListing, eq(listings.producerId, sql.placeholder("producerId"))))
     .orderBy(asc(listings.title))
-    .all();
+    .prepare();
+
+/** A verified producer's public page with its visible listings; null for anyone else. */
+export function getProducerByCode(
+  db: Db,
+  code: string,
+  today: string = vietnamToday(),
+): PublicProducerPage | null {
+  const producer = preparedQuery(db, visibleProducerByCode).get({
+    code: code.trim().toUpperCase(),
+  });
+  if (!producer) return null;
+  const items = preparedQuery(db, producerCards).all({ today, producerId: producer.id });
   return { producer, listings: items };
 }

@@ -8,7 +8,7 @@ import { pageOf, type Page } from "~/modules/catalog/paging.server";
 import { orgUnitCoveringCommune, resolvePlace } from "~/modules/org/places.server";
 import { getOwnPurchaseRequest, offerCount } from "./buyer-requests.server";
 import { assertWithinRequestLimits } from "./request-limits.server";
-import { inTransaction, type Db } from "~db/client.server";
+import { inTransaction, preparedQuery, type Db } from "~db/client.server";
 import { buyerProfiles, categories, orgUnits, purchaseRequests } from "~db/schema";
 
 /**
@@ -71,6 +71,29 @@ function cardQuery(db: Db) {
     .leftJoin(buyerProfiles, eq(buyerProfiles.userId, purchaseRequests.buyerUserId));
 }
 
+// The public list's reads (a page of every visit): prepared once per connection.
+const openRequestsWhere = () =>
+  and(
+    eq(purchaseRequests.status, "open"),
+    eq(purchaseRequests.isHidden, false),
+    gte(purchaseRequests.neededBy, sql.placeholder("today")),
+  );
+
+const openRequestCount = (db: Db) =>
+  db
+    .select({ n: sql<number>`count(*)` })
+    .from(purchaseRequests)
+    .where(openRequestsWhere())
+    .prepare();
+
+const openRequestPage = (db: Db) =>
+  cardQuery(db)
+    .where(openRequestsWhere())
+    .orderBy(desc(purchaseRequests.createdAt), desc(purchaseRequests.id))
+    .limit(sql.placeholder("limit"))
+    .offset(sql.placeholder("offset"))
+    .prepare();
+
 /** Open, visible requests whose date has not passed: the public list, newest first. */
 export function listOpenPurchaseRequests(
   db: Db,
@@ -80,24 +103,13 @@ export function listOpenPurchaseRequests(
     today = vietnamToday(),
   }: { page?: number; perPage?: number; today?: string } = {},
 ): Page<PurchaseRequestCard> {
-  const where = and(
-    eq(purchaseRequests.status, "open"),
-    eq(purchaseRequests.isHidden, false),
-    gte(purchaseRequests.neededBy, today),
-  );
-  const total =
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(purchaseRequests)
-      .where(where)
-      .get()?.n ?? 0;
+  const total = preparedQuery(db, openRequestCount).get({ today })?.n ?? 0;
   const paging = pageOf(total, page, perPage);
-  const items = cardQuery(db)
-    .where(where)
-    .orderBy(desc(purchaseRequests.createdAt), desc(purchaseRequests.id))
-    .limit(perPage)
-    .offset(paging.offset)
-    .all();
+  const items = preparedQuery(db, openRequestPage).all({
+    today,
+    limit: perPage,
+    offset: paging.offset,
+  });
   return { ...paging, items };
 }
 

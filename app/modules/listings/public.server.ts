@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import {
   getProducerByCode,
   getPublishedListingBySlug,
   type ListingBySlug,
 } from "~/modules/catalog/queries.server";
-import type { Db } from "~db/client.server";
+import { preparedQuery, type Db } from "~db/client.server";
 import { listingImages, producerImages, producers } from "~db/schema";
 
 /**
@@ -20,8 +20,10 @@ const imageColumns = {
   alt: listingImages.alt,
 };
 
-function producerPhotos(db: Db, producerId: number) {
-  return db
+// The product and producer pages' reads, prepared once per connection
+// (docs/decisions/034-speed-pages.md).
+const producerPhotosOf = (db: Db) =>
+  db
     .select({
       storageKey: producerImages.storageKey,
       width: producerImages.width,
@@ -30,9 +32,32 @@ function producerPhotos(db: Db, producerId: number) {
       alt: producerImages.alt,
     })
     .from(producerImages)
-    .where(eq(producerImages.producerId, producerId))
+    .where(eq(producerImages.producerId, sql.placeholder("producerId")))
     .orderBy(asc(producerImages.position), asc(producerImages.id))
-    .all();
+    .prepare();
+
+const galleryOf = (db: Db) =>
+  db
+    .select(imageColumns)
+    .from(listingImages)
+    .where(
+      and(
+        eq(listingImages.listingId, sql.placeholder("listingId")),
+        isNull(listingImages.revisionId),
+      ),
+    )
+    .orderBy(desc(listingImages.isCover), asc(listingImages.position), asc(listingImages.id))
+    .prepare();
+
+const producerStoryOf = (db: Db) =>
+  db
+    .select({ id: producers.id, story: producers.story })
+    .from(producers)
+    .where(eq(producers.code, sql.placeholder("code")))
+    .prepare();
+
+function producerPhotos(db: Db, producerId: number) {
+  return preparedQuery(db, producerPhotosOf).all({ producerId });
 }
 
 /** A product page: the catalog's visible listing plus its gallery and producer story. */
@@ -40,17 +65,8 @@ export function getProductPage(db: Db, slug: string) {
   const found: ListingBySlug | null = getPublishedListingBySlug(db, slug);
   if (!found || found.kind === "moved") return found;
   const { listing } = found;
-  const gallery = db
-    .select(imageColumns)
-    .from(listingImages)
-    .where(and(eq(listingImages.listingId, listing.id), isNull(listingImages.revisionId)))
-    .orderBy(desc(listingImages.isCover), asc(listingImages.position), asc(listingImages.id))
-    .all();
-  const producer = db
-    .select({ id: producers.id, story: producers.story })
-    .from(producers)
-    .where(eq(producers.code, listing.producerCode))
-    .get();
+  const gallery = preparedQuery(db, galleryOf).all({ listingId: listing.id });
+  const producer = preparedQuery(db, producerStoryOf).get({ code: listing.producerCode });
   return {
     kind: "found" as const,
     listing,

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { NotFound } from "~/lib/errors";
 import { quantityProblem, type QuantityProblem } from "~/lib/orders";
 import { isListingVisible } from "~/modules/catalog/visibility.server";
-import type { Db } from "~db/client.server";
+import { preparedQuery, type Db } from "~db/client.server";
 import { cartLines, carts, listings, producers } from "~db/schema";
 import { QuantityRefused } from "./errors.server";
 
@@ -174,14 +174,29 @@ export function getCart(db: Db, owner: CartOwner): CartView {
 
 /** Number of distinct products in the cart, for the header badge. */
 export function countCartItems(db: Db, owner: CartOwner): number {
-  const row = db
+  const row =
+    "userId" in owner
+      ? preparedQuery(db, userCartCount).get({ userId: owner.userId })
+      : preparedQuery(db, guestCartCount).get({ tokenHash: hashGuestToken(owner.guestToken) });
+  return row?.n ?? 0;
+}
+
+// The header of every page with a cart reads its count: one prepared query per kind of owner.
+const userCartCount = (db: Db) =>
+  db
     .select({ n: sql<number>`count(*)` })
     .from(cartLines)
     .innerJoin(carts, eq(carts.id, cartLines.cartId))
-    .where(ownerCondition(owner))
-    .get();
-  return row?.n ?? 0;
-}
+    .where(eq(carts.userId, sql.placeholder("userId")))
+    .prepare();
+
+const guestCartCount = (db: Db) =>
+  db
+    .select({ n: sql<number>`count(*)` })
+    .from(cartLines)
+    .innerJoin(carts, eq(carts.id, cartLines.cartId))
+    .where(eq(carts.guestTokenHash, sql.placeholder("tokenHash")))
+    .prepare();
 
 function loadListing(db: Db, listingId: number) {
   const row = db

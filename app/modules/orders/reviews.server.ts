@@ -3,7 +3,7 @@ import { Conflict, Invalid, NotFound } from "~/lib/errors";
 import { cleanText } from "~/lib/text";
 import type { SignedInActor } from "~/modules/auth/actor";
 import { requirePermission } from "~/modules/auth/permissions.server";
-import type { Db } from "~db/client.server";
+import { listOf, preparedQuery, type Db } from "~db/client.server";
 import { listings, orderLines, orders, orgUnits, reviews, users } from "~db/schema";
 import { writeAudit } from "~/modules/platform/audit.server";
 import { notifyOrderEvent } from "./notify.server";
@@ -67,15 +67,19 @@ export interface ListingReviews {
   reviews: { id: number; rating: number; comment: string; authorName: string; createdAt: Date }[];
 }
 
-/** Visible reviews of a product with their average, for the product page. */
-export function getListingReviews(db: Db, listingId: number, limit = 20): ListingReviews {
-  const visible = and(eq(reviews.listingId, listingId), eq(reviews.isHidden, false));
-  const stats = db
+// The product page reads both on every view: prepared once per connection.
+const visibleReviewsOf = () =>
+  and(eq(reviews.listingId, sql.placeholder("listingId")), eq(reviews.isHidden, false));
+
+const reviewStatsOf = (db: Db) =>
+  db
     .select({ count: sql<number>`count(*)`, average: sql<number | null>`avg(${reviews.rating})` })
     .from(reviews)
-    .where(visible)
-    .get();
-  const rows = db
+    .where(visibleReviewsOf())
+    .prepare();
+
+const newestReviewsOf = (db: Db) =>
+  db
     .select({
       id: reviews.id,
       rating: reviews.rating,
@@ -85,10 +89,15 @@ export function getListingReviews(db: Db, listingId: number, limit = 20): Listin
     })
     .from(reviews)
     .innerJoin(users, eq(users.id, reviews.buyerUserId))
-    .where(visible)
+    .where(visibleReviewsOf())
     .orderBy(desc(reviews.createdAt), desc(reviews.id))
-    .limit(limit)
-    .all();
+    .limit(sql.placeholder("limit"))
+    .prepare();
+
+/** Visible reviews of a product with their average, for the product page. */
+export function getListingReviews(db: Db, listingId: number, limit = 20): ListingReviews {
+  const stats = preparedQuery(db, reviewStatsOf).get({ listingId });
+  const rows = preparedQuery(db, newestReviewsOf).all({ listingId, limit });
   const count = stats?.count ?? 0;
   return {
     count,
@@ -111,21 +120,25 @@ export function getListingRatings(db: Db, listingIds: number[]): Map<number, Lis
   const ratings = new Map<number, ListingRating>();
   const ids = [...new Set(listingIds)];
   if (ids.length === 0) return ratings;
-  const rows = db
+  const rows = preparedQuery(db, ratingsOf).all({ ids: JSON.stringify(ids) });
+  for (const row of rows) {
+    ratings.set(row.listingId, { count: row.count, average: Math.round(row.average * 10) / 10 });
+  }
+  return ratings;
+}
+
+// Every page of cards reads their ratings: prepared once per connection, the ids as one list.
+const ratingsOf = (db: Db) =>
+  db
     .select({
       listingId: reviews.listingId,
       count: sql<number>`count(*)`,
       average: sql<number>`avg(${reviews.rating})`,
     })
     .from(reviews)
-    .where(and(inArray(reviews.listingId, ids), eq(reviews.isHidden, false)))
+    .where(and(inArray(reviews.listingId, listOf("ids")), eq(reviews.isHidden, false)))
     .groupBy(reviews.listingId)
-    .all();
-  for (const row of rows) {
-    ratings.set(row.listingId, { count: row.count, average: Math.round(row.average * 10) / 10 });
-  }
-  return ratings;
-}
+    .prepare();
 
 /** Cards (search hits, a grid) with their rating attached: null before anyone rated them. */
 export function withRatings<Card extends { id: number }>(
