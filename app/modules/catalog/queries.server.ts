@@ -178,7 +178,14 @@ export interface ProductDetail extends ProductCard {
   producerKind: (typeof producers.kind.enumValues)[number];
   /** The producer's phone when she chose to show it in public (her profile), else null. */
   producerPhone: string | null;
-  images: { storageKey: string; width: number; height: number; alt: string }[];
+  /** The public photos, cover first: what the gallery shows, with its blurred placeholders. */
+  images: {
+    storageKey: string;
+    width: number;
+    height: number;
+    placeholder: string;
+    alt: string;
+  }[];
 }
 
 export type ListingBySlug =
@@ -227,12 +234,14 @@ const listingCertificationsOf = (db: Db) =>
     .orderBy(asc(listingCertifications.kind))
     .prepare();
 
+// The product page's gallery too (listings/public.server.ts): read once per view.
 const publicImagesOf = (db: Db) =>
   db
     .select({
       storageKey: listingImages.storageKey,
       width: listingImages.width,
       height: listingImages.height,
+      placeholder: listingImages.placeholder,
       alt: listingImages.alt,
     })
     .from(listingImages)
@@ -242,7 +251,7 @@ const publicImagesOf = (db: Db) =>
         isNull(listingImages.revisionId),
       ),
     )
-    .orderBy(desc(listingImages.isCover), asc(listingImages.position))
+    .orderBy(desc(listingImages.isCover), asc(listingImages.position), asc(listingImages.id))
     .prepare();
 
 /**

@@ -1,24 +1,16 @@
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import {
   getProducerByCode,
   getPublishedListingBySlug,
   type ListingBySlug,
 } from "~/modules/catalog/queries.server";
 import { preparedQuery, type Db } from "~db/client.server";
-import { listingImages, producerImages, producers } from "~db/schema";
+import { producerImages, producers } from "~db/schema";
 
 /**
- * The public pages' extras from the supply side: the full gallery with placeholders, the
- * producer's story and photos. Visibility rules stay in the catalog queries this wraps.
+ * The public pages' extras from the supply side: the producer's story and photos. Visibility
+ * rules stay in the catalog queries this wraps.
  */
-
-const imageColumns = {
-  storageKey: listingImages.storageKey,
-  width: listingImages.width,
-  height: listingImages.height,
-  placeholder: listingImages.placeholder,
-  alt: listingImages.alt,
-};
 
 // The product and producer pages' reads, prepared once per connection
 // (docs/decisions/034-speed-pages.md).
@@ -34,19 +26,6 @@ const producerPhotosOf = (db: Db) =>
     .from(producerImages)
     .where(eq(producerImages.producerId, sql.placeholder("producerId")))
     .orderBy(asc(producerImages.position), asc(producerImages.id))
-    .prepare();
-
-const galleryOf = (db: Db) =>
-  db
-    .select(imageColumns)
-    .from(listingImages)
-    .where(
-      and(
-        eq(listingImages.listingId, sql.placeholder("listingId")),
-        isNull(listingImages.revisionId),
-      ),
-    )
-    .orderBy(desc(listingImages.isCover), asc(listingImages.position), asc(listingImages.id))
     .prepare();
 
 const producerStoryOf = (db: Db) =>
@@ -65,7 +44,8 @@ export function getProductPage(db: Db, slug: string) {
   const found: ListingBySlug | null = getPublishedListingBySlug(db, slug);
   if (!found || found.kind === "moved") return found;
   const { listing } = found;
-  const gallery = preparedQuery(db, galleryOf).all({ listingId: listing.id });
+  // The listing's public photos are the gallery: read once, by the catalog query.
+  const gallery = listing.images;
   const producer = preparedQuery(db, producerStoryOf).get({ code: listing.producerCode });
   return {
     kind: "found" as const,
