@@ -14,9 +14,20 @@ const vietnamDay = new Intl.DateTimeFormat("en-CA", {
   day: "2-digit",
 });
 
+// The day is asked for several times per page; formatting costs more than the page's reads.
+// Việt Nam's day begins on a whole minute (UTC+7, no daylight saving), so every moment of
+// one minute has the same day: the last minute's answer is kept.
+let lastMinute = Number.NaN;
+let lastDay = "";
+
 /** Today (or `moment`) in Việt Nam as YYYY-MM-DD. */
 export function vietnamToday(moment: Date = new Date()): string {
-  return vietnamDay.format(moment);
+  const minute = Math.floor(moment.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastDay = vietnamDay.format(moment);
+    lastMinute = minute;
+  }
+  return lastDay;
 }
 
 /** YYYY-MM-DD → whole days since 1970-01-01; NaN for anything else. */
