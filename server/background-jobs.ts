@@ -5,6 +5,7 @@ import { scheduleDelivery } from "~/modules/notifications/delivery.server";
 import { scheduleOrderJobs } from "~/modules/orders/jobs.server";
 import { startSearchIndexerFromEnv, warmSearch } from "~/modules/search/search.server";
 import { scheduleCampaignSearchJob } from "~/modules/search/campaign-jobs.server";
+import { scheduleSearchSnapshot } from "~/modules/search/index-snapshot.server";
 import { scheduleAnonymiseJob } from "~/modules/privacy/closing.server";
 import { scheduleBackupRetention } from "~/modules/platform/backups.server";
 import { getDb } from "~/modules/platform/db.server";
@@ -42,6 +43,10 @@ export function startBackgroundJobs(): void {
     } catch (error) {
       logger.error({ err: error }, "warming the search engine failed");
     }
+    // Then a snapshot of that index for the next start, when the stored one is missing or old.
+    scheduleSearchSnapshot(db, {
+      onError: (error) => logger.error({ err: error }, "writing the search snapshot failed"),
+    });
   });
   scheduleCertificateExpiry(db, {
     onError: (error) => logger.error({ err: error }, "certificate expiry job failed"),

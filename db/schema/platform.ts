@@ -1,5 +1,13 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  blob,
+  check,
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 import { createdAt, moment, sqlList, type StoredParams } from "./columns";
 import { users } from "./accounts";
 import { listings } from "./catalog";
@@ -74,6 +82,25 @@ export const searchOutbox = sqliteTable(
     index("search_outbox_pending_idx").on(t.processedAt, t.id),
     check("search_outbox_operation_check", sql`${t.operation} in ('upsert', 'delete')`),
   ],
+);
+
+/**
+ * The embedded search's in-memory index as of `version` (the `listing_search_docs.version` it
+ * was read at), so a starting process loads it in one read plus the rows changed since,
+ * instead of rebuilding it from every row (app/modules/search/index-snapshot.server.ts).
+ * Derived data, never a source of truth: a snapshot missing, unreadable or of another
+ * format means a full load. Migration 0015's trigger deletes it whenever rows of
+ * `listing_search_docs` are deleted (a version then no longer says what changed).
+ */
+export const listingSearchSnapshot = sqliteTable(
+  "listing_search_snapshot",
+  {
+    id: integer("id").primaryKey(),
+    version: integer("version").notNull(),
+    data: blob("data", { mode: "buffer" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [check("listing_search_snapshot_single_row", sql`${t.id} = 1`)],
 );
 
 export const OUTBOUND_CHANNELS = ["email", "sms", "zalo"] as const;

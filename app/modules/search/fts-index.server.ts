@@ -5,6 +5,7 @@ import {
   loadSearchDocumentsAfter,
   type DocumentBatch,
 } from "./documents.server";
+import { saveSearchSnapshot } from "./index-snapshot.server";
 import type { ProgressFn, SearchDocument } from "./types";
 import { indexText, markedIndexText } from "./words";
 
@@ -126,7 +127,9 @@ export function refreshFtsDocuments(db: Db, ids: readonly number[]): DocumentBat
  * Rebuilds the embedded index from the catalog in batches of 5,000 listings, each in its
  * own transaction so a running server keeps writing meanwhile; the index stays complete
  * during the rebuild (rows are replaced, never emptied first). Returns how many listings
- * are searchable. The seed calls it once the demo catalog is in.
+ * are searchable. The seed calls it once the demo catalog is in. Ends by writing the
+ * in-memory index's snapshot (index-snapshot.server.ts), so the next start loads it in one
+ * read; not inside a caller's transaction (the seed's), where the server writes it later.
  */
 export function rebuildFtsIndex(db: Db, onProgress?: ProgressFn): { indexed: number } {
   const total = countListings(db);
@@ -170,5 +173,6 @@ export function rebuildFtsIndex(db: Db, onProgress?: ProgressFn): { indexed: num
     // Merge the index segments written batch by batch: fewer, larger segments read faster.
     db.$client.exec("INSERT INTO listing_search(listing_search) VALUES ('optimize')");
   });
+  saveSearchSnapshot(db);
   return { indexed };
 }

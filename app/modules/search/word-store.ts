@@ -12,6 +12,30 @@ export class WordStore {
   private used = 0;
   private live = 0;
 
+  /** A store over arrays read back from a snapshot (`data` holds only words in use). */
+  static restore(
+    start: Int32Array<ArrayBuffer>,
+    length: Int32Array<ArrayBuffer>,
+    data: Int32Array<ArrayBuffer>,
+  ): WordStore {
+    const store = new WordStore();
+    store.start = start;
+    store.length = length;
+    store.data = data;
+    store.used = data.length;
+    for (let id = 0; id < length.length; id++) store.live += length[id] as number;
+    return store;
+  }
+
+  /** The arrays to keep in a snapshot (the unused tail of `data` left out). */
+  packed(): {
+    start: Int32Array<ArrayBuffer>;
+    length: Int32Array<ArrayBuffer>;
+    data: Int32Array<ArrayBuffer>;
+  } {
+    return { start: this.start, length: this.length, data: this.data.subarray(0, this.used) };
+  }
+
   ensureCapacity(size: number): void {
     if (size <= this.start.length) return;
     const capacity = Math.max(size, Math.ceil(this.start.length * 1.5), 1024);
@@ -86,8 +110,8 @@ export class Postings {
 
   private constructor(
     /** Listings of word w: docs[offsets[w] … offsets[w + 1]). */
-    readonly offsets: Int32Array,
-    readonly docs: Int32Array,
+    readonly offsets: Int32Array<ArrayBuffer>,
+    readonly docs: Int32Array<ArrayBuffer>,
   ) {}
 
   static build(store: WordStore, visible: Uint8Array, words: number): Postings {
@@ -128,6 +152,76 @@ export class Postings {
       next[word] = (next[word] as number) + 1;
     });
     return new Postings(counts, docs);
+  }
+
+  /** Lists read back from a snapshot (`packed`). */
+  static restore(offsets: Int32Array<ArrayBuffer>, docs: Int32Array<ArrayBuffer>): Postings {
+    return new Postings(offsets, docs);
+  }
+
+  /** Every list of words 0 … words - 1 in one array, rewritten lists included (for a snapshot). */
+  packed(words: number): { offsets: Int32Array<ArrayBuffer>; docs: Int32Array<ArrayBuffer> } {
+    if (this.changed.size === 0 && this.offsets.length === words + 1) {
+      return { offsets: this.offsets, docs: this.docs };
+    }
+    const offsets = new Int32Array(words + 1);
+    for (let w = 0; w < words; w++) offsets[w + 1] = (offsets[w] as number) + this.count(w);
+    const docs = new Int32Array(offsets[words] as number);
+    for (let w = 0; w < words; w++) docs.set(this.of(w), offsets[w] as number);
+    return { offsets, docs };
+  }
+
+  /**
+   * Like `packed`, but the lists equal to `shared`'s (the same word) are left out and
+   * flagged: the "other columns" lists equal the all-columns ones for every word that is in
+   * no category name, so a snapshot need not store them twice.
+   */
+  packedApartFrom(
+    shared: Postings,
+    words: number,
+  ): {
+    isShared: Uint8Array<ArrayBuffer>;
+    offsets: Int32Array<ArrayBuffer>;
+    docs: Int32Array<ArrayBuffer>;
+  } {
+    const isShared = new Uint8Array(words);
+    const offsets = new Int32Array(words + 1);
+    for (let w = 0; w < words; w++) {
+      const list = this.of(w);
+      const same = shared.of(w);
+      let isSame = list.length === same.length;
+      for (let i = 0; isSame && i < list.length; i++) isSame = list[i] === same[i];
+      if (isSame) isShared[w] = 1;
+      offsets[w + 1] = (offsets[w] as number) + (isSame ? 0 : list.length);
+    }
+    const docs = new Int32Array(offsets[words] as number);
+    for (let w = 0; w < words; w++) if (!isShared[w]) docs.set(this.of(w), offsets[w] as number);
+    return { isShared, offsets, docs };
+  }
+
+  /** Lists read back from `packedApartFrom`, the shared ones copied from `shared`. */
+  static restoreApartFrom(
+    shared: Postings,
+    isShared: Uint8Array,
+    ownOffsets: Int32Array,
+    ownDocs: Int32Array,
+  ): Postings {
+    const words = isShared.length;
+    const offsets = new Int32Array(words + 1);
+    for (let w = 0; w < words; w++) {
+      const size = isShared[w]
+        ? shared.count(w)
+        : (ownOffsets[w + 1] as number) - (ownOffsets[w] as number);
+      offsets[w + 1] = (offsets[w] as number) + size;
+    }
+    const docs = new Int32Array(offsets[words] as number);
+    for (let w = 0; w < words; w++) {
+      const list = isShared[w]
+        ? shared.of(w)
+        : ownDocs.subarray(ownOffsets[w] as number, ownOffsets[w + 1] as number);
+      docs.set(list, offsets[w] as number);
+    }
+    return new Postings(offsets, docs);
   }
 
   /** The listings containing word `word`, ascending. */

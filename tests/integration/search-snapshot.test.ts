@@ -1,0 +1,207 @@
+import { eq } from "drizzle-orm";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { docValuesFor } from "~/modules/search/doc-values.server";
+import { searchFts } from "~/modules/search/fts-engine.server";
+import {
+  refreshSearchSnapshot,
+  rowsChangedSinceSnapshot,
+  saveSearchSnapshot,
+} from "~/modules/search/index-snapshot.server";
+import { setExternalEngine } from "~/modules/search/search.server";
+import {
+  decodeSnapshot,
+  encodeSnapshot,
+  SNAPSHOT_FORMAT,
+  type Section,
+} from "~/modules/search/snapshot-codec.server";
+import { indexListing } from "~/modules/search/sync.server";
+import { searchQuery, type SearchQuery } from "~/modules/search/types";
+import { openDatabase, openMigratedDatabase, type Db } from "~db/client.server";
+import { listings, listingSearchSnapshot } from "~db/schema";
+import { seedDemo } from "~db/seed/seed.server";
+import { listingIdOf } from "../helpers/search-demo";
+
+/**
+ * The snapshot of the embedded index (index-snapshot.server.ts): a process that starts from
+ * it answers exactly as one that read every row, sees what changed after it, and ignores a
+ * snapshot it cannot trust. Each process is a new connection to one database file.
+ */
+
+const QUERIES: Partial<SearchQuery>[] = [
+  { q: "cà phê" },
+  { q: "ca phe khe sanh" },
+  { q: "mật ong rừng" },
+  { q: "arabika" },
+  { q: "hoong phung" },
+  { q: "nước mắm", matchMode: "any" },
+  { q: "gạo", sort: "price_asc" },
+  { q: "bánh", page: 2, perPage: 5 },
+  { q: "ca", category: "ca-phe", ocopMin: 3 },
+  { q: "tra", certification: "hữu cơ" },
+  { q: "" },
+  { q: "", sort: "newest", commune: "xã Hướng Phùng" },
+];
+
+let dir: string;
+let file: string;
+const open: Db[] = [];
+
+/** A new connection: nothing of the index in memory, as in a process that just started. */
+function connect(): Db {
+  const db = openDatabase(file);
+  setExternalEngine(db, null);
+  open.push(db);
+  return db;
+}
+
+function answers(db: Db) {
+  return QUERIES.map((fields) => {
+    const { tookMs: _took, ...rest } = searchFts(db, searchQuery({ perPage: 50, ...fields }));
+    return rest;
+  });
+}
+
+function rename(db: Db, sku: string, title: string, status?: "archived"): number {
+  const id = listingIdOf(db, sku);
+  db.transaction(() => {
+    db.update(listings)
+      .set({ title, ...(status ? { status } : {}) })
+      .where(eq(listings.id, id))
+      .run();
+    indexListing(db, id);
+  });
+  return id;
+}
+
+function storedSnapshot(db: Db): Buffer {
+  const row = db.select().from(listingSearchSnapshot).get();
+  if (!row) throw new Error("no snapshot stored");
+  return row.data;
+}
+
+function storeBytes(db: Db, data: Buffer): void {
+  db.update(listingSearchSnapshot).set({ data }).where(eq(listingSearchSnapshot.id, 1)).run();
+}
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), "cungcau-snapshot-"));
+  file = join(dir, "app.db");
+  const writer = openMigratedDatabase(file);
+  open.push(writer);
+  await seedDemo(writer, { today: new Date(), mode: "live" });
+  setExternalEngine(writer, null);
+});
+
+afterEach(() => {
+  for (const db of open.splice(0)) db.$client.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the embedded index's snapshot", () => {
+  it("answers every kind of query exactly as a full load from the rows", () => {
+    const [writer] = open as [Db];
+    // The seed builds the index inside its transaction: no snapshot yet, a full load.
+    expect(rowsChangedSinceSnapshot(writer)).toBe(Infinity);
+    const fromRows = connect();
+    const expected = answers(fromRows);
+    expect(docValuesFor(fromRows).restoredFrom).toBeNull();
+    expect(expected[0]?.total).toBeGreaterThan(0);
+
+    const saved = saveSearchSnapshot(writer);
+    expect(saved?.version).toBe(docValuesFor(writer).version);
+    const fromSnapshot = connect();
+    expect(answers(fromSnapshot)).toEqual(expected);
+    expect(docValuesFor(fromSnapshot).restoredFrom).toBe(saved?.version);
+    // Saving again at the same version writes nothing.
+    expect(saveSearchSnapshot(writer)).toBeNull();
+  });
+
+  it("sees the listings changed after the snapshot, and keeps following changes", () => {
+    const [writer] = open as [Db];
+    saveSearchSnapshot(writer);
+    const renamed = rename(writer, "SP0152", "Cà phê Culi thuyềnbuồm đặc biệt");
+    rename(writer, "SP0001", "Thuyềnlá đã ẩn", "archived");
+    expect(rowsChangedSinceSnapshot(writer)).toBe(2);
+
+    const reader = connect();
+    const found = searchFts(reader, searchQuery({ q: "thuyenbuom" }));
+    expect(docValuesFor(reader).restoredFrom).not.toBeNull();
+    expect(found.hits.map((hit) => hit.id)).toEqual([renamed]);
+    expect(searchFts(reader, searchQuery({ q: "thuyenla" })).total).toBe(0);
+    expect(answers(reader)).toEqual(answers(connect()));
+
+    // A change after this process loaded the snapshot, by another process.
+    rename(writer, "SP0152", "Cà phê Culi thuyềnrồng");
+    expect(searchFts(reader, searchQuery({ q: "thuyenbuom" })).total).toBe(0);
+    expect(searchFts(reader, searchQuery({ q: "thuyenrong" })).hits[0]?.id).toBe(renamed);
+  });
+
+  it("falls back to the rows when the snapshot is damaged, of another format or too new", () => {
+    const [writer] = open as [Db];
+    const fromRows = connect();
+    const expected = answers(fromRows);
+    saveSearchSnapshot(writer);
+    const good = storedSnapshot(writer);
+
+    const flipped = Buffer.from(good);
+    const middle = Math.floor(flipped.length / 2);
+    flipped[middle] = (flipped[middle] ?? 0) ^ 0xff;
+    const otherFormat = Buffer.from(good);
+    otherFormat.writeUInt32LE(SNAPSHOT_FORMAT + 1, 4);
+    const damaged = [flipped, otherFormat, good.subarray(0, good.length - 8), Buffer.alloc(3)];
+    for (const data of damaged) {
+      storeBytes(writer, data);
+      const reader = connect();
+      expect(answers(reader)).toEqual(expected);
+      expect(docValuesFor(reader).restoredFrom).toBeNull();
+    }
+
+    // A snapshot claiming a version the rows never reached (a restored older database).
+    storeBytes(writer, good);
+    writer
+      .update(listingSearchSnapshot)
+      .set({ version: docValuesFor(writer).version + 100 })
+      .run();
+    const reader = connect();
+    expect(answers(reader)).toEqual(expected);
+    expect(docValuesFor(reader).restoredFrom).toBeNull();
+  });
+
+  it("is dropped with the rows it was made from, and rewritten only after enough changes", () => {
+    const [writer] = open as [Db];
+    expect(refreshSearchSnapshot(writer)).not.toBeNull();
+    rename(writer, "SP0152", "Cà phê Culi mới");
+    expect(rowsChangedSinceSnapshot(writer)).toBe(1);
+    expect(refreshSearchSnapshot(writer)).toBeNull();
+    expect(refreshSearchSnapshot(writer, 1)).not.toBeNull();
+    // Emptying the index table (before a rebuild) takes the snapshot with it.
+    writer.$client.exec("DELETE FROM listing_search_docs WHERE listing_id = 1");
+    expect(writer.select().from(listingSearchSnapshot).all()).toEqual([]);
+  });
+});
+
+describe("the snapshot's bytes", () => {
+  it("read back as the same arrays and strings, and as null when cut short", () => {
+    const parts = {
+      scalars: { version: 7, capacity: 3 },
+      sections: [
+        ["flags", Uint8Array.from([1, 0, 1])],
+        ["ids", Int32Array.from([5, -1, 2 ** 30])],
+        ["short", Uint16Array.from([0, 65535, 7])],
+        ["prices", Float64Array.from([0.5, 1e12, -3])],
+      ] as [string, Section][],
+      texts: [["words", ["đậu", "", "cà phê", "ngũ cốc 🌾"]]] as [string, string[]][],
+    };
+    const bytes = encodeSnapshot(parts);
+    expect(decodeSnapshot(bytes)).toEqual(parts);
+    // Not aligned: the bytes are copied before arrays are made on them.
+    const shifted = Buffer.alloc(bytes.length + 1);
+    bytes.copy(shifted, 1);
+    expect(decodeSnapshot(shifted.subarray(1))).toEqual(parts);
+    expect(decodeSnapshot(bytes.subarray(0, bytes.length - 1))).toBeNull();
+    expect(decodeSnapshot(new Uint8Array(0))).toBeNull();
+  });
+});
