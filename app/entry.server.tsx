@@ -10,9 +10,11 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce-provider";
+import { getDb } from "~/modules/platform/db.server";
 import { logger } from "~/modules/platform/logger.server";
 import { applySecurityHeaders } from "~/modules/platform/security-headers.server";
 import { startBackgroundJobs } from "../server/background-jobs";
+import { startWalCheckpointer } from "../server/wal-checkpointer";
 
 /** How long a streamed response may wait for slow data before React gives up on it. */
 export const streamTimeout = 5_000;
@@ -22,6 +24,8 @@ const isDevelopment = process.env.NODE_ENV === "development";
 // The server build is loaded once per process (scripts/start.ts, the dev server): the
 // periodic jobs start with it, on the same database handle the routes use.
 startBackgroundJobs();
+// WAL checkpoints in a worker thread, not inside whichever request crosses the threshold.
+startWalCheckpointer(getDb());
 
 /**
  * React 18.3's streaming renderer encodes into a 2 KB buffer and, when a multi-byte character

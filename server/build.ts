@@ -14,8 +14,9 @@ const BUILD_INPUTS = [
   "app",
   "db/schema",
   "db/client.server.ts",
-  // The one file of server/ bundled into the build (app/entry.server.tsx imports it).
+  // The files of server/ bundled into the build (app/entry.server.tsx imports them).
   "server/background-jobs.ts",
+  "server/wal-checkpointer.ts",
   "public",
   "vite.config.ts",
   "tsconfig.json",

@@ -22,6 +22,7 @@ import {
 } from "./middleware";
 import { generationReader, PageCache } from "./page-cache";
 import { createRemixHandler } from "./remix-adapter";
+import { stopWalCheckpointer } from "./wal-checkpointer";
 
 /**
  * The production HTTP server: a small express app in front of the Remix build. It exists for
@@ -132,6 +133,7 @@ export async function startServer(env: Env, build?: ServerBuild): Promise<Runnin
     forced.unref();
     await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
     clearTimeout(forced);
+    await stopWalCheckpointer();
     unmark();
   }
 
