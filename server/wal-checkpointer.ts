@@ -7,10 +7,10 @@ import { logger } from "~/modules/platform/logger.server";
  * WAL checkpoints off the request path (docs/decisions/036-speed-orders.md). By default SQLite
  * makes whichever commit pushes the WAL past 1,000 pages copy them back into the database
  * file and sync it, inside that request; under a stream of orders that is every few dozen
- * orders. Instead the request connection never checkpoints (wal_autocheckpoint = 0) and a
- * worker thread with its own connection does it on a timer, so one copy of a hot page (the
- * listing's stock, an index page) serves many commits and the sync happens beside the event
- * loop, not in it.
+ * orders. Instead a worker thread with its own connection does it on a timer, so one copy of
+ * a hot page (the listing's stock, an index page) serves many commits and the sync happens
+ * beside the event loop, not in it; the request connection only checkpoints as a backstop,
+ * ten times less often (BACKSTOP_FRAMES).
  */
 
 /** How often the worker copies the WAL back. */
@@ -60,9 +60,9 @@ const RUNNING = Symbol.for("cung-cau.wal-checkpointer");
 type Registry = { [RUNNING]?: { stop(): Promise<void> } };
 
 /**
- * Starts the checkpointing worker for `db`'s file and turns the connection's own automatic
- * checkpoints off; once per process. If the worker cannot run (or dies), the connection gets
- * its automatic checkpoints back, so the WAL never grows without bound.
+ * Starts the checkpointing worker for `db`'s file and moves the connection's own automatic
+ * checkpoints to the backstop; once per process. If the worker dies, the connection gets
+ * SQLite's default back.
  */
 export function startWalCheckpointer(db: Db): void {
   const registry = globalThis as Registry;
