@@ -19,6 +19,7 @@ import {
   requestId,
   requestLog,
   strictTransportSecurity,
+  topLevelFiles,
 } from "./middleware";
 import { generationReader, PageCache } from "./page-cache";
 import { createRemixHandler } from "./remix-adapter";
@@ -63,7 +64,7 @@ export function createApp(build: ServerBuild, env: Env): express.Express {
     (_req, res) => res.status(404).type("text/plain; charset=utf-8").send("Không tìm thấy."),
   );
   // favicon, robots.txt and the like keep their names: cache briefly.
-  app.use(express.static(CLIENT_BUILD, { maxAge: "1h", index: false }));
+  app.use(topLevelFiles(CLIENT_BUILD, { maxAge: "1h" }));
 
   app.use(refuseCrossOrigin(env.PUBLIC_URL));
 

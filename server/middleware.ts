@@ -1,5 +1,12 @@
-import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
+import express, {
+  type ErrorRequestHandler,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from "express";
+import type { ServeStaticOptions } from "serve-static";
 import { randomUUID } from "node:crypto";
+import { existsSync, readdirSync } from "node:fs";
 import type { IncomingHttpHeaders } from "node:http";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "~/lib/i18n/locales";
 import { crossOriginError, isSameOrigin } from "~/modules/auth/origin.server";
@@ -146,5 +153,27 @@ export function errorPage(logger: Logger): ErrorRequestHandler {
       .set("Cache-Control", "no-store")
       .type("text/plain; charset=utf-8")
       .send("Đã có lỗi ở máy chủ. Vui lòng thử lại sau ít phút.");
+  };
+}
+
+/**
+ * Serves the files at the top of `dir` (favicon and the like, never the fingerprinted assets,
+ * which have their own route) and lets every other request through without touching the disk:
+ * express.static alone asks the file system about every page address first, a `stat` per
+ * request that was 6 % of a cached page's server time. The build does not change while the
+ * server runs, so the list is read once.
+ */
+export function topLevelFiles(dir: string, options: ServeStaticOptions): RequestHandler {
+  const names = new Set(
+    existsSync(dir)
+      ? readdirSync(dir, { withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => `/${entry.name}`)
+      : [],
+  );
+  const serve = express.static(dir, { ...options, index: false });
+  return (req, res, next) => {
+    if (names.has(req.path)) serve(req, res, next);
+    else next();
   };
 }

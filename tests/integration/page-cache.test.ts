@@ -217,3 +217,16 @@ describe("the shared page cache", () => {
     expect(retitled.body).toContain("98.765");
   });
 });
+
+describe("the files at the top of the build", () => {
+  it("are served with a short cache, and other addresses go to the pages without a disk lookup", async () => {
+    for (const name of ["/favicon.ico", "/favicon.svg"]) {
+      const { response } = await get(`${server.url}${name}`);
+      expect(response.status, name).toBe(200);
+      expect(response.headers.get("cache-control"), name).toBe("public, max-age=3600");
+    }
+    const missing = await get(`${server.url}/favicon.png`);
+    expect(missing.response.status).toBe(404);
+    expect(missing.response.headers.get("content-type")).toContain("text/html");
+  });
+});
