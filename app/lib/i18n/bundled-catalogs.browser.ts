@@ -6,3 +6,9 @@ import type { MessageKey } from "./vi";
  * is loaded on its own (loadMessages in translate.ts) before the page hydrates.
  */
 export const bundledCatalogs: Partial<Record<Locale, Record<MessageKey, string>>> = {};
+
+/** Separate chunks in the browser build: a page downloads its own language only. */
+export const catalogLoaders: Record<Locale, () => Promise<Record<MessageKey, string>>> = {
+  vi: () => import("./vi").then((module) => module.vi),
+  en: () => import("./en").then((module) => module.en),
+};

@@ -8,3 +8,9 @@ import { vi, type MessageKey } from "./vi";
  * page ships only its own language's strings, loaded by app/entry.client.tsx before hydrating.
  */
 export const bundledCatalogs: Partial<Record<Locale, Record<MessageKey, string>>> = { vi, en };
+
+/** Here every language is bundled already; the browser's version fetches one chunk each. */
+export const catalogLoaders: Record<Locale, () => Promise<Record<MessageKey, string>>> = {
+  vi: () => Promise.resolve(vi),
+  en: () => Promise.resolve(en),
+};

@@ -1,4 +1,4 @@
-import { bundledCatalogs } from "./bundled-catalogs";
+import { bundledCatalogs, catalogLoaders } from "./bundled-catalogs";
 import type { Locale } from "./locales";
 import type { MessageKey } from "./vi";
 
@@ -12,12 +12,6 @@ export type MessageParams = Record<string, string | number>;
  * page's language, then any other the visitor switches to (loadMessages).
  */
 const catalogs: Partial<Record<Locale, Record<MessageKey, string>>> = { ...bundledCatalogs };
-
-/** Separate chunks in the browser build: a page downloads its own language only. */
-const catalogLoaders: Record<Locale, () => Promise<Record<MessageKey, string>>> = {
-  vi: () => import("./vi").then((module) => module.vi),
-  en: () => import("./en").then((module) => module.en),
-};
 
 const loading = new Map<Locale, Promise<void>>();
 
