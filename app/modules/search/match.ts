@@ -1,4 +1,5 @@
 import { searchedAlternatives, type Phrase, type QueryGroup } from "./query-plan";
+import { IdMarks, intersectionOf, unionOf, type Union } from "./sorted-lists";
 import { occurs } from "./tiers";
 import type { Postings, WordStore } from "./word-store";
 
@@ -27,21 +28,6 @@ export interface MatchIndex {
   readonly words: readonly string[];
 }
 
-/** Scratch counters over every listing id, reused from one query to the next. */
-let counts = new Uint8Array(0);
-function zeroedCounts(capacity: number): Uint8Array {
-  if (counts.length !== capacity) counts = new Uint8Array(capacity);
-  else counts.fill(0);
-  return counts;
-}
-
-let coveredScratch = new Uint8Array(0);
-function zeroedCovered(capacity: number): Uint8Array {
-  if (coveredScratch.length !== capacity) coveredScratch = new Uint8Array(capacity);
-  else coveredScratch.fill(0);
-  return coveredScratch;
-}
-
 /** Ids of the words a phrase word stands for: itself, or every word starting with it. */
 function wordIds(index: MatchIndex, word: string, isPrefix: boolean): number[] {
   if (isPrefix) return index.wordsWithPrefix(word);
@@ -49,60 +35,23 @@ function wordIds(index: MatchIndex, word: string, isPrefix: boolean): number[] {
   return id >= 0 ? [id] : [];
 }
 
-/** The listings (ascending) having any of these words. */
-function union(index: MatchIndex, ids: readonly number[]): Int32Array {
-  const postings = index.wordPostings();
-  if (ids.length === 0) return new Int32Array(0);
-  if (ids.length === 1) return postings.of(ids[0] as number);
-  const seen = zeroedCounts(index.capacity);
-  let total = 0;
-  for (const id of ids) {
-    const docs = postings.of(id);
-    for (let i = 0; i < docs.length; i++) {
-      const doc = docs[i] as number;
-      if (seen[doc] === 0) {
-        seen[doc] = 1;
-        total++;
-      }
-    }
-  }
-  return collect(seen, 1, total);
+/** Per word of the phrase, the listings having it (a prefix last word: any word it starts). */
+function wordUnions(index: MatchIndex, postings: Postings, phrase: Phrase): Union[] {
+  const last = phrase.words.length - 1;
+  return phrase.words.map((word, i) =>
+    wordIds(index, word, phrase.prefix && i === last).map((id) => postings.of(id)),
+  );
 }
 
-/** The ids (ascending) whose counter equals `wanted`. */
-function collect(seen: Uint8Array, wanted: number, expected: number): Int32Array {
-  const out = new Int32Array(expected);
-  let next = 0;
-  for (let doc = 0; doc < seen.length && next < expected; doc++) {
-    if (seen[doc] === wanted) out[next++] = doc;
-  }
-  return next === expected ? out : out.subarray(0, next);
+/** The listings (ascending) having every word of the phrase anywhere, read from `postings`. */
+export function phraseWordsDocs(index: MatchIndex, postings: Postings, phrase: Phrase): Int32Array {
+  return intersectionOf(wordUnions(index, postings, phrase));
 }
 
-/** The listings (ascending) in every list; lists hold each listing once. */
-function intersect(capacity: number, lists: readonly Int32Array[]): Int32Array {
-  if (lists.length === 0) return new Int32Array(0);
-  if (lists.length === 1) return lists[0] as Int32Array;
-  const sorted = [...lists].sort((a, b) => a.length - b.length);
-  const smallest = sorted[0] as Int32Array;
-  if (smallest.length === 0) return smallest;
-  const seen = zeroedCounts(capacity);
-  for (let i = 0; i < smallest.length; i++) seen[smallest[i] as number] = 1;
-  let level = 1;
-  let total = smallest.length;
-  for (const list of sorted.slice(1)) {
-    total = 0;
-    for (let i = 0; i < list.length; i++) {
-      const doc = list[i] as number;
-      if (seen[doc] === level) {
-        seen[doc] = level + 1;
-        total++;
-      }
-    }
-    level++;
-    if (total === 0) return new Int32Array(0);
-  }
-  return collect(seen, level, total);
+/** The same as a union: a one-word phrase's lists are left unmerged. */
+export function phraseWordsUnion(index: MatchIndex, postings: Postings, phrase: Phrase): Union {
+  const unions = wordUnions(index, postings, phrase);
+  return unions.length === 1 ? (unions[0] as Union) : [intersectionOf(unions)];
 }
 
 /** A mask over word ids per position of a phrase. */
@@ -116,22 +65,9 @@ function phraseMasks(index: MatchIndex, phrase: Phrase): Uint8Array[] {
   });
 }
 
-/**
- * Listings having an alternative: all its words anywhere (`asWords`) or side by side.
- * Listings already `covered` by another alternative of the group may be left out.
- */
-function alternativeDocs(
-  index: MatchIndex,
-  phrase: Phrase,
-  asWords: boolean,
-  covered: Uint8Array,
-): Int32Array {
-  const last = phrase.words.length - 1;
-  const perWord = phrase.words.map((word, i) =>
-    union(index, wordIds(index, word, phrase.prefix && i === last)),
-  );
-  const candidates = intersect(index.capacity, perWord);
-  if (asWords || phrase.words.length === 1 || candidates.length === 0) return candidates;
+/** Those of `candidates` (ascending) having the phrase's words side by side in one column. */
+function sideBySide(index: MatchIndex, phrase: Phrase, candidates: Int32Array): Int32Array {
+  if (candidates.length === 0) return candidates;
   const masks = phraseMasks(index, phrase);
   // Short columns first (category names hold phrases such as "fish sauce" for every
   // listing of the category), the description last.
@@ -140,7 +76,6 @@ function alternativeDocs(
   let total = 0;
   for (let i = 0; i < candidates.length; i++) {
     const doc = candidates[i] as number;
-    if (covered[doc] === 1) continue;
     for (const store of stores) {
       if (doc >= store.start.length) continue;
       const from = store.start[doc] as number;
@@ -154,33 +89,69 @@ function alternativeDocs(
   return kept.subarray(0, total);
 }
 
-/** Listings matching one group (ascending). */
-export function groupDocs(index: MatchIndex, group: QueryGroup): Int32Array {
-  const alternatives = searchedAlternatives(group);
-  if (alternatives.length === 1) {
-    return alternativeDocs(index, alternatives[0] as Phrase, true, new Uint8Array(0));
-  }
-  // Each alternative adds the listings not covered yet (a phrase is verified only on those).
-  const covered = zeroedCovered(index.capacity);
-  let total = 0;
-  alternatives.forEach((alternative, a) => {
-    const docs = alternativeDocs(index, alternative, a === 0, covered);
-    for (let i = 0; i < docs.length; i++) {
-      const doc = docs[i] as number;
-      if (covered[doc] === 0) {
-        covered[doc] = 1;
-        total++;
-      }
-    }
-  });
-  return collect(covered, 1, total);
+/**
+ * A group's alternatives, split: what was typed and the one-word alternatives (words
+ * anywhere: a union of lists), and the phrases to be found side by side, with the
+ * listings having their words anywhere (those the side-by-side check may keep).
+ */
+interface GroupParts {
+  words: Int32Array[];
+  phrases: { phrase: Phrase; docs: Int32Array }[];
 }
 
-/** Listings matching every group (ascending). */
+function groupParts(index: MatchIndex, group: QueryGroup): GroupParts {
+  const postings = index.wordPostings();
+  const parts: GroupParts = { words: [], phrases: [] };
+  searchedAlternatives(group).forEach((phrase, a) => {
+    if (a === 0 || phrase.words.length === 1) {
+      parts.words.push(...phraseWordsUnion(index, postings, phrase));
+    } else {
+      parts.phrases.push({ phrase, docs: phraseWordsDocs(index, postings, phrase) });
+    }
+  });
+  return parts;
+}
+
+const marks = new IdMarks();
+
+/**
+ * Those of `docs` (ascending) in the group: found by its words, or by one of its phrases
+ * side by side, which is checked only on the listings the words did not find.
+ */
+function inGroup(index: MatchIndex, parts: GroupParts, docs: Int32Array): Int32Array {
+  marks.mark(parts.words);
+  let open = marks.filter(docs, false);
+  for (const { phrase, docs: candidates } of parts.phrases) {
+    if (open.length === 0) break;
+    marks.mark([candidates]);
+    marks.mark([sideBySide(index, phrase, marks.filter(open))]);
+    open = marks.filter(open, false);
+  }
+  marks.mark([open]);
+  return marks.filter(docs, false);
+}
+
+/** Listings matching one group (ascending). */
+export function groupDocs(index: MatchIndex, group: QueryGroup): Int32Array {
+  const parts = groupParts(index, group);
+  if (parts.phrases.length === 0) return unionOf(parts.words);
+  return inGroup(index, parts, unionOf([...parts.words, ...parts.phrases.map((p) => p.docs)]));
+}
+
+/**
+ * Listings matching every group (ascending). The groups' lists are intersected first, a
+ * phrase counting for every listing having its words anywhere (a superset); the phrases
+ * are then checked side by side only on the listings every other group may have.
+ */
 export function matchAll(index: MatchIndex, groups: readonly QueryGroup[]): Int32Array {
-  // (Each group's list is a fresh array or an inverted list, never the scratch counters.)
-  const lists = groups.map((group) => groupDocs(index, group));
-  return intersect(index.capacity, lists);
+  const parts = groups.map((group) => groupParts(index, group));
+  let found = intersectionOf(
+    parts.map(({ words, phrases }) => [...words, ...phrases.map((p) => p.docs)]),
+  );
+  for (const part of parts) {
+    if (part.phrases.length > 0 && found.length > 0) found = inGroup(index, part, found);
+  }
+  return found;
 }
 
 /** Any mode: how many groups each listing matches (0: none), per listing id. */
