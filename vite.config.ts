@@ -3,6 +3,7 @@ import { vitePlugin as remix } from "@remix-run/dev";
 import tailwindcss from "@tailwindcss/vite";
 import { defineConfig, type Plugin } from "vite";
 import { fileURLToPath } from "node:url";
+import { publicMessagesPlugin } from "./scripts/build/public-messages";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -41,6 +42,7 @@ export default defineConfig({
   plugins: [
     tailwindcss(),
     browserLoadsOneLanguage(),
+    publicMessagesPlugin(fileURLToPath(new URL("./app", import.meta.url))),
     // Vitest runs modules directly; the Remix plugin only matters for dev and build.
     !isVitest &&
       remix({

@@ -8,6 +8,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
   useSearchParams,
@@ -20,6 +21,7 @@ import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { vietnamToday } from "~/lib/dates";
 import { DEFAULT_LOCALE, hasMessages, loadMessages, t, useT } from "~/lib/i18n";
+import { messageScopeOf } from "~/lib/i18n/public-pages";
 import { isStaff, isProducerMember } from "~/modules/auth/actor";
 import { heldPermissions } from "~/modules/auth/permissions.server";
 import { getActor } from "~/modules/auth/session.server";
@@ -93,12 +95,14 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
   const locale = data?.locale ?? DEFAULT_LOCALE;
-  // In the browser only the page's language is loaded (entry.client.tsx). When a navigation
-  // brings another (the language switch, a log-in with a saved language), the page waits for
-  // it: React keeps showing the old page during the navigation's transition until it is here.
-  if (!hasMessages(locale)) throw loadMessages(locale);
+  // In the browser only the page's language is loaded (entry.client.tsx), and on a public page
+  // only the messages its code names. When a navigation brings another language (the switch, a
+  // log-in with a saved language) or a page needing the whole of it, the page waits for it:
+  // React keeps showing the old page during the navigation's transition until it is here.
+  const scope = messageScopeOf(useMatches().map((match) => match.id));
+  if (!hasMessages(locale, scope)) throw loadMessages(locale, scope);
   return (
-    <html lang={locale}>
+    <html lang={locale} data-messages={scope}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

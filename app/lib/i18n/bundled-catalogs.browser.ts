@@ -1,4 +1,5 @@
 import type { Locale } from "./locales";
+import type { MessageScope } from "./public-pages";
 import type { MessageKey } from "./vi";
 
 /**
@@ -7,8 +8,20 @@ import type { MessageKey } from "./vi";
  */
 export const bundledCatalogs: Partial<Record<Locale, Record<MessageKey, string>>> = {};
 
-/** Separate chunks in the browser build: a page downloads its own language only. */
-export const catalogLoaders: Record<Locale, () => Promise<Record<MessageKey, string>>> = {
-  vi: () => import("./vi").then((module) => module.vi),
-  en: () => import("./en").then((module) => module.en),
+/**
+ * Separate chunks in the browser build: a page downloads its own language only, and a public
+ * page only the messages its code names (public-vi.ts, filled by the build).
+ */
+export const catalogLoaders: Record<
+  Locale,
+  Record<MessageScope, () => Promise<Partial<Record<MessageKey, string>>>>
+> = {
+  vi: {
+    public: () => import("./public-vi").then((module) => module.messages),
+    all: () => import("./vi").then((module) => module.vi),
+  },
+  en: {
+    public: () => import("./public-en").then((module) => module.messages),
+    all: () => import("./en").then((module) => module.en),
+  },
 };

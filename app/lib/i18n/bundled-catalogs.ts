@@ -1,5 +1,6 @@
 import { en } from "./en";
 import type { Locale } from "./locales";
+import type { MessageScope } from "./public-pages";
 import { vi, type MessageKey } from "./vi";
 
 /**
@@ -9,8 +10,11 @@ import { vi, type MessageKey } from "./vi";
  */
 export const bundledCatalogs: Partial<Record<Locale, Record<MessageKey, string>>> = { vi, en };
 
-/** Here every language is bundled already; the browser's version fetches one chunk each. */
-export const catalogLoaders: Record<Locale, () => Promise<Record<MessageKey, string>>> = {
-  vi: () => Promise.resolve(vi),
-  en: () => Promise.resolve(en),
+/** Here every language is bundled already; the browser's version fetches chunks. */
+export const catalogLoaders: Record<
+  Locale,
+  Record<MessageScope, () => Promise<Partial<Record<MessageKey, string>>>>
+> = {
+  vi: { public: () => Promise.resolve(vi), all: () => Promise.resolve(vi) },
+  en: { public: () => Promise.resolve(en), all: () => Promise.resolve(en) },
 };
