@@ -59,24 +59,47 @@ function occurrences(words: readonly string[], phrase: Phrase): number {
   return count;
 }
 
-/** The bm25 score of one listing (higher is better, unlike FTS5's negated value). */
+/** How often phrase `p` (of the scored phrases) occurs in column `c` of one listing. */
+export type Occurrences = (p: number, c: number) => number;
+
+/**
+ * The bm25 score of one listing (higher is better, unlike FTS5's negated value), from
+ * its columns' lengths in words and the phrases' occurrences in each column.
+ */
+export function bm25Of(
+  phrases: readonly ScoredPhrase[],
+  columnLengths: readonly number[],
+  occurrencesOf: Occurrences,
+  weights: readonly number[],
+  averageLength: number,
+): number {
+  let documentLength = 0;
+  for (const length of columnLengths) documentLength += length;
+  const norm = K1 * (1 - B + (B * documentLength) / (averageLength || 1));
+  let score = 0;
+  phrases.forEach(({ idf }, p) => {
+    let tf = 0;
+    for (let c = 0; c < columnLengths.length; c++) {
+      const weight = weights[c] ?? 0;
+      if (weight > 0) tf += weight * occurrencesOf(p, c);
+    }
+    if (tf > 0) score += (idf * tf * (K1 + 1)) / (tf + norm);
+  });
+  return score;
+}
+
+/** The bm25 score of one listing given as words per column. */
 export function bm25Score(
   phrases: readonly ScoredPhrase[],
   columns: readonly (readonly string[])[],
   weights: readonly number[],
   averageLength: number,
 ): number {
-  let documentLength = 0;
-  for (const words of columns) documentLength += words.length;
-  const norm = K1 * (1 - B + (B * documentLength) / (averageLength || 1));
-  let score = 0;
-  for (const { phrase, idf } of phrases) {
-    let tf = 0;
-    columns.forEach((words, c) => {
-      const weight = weights[c] ?? 0;
-      if (weight > 0) tf += weight * occurrences(words, phrase);
-    });
-    if (tf > 0) score += (idf * tf * (K1 + 1)) / (tf + norm);
-  }
-  return score;
+  return bm25Of(
+    phrases,
+    columns.map((words) => words.length),
+    (p, c) => occurrences(columns[c] ?? [], (phrases[p] as ScoredPhrase).phrase),
+    weights,
+    averageLength,
+  );
 }

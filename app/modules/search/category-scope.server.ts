@@ -2,8 +2,8 @@ import { prepared, type Db } from "~db/client.server";
 import type { DocValues } from "./doc-values.server";
 import type { Phrase, QueryGroup } from "./query-plan";
 import { isUmbrellaName } from "./category-names";
-import { phraseWordsUnion } from "./match";
-import { IdMarks, type Union } from "./sorted-lists";
+import { phraseWordsDocs } from "./match";
+import { IdMarks } from "./sorted-lists";
 import { foldedWords } from "./words";
 
 /**
@@ -60,8 +60,9 @@ function wordMatches(typed: string, isPrefix: boolean, word: string): boolean {
   return isPrefix ? word.startsWith(typed) : word === typed;
 }
 
-/** Which listings hold each flagged group (one set of marks per group, kept between queries). */
-const holderMarks: IdMarks[] = [];
+/** The matches dropped by the check, and a group's holders among them (reused across queries). */
+const dropped = new IdMarks();
+const holding = new IdMarks();
 
 /** Whether one of the phrase's words may stand for `word` (itself, or a prefix of it). */
 function touches(alternative: Phrase, word: string): boolean {
@@ -71,14 +72,16 @@ function touches(alternative: Phrase, word: string): boolean {
 }
 
 /**
- * A predicate keeping the matches (all mode) that hold every group outside their umbrella
- * parents' names, or null when no group can match such a name (nothing to check).
+ * The matches (all mode, ascending `candidates`) to drop because a group was found only in
+ * an umbrella parent's name, as marks (valid until the next query), or null when no group
+ * can match such a name (nothing to check).
  */
 export function categoryScope(
   db: Db,
   values: DocValues,
   groups: readonly QueryGroup[],
-): ((id: number) => boolean) | null {
+  candidates: Int32Array,
+): IdMarks | null {
   const categories = categoryWords(db);
   // Per category: the groups that one of its umbrella words may have matched.
   const flagged = new Map<number, number[]>();
@@ -94,32 +97,43 @@ export function categoryScope(
     if (touched.length > 0) flagged.set(categoryId, touched);
   }
   if (flagged.size === 0) return null;
-  // Per group, which listings hold it outside the category column: a word of a one-word
-  // alternative, or every word of a longer one, anywhere (as the match reads what was
-  // typed); a prefix stands for every word it starts. Read from the inverted lists of the
-  // other columns, once per query, as ascending lists (scanning each flagged match's words
-  // cost up to 5 ms; marking arrays over every listing id, up to 1 ms).
-  const postings = values.otherColumnPostings();
-  const holdersOf = (group: QueryGroup): Union =>
-    group.alternatives
-      .filter((alternative) => alternative.words.length <= 30)
-      .flatMap((alternative) => phraseWordsUnion(values, postings, alternative));
-  // Marked only for the groups some flagged category has (marks reused across queries).
-  const holders = new Map<number, IdMarks>();
-  for (const touched of flagged.values()) {
+  let maxCategory = 0;
+  for (const categoryId of flagged.keys()) maxCategory = Math.max(maxCategory, categoryId);
+  const flagsByCategory = new Int32Array(maxCategory + 1);
+  for (const [categoryId, touched] of flagged) {
     for (const g of touched) {
-      if (holders.has(g)) continue;
-      const marks = (holderMarks[holders.size] ??= new IdMarks());
-      marks.mark(holdersOf(groups[g] as QueryGroup));
-      holders.set(g, marks);
+      flagsByCategory[categoryId] = (flagsByCategory[categoryId] ?? 0) | (1 << g);
     }
   }
-  const isHolder = (id: number, g: number): boolean => holders.get(g)?.has(id) === true;
-  // An array by category id: one read per match for the (usual) unflagged category.
-  const byCategory: (number[] | undefined)[] = [];
-  for (const [categoryId, touched] of flagged) byCategory[categoryId] = touched;
-  return (id) => {
-    const touched = byCategory[values.categoryId[id] as number];
-    return touched === undefined || touched.every((g) => isHolder(id, g));
-  };
+  // Only the matches in a flagged category need the check: per group, those to check.
+  const checked = groups.map((): number[] => []);
+  const categoryOf = values.categoryId;
+  for (let i = 0; i < candidates.length; i++) {
+    const id = candidates[i] as number;
+    for (
+      let flags = flagsByCategory[categoryOf[id] as number] ?? 0;
+      flags !== 0;
+      flags &= flags - 1
+    ) {
+      checked[31 - Math.clz32(flags & -flags)]?.push(id);
+    }
+  }
+  // A group holds outside the category column when a word of a one-word alternative, or
+  // every word of a longer one, is anywhere else (as the match reads what was typed); a
+  // prefix stands for every word it starts. Read from the inverted lists of the other
+  // columns, intersected with the matches to check (scanning their words cost up to 5 ms;
+  // marking the holders over the whole index, up to 0.4 ms).
+  const postings = values.otherColumnPostings();
+  const drops = checked.flatMap((ids, g) => {
+    if (ids.length === 0) return [];
+    const within = Int32Array.from(ids);
+    holding.mark(
+      (groups[g] as QueryGroup).alternatives
+        .filter((alternative) => alternative.words.length <= 30)
+        .map((alternative) => phraseWordsDocs(values, postings, alternative, within)),
+    );
+    return [holding.filter(within, false)];
+  });
+  dropped.mark(drops);
+  return dropped;
 }

@@ -390,19 +390,6 @@ export class DocValues {
     return this.wordIds.get(word) ?? -1;
   }
 
-  /** One listing's words per column (SEARCH_COLUMNS order), as text, for bm25. */
-  columnTexts(id: number): string[][] {
-    return SEARCH_COLUMNS.map((column, c) => {
-      const store = this.columnWords[c] as WordStore;
-      const from = store.start[id] ?? 0;
-      const words: string[] = [];
-      for (let i = from; i < from + (store.length[id] ?? 0); i++) {
-        words.push(this.words[store.data[i] as number] ?? "");
-      }
-      return words;
-    });
-  }
-
   /** The folded title's word ids are in the first column. */
   get titleWords(): WordStore {
     return this.columnWords[0] as WordStore;

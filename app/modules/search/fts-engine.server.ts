@@ -3,17 +3,27 @@ import { dayNumber, vietnamToday } from "~/lib/dates";
 import { runningCampaignListingIds } from "./campaign-filter.server";
 import { categoryScope } from "./category-scope.server";
 import { docValuesFor, type DocValues } from "./doc-values.server";
-import { compileFilter, countFacets, loadCategoryTree } from "./fts-filters.server";
+import { compileFilter, countFacets, loadCategoryTree, passes } from "./fts-filters.server";
 import { rebuildFtsIndex, removeFtsDocuments, writeFtsDocuments } from "./fts-index.server";
 import { loadHits } from "./hits.server";
-import { bm25Score, scoredPhrases } from "./bm25";
+import { bm25Of, scoredPhrases, type Occurrences } from "./bm25";
 import { matchAll, matchAny } from "./match";
 import { resolveIntent } from "./intent.server";
 import { buildQueryPlan, correctedText, withTypoCorrections, type QueryGroup } from "./query-plan";
 import { spellingFor } from "./spelling.server";
 import { topPositions } from "./ranking";
 import { PRICE_RANGES } from "./price-ranges";
-import { compileTiers, occurs, occursAt, titleMatches } from "./tiers";
+import {
+  compileTiers,
+  GROUP_BITS,
+  MARKS_SHIFT,
+  occurs,
+  occursAt,
+  occurrencesIn,
+  phraseMasks,
+  titleMatches,
+  WHOLE_SHIFT,
+} from "./tiers";
 import {
   emptyFacets,
   type ProgressFn,
@@ -24,6 +34,7 @@ import {
   type SearchResult,
 } from "./types";
 import type { Vocabulary } from "./typos";
+import type { WordStore } from "./word-store";
 import { vocabularyOfIndex } from "./vocabulary.server";
 
 /**
@@ -131,13 +142,18 @@ export function searchFts(db: Db, typedQuery: SearchQuery): SearchResult {
   }
 
   // 2. Filters, total and facets (words found only in a parent category's name do not count).
-  const scope = plan.mode === "all" && groups.length > 0 ? categoryScope(db, values, groups) : null;
+  const dropped =
+    plan.mode === "all" && groups.length > 0 ? categoryScope(db, values, groups, candidates) : null;
   const kept = scratchInts(candidates.length);
   let total = 0;
   const capacity = values.capacity;
   for (let i = 0; i < candidates.length; i++) {
     const id = candidates[i] as number;
-    if (id < capacity && filter(id) && (scope === null || scope(id) || pinned.includes(id))) {
+    if (
+      id < capacity &&
+      passes(filter, id) &&
+      (dropped === null || !dropped.has(id) || pinned.includes(id))
+    ) {
       kept[total++] = id;
     }
   }
@@ -158,7 +174,8 @@ export function searchFts(db: Db, typedQuery: SearchQuery): SearchResult {
           pinned,
         })
       : orderBySortKey(values, rows, query.sort, pageEnd, pinned);
-  return result(total, ordered.slice(offset, pageEnd), counted);
+  const rr = result(total, ordered.slice(offset, pageEnd), counted);
+  return rr;
 }
 
 /** A typed code's listing first, then in stock, then price, or newest (also the order without words). */
@@ -200,14 +217,12 @@ function orderByRelevance(
   const { groups, mode, wordsMatched, pageEnd, pinned } = options;
   const compiled = compileTiers(groups, values);
   const titles = values.titleWords;
-  const matches = titleMatches(compiled, values.titlePostings(), titles, rows, values.capacity);
+  const packed = titleMatches(compiled, values.titlePostings(), titles, rows, values.capacity);
   const tiers = scratchFloats(0, rows.length);
   const keys = scratchFloats(1, rows.length);
   // The tier loop runs for every match (tens of thousands): everything it reads is hoisted.
   const inStock = values.inStock;
   const publishedAt = values.publishedAt;
-  const groupBits = matches.groups;
-  const marks = matches.marks;
   const allGroups = compiled.allGroups;
   const isAll = mode === "all";
   const titleData = titles.data;
@@ -215,13 +230,13 @@ function orderByRelevance(
   const titleLength = titles.length;
   const typed = compiled.typed;
   const isMultiWord = compiled.isMultiWord;
-  const wholeBits = matches.whole;
   const spanGroups = compiled.spanGroups;
   for (let i = 0; i < rows.length; i++) {
     const id = rows[i] as number;
-    let tier = (inStock[id] as number) * 4096 + (marks[id] as number) * 16;
+    const title = packed[id] as number;
+    let tier = (inStock[id] as number) * 4096 + (title >>> MARKS_SHIFT) * 16;
     if (wordsMatched !== null) tier += Math.min(wordsMatched[id] as number, 15) * 256;
-    const bits = groupBits[id] as number;
+    const bits = title & GROUP_BITS;
     if (isAll ? (bits & allGroups) === allGroups : bits !== 0) {
       // The title holds every group (any mode: one): does it start with, or hold, the words as typed?
       const from = titleStart[id] as number;
@@ -230,8 +245,8 @@ function orderByRelevance(
       const adjacent = isMultiWord && (startsWith || occurs(titleData, from, end, typed));
       // Whole words in the title rank above the start of longer ones ("trà" above "tranh"):
       // what buyers type (all mode); any mode ranks by the number of words matched.
-      const isWhole =
-        isAll && (((wholeBits[id] as number) | (bits & spanGroups)) & allGroups) === allGroups;
+      const whole = (title >> WHOLE_SHIFT) & GROUP_BITS;
+      const isWhole = isAll && ((whole | (bits & spanGroups)) & allGroups) === allGroups;
       tier += (isWhole ? 8 : 0) + (adjacent ? 4 : 0) + (startsWith ? 2 : 1);
     }
     if (pinned.length > 0 && pinned.includes(id)) tier += 65536;
@@ -249,12 +264,21 @@ function orderByRelevance(
 
   const phrases = scoredPhrases(groups, vocabulary, values.visibleCount);
   const averageLength = values.totalLength / Math.max(1, values.visibleCount);
+  // bm25 on the words' ids (a phrase as masks over the dictionary, as the tiers read titles):
+  // turning each listing's words back into text cost more than the scoring.
+  const masks = phrases.map(({ phrase }) => phraseMasks(phrase, values));
+  const stores = values.columnWords;
+  const lengths = stores.map(() => 0);
   const scores = new Map<number, number>();
   for (const i of window) {
-    scores.set(
-      i,
-      bm25Score(phrases, values.columnTexts(rows[i] ?? 0), BM25_WEIGHTS, averageLength),
-    );
+    const id = rows[i] ?? 0;
+    stores.forEach((store, c) => (lengths[c] = store.length[id] ?? 0));
+    const occurrencesOf: Occurrences = (p, c) => {
+      const store = stores[c] as WordStore;
+      const from = store.start[id] ?? 0;
+      return occurrencesIn(store.data, from, from + (lengths[c] ?? 0), masks[p] ?? []);
+    };
+    scores.set(i, bm25Of(phrases, lengths, occurrencesOf, BM25_WEIGHTS, averageLength));
   }
   window.sort(
     (a, b) =>

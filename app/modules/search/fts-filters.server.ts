@@ -30,12 +30,52 @@ export function loadCategoryTree(db: Db): CategoryTree {
   };
 }
 
-export type RowFilter = (id: number) => boolean;
+/**
+ * The filters of a query as plain data read by `passes`, one function with every check in
+ * it: the filter loop runs for every match (tens of thousands), and a chain of closures
+ * (one per filter) cost several times more than these few comparisons.
+ */
+export interface RowFilter {
+  visible: Uint8Array;
+  campaignIds: ReadonlySet<number> | null;
+  /** By category id: 1 for the category filtered on and its descendants; null: any. */
+  isIncludedCategory: Uint8Array | null;
+  categoryOf: Int32Array;
+  /** Index into the doc values' communes; -1: any. */
+  commune: number;
+  communeOf: Int32Array;
+  /** Valid OCOP stars per listing; 0 in `minStars` or `exactStars`: no such filter. */
+  stars: Uint8Array;
+  minStars: number;
+  exactStars: number;
+  /** Valid certification kinds per listing (bits); 0 in `certBit`: any. */
+  certs: Uint8Array;
+  certBit: number;
+  price: Float64Array;
+  priceMin: number | null;
+  priceMax: number | null;
+}
+
+/** Whether listing `id` is searchable and passes every filter. */
+export function passes(filter: RowFilter, id: number): boolean {
+  if (filter.visible[id] !== 1) return false;
+  if (filter.campaignIds !== null && !filter.campaignIds.has(id)) return false;
+  const included = filter.isIncludedCategory;
+  if (included !== null && included[filter.categoryOf[id] as number] !== 1) return false;
+  if (filter.commune >= 0 && filter.communeOf[id] !== filter.commune) return false;
+  if (filter.minStars > 0 && (filter.stars[id] ?? 0) < filter.minStars) return false;
+  if (filter.exactStars !== 0 && filter.stars[id] !== filter.exactStars) return false;
+  if (filter.certBit !== 0 && ((filter.certs[id] ?? 0) & filter.certBit) === 0) return false;
+  const price = filter.price[id] ?? 0;
+  if (filter.priceMin !== null && !(price >= filter.priceMin)) return false;
+  if (filter.priceMax !== null && !(price <= filter.priceMax)) return false;
+  return true;
+}
 
 /**
- * The filters of a query as one predicate, or null when a filter names something that
- * does not exist (an unknown category or commune, a campaign not running): nothing can
- * match then. `campaignIds`: the listings of the query's campaign (campaign-filter.server.ts).
+ * The filters of a query, or null when a filter names something that does not exist (an
+ * unknown category or commune, a campaign not running): nothing can match then.
+ * `campaignIds`: the listings of the query's campaign (campaign-filter.server.ts).
  */
 export function compileFilter(
   query: SearchQuery,
@@ -44,11 +84,8 @@ export function compileFilter(
   today: number,
   campaignIds: ReadonlySet<number> | null = null,
 ): RowFilter | null {
-  const checks: RowFilter[] = [];
-  if (query.campaign) {
-    if (campaignIds === null || campaignIds.size === 0) return null;
-    checks.push((id) => campaignIds.has(id));
-  }
+  if (query.campaign && (campaignIds === null || campaignIds.size === 0)) return null;
+  let isIncludedCategory: Uint8Array | null = null;
   if (query.category !== null) {
     const root = tree.byCode.get(query.category);
     if (!root) return null;
@@ -66,45 +103,29 @@ export function compileFilter(
     // A lookup table by category id: one array read per match instead of a hash lookup.
     let maxId = 0;
     for (const id of tree.byId.keys()) if (id > maxId) maxId = id;
-    const isIncluded = new Uint8Array(maxId + 1);
-    for (const id of included) isIncluded[id] = 1;
-    const categoryOf = values.categoryId;
-    checks.push((id) => isIncluded[categoryOf[id] as number] === 1);
+    isIncludedCategory = new Uint8Array(maxId + 1);
+    for (const id of included) isIncludedCategory[id] = 1;
   }
-  if (query.commune !== null) {
-    const index = findCommune(values, query.commune);
-    if (index < 0) return null;
-    checks.push((id) => values.communeIndex[id] === index);
-  }
+  const commune = query.commune === null ? -1 : findCommune(values, query.commune);
+  if (commune < 0 && query.commune !== null) return null;
+  const certKind = query.certification === null ? -1 : certificationIndex(query.certification);
+  if (certKind < 0 && query.certification !== null) return null;
   const valid = values.validOn(today);
-  if (query.ocopMin !== null && query.ocopMin > 0) {
-    const min = query.ocopMin;
-    checks.push((id) => (valid.stars[id] ?? 0) >= min);
-  }
-  if (query.ocopExactly) {
-    const stars = query.ocopExactly;
-    checks.push((id) => valid.stars[id] === stars);
-  }
-  if (query.certification !== null) {
-    const k = certificationIndex(query.certification);
-    if (k < 0) return null;
-    const bit = 1 << k;
-    checks.push((id) => ((valid.certs[id] ?? 0) & bit) !== 0);
-  }
-  if (query.priceMin !== null) {
-    const min = query.priceMin;
-    checks.push((id) => (values.price[id] ?? 0) >= min);
-  }
-  if (query.priceMax !== null) {
-    const max = query.priceMax;
-    checks.push((id) => (values.price[id] ?? 0) <= max);
-  }
-  const visible = values.visible;
-  if (checks.length === 0) return (id) => visible[id] === 1;
-  return (id) => {
-    if (visible[id] !== 1) return false;
-    for (let c = 0; c < checks.length; c++) if (!(checks[c] as RowFilter)(id)) return false;
-    return true;
+  return {
+    visible: values.visible,
+    campaignIds: query.campaign ? campaignIds : null,
+    isIncludedCategory,
+    categoryOf: values.categoryId,
+    commune,
+    communeOf: values.communeIndex,
+    stars: valid.stars,
+    minStars: query.ocopMin !== null && query.ocopMin > 0 ? query.ocopMin : 0,
+    exactStars: query.ocopExactly || 0,
+    certs: valid.certs,
+    certBit: certKind < 0 ? 0 : 1 << certKind,
+    price: values.price,
+    priceMin: query.priceMin,
+    priceMax: query.priceMax,
   };
 }
 

@@ -43,13 +43,22 @@ function wordUnions(index: MatchIndex, postings: Postings, phrase: Phrase): Unio
   );
 }
 
-/** The listings (ascending) having every word of the phrase anywhere, read from `postings`. */
-export function phraseWordsDocs(index: MatchIndex, postings: Postings, phrase: Phrase): Int32Array {
-  return intersectionOf(wordUnions(index, postings, phrase));
+/**
+ * The listings (ascending) having every word of the phrase anywhere, read from `postings`;
+ * only those of `within` (ascending) when given.
+ */
+export function phraseWordsDocs(
+  index: MatchIndex,
+  postings: Postings,
+  phrase: Phrase,
+  within?: Int32Array,
+): Int32Array {
+  const unions = wordUnions(index, postings, phrase);
+  return intersectionOf(within ? [...unions, [within]] : unions);
 }
 
 /** The same as a union: a one-word phrase's lists are left unmerged. */
-export function phraseWordsUnion(index: MatchIndex, postings: Postings, phrase: Phrase): Union {
+function phraseWordsUnion(index: MatchIndex, postings: Postings, phrase: Phrase): Union {
   const unions = wordUnions(index, postings, phrase);
   return unions.length === 1 ? (unions[0] as Union) : [intersectionOf(unions)];
 }

@@ -1,4 +1,5 @@
 import { typedPhrase, type Phrase, type QueryGroup } from "./query-plan";
+import { IdMarks } from "./sorted-lists";
 import type { Postings, WordStore } from "./word-store";
 
 /**
@@ -136,41 +137,44 @@ export function compileTiers(
   };
 }
 
-/** Per listing id: which groups its title holds (bits), and how many marked words it has. */
-export interface TitleMatches {
-  groups: Int32Array;
-  marks: Uint8Array;
-  /** Which groups the title holds as whole words (bits). */
-  whole: Int32Array;
-}
+/**
+ * Per listing id, packed in one number (one read per match in the ranking loop instead of
+ * three): which groups its title holds (bits 0–11, `& GROUP_BITS`), which of them as
+ * whole words (the same bits shifted by WHOLE_SHIFT), and how many marked words it has
+ * (from MARKS_SHIFT up).
+ */
+export const GROUP_BITS = 0xfff;
+export const WHOLE_SHIFT = 12;
+export const MARKS_SHIFT = 24;
 
 /**
- * Arrays over every listing id reused from one query to the next (a search runs
+ * An array over every listing id reused from one query to the next (a search runs
  * synchronously): a fresh 100,000-entry array per query costs more in zeroing and garbage
  * collection than the loops that fill it. Cleared before each use.
  */
-const int32Scratch: Int32Array[] = [];
-const uint8Scratch: Uint8Array[] = [];
-function zeroedInt32(slot: number, capacity: number): Int32Array {
-  let buffer = int32Scratch[slot];
-  if (!buffer || buffer.length !== capacity) {
-    buffer = new Int32Array(capacity);
-    int32Scratch[slot] = buffer;
-  } else buffer.fill(0);
-  return buffer;
-}
-function zeroedUint8(slot: number, capacity: number): Uint8Array {
-  let buffer = uint8Scratch[slot];
-  if (!buffer || buffer.length !== capacity) {
-    buffer = new Uint8Array(capacity);
-    uint8Scratch[slot] = buffer;
-  } else buffer.fill(0);
+let packedScratch: Int32Array = new Int32Array(0);
+let spanScratch: Int32Array = new Int32Array(0);
+const rowMarks = new IdMarks();
+
+function zeroed(buffer: Int32Array, capacity: number): Int32Array {
+  if (buffer.length !== capacity) return new Int32Array(capacity);
+  buffer.fill(0);
   return buffer;
 }
 
+/** Sets `bits` on every listing of the lists. */
+function orInto(packed: Int32Array, lists: readonly Int32Array[], bits: number): void {
+  for (const docs of lists) {
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i] as number;
+      packed[doc] = (packed[doc] as number) | bits;
+    }
+  }
+}
+
 /**
- * Reads the inverted lists of the query's words once for the whole query. The arrays
- * returned are valid until the next call (they are reused).
+ * Reads the inverted lists of the query's words once for the whole query. The array
+ * returned is valid until the next call (it is reused).
  */
 export function titleMatches(
   compiled: CompiledTiers,
@@ -178,84 +182,54 @@ export function titleMatches(
   titles: WordStore,
   rows: Int32Array,
   capacity: number,
-): TitleMatches {
-  const groups = zeroedInt32(0, capacity);
-  compiled.groupWords.forEach((words, g) => {
-    const bit = 1 << g;
-    for (const word of words) {
-      const docs = postings.title.of(word);
-      for (let i = 0; i < docs.length; i++) {
-        const doc = docs[i] as number;
-        groups[doc] = (groups[doc] as number) | bit;
-      }
-    }
-  });
+): Int32Array {
+  const packed = (packedScratch = zeroed(packedScratch, capacity));
+  const titleLists = (words: readonly number[]) => words.map((word) => postings.title.of(word));
+  compiled.groupWords.forEach((words, g) => orInto(packed, titleLists(words), 1 << g));
   for (const { groupBit, words } of compiled.typedSpans) {
-    const seen = zeroedInt32(1, capacity);
+    const seen = (spanScratch = zeroed(spanScratch, capacity));
     const all = (1 << words.length) - 1;
-    words.forEach((ids, w) => {
-      for (const id of ids) {
-        const docs = postings.title.of(id);
-        for (let i = 0; i < docs.length; i++) {
-          const doc = docs[i] as number;
-          seen[doc] = (seen[doc] as number) | (1 << w);
-        }
-      }
-    });
+    words.forEach((ids, w) => orInto(seen, titleLists(ids), 1 << w));
     // Only the listings having the span's first word can have all of them.
-    for (const id of words[0] ?? []) {
-      const docs = postings.title.of(id);
+    for (const docs of titleLists(words[0] ?? [])) {
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i] as number;
-        if (seen[doc] === all) groups[doc] = (groups[doc] as number) | groupBit;
+        if (seen[doc] === all) packed[doc] = (packed[doc] as number) | groupBit;
       }
     }
   }
-  if (compiled.phrases.length > 0) {
-    const isRow = zeroedUint8(0, capacity);
-    for (let i = 0; i < rows.length; i++) isRow[rows[i] as number] = 1;
-    for (const { groupBit, masks } of compiled.phrases) {
-      // Only the matches whose title has the phrase's rarest (whole) word can hold it;
-      // none can when a word of it is in no title at all.
-      const ids = masks.map(idsOf);
-      if (ids.some((list) => list.length === 0)) continue;
-      const lists = ids.flatMap((list) =>
-        list.length === 1 ? [postings.title.of(list[0] as number)] : [],
-      );
-      const driver = lists.sort((a, b) => a.length - b.length)[0];
-      for (const doc of driver ?? rows) {
-        if (isRow[doc] !== 1 || (groups[doc] as number) & groupBit) continue;
-        const from = titles.start[doc] as number;
-        const end = from + (titles.length[doc] as number);
-        if (occurs(titles.data, from, end, masks)) groups[doc] = (groups[doc] as number) | groupBit;
-      }
+  if (compiled.phrases.length > 0) rowMarks.mark([rows]);
+  for (const { groupBit, masks } of compiled.phrases) {
+    // Only the matches whose title has the phrase's rarest (whole) word can hold it;
+    // none can when a word of it is in no title at all.
+    const ids = masks.map(idsOf);
+    if (ids.some((list) => list.length === 0)) continue;
+    const lists = ids.flatMap((list) => (list.length === 1 ? titleLists(list) : []));
+    const driver = lists.sort((a, b) => a.length - b.length)[0];
+    for (const doc of driver ?? rows) {
+      if (!rowMarks.has(doc) || (packed[doc] as number) & groupBit) continue;
+      const from = titles.start[doc] as number;
+      const end = from + (titles.length[doc] as number);
+      if (occurs(titles.data, from, end, masks)) packed[doc] = (packed[doc] as number) | groupBit;
     }
   }
-  const marks = zeroedUint8(1, capacity);
   for (const word of compiled.markedWords) {
     const docs = postings.marked.of(word);
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i] as number;
-      marks[doc] = (marks[doc] as number) + 1;
+      packed[doc] = (packed[doc] as number) + (1 << MARKS_SHIFT);
     }
   }
-  const whole = zeroedInt32(2, capacity);
   compiled.wholeWords.forEach(({ folded, marked }, g) => {
-    const bit = 1 << g;
-    for (const [list, words] of [
-      [postings.title, folded],
-      [postings.marked, marked],
-    ] as const) {
-      for (const word of words) {
-        const docs = list.of(word);
-        for (let i = 0; i < docs.length; i++) {
-          const doc = docs[i] as number;
-          whole[doc] = (whole[doc] as number) | bit;
-        }
-      }
-    }
+    const bit = 1 << (g + WHOLE_SHIFT);
+    orInto(packed, titleLists(folded), bit);
+    orInto(
+      packed,
+      marked.map((word) => postings.marked.of(word)),
+      bit,
+    );
   });
-  return { groups, marks, whole };
+  return packed;
 }
 
 /** Whether the phrase (masks per position) occurs in `data` at `at` (the text ending at `end`). */
@@ -266,6 +240,22 @@ export function occursAt(data: Int32Array, at: number, end: number, phrase: Uint
     if ((phrase[k] as Uint8Array)[data[at + k] as number] !== 1) return false;
   }
   return true;
+}
+
+/** How many times the phrase occurs in `data[from, end)` (bm25's term frequency). */
+export function occurrencesIn(
+  data: Int32Array,
+  from: number,
+  end: number,
+  phrase: Uint8Array[],
+): number {
+  // (An empty phrase "occurs" at every position and at the end, as bm25.ts counts it.)
+  if (phrase.length === 0) return Math.max(0, end - from + 1);
+  let count = 0;
+  for (let at = from; at + phrase.length <= end; at++) {
+    if (occursAt(data, at, end, phrase)) count++;
+  }
+  return count;
 }
 
 /** Whether the phrase occurs anywhere in `data[from, end)`. */
