@@ -21,6 +21,7 @@ import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { vietnamToday } from "~/lib/dates";
 import { DEFAULT_LOCALE, hasMessages, loadMessages, t, useT } from "~/lib/i18n";
+import { documentHydrates } from "~/lib/hydration";
 import { messageScopeOf } from "~/lib/i18n/public-pages";
 import { isStaff, isProducerMember } from "~/modules/auth/actor";
 import { heldPermissions } from "~/modules/auth/permissions.server";
@@ -99,7 +100,9 @@ export function Layout({ children }: { children: ReactNode }) {
   // only the messages its code names. When a navigation brings another language (the switch, a
   // log-in with a saved language) or a page needing the whole of it, the page waits for it:
   // React keeps showing the old page during the navigation's transition until it is here.
-  const scope = messageScopeOf(useMatches().map((match) => match.id));
+  const matches = useMatches();
+  const scope = messageScopeOf(matches.map((match) => match.id));
+  const hydrates = documentHydrates(matches);
   if (!hasMessages(locale, scope)) throw loadMessages(locale, scope);
   return (
     <html lang={locale} data-messages={scope}>
@@ -112,8 +115,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="flex min-h-screen flex-col">
         {children}
-        <ScrollRestoration nonce={nonce || undefined} />
-        <Scripts nonce={nonce || undefined} />
+        {hydrates ? <ScrollRestoration nonce={nonce || undefined} /> : null}
+        {hydrates ? <Scripts nonce={nonce || undefined} /> : null}
       </body>
     </html>
   );

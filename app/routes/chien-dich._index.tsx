@@ -10,6 +10,9 @@ import { listPublicCampaigns } from "~/modules/campaigns/public.server";
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
 
+// A page to read: no scripts in its document (docs/decisions/035).
+export { NO_HYDRATION as handle } from "~/lib/hydration";
+
 export const meta: MetaFunction = ({ matches }) => {
   const locale = localeFromMatches(matches);
   return pageMeta(

@@ -2,6 +2,9 @@ import type { MetaFunction } from "@remix-run/node";
 import { LegalPage } from "~/components/legal-page";
 import { titledPage } from "~/lib/i18n/meta";
 
+// A page to read: no scripts in its document (docs/decisions/035).
+export { NO_HYDRATION as handle } from "~/lib/hydration";
+
 export const meta: MetaFunction = titledPage("privacy.terms.title");
 
 /** /dieu-khoan: the terms of use everyone accepts at sign-up (version TERMS_VERSION). Public. */

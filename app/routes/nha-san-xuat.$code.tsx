@@ -11,6 +11,9 @@ import { getProducerPage } from "~/modules/listings/public.server";
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
 
+// A page to read: no scripts in its document (docs/decisions/035).
+export { NO_HYDRATION as handle } from "~/lib/hydration";
+
 export const meta: MetaFunction<typeof loader> = recordPageMeta(({ producer }) => ({
   title: producer.name,
   description: producer.story.slice(0, 160) || undefined,

@@ -7,6 +7,9 @@ import { titledPage } from "~/lib/i18n/meta";
 import { getEnv } from "~/modules/platform/env.server";
 import { handle } from "~/modules/platform/http.server";
 
+// A page to read: no scripts in its document (docs/decisions/035).
+export { NO_HYDRATION as handle } from "~/lib/hydration";
+
 export const meta: MetaFunction = titledPage("privacy.notice.title");
 
 /** /quyen-rieng-tu: the privacy notice (decree 13/2023/NĐ-CP). Public. */

@@ -13,6 +13,9 @@ import { listOpenPurchaseRequests } from "~/modules/demand/purchase-requests.ser
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
 
+// A page to read: no scripts in its document (docs/decisions/035).
+export { NO_HYDRATION as handle } from "~/lib/hydration";
+
 export const meta: MetaFunction = ({ matches }) => {
   const locale = localeFromMatches(matches);
   return pageMeta(locale, t(locale, "requests.title"), t(locale, "requests.intro"));
