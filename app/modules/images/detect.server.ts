@@ -1,3 +1,4 @@
+import { open } from "node:fs/promises";
 import sharp, { type Metadata } from "sharp";
 import { Invalid } from "~/lib/errors";
 
@@ -5,6 +6,9 @@ export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 export const MAX_INPUT_PIXELS = 50_000_000;
 
 export type AcceptedFormat = "jpeg" | "png" | "webp";
+
+/** What sharp is given: the bytes of an upload, or the path of the file that holds them. */
+export type ImageSource = Uint8Array | string;
 
 /** Why an upload is refused, one message (`images.refused.<reason>`) per reason. */
 export type ImageRefusal =
@@ -48,14 +52,29 @@ export interface InspectedImage {
   height: number;
 }
 
+/** The size of a source and its first KiB, enough to tell its format (a file is not read). */
+async function headOf(source: ImageSource): Promise<{ size: number; head: Uint8Array }> {
+  if (typeof source !== "string") return { size: source.byteLength, head: source };
+  const file = await open(source, "r");
+  try {
+    const { size } = await file.stat();
+    const head = new Uint8Array(Math.min(size, 1024));
+    await file.read(head, 0, head.byteLength, 0);
+    return { size, head };
+  } finally {
+    await file.close();
+  }
+}
+
 /**
  * Checks an upload by its content before any pixel is decoded: size, magic bytes, then the
  * header dimensions read by sharp (`metadata()` parses the header only). Throws ImageRefused.
  */
-export async function inspectImage(bytes: Uint8Array): Promise<InspectedImage> {
-  if (bytes.byteLength === 0) throw new ImageRefused("empty");
-  if (bytes.byteLength > MAX_UPLOAD_BYTES) throw new ImageRefused("tooLarge");
-  const sniffed = sniffFormat(bytes);
+export async function inspectImage(source: ImageSource): Promise<InspectedImage> {
+  const { size, head } = await headOf(source);
+  if (size === 0) throw new ImageRefused("empty");
+  if (size > MAX_UPLOAD_BYTES) throw new ImageRefused("tooLarge");
+  const sniffed = sniffFormat(head);
   if (sniffed === "svg") throw new ImageRefused("svg");
   if (sniffed === "gif") throw new ImageRefused("gif");
   if (sniffed === null) throw new ImageRefused("notImage");
@@ -64,7 +83,7 @@ export async function inspectImage(bytes: Uint8Array): Promise<InspectedImage> {
   try {
     // limitInputPixels: false here only because we compare the declared size ourselves, to
     // give the right message; the decoding pipeline keeps sharp's own limit as a backstop.
-    metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
+    metadata = await sharp(source, { limitInputPixels: false }).metadata();
   } catch {
     throw new ImageRefused("unreadable");
   }

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/p
 import { join, resolve } from "node:path";
 import { z } from "zod";
 import { getEnv } from "~/modules/platform/env.server";
+import type { ImageInput } from "./pipeline.server";
 import { deleteStoredImage, storeImage, type StoredImage } from "./store.server";
 
 /**
@@ -62,12 +63,13 @@ export async function pendingImages(userId: number, token: string | null): Promi
  * Stores newly picked photos next to those kept from the last submit (`keep`: the storage keys
  * still ticked), at most `max` in all. Returns the token to send back and the photos; a photo
  * the pipeline refuses is left out and its error returned, so the others are not lost.
+ * `files` are read one at a time as the pipeline takes them (uploads stay on disk till then).
  */
 export async function keepPendingImages(
   userId: number,
   token: string | null,
   keep: string[],
-  files: Uint8Array[],
+  files: readonly ImageInput[],
   max: number,
 ): Promise<{ token: string; images: StoredImage[]; refused: unknown[]; overMax: boolean }> {
   await sweepPendingImages();
@@ -81,13 +83,13 @@ export async function keepPendingImages(
   const images = [...kept];
   const refused: unknown[] = [];
   let overMax = false;
-  for (const bytes of files) {
+  for (const file of files) {
     if (images.length >= max) {
       overMax = true;
       break;
     }
     try {
-      images.push(await storeImage(bytes));
+      images.push(await storeImage(file));
     } catch (error) {
       refused.push(error);
     }

@@ -1,6 +1,9 @@
+import { mkdir, open, rename, rm } from "node:fs/promises";
+import { join } from "node:path";
 import sharp, { type OutputInfo } from "sharp";
 import { IMAGE_WIDTHS, variantWidths, type ImageWidth } from "~/lib/images";
-import { ImageRefused, inspectImage, MAX_INPUT_PIXELS } from "./detect.server";
+import { ImageRefused, inspectImage, MAX_INPUT_PIXELS, type ImageSource } from "./detect.server";
+import { uploadedFilePath } from "./uploaded-files.server";
 
 // Sharp's operation cache only helps when the same input is processed again, which never
 // happens here; it would keep up to 50 MB of decoded images alive per process.
@@ -10,13 +13,15 @@ sharp.cache(false);
 // compete with the other requests on a two-core server.
 sharp.concurrency(2);
 
+/** An upload to process: its bytes, or a file kept on disk by readUploadForm. */
+export type ImageInput = Uint8Array | Blob;
+
 export interface ProcessedImage {
   /** Size of the largest variant, after orientation (its aspect ratio is the image's). */
   width: number;
   height: number;
   /** A tiny blurred WebP as a data: URI. */
   placeholder: string;
-  variants: { width: ImageWidth; data: Buffer }[];
 }
 
 // effort 2 and no smart subsampling: 4–5× faster than the defaults for a few % more bytes.
@@ -27,46 +32,113 @@ const WEBP = { quality: 78, effort: 2, smartSubsample: false } as const;
 let previous: Promise<unknown> = Promise.resolve();
 function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
   const run = previous.then(task, task);
-  previous = run.catch(() => undefined);
+  previous = run.then(
+    () => undefined,
+    () => undefined,
+  );
   return run;
 }
 
 /**
- * Turns an untrusted upload into WebP variants: checked by content first (inspectImage),
- * then decoded once, auto-oriented from EXIF and resized to the largest width; smaller
- * variants come from that intermediate. Output carries no metadata (sharp strips EXIF,
- * GPS, XMP and ICC unless asked to keep them), so a phone's position never gets out.
- * Photos are processed one at a time per process (see oneAtATime).
+ * What sharp reads: the path of a file readUploadForm kept on disk (libvips reads it in small
+ * blocks, so the photo never sits in this process's memory), otherwise the bytes.
+ */
+async function sourceOf(input: ImageInput): Promise<ImageSource> {
+  if (input instanceof Uint8Array) return input;
+  return uploadedFilePath(input) ?? new Uint8Array(await input.arrayBuffer());
+}
+
+/**
+ * Turns an untrusted upload into WebP variants written to `dir` (created once the upload
+ * passed inspection) as `<width>.webp`: checked by
+ * content first (inspectImage), then decoded once, auto-oriented from EXIF and resized to the
+ * largest width; smaller variants come from that intermediate. Output carries no metadata
+ * (sharp strips EXIF, GPS, XMP and ICC unless asked to keep them), so a phone's position never
+ * gets out. Photos are processed one at a time per process (see oneAtATime).
  */
 export async function processImage(
-  bytes: Uint8Array,
+  input: ImageInput,
+  dir: string,
   options: { widths?: readonly ImageWidth[] } = {},
 ): Promise<ProcessedImage> {
-  await inspectImage(bytes);
-  return oneAtATime(() => decodeAndEncode(bytes, options.widths ?? IMAGE_WIDTHS));
+  const source = await sourceOf(input);
+  await inspectImage(source);
+  await mkdir(dir, { recursive: true });
+  return oneAtATime(() => decodeAndEncode(source, dir, options.widths ?? IMAGE_WIDTHS));
+}
+
+// The decoded photo at the largest width (1600 × 2133 × 3 = 10 MB for a phone photo) lives in
+// one buffer that every photo reuses. Taken from sharp's raw output it was a new buffer per
+// photo, freed only when V8 next collected garbage: in a process doing little else, three
+// or four of them (30–40 MB) waited at once (decision 032). libvips writes the intermediate to
+// a file in its native format (a 64-byte header, then the pixels) and it is read back here.
+const REUSED_MAX_BYTES = 32 * 1024 * 1024;
+const VIPS_HEADER_BYTES = 64;
+let reused: Buffer | null = null;
+
+function bufferFor(bytes: number): Buffer {
+  if (bytes > REUSED_MAX_BYTES) return Buffer.allocUnsafeSlow(bytes); // a rare very tall image
+  if (!reused || reused.byteLength < bytes) reused = Buffer.allocUnsafeSlow(bytes);
+  return reused.subarray(0, bytes);
+}
+
+/** The pixels of a libvips-format file of 8-bit `width` × `height` × `channels`. */
+async function readVipsPixels(path: string, info: OutputInfo): Promise<Buffer> {
+  const file = await open(path, "r");
+  try {
+    const header = Buffer.alloc(VIPS_HEADER_BYTES);
+    await file.read(header, 0, VIPS_HEADER_BYTES, 0);
+    // Xsize, Ysize, Bands, then BandFmt 0 (uchar) and Coding 0 (none): plain 8-bit pixels.
+    const fits =
+      header.readUInt32LE(4) === info.width &&
+      header.readUInt32LE(8) === info.height &&
+      header.readUInt32LE(12) === info.channels &&
+      header.readUInt32LE(20) === 0 &&
+      header.readUInt32LE(24) === 0;
+    if (!fits) throw new Error(`unexpected libvips header in ${path}`);
+    const pixels = bufferFor(info.width * info.height * info.channels);
+    const { bytesRead } = await file.read(pixels, 0, pixels.byteLength, VIPS_HEADER_BYTES);
+    if (bytesRead !== pixels.byteLength) throw new Error(`short libvips file ${path}`);
+    return pixels;
+  } finally {
+    await file.close();
+  }
 }
 
 async function decodeAndEncode(
-  bytes: Uint8Array,
+  source: ImageSource,
+  dir: string,
   wanted: readonly ImageWidth[],
 ): Promise<ProcessedImage> {
-  let base: { data: Buffer; info: OutputInfo };
+  const intermediate = join(dir, "decoded.v");
+  let info: OutputInfo;
   try {
-    base = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" })
+    info = await sharp(source, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" })
       .rotate()
       .resize({ width: Math.max(...wanted), withoutEnlargement: true })
       .toColourspace("srgb")
-      .raw()
-      .toBuffer({ resolveWithObject: true });
+      .toFile(intermediate);
   } catch {
+    await rm(intermediate, { force: true });
     throw new ImageRefused("unreadable");
   }
-  const { width, height, channels } = base.info;
-  const raw = { raw: { width, height, channels } } as const;
+  let pixels: Buffer;
+  try {
+    pixels = await readVipsPixels(intermediate, info);
+  } finally {
+    await rm(intermediate, { force: true });
+  }
+  const { width, height, channels } = info;
+  const raw = { raw: { width, height, channels: channels as 1 | 2 | 3 | 4 } } as const;
+  // libvips writes each variant itself (no output buffer waits in this process for the
+  // garbage collector); a temporary name, then a rename, so the media route never serves
+  // half a file.
   const encode = async ({ nominal, actual }: { nominal: ImageWidth; actual: number }) => {
-    const pipeline = sharp(base.data, raw);
+    const pipeline = sharp(pixels, raw);
     if (actual < width) pipeline.resize({ width: actual });
-    return { width: nominal, data: await pipeline.webp(WEBP).toBuffer() };
+    const target = join(dir, `${nominal}.webp`);
+    await pipeline.webp(WEBP).toFile(`${target}.tmp`);
+    await rename(`${target}.tmp`, target);
   };
 
   // WebP encoding is single-threaded and the largest width takes longest: it gets a core of
@@ -74,23 +146,21 @@ async function decodeAndEncode(
   // Two encoders at most, not five, hold their buffers at the same time.
   const targets = variantWidths(width).filter(({ nominal }) => wanted.includes(nominal));
   const largest = targets.pop();
-  const [largestVariant, smaller] = await Promise.all([
+  // Both sides settle before an error goes up, so the caller's clean-up of `dir` does not
+  // race a file still being written.
+  const [largestDone, smallerDone] = await Promise.allSettled([
     largest ? encode(largest) : null,
     (async () => {
-      const variants = [];
-      for (const target of targets) variants.push(await encode(target));
-      const tiny = await sharp(base.data, raw)
+      for (const target of targets) await encode(target);
+      return sharp(pixels, raw)
         .resize({ width: 16 })
         .blur(1.2)
         .webp({ quality: 40, effort: 2 })
         .toBuffer();
-      return { variants, tiny };
     })(),
   ]);
-  return {
-    width,
-    height,
-    placeholder: `data:image/webp;base64,${smaller.tiny.toString("base64")}`,
-    variants: largestVariant ? [...smaller.variants, largestVariant] : smaller.variants,
-  };
+  if (largestDone.status === "rejected") throw largestDone.reason;
+  if (smallerDone.status === "rejected") throw smallerDone.reason;
+  const placeholder = `data:image/webp;base64,${smallerDone.value.toString("base64")}`;
+  return { width, height, placeholder };
 }

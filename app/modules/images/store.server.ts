@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { cp, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { cp, readFile, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { IMAGE_WIDTHS, isStorageKey, type ImageWidth } from "~/lib/images";
 import { getEnv } from "~/modules/platform/env.server";
-import { processImage } from "./pipeline.server";
+import { processImage, type ImageInput } from "./pipeline.server";
 
 export interface StoredImage {
   storageKey: string;
@@ -23,21 +23,21 @@ function imageDir(root: string, storageKey: string): string {
 
 /**
  * Runs an upload through the pipeline and writes its WebP variants under a new random key.
- * The original bytes are never written anywhere. Throws ImageRefused for refused files.
+ * The original is never kept. Throws ImageRefused for refused files, before anything is
+ * written; a later failure removes what was written.
  */
 export async function storeImage(
-  bytes: Uint8Array,
+  input: ImageInput,
   options: { widths?: readonly ImageWidth[]; root?: string } = {},
 ): Promise<StoredImage> {
-  const processed = await processImage(bytes, { widths: options.widths });
   const storageKey = randomBytes(16).toString("hex");
   const dir = imageDir(options.root ?? uploadsRoot(), storageKey);
-  await mkdir(dir, { recursive: true });
-  for (const variant of processed.variants) {
-    // Write then rename, so the media route never serves half a file.
-    const target = join(dir, `${variant.width}.webp`);
-    await writeFile(`${target}.tmp`, variant.data);
-    await rename(`${target}.tmp`, target);
+  let processed;
+  try {
+    processed = await processImage(input, dir, { widths: options.widths });
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
   }
   return {
     storageKey,

@@ -62,11 +62,10 @@ export interface PickedPhotos {
  * MAX_LISTING_IMAGES. A refused file or one too many is reported, the others are kept.
  */
 export async function keepPickedPhotos(actor: Actor, form: FormData): Promise<PickedPhotos> {
-  const files: Uint8Array[] = [];
-  for (const value of form.getAll("photos")) {
-    if (typeof value === "string" || value.size === 0) continue;
-    files.push(new Uint8Array(await value.arrayBuffer()));
-  }
+  // The Files themselves, not their bytes: the pipeline reads each upload from disk in turn.
+  const files = form
+    .getAll("photos")
+    .filter((value): value is File => typeof value !== "string" && value.size > 0);
   const token = form.get("photoToken");
   const kept = await keepPendingImages(
     userIdOf(actor),
