@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { searchFts } from "~/modules/search/fts-engine.server";
+import { PRICE_RANGES } from "~/modules/search/price-ranges";
 import { rebuildFtsIndex } from "~/modules/search/fts-index.server";
 import { indexListing, indexProducerListings } from "~/modules/search/sync.server";
 import { searchQuery } from "~/modules/search/types";
@@ -12,6 +13,11 @@ import { categories, listings, producers, searchOutbox } from "~db/schema";
 import { seedDemo } from "~db/seed/seed.server";
 import { demoSearchDb, listingIdOf, skusFor } from "../helpers/search-demo";
 import { setTestStock } from "../helpers/stock";
+
+/** The PRICE_RANGES index of a price (bounds inclusive, whole đồng). */
+function rangeIndex(price: number): number {
+  return PRICE_RANGES.findIndex((range) => range.max === null || price <= range.max);
+}
 
 /** Changes a listing the way the catalog module does: the update and the index in one transaction. */
 function change(db: Db, sku: string, values: Partial<typeof listings.$inferInsert>): number {
@@ -234,6 +240,22 @@ describe("filters, facets, sorting and pages", () => {
     expect(filtered.total).toBe(result.facets.category["ca-phe-tra"]);
     const byCommune = searchFts(db, searchQuery({ q: "ca phe arabica", commune: "khe sanh" }));
     expect(byCommune.total).toBe(result.facets.commune["xã Khe Sanh"]);
+  });
+
+  it("counts a changed price in its new range at once (facets read packed per listing)", () => {
+    const query = searchQuery({ q: "ca phe arabica" });
+    const before = searchFts(db, query);
+    const hit = before.hits[0];
+    if (!hit) throw new Error("no hit");
+    const moved = hit.priceVnd > 500_000 ? 40_000 : 600_000;
+    change(db, hit.sku, { priceVnd: moved });
+    const expected = [...before.priceRanges];
+    expected[rangeIndex(hit.priceVnd)] = (expected[rangeIndex(hit.priceVnd)] ?? 0) - 1;
+    expected[rangeIndex(moved)] = (expected[rangeIndex(moved)] ?? 0) + 1;
+    expect(searchFts(db, query).priceRanges).toEqual(expected);
+    expect(skusFor(db, { q: "ca phe arabica", priceMin: moved, priceMax: moved })).toContain(
+      hit.sku,
+    );
   });
 
   it("counts and filters OCOP stars of valid certificates only", () => {

@@ -230,6 +230,8 @@ function orderByRelevance(
   const titleLength = titles.length;
   const typed = compiled.typed;
   const isMultiWord = compiled.isMultiWord;
+  const firstWords = values.titleFirstWords();
+  const typedFirst = typed[0] ?? new Uint8Array(0);
   const spanGroups = compiled.spanGroups;
   for (let i = 0; i < rows.length; i++) {
     const id = rows[i] as number;
@@ -239,10 +241,16 @@ function orderByRelevance(
     const bits = title & GROUP_BITS;
     if (isAll ? (bits & allGroups) === allGroups : bits !== 0) {
       // The title holds every group (any mode: one): does it start with, or hold, the words as typed?
-      const from = titleStart[id] as number;
-      const end = from + (titleLength[id] as number);
-      const startsWith = occursAt(titleData, from, end, typed);
-      const adjacent = isMultiWord && (startsWith || occurs(titleData, from, end, typed));
+      // The first word from its own array; the title's words only when the first fits.
+      const firstFits = typedFirst[firstWords[id] as number] === 1;
+      let startsWith = firstFits && !isMultiWord;
+      let adjacent = false;
+      if (isMultiWord) {
+        const from = titleStart[id] as number;
+        const end = from + (titleLength[id] as number);
+        startsWith = firstFits && occursAt(titleData, from, end, typed);
+        adjacent = startsWith || occurs(titleData, from, end, typed);
+      }
       // Whole words in the title rank above the start of longer ones ("trà" above "tranh"):
       // what buyers type (all mode); any mode ranks by the number of words matched.
       const whole = (title >> WHOLE_SHIFT) & GROUP_BITS;

@@ -66,9 +66,10 @@ export function passes(filter: RowFilter, id: number): boolean {
   if (filter.minStars > 0 && (filter.stars[id] ?? 0) < filter.minStars) return false;
   if (filter.exactStars !== 0 && filter.stars[id] !== filter.exactStars) return false;
   if (filter.certBit !== 0 && ((filter.certs[id] ?? 0) & filter.certBit) === 0) return false;
-  const price = filter.price[id] ?? 0;
-  if (filter.priceMin !== null && !(price >= filter.priceMin)) return false;
-  if (filter.priceMax !== null && !(price <= filter.priceMax)) return false;
+  // (Each array is read only when its filter is set: every read of a match's entry is
+  // likely a cache miss, and the prices are the largest array.)
+  if (filter.priceMin !== null && !((filter.price[id] ?? 0) >= filter.priceMin)) return false;
+  if (filter.priceMax !== null && !((filter.price[id] ?? 0) <= filter.priceMax)) return false;
   return true;
 }
 
@@ -154,27 +155,22 @@ export function countFacets(
   const byCommune = new Int32Array(values.communes.length);
   const byStars = new Int32Array(6);
   const byCert = new Int32Array(CERT_KINDS.length);
-  const valid = values.validOn(today);
+  const codes = values.validOn(today).facets;
   const categoryOf = values.categoryId;
-  const communeOf = values.communeIndex;
-  const priceOf = values.price;
-  // The ranges follow each other (PRICE_RANGES): a price is in the first whose top it does not pass.
-  const rangeCount = PRICE_RANGES.length;
-  const rangeMax = Float64Array.from(PRICE_RANGES, (r) => r.max ?? Infinity);
-  const byRange = new Int32Array(rangeCount);
+  const byRange = new Int32Array(PRICE_RANGES.length);
   for (let i = 0; i < rows.length; i++) {
     const id = rows[i] as number;
-    const price = priceOf[id] as number;
-    let r = 0;
-    while (r < rangeCount - 1 && price > (rangeMax[r] as number)) r++;
-    byRange[r] = (byRange[r] as number) + 1;
     const category = categoryOf[id] as number;
     byCategory[category] = (byCategory[category] as number) + 1;
-    const commune = communeOf[id] as number;
-    byCommune[commune] = (byCommune[commune] as number) + 1;
-    const stars = valid.stars[id] as number;
+    // Price range, stars, certifications and commune as DocValues packs them (facetCode).
+    const code = codes[id] as number;
+    const range = code & 15;
+    byRange[range] = (byRange[range] as number) + 1;
+    const stars = (code >> 4) & 15;
     byStars[stars] = (byStars[stars] as number) + 1;
-    const certs = valid.certs[id] as number;
+    const commune = code >>> 16;
+    byCommune[commune] = (byCommune[commune] as number) + 1;
+    const certs = (code >> 8) & 255;
     for (let k = 0; certs !== 0 && k < byCert.length; k++) {
       if (certs & (1 << k)) byCert[k] = (byCert[k] as number) + 1;
     }
