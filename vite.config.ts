@@ -42,7 +42,10 @@ export default defineConfig({
   plugins: [
     tailwindcss(),
     browserLoadsOneLanguage(),
-    publicMessagesPlugin(fileURLToPath(new URL("./app", import.meta.url))),
+    publicMessagesPlugin(
+      fileURLToPath(new URL("./app", import.meta.url)),
+      fileURLToPath(new URL("./build/client", import.meta.url)),
+    ),
     // Vitest runs modules directly; the Remix plugin only matters for dev and build.
     !isVitest &&
       remix({

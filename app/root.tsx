@@ -22,6 +22,7 @@ import { SiteHeader } from "~/components/site-header";
 import { vietnamToday } from "~/lib/dates";
 import { DEFAULT_LOCALE, hasMessages, loadMessages, t, useT } from "~/lib/i18n";
 import { documentHydrates } from "~/lib/hydration";
+import { catalogChunksOf } from "~/lib/i18n/catalog-chunks.server";
 import { messageScopeOf } from "~/lib/i18n/public-pages";
 import { isStaff, isProducerMember } from "~/modules/auth/actor";
 import { heldPermissions } from "~/modules/auth/permissions.server";
@@ -83,6 +84,8 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
     isDemo: env.APP_MODE === "demo",
     origin: env.PUBLIC_URL?.replace(/\/+$/, "") ?? new URL(request.url).origin,
     year: Number(vietnamToday().slice(0, 4)),
+    // The page's message chunk is named in a modulepreload link (Layout, decision 035).
+    catalogChunks: catalogChunksOf(actor.locale),
   };
 });
 
@@ -103,6 +106,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const matches = useMatches();
   const scope = messageScopeOf(matches.map((match) => match.id));
   const hydrates = documentHydrates(matches);
+  const catalogChunk = hydrates ? data?.catalogChunks[scope] : undefined;
   if (!hasMessages(locale, scope)) throw loadMessages(locale, scope);
   return (
     <html lang={locale} data-messages={scope}>
@@ -112,6 +116,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="theme-color" content="#166534" />
         <Meta />
         <Links />
+        {catalogChunk ? (
+          <link rel="modulepreload" href={catalogChunk} nonce={nonce || undefined} />
+        ) : null}
       </head>
       <body className="flex min-h-screen flex-col">
         {children}

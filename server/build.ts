@@ -19,6 +19,8 @@ const BUILD_INPUTS = [
   "server/wal-checkpointer.ts",
   "public",
   "vite.config.ts",
+  // vite.config.ts's own plugins: what the browser's message chunks hold.
+  "scripts/build",
   "tsconfig.json",
   "package.json",
   "package-lock.json",

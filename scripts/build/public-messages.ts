@@ -13,21 +13,56 @@ import { vi } from "../../app/lib/i18n/vi";
  * the browser then loads the whole language when it meets it (translate.ts), so a missed key
  * costs a request, never a wrong page.
  */
-export function publicMessagesPlugin(appDir: string): Plugin {
+export function publicMessagesPlugin(appDir: string, clientBuildDir: string): Plugin {
   const targets = new Map([
     [path.join(appDir, "lib/i18n/public-vi.ts"), vi],
     [path.join(appDir, "lib/i18n/public-en.ts"), en],
   ]);
+  // Which chunk holds which catalog: written by the browser build, read by the server build
+  // (Remix builds the browser first) into app/lib/i18n/catalog-chunks.server.ts.
+  const chunkModules = new Map([
+    [path.join(appDir, "lib/i18n/public-vi.ts"), ["vi", "public"]],
+    [path.join(appDir, "lib/i18n/vi.ts"), ["vi", "all"]],
+    [path.join(appDir, "lib/i18n/public-en.ts"), ["en", "public"]],
+    [path.join(appDir, "lib/i18n/en.ts"), ["en", "all"]],
+  ]);
+  const chunksFile = "catalog-chunks.json";
+  const chunksModule = path.join(appDir, "lib/i18n/catalog-chunks.server.ts");
   let keys: string[] | undefined;
+  let ssr = false;
+  let base = "/";
   return {
     name: "cung-cau:public-messages",
     apply: "build",
+    configResolved(config) {
+      ssr = Boolean(config.build.ssr);
+      base = config.base;
+    },
     load(id, options) {
+      if (id === chunksModule && options?.ssr) {
+        const file = path.join(clientBuildDir, chunksFile);
+        const chunks = existsSync(file) ? readFileSync(file, "utf8") : "{}";
+        return [
+          `export const catalogChunks = ${chunks};`,
+          "export function catalogChunksOf(locale) { return catalogChunks[locale] ?? {}; }",
+        ].join("\n");
+      }
       const catalog = targets.get(id);
       if (options?.ssr || !catalog) return null;
       keys ??= publicMessageKeys(appDir, Object.keys(vi));
       const messages = Object.fromEntries(keys.map((key) => [key, catalog[key as keyof typeof vi]]));
       return `export const messages = ${JSON.stringify(messages)};`;
+    },
+    generateBundle(_options, bundle) {
+      if (ssr) return;
+      const chunks: Record<string, Record<string, string>> = {};
+      for (const output of Object.values(bundle)) {
+        const where = output.type === "chunk" && chunkModules.get(output.facadeModuleId ?? "");
+        if (!where) continue;
+        const [locale = "", scope = ""] = where;
+        (chunks[locale] ??= {})[scope] = base + output.fileName;
+      }
+      this.emitFile({ type: "asset", fileName: chunksFile, source: JSON.stringify(chunks) });
     },
   };
 }

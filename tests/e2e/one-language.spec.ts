@@ -110,3 +110,37 @@ test("a page to read is sent without scripts, and its links and forms still work
   await expect(page.locator("html")).toHaveAttribute("data-messages", "public");
   await audit(page);
 });
+
+test("a page names its language chunk in a modulepreload link, fetched beside the framework", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  for (const [lang, path, text] of [
+    ["vi", "/", VIETNAMESE],
+    ["en", "/tim-kiem?q=ca+phe", ENGLISH],
+    ["vi", "/dang-nhap", WHOLE_VIETNAMESE],
+  ] as const) {
+    await context.addCookies([{ name: "lang", value: lang, url: baseURL! }]);
+    const requested: string[] = [];
+    const onRequest = (request: { url(): string }) =>
+      requested.push(new URL(request.url()).pathname);
+    page.on("request", onRequest);
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    page.off("request", onRequest);
+    const scope = await page.locator("html").getAttribute("data-messages");
+    const href = await page
+      .locator(
+        `head link[rel="modulepreload"][href*="${scope === "public" ? "public-" : "/"}${lang}-"]`,
+      )
+      .getAttribute("href");
+    expect(href, path).toMatch(/^\/assets\/[\w-]+\.js$/);
+    expect(
+      requested.filter((url) => url === href),
+      path,
+    ).toHaveLength(1);
+    expect(await (await page.request.get(href!)).text(), path).toContain(text);
+    await audit(page);
+  }
+});
