@@ -50,6 +50,8 @@ export interface InspectedImage {
   /** Dimensions declared by the header, before orientation. */
   width: number;
   height: number;
+  /** The EXIF Orientation tag (1–8; 1 when absent): how the stored pixels are to be turned. */
+  orientation: number;
 }
 
 /** The size of a source and its first KiB, enough to tell its format (a file is not read). */
@@ -90,5 +92,6 @@ export async function inspectImage(source: ImageSource): Promise<InspectedImage>
   if (metadata.format !== sniffed) throw new ImageRefused("unreadable");
   if (!metadata.width || !metadata.height) throw new ImageRefused("unreadable");
   if (metadata.width * metadata.height > MAX_INPUT_PIXELS) throw new ImageRefused("tooManyPixels");
-  return { format: sniffed, width: metadata.width, height: metadata.height };
+  const orientation = metadata.orientation ?? 1;
+  return { format: sniffed, width: metadata.width, height: metadata.height, orientation };
 }

@@ -1,6 +1,6 @@
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
-import sharp, { type OutputInfo } from "sharp";
+import sharp, { type OutputInfo, type Sharp } from "sharp";
 import { IMAGE_WIDTHS, variantWidths, type ImageWidth } from "~/lib/images";
 import { ImageRefused, inspectImage, MAX_INPUT_PIXELS, type ImageSource } from "./detect.server";
 import { uploadedFilePath } from "./uploaded-files.server";
@@ -50,11 +50,11 @@ async function sourceOf(input: ImageInput): Promise<ImageSource> {
 
 /**
  * Turns an untrusted upload into WebP variants written to `dir` (created once the upload
- * passed inspection) as `<width>.webp`: checked by
- * content first (inspectImage), then decoded once, auto-oriented from EXIF and resized to the
- * largest width; smaller variants come from that intermediate. Output carries no metadata
- * (sharp strips EXIF, GPS, XMP and ICC unless asked to keep them), so a phone's position never
- * gets out. Photos are processed one at a time per process (see oneAtATime).
+ * passed inspection) as `<width>.webp`: checked by content first (inspectImage), then decoded
+ * once and resized to the largest width; every variant comes from that intermediate and is
+ * turned upright from the EXIF Orientation. Output carries no metadata (sharp strips EXIF,
+ * GPS, XMP and ICC unless asked to keep them), so a phone's position never gets out. Photos
+ * are processed one at a time per process (see oneAtATime).
  */
 export async function processImage(
   input: ImageInput,
@@ -62,9 +62,10 @@ export async function processImage(
   options: { widths?: readonly ImageWidth[] } = {},
 ): Promise<ProcessedImage> {
   const source = await sourceOf(input);
-  await inspectImage(source);
+  const { orientation } = await inspectImage(source);
   await mkdir(dir, { recursive: true });
-  return oneAtATime(() => decodeAndEncode(source, dir, options.widths ?? IMAGE_WIDTHS));
+  const widths = options.widths ?? IMAGE_WIDTHS;
+  return oneAtATime(() => decodeAndEncode(source, orientation, dir, widths));
 }
 
 // The decoded photo at the largest width (1600 × 2133 × 3 = 10 MB for a phone photo) lives in
@@ -105,17 +106,58 @@ async function readVipsPixels(path: string, info: OutputInfo): Promise<Buffer> {
   }
 }
 
+/**
+ * How to turn pixels stored with an EXIF Orientation upright, as sharp's auto-orientation
+ * does (checked against it for all eight values in tests/integration/image-orientation).
+ * Sharp mirrors before it rotates when both are asked for after a resize.
+ */
+const UPRIGHT: Record<number, { flop: boolean; angle: 0 | 90 | 180 | 270 }> = {
+  1: { flop: false, angle: 0 },
+  2: { flop: true, angle: 0 },
+  3: { flop: false, angle: 180 },
+  4: { flop: true, angle: 180 },
+  5: { flop: true, angle: 270 },
+  6: { flop: false, angle: 90 },
+  7: { flop: true, angle: 90 },
+  8: { flop: false, angle: 270 },
+};
+
+/**
+ * The intermediate keeps the stored orientation, and each variant is turned upright after it
+ * is resized: turning the 10 MB intermediate meant a copy of it and ~15 ms on the critical
+ * path (decode → largest encode), a 1024 px variant costs a fraction of that.
+ */
+function upright(orientation: number) {
+  const { flop, angle } = UPRIGHT[orientation] ?? UPRIGHT[1]!;
+  const sideways = angle === 90 || angle === 270;
+  return {
+    /** The resize to an upright width, given before turning (sideways: the stored height). */
+    resizeTo: (width: number) => (sideways ? { height: width } : { width }),
+    uprightWidth: (info: { width: number; height: number }) =>
+      sideways ? info.height : info.width,
+    uprightHeight: (info: { width: number; height: number }) =>
+      sideways ? info.width : info.height,
+    /** Mirrors and turns a pipeline; call after its resize, or sharp turns before resizing. */
+    turn: (pipeline: Sharp) => {
+      if (flop) pipeline.flop();
+      if (angle !== 0) pipeline.rotate(angle);
+      return pipeline;
+    },
+  };
+}
+
 async function decodeAndEncode(
   source: ImageSource,
+  orientation: number,
   dir: string,
   wanted: readonly ImageWidth[],
 ): Promise<ProcessedImage> {
+  const orient = upright(orientation);
   const intermediate = join(dir, "decoded.v");
   let info: OutputInfo;
   try {
     info = await sharp(source, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" })
-      .rotate()
-      .resize({ width: Math.max(...wanted), withoutEnlargement: true })
+      .resize({ ...orient.resizeTo(Math.max(...wanted)), withoutEnlargement: true })
       .toColourspace("srgb")
       .toFile(intermediate);
   } catch {
@@ -128,14 +170,18 @@ async function decodeAndEncode(
   } finally {
     await rm(intermediate, { force: true });
   }
-  const { width, height, channels } = info;
-  const raw = { raw: { width, height, channels: channels as 1 | 2 | 3 | 4 } } as const;
+  const width = orient.uprightWidth(info);
+  const height = orient.uprightHeight(info);
+  const raw = {
+    raw: { width: info.width, height: info.height, channels: info.channels as 1 | 2 | 3 | 4 },
+  } as const;
   // libvips writes each variant itself (no output buffer waits in this process for the
   // garbage collector); a temporary name, then a rename, so the media route never serves
   // half a file.
   const encode = async ({ nominal, actual }: { nominal: ImageWidth; actual: number }) => {
     const pipeline = sharp(pixels, raw);
-    if (actual < width) pipeline.resize({ width: actual });
+    if (actual < width) pipeline.resize(orient.resizeTo(actual));
+    orient.turn(pipeline);
     const target = join(dir, `${nominal}.webp`);
     await pipeline.webp(WEBP).toFile(`${target}.tmp`);
     await rename(`${target}.tmp`, target);
@@ -152,8 +198,8 @@ async function decodeAndEncode(
     largest ? encode(largest) : null,
     (async () => {
       for (const target of targets) await encode(target);
-      return sharp(pixels, raw)
-        .resize({ width: 16 })
+      return orient
+        .turn(sharp(pixels, raw).resize(orient.resizeTo(16)))
         .blur(1.2)
         .webp({ quality: 40, effort: 2 })
         .toBuffer();
