@@ -28,7 +28,10 @@ const root = mkdtempSync(join(tmpdir(), "cung-cau-bench-store-"));
 process.env.UPLOADS_DIR = root;
 const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
 
-/** One upload: read the file each time, like an upload arriving (the bytes count toward RSS). */
+/**
+ * One upload as the single-photo forms hand it over (`fileBytes`: the bytes in memory, which
+ * count toward RSS), read from the file each time.
+ */
 async function one(runs: number) {
   const { storeImage } = await import("../../../app/modules/images/store.server");
   const idleRssMb = rssMb();
@@ -93,8 +96,9 @@ function multipartRequest(photos: number): Request {
 
 /**
  * A create-listing submit with `photos` phone photos, the way the route does it: the multipart
- * body is read by readUploadForm (files held in memory), then keepPickedPhotos runs every new
- * file through the pipeline and keeps them in the pending area.
+ * body is read by readUploadForm (each file written to UPLOADS_DIR/incoming as it arrives),
+ * then keepPickedPhotos runs every new file through the pipeline, read from disk one at a
+ * time, and keeps them in the pending area.
  */
 async function submit(photos: number, runs: number) {
   const { readUploadForm } = await import("../../../app/modules/images/upload.server");

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -49,15 +49,44 @@ interface WorkerOutput {
 }
 
 /**
- * Runs the worker in a fresh process so its peak RSS is the pipeline's, not ours. The child
- * inherits this environment: `MALLOC_ARENA_MAX=2 npm run bench -- image` measures the
- * allocator setting a server would be started with (decision 032).
+ * The variables `npm start` sets in front of the server command (package.json's start script,
+ * e.g. `MALLOC_ARENA_MAX=2 tsx scripts/start.ts`): the allocator settings the server runs with
+ * shape its memory, so the worker gets them too. A variable set in the caller's environment
+ * wins, so `MALLOC_ARENA_MAX=4 npm run bench -- image` still measures another setting.
  */
-function runWorker(args: string[]): Promise<WorkerOutput> {
+function serverStartEnvironment(): Record<string, string> {
+  const packageJson = fileURLToPath(new URL("../../../package.json", import.meta.url));
+  const { scripts } = JSON.parse(readFileSync(packageJson, "utf8")) as {
+    scripts?: Record<string, string>;
+  };
+  const env: Record<string, string> = {};
+  for (const word of (scripts?.start ?? "").split(/\s+/)) {
+    const assignment = /^([A-Z_][A-Z0-9_]*)=(\S*)$/.exec(word);
+    if (!assignment) break;
+    env[assignment[1]!] = assignment[2]!;
+  }
+  return env;
+}
+
+/** Allocator variables in `env`, for the table (glibc's defaults when none is set). */
+function mallocSettings(env: NodeJS.ProcessEnv): string {
+  const set = Object.keys(env)
+    .filter((name) => name.startsWith("MALLOC_") || name === "GLIBC_TUNABLES")
+    .sort()
+    .map((name) => `${name}=${env[name]}`);
+  return set.length > 0 ? set.join(" ") : "glibc default";
+}
+
+/**
+ * Runs the worker in a fresh process so its peak RSS is the pipeline's, not ours, with the
+ * environment the server gets from `npm start` (decision 032).
+ */
+function runWorker(args: string[], env: NodeJS.ProcessEnv): Promise<WorkerOutput> {
   const worker = fileURLToPath(new URL("./image-worker.ts", import.meta.url));
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", worker, ...args], {
       stdio: ["ignore", "pipe", "inherit"],
+      env,
     });
     let out = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
@@ -97,15 +126,13 @@ export const imageCase: BenchCase = {
       const file = join(dir, "photo.jpg");
       writeFileSync(file, jpeg);
       const mb = (jpeg.byteLength / 1024 / 1024).toFixed(1);
-      const malloc = process.env.MALLOC_ARENA_MAX
-        ? `MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX}`
-        : "glibc default";
-      const one = await runWorker(["one", file, String(RUNS)]);
-      const submit = await runWorker(["submit", file, String(SUBMIT_PHOTOS), "1"]);
+      const env = { ...serverStartEnvironment(), ...process.env };
+      const one = await runWorker(["one", file, String(RUNS)], env);
+      const submit = await runWorker(["submit", file, String(SUBMIT_PHOTOS), "1"], env);
       // One row with every figure: a target applies to each row, so both workers share it.
       const row: BenchRow = {
         input: `4000×3000 JPEG, ${mb} MB`,
-        malloc,
+        malloc: mallocSettings(env),
         runs: one.timesMs.length,
         "median (ms)": Math.round(median(one.timesMs)),
         "max (ms)": Math.round(Math.max(...one.timesMs)),
