@@ -249,7 +249,7 @@ describe("filters, facets, sorting and pages", () => {
     if (!hit) throw new Error("no hit");
     const moved = hit.priceVnd > 500_000 ? 40_000 : 600_000;
     change(db, hit.sku, { priceVnd: moved });
-    const expected = [...before.priceRanges];
+    const expected = [...(before.priceRanges ?? [])];
     expected[rangeIndex(hit.priceVnd)] = (expected[rangeIndex(hit.priceVnd)] ?? 0) - 1;
     expected[rangeIndex(moved)] = (expected[rangeIndex(moved)] ?? 0) + 1;
     expect(searchFts(db, query).priceRanges).toEqual(expected);
