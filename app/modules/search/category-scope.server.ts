@@ -3,7 +3,7 @@ import type { DocValues } from "./doc-values.server";
 import type { Phrase, QueryGroup } from "./query-plan";
 import { isUmbrellaName } from "./category-names";
 import { phraseWordsDocs } from "./match";
-import { IdMarks } from "./sorted-lists";
+import { IdMarks, unionOf } from "./sorted-lists";
 import { foldedWords } from "./words";
 
 /**
@@ -60,8 +60,7 @@ function wordMatches(typed: string, isPrefix: boolean, word: string): boolean {
   return isPrefix ? word.startsWith(typed) : word === typed;
 }
 
-/** The matches dropped by the check, and a group's holders among them (reused across queries). */
-const dropped = new IdMarks();
+/** A group's holders among the matches checked (reused across queries). */
 const holding = new IdMarks();
 
 /** Whether one of the phrase's words may stand for `word` (itself, or a prefix of it). */
@@ -73,15 +72,15 @@ function touches(alternative: Phrase, word: string): boolean {
 
 /**
  * The matches (all mode, ascending `candidates`) to drop because a group was found only in
- * an umbrella parent's name, as marks (valid until the next query), or null when no group
- * can match such a name (nothing to check).
+ * an umbrella parent's name, ascending, or null when no group can match such a name
+ * (nothing to check).
  */
 export function categoryScope(
   db: Db,
   values: DocValues,
   groups: readonly QueryGroup[],
   candidates: Int32Array,
-): IdMarks | null {
+): Int32Array | null {
   const categories = categoryWords(db);
   // Per category: the groups that one of its umbrella words may have matched.
   const flagged = new Map<number, number[]>();
@@ -106,16 +105,17 @@ export function categoryScope(
     }
   }
   // Only the matches in a flagged category need the check: per group, those to check.
-  const checked = groups.map((): number[] => []);
+  const checked = groups.map((_, g) => checkedScratch(g, candidates.length));
+  const counts = new Int32Array(groups.length);
   const categoryOf = values.categoryId;
   for (let i = 0; i < candidates.length; i++) {
     const id = candidates[i] as number;
-    for (
-      let flags = flagsByCategory[categoryOf[id] as number] ?? 0;
-      flags !== 0;
-      flags &= flags - 1
-    ) {
-      checked[31 - Math.clz32(flags & -flags)]?.push(id);
+    let flags = flagsByCategory[categoryOf[id] as number] ?? 0;
+    for (; flags !== 0; flags &= flags - 1) {
+      const g = 31 - Math.clz32(flags & -flags);
+      const n = counts[g] as number;
+      (checked[g] as Int32Array)[n] = id;
+      counts[g] = n + 1;
     }
   }
   // A group holds outside the category column when a word of a one-word alternative, or
@@ -124,9 +124,9 @@ export function categoryScope(
   // columns, intersected with the matches to check (scanning their words cost up to 5 ms;
   // marking the holders over the whole index, up to 0.4 ms).
   const postings = values.otherColumnPostings();
-  const drops = checked.flatMap((ids, g) => {
-    if (ids.length === 0) return [];
-    const within = Int32Array.from(ids);
+  const drops = checked.flatMap((scratch, g) => {
+    const within = scratch.subarray(0, counts[g]);
+    if (within.length === 0) return [];
     holding.mark(
       (groups[g] as QueryGroup).alternatives
         .filter((alternative) => alternative.words.length <= 30)
@@ -134,6 +134,16 @@ export function categoryScope(
     );
     return [holding.filter(within, false)];
   });
-  dropped.mark(drops);
-  return dropped;
+  return unionOf(drops);
+}
+
+/** Per group, a buffer for the matches to check, reused from one query to the next. */
+const checkedBuffers: Int32Array[] = [];
+function checkedScratch(g: number, length: number): Int32Array {
+  let buffer = checkedBuffers[g];
+  if (!buffer || buffer.length < length) {
+    buffer = new Int32Array(Math.max(length, Math.ceil((buffer?.length ?? 0) * 1.5)));
+    checkedBuffers[g] = buffer;
+  }
+  return buffer;
 }

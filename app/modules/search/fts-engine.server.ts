@@ -147,13 +147,14 @@ export function searchFts(db: Db, typedQuery: SearchQuery): SearchResult {
   const kept = scratchInts(candidates.length);
   let total = 0;
   const capacity = values.capacity;
+  // Both lists ascending (pinned extras, kept anyway, come last): the dropped ones are
+  // found by walking along, not looked up.
+  const drops = dropped ?? new Int32Array(0);
+  let next = 0;
   for (let i = 0; i < candidates.length; i++) {
     const id = candidates[i] as number;
-    if (
-      id < capacity &&
-      passes(filter, id) &&
-      (dropped === null || !dropped.has(id) || pinned.includes(id))
-    ) {
+    while (next < drops.length && (drops[next] as number) < id) next++;
+    if (id < capacity && passes(filter, id) && (drops[next] !== id || pinned.includes(id))) {
       kept[total++] = id;
     }
   }
@@ -174,8 +175,7 @@ export function searchFts(db: Db, typedQuery: SearchQuery): SearchResult {
           pinned,
         })
       : orderBySortKey(values, rows, query.sort, pageEnd, pinned);
-  const rr = result(total, ordered.slice(offset, pageEnd), counted);
-  return rr;
+  return result(total, ordered.slice(offset, pageEnd), counted);
 }
 
 /** A typed code's listing first, then in stock, then price, or newest (also the order without words). */

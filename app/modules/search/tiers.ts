@@ -260,8 +260,11 @@ export function occurrencesIn(
 
 /** Whether the phrase occurs anywhere in `data[from, end)`. */
 export function occurs(data: Int32Array, from: number, end: number, phrase: Uint8Array[]): boolean {
+  const first = phrase[0];
+  if (first === undefined) return false;
+  // The first word's mask alone rejects almost every position.
   for (let at = from; at + phrase.length <= end; at++) {
-    if (occursAt(data, at, end, phrase)) return true;
+    if (first[data[at] as number] === 1 && occursAt(data, at, end, phrase)) return true;
   }
   return false;
 }
