@@ -6,8 +6,8 @@ import { DEMO_ACCOUNTS, demoProduct, readDemo, t } from "./support";
 /**
  * Acceptance (issue 17, the shared page cache never mixes visitors): a buyer logged in with a
  * cart, a guest reading Vietnamese and a guest reading English load the same public pages in
- * turn, twice. Each sees only its own header, cart and language; the guests' second round is
- * served from the cache, and its scripts run under the new nonce (no CSP complaint).
+ * turn, twice. Each sees only its own header, cart and language; every guest's page is also
+ * seen served from the cache, and its scripts run under the new nonce (no CSP complaint).
  */
 
 const buyer = DEMO_ACCOUNTS.find((account) => account.key === "buyer")!;
@@ -86,49 +86,65 @@ test("a signed-in buyer with a cart and two guests in two languages never see ea
     .click();
   await signedIn.page.waitForURL((url) => url.pathname === "/gio-hang");
 
-  // A background job of the shared demo server may write in between and empty the cache once;
-  // most of the guests' second round must still come from it.
-  let secondRoundHits = 0;
+  // Each person's view of a page: their own language, header and cart, never another's.
+  async function expectOwnPage(person: Visitor, where: string): Promise<void> {
+    const header = person.page.locator("header").first();
+    await expect(person.page.locator("html"), where).toHaveAttribute("lang", person.locale);
+    if (person.signedIn) {
+      await expect(header, where).toContainText(
+        t("vi", "header.greeting", { name: buyer.displayName }),
+      );
+      await expect(
+        header.getByRole("link", { name: /^Giỏ hàng, \d+ sản phẩm$/ }),
+        where,
+      ).toBeVisible();
+      return;
+    }
+    await expect(header, where).not.toContainText(buyer.displayName);
+    await expect(
+      header.getByRole("link", { name: t(person.locale, "header.cart"), exact: true }),
+      where,
+    ).toBeVisible();
+    expect(await person.page.content(), where).not.toContain(buyer.displayName);
+    await expect(
+      header.getByText(t(person.locale, "header.login"), { exact: true }),
+      where,
+    ).toBeAttached();
+  }
+
+  async function load(person: Visitor, path: string, where: string): Promise<string | null> {
+    const response = await person.page.goto(path);
+    expect(response?.status(), where).toBe(200);
+    await person.page.waitForLoadState("load");
+    const served = response?.headers()["x-page-cache"] ?? null;
+    if (person.signedIn) expect(served, where).toBeNull();
+    // A guest's page always goes through the cache: rendered and stored, or a stored copy.
+    else expect(["stored", "hit"], where).toContain(served);
+    await expectOwnPage(person, where);
+    return served;
+  }
+
   for (const round of [1, 2]) {
     for (const path of pages) {
       for (const person of [signedIn, guestVi, guestEn]) {
-        const response = await person.page.goto(path);
-        expect(response?.status(), `${person.name} ${path}`).toBe(200);
-        await person.page.waitForLoadState("load");
-        const served = response?.headers()["x-page-cache"] ?? null;
-        const header = person.page.locator("header").first();
-        const where = `${person.name}, round ${round}, ${path}`;
-
-        await expect(person.page.locator("html"), where).toHaveAttribute("lang", person.locale);
-        if (person.signedIn) {
-          expect(served, where).toBeNull();
-          await expect(header, where).toContainText(
-            t("vi", "header.greeting", { name: buyer.displayName }),
-          );
-          await expect(
-            header.getByRole("link", { name: /^Giỏ hàng, \d+ sản phẩm$/ }),
-            where,
-          ).toBeVisible();
-        } else {
-          // A guest's page always goes through the cache: rendered and stored, or a stored copy.
-          expect(["stored", "hit"], where).toContain(served);
-          if (round === 2 && served === "hit") secondRoundHits += 1;
-          await expect(header, where).not.toContainText(buyer.displayName);
-          await expect(
-            header.getByRole("link", { name: t(person.locale, "header.cart"), exact: true }),
-            where,
-          ).toBeVisible();
-          expect(await person.page.content(), where).not.toContain(buyer.displayName);
-          await expect(
-            header.getByText(t(person.locale, "header.login"), { exact: true }),
-            where,
-          ).toBeAttached();
-        }
+        await load(person, path, `${person.name}, round ${round}, ${path}`);
       }
     }
   }
 
-  expect(secondRoundHits).toBeGreaterThanOrEqual(pages.length);
+  // Every guest's page is also seen as a stored copy. Other tests write to the shared demo
+  // server's database at the same time (an order, a listing), and any such write empties the
+  // cache; a copy asked for again at once is served from it unless a write fell in between,
+  // so a few tries in a row always meet one.
+  for (const path of pages) {
+    for (const person of [guestVi, guestEn]) {
+      let served: string | null = null;
+      for (let attempt = 1; attempt <= 5 && served !== "hit"; attempt += 1) {
+        served = await load(person, path, `${person.name}, again, ${path}, try ${attempt}`);
+      }
+      expect(served, `${person.name} ${path} served from the cache`).toBe("hit");
+    }
+  }
 
   for (const person of [signedIn, guestVi, guestEn]) {
     expect(person.problems, `${person.name}: console errors or CSP violations`).toEqual([]);
