@@ -258,6 +258,26 @@ describe("filters, facets, sorting and pages", () => {
     );
   });
 
+  it("filters on a category added since the last search (the category tree is kept only until a change)", () => {
+    expect(skusFor(db, { q: "ca phe arabica" }).length).toBeGreaterThan(0);
+    const parent = db.select().from(categories).where(eq(categories.code, "ca-phe")).get();
+    if (!parent) throw new Error("demo catalog missing");
+    const { id } = db
+      .insert(categories)
+      .values({
+        code: "ca-phe-thu",
+        nameVi: "Cà phê thử",
+        nameEn: "Test coffee",
+        parentId: parent.id,
+      })
+      .returning({ id: categories.id })
+      .get();
+    const [sku] = skusFor(db, { q: "ca phe arabica" });
+    change(db, sku ?? "", { categoryId: id });
+    expect(skusFor(db, { q: "ca phe arabica", category: "ca-phe-thu" })).toEqual([sku]);
+    expect(skusFor(db, { q: "ca phe arabica", category: "ca-phe" })).toContain(sku);
+  });
+
   it("counts and filters OCOP stars of valid certificates only", () => {
     // SP0157 (4 stars) expired before the reference day; SP0143 (5 stars) is valid.
     const result = searchFts(db, searchQuery({ q: "huong phung honey" }));

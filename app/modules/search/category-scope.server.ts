@@ -4,6 +4,7 @@ import type { Phrase, QueryGroup } from "./query-plan";
 import { isUmbrellaName } from "./category-names";
 import { phraseWordsDocs } from "./match";
 import { IdMarks, unionOf } from "./sorted-lists";
+import { changeStamp } from "./change-stamp.server";
 import { foldedWords } from "./words";
 
 /**
@@ -25,17 +26,22 @@ interface CategoryNames {
 type CategoryWords = Map<number, { own: Set<string>; parentOnly: string[] }>;
 
 /** The folded words per category, kept while the categories' names stay the same. */
-const cached = new WeakMap<object, { signature: string; words: CategoryWords }>();
+const cached = new WeakMap<object, { stamp: number; signature: string; words: CategoryWords }>();
 
 /** Per category id: its own folded words, and those only its umbrella parents' names have. */
 function categoryWords(db: Db): CategoryWords {
+  const stamp = changeStamp(db);
+  const hit = cached.get(db.$client);
+  if (hit?.stamp === stamp) return hit.words;
   const rows = prepared<CategoryNames>(
     db,
     "SELECT id, parent_id, name_vi, name_en FROM categories ORDER BY id",
   ).all();
   const signature = JSON.stringify(rows);
-  const hit = cached.get(db.$client);
-  if (hit?.signature === signature) return hit.words;
+  if (hit?.signature === signature) {
+    hit.stamp = stamp;
+    return hit.words;
+  }
   const byId = new Map(rows.map((row) => [row.id, row]));
   const result: CategoryWords = new Map();
   for (const row of rows) {
@@ -52,7 +58,7 @@ function categoryWords(db: Db): CategoryWords {
     }
     result.set(row.id, { own, parentOnly: [...parentOnly] });
   }
-  cached.set(db.$client, { signature, words: result });
+  cached.set(db.$client, { stamp, signature, words: result });
   return result;
 }
 

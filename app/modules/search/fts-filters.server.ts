@@ -1,5 +1,6 @@
 import { prepared, type Db } from "~db/client.server";
 import { CERT_KINDS, certificationIndex } from "./certifications";
+import { changeStamp } from "./change-stamp.server";
 import type { DocValues } from "./doc-values.server";
 import { PRICE_RANGES } from "./price-ranges";
 import type { SearchFacets, SearchQuery } from "./types";
@@ -22,12 +23,20 @@ export interface CategoryTree {
   byCode: Map<string, CategoryRow>;
 }
 
+const trees = new WeakMap<object, { stamp: number; tree: CategoryTree }>();
+
+/** The category tree, read again only when the database may have changed (changeStamp). */
 export function loadCategoryTree(db: Db): CategoryTree {
+  const stamp = changeStamp(db);
+  const hit = trees.get(db.$client);
+  if (hit?.stamp === stamp) return hit.tree;
   const rows = prepared<CategoryRow>(db, "SELECT id, code, parent_id FROM categories").all();
-  return {
+  const tree = {
     byId: new Map(rows.map((r) => [r.id, r])),
     byCode: new Map(rows.map((r) => [r.code, r])),
   };
+  trees.set(db.$client, { stamp, tree });
+  return tree;
 }
 
 /**
