@@ -142,21 +142,29 @@ export function searchFts(db: Db, typedQuery: SearchQuery): SearchResult {
   }
 
   // 2. Filters, total and facets (words found only in a parent category's name do not count).
-  const dropped =
-    plan.mode === "all" && groups.length > 0 ? categoryScope(db, values, groups, candidates) : null;
   const kept = scratchInts(candidates.length);
   let total = 0;
   const capacity = values.capacity;
-  // Both lists ascending (pinned extras, kept anyway, come last): the dropped ones are
-  // found by walking along, not looked up.
-  const drops = dropped ?? new Int32Array(0);
-  let next = 0;
   for (let i = 0; i < candidates.length; i++) {
     const id = candidates[i] as number;
-    while (next < drops.length && (drops[next] as number) < id) next++;
-    if (id < capacity && passes(filter, id) && (drops[next] !== id || pinned.includes(id))) {
-      kept[total++] = id;
+    if (id < capacity && passes(filter, id)) kept[total++] = id;
+  }
+  // The umbrella check after the filters: it reads every remaining match's category.
+  const dropped =
+    plan.mode === "all" && groups.length > 0
+      ? categoryScope(db, values, groups, kept.subarray(0, total))
+      : null;
+  if (dropped !== null && dropped.length > 0) {
+    // Both lists ascending (pinned extras, kept anyway, come last): the dropped ones are
+    // found by walking along, not looked up.
+    let next = 0;
+    let left = 0;
+    for (let i = 0; i < total; i++) {
+      const id = kept[i] as number;
+      while (next < dropped.length && (dropped[next] as number) < id) next++;
+      if (dropped[next] !== id || pinned.includes(id)) kept[left++] = id;
     }
+    total = left;
   }
   const rows = kept.subarray(0, total);
   const counted = query.facets === false ? undefined : countFacets(rows, values, tree, today);
