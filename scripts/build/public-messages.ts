@@ -8,10 +8,10 @@ import { vi } from "../../app/lib/i18n/vi";
 /**
  * The browser build of app/lib/i18n/public-vi.ts and public-en.ts: only the messages whose keys
  * the public pages' code names (docs/decisions/035). The keys are read from the source: the
- * root and the public routes, and every app module they import, except server-only modules and
- * the catalogs themselves. A key named only in data (a loader sending a key) is not found here;
- * the browser then loads the whole language when it meets it (translate.ts), so a missed key
- * costs a request, never a wrong page.
+ * root and the public routes, and every app module they import but the catalogs themselves,
+ * server modules included: their keys reach the browser as data (a validation message an
+ * action sends back). A key this scan cannot see is a safety net's business: entry.client.tsx
+ * loads the whole language for a key in the page's data, and translate.ts for any other.
  */
 export function publicMessagesPlugin(appDir: string, clientBuildDir: string): Plugin {
   const targets = new Map([
@@ -114,7 +114,7 @@ function publicSourceFiles(appDir: string): Set<string> {
 function resolveSource(base: string): string | undefined {
   const candidates = [base, `${base}.tsx`, `${base}.ts`, `${base}/index.tsx`, `${base}/index.ts`];
   const file = candidates.find((candidate) => /\.tsx?$/.test(candidate) && existsSync(candidate));
-  if (!file || /\.server\.tsx?$/.test(file)) return undefined;
+  if (!file) return undefined;
   if (/[/\\]i18n[/\\](?:vi|en|[\w-]+\.(?:vi|en)|bundled-catalogs)\.ts$/.test(file)) return undefined;
   return file;
 }

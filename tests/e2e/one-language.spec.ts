@@ -144,3 +144,62 @@ test("a page names its language chunk in a modulepreload link, fetched beside th
     await audit(page);
   }
 });
+
+test("a key the page's data names outside the public messages is loaded before hydrating", async ({
+  page,
+}) => {
+  // Play a loader sending a key: the home page's data gains one only the staff pages name.
+  await page.route(
+    (url) => url.pathname === "/",
+    async (route) => {
+      const response = await route.fetch();
+      const html = await response.text();
+      const nonce = /nonce="([^"]+)"/.exec(html)?.[1] ?? "";
+      const body = html.replace(
+        "</body>",
+        `<script nonce="${nonce}">void "reports.intro";</script></body>`,
+      );
+      await route.fulfill({ response, body });
+    },
+  );
+  const scripts = await scriptsDuring(page, async () => {
+    await page.goto("/");
+  });
+  expect(scripts.filter((script) => script.includes(WHOLE_VIETNAMESE))).toHaveLength(1);
+  await expect
+    .poll(() => page.evaluate(() => Boolean(Reflect.get(window, "__remixRouter"))))
+    .toBe(true);
+  await audit(page);
+});
+
+test.describe("a key missing from the code the build read", () => {
+  // Hydration then waits for the whole language (Suspense at the root); when the router updates
+  // meanwhile, React re-renders the page on the client and says so on the console. The page
+  // still ends up right and working: that is what this safety net promises.
+  test.use({ allowedConsoleErrors: [/Minified React error #418/] });
+
+  test("makes the page wait for the whole language, then work", async ({ page }) => {
+    // Play a miss: the public chunk arrives without the header's cart label.
+    await page.route(/\/public-vi-[\w-]+\.js$/, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace(/"header\.cart":"[^"]*",?/, "");
+      await route.fulfill({ response, body });
+    });
+    const scripts = await scriptsDuring(page, async () => {
+      await page.goto("/");
+    });
+    expect(scripts.filter((script) => script.includes(WHOLE_VIETNAMESE))).toHaveLength(1);
+    await expect
+      .poll(() => page.evaluate(() => Boolean(Reflect.get(window, "__remixRouter"))))
+      .toBe(true);
+    await expect(
+      page.getByRole("link", { name: t("vi", "header.cart"), exact: true }).first(),
+    ).toBeVisible();
+    await audit(page);
+
+    // Working: the language switch is a client-side navigation.
+    await page.getByRole("button", { name: t("vi", "language.switchTo") }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await audit(page);
+  });
+});

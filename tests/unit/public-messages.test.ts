@@ -1,6 +1,7 @@
 import path from "node:path";
 import { describe, expect, it, vi as vitest } from "vitest";
 import { vi } from "~/lib/i18n/vi";
+import { keyLikeStrings } from "~/lib/i18n/page-data-keys";
 import { messageScopeOf } from "~/lib/i18n/public-pages";
 import { publicMessageKeys } from "../../scripts/build/public-messages";
 
@@ -30,6 +31,15 @@ describe("the public pages' messages", () => {
     expect(messageScopeOf(["root", "routes/san-pham.$slug"])).toBe("public");
     expect(messageScopeOf(["root", "routes/dang-nhap"])).toBe("all");
     expect(messageScopeOf(["root", "routes/quan-ly", "routes/quan-ly.bao-cao"])).toBe("all");
+  });
+});
+
+describe("keys a page's data names (a loader may send one)", () => {
+  it("finds quoted key-shaped strings in the loader data, also escaped, and nothing else", () => {
+    const data = String.raw`enqueue("[{\"_1\":2},\"status\",\"requestStatus.open\",\"https://a.b/c\",\"640.webp\",\"Cà phê\"]")`;
+    expect(
+      keyLikeStrings([data, '{"@type":"Product","name":"x"}', 'void "reports.intro";']),
+    ).toEqual(["requestStatus.open", "reports.intro"]);
   });
 });
 
