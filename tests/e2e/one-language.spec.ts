@@ -145,6 +145,17 @@ test("a page names its language chunk in a modulepreload link, fetched beside th
   }
 });
 
+/** Opens the home page and waits until it has downloaded the whole language and hydrated. */
+async function expectHomeHydratedWithWholeLanguage(page: Page): Promise<void> {
+  const scripts = await scriptsDuring(page, async () => {
+    await page.goto("/");
+  });
+  expect(scripts.filter((script) => script.includes(WHOLE_VIETNAMESE))).toHaveLength(1);
+  await expect
+    .poll(() => page.evaluate(() => Boolean(Reflect.get(window, "__remixRouter"))))
+    .toBe(true);
+}
+
 test("a key the page's data names outside the public messages is loaded before hydrating", async ({
   page,
 }) => {
@@ -162,13 +173,7 @@ test("a key the page's data names outside the public messages is loaded before h
       await route.fulfill({ response, body });
     },
   );
-  const scripts = await scriptsDuring(page, async () => {
-    await page.goto("/");
-  });
-  expect(scripts.filter((script) => script.includes(WHOLE_VIETNAMESE))).toHaveLength(1);
-  await expect
-    .poll(() => page.evaluate(() => Boolean(Reflect.get(window, "__remixRouter"))))
-    .toBe(true);
+  await expectHomeHydratedWithWholeLanguage(page);
   await audit(page);
 });
 
@@ -185,13 +190,7 @@ test.describe("a key missing from the code the build read", () => {
       const body = (await response.text()).replace(/"header\.cart":"[^"]*",?/, "");
       await route.fulfill({ response, body });
     });
-    const scripts = await scriptsDuring(page, async () => {
-      await page.goto("/");
-    });
-    expect(scripts.filter((script) => script.includes(WHOLE_VIETNAMESE))).toHaveLength(1);
-    await expect
-      .poll(() => page.evaluate(() => Boolean(Reflect.get(window, "__remixRouter"))))
-      .toBe(true);
+    await expectHomeHydratedWithWholeLanguage(page);
     await expect(
       page.getByRole("link", { name: t("vi", "header.cart"), exact: true }).first(),
     ).toBeVisible();
