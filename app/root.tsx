@@ -22,7 +22,7 @@ import { SiteHeader } from "~/components/site-header";
 import { vietnamToday } from "~/lib/dates";
 import { DEFAULT_LOCALE, hasMessages, loadMessages, t, useT } from "~/lib/i18n";
 import { documentHydrates } from "~/lib/hydration";
-import { catalogChunksOf } from "~/lib/i18n/catalog-chunks.server";
+import { catalogChunks } from "~/lib/i18n/catalog-chunks.server";
 import { messageScopeOf } from "~/lib/i18n/public-pages";
 import { isStaff, isProducerMember } from "~/modules/auth/actor";
 import { heldPermissions } from "~/modules/auth/permissions.server";
@@ -85,7 +85,7 @@ export const loader = handle(async ({ request }: LoaderFunctionArgs) => {
     origin: env.PUBLIC_URL?.replace(/\/+$/, "") ?? new URL(request.url).origin,
     year: Number(vietnamToday().slice(0, 4)),
     // The page's message chunk is named in a modulepreload link (Layout, decision 035).
-    catalogChunks: catalogChunksOf(actor.locale),
+    catalogChunks: catalogChunks[actor.locale] ?? {},
   };
 });
 

@@ -42,10 +42,7 @@ export function publicMessagesPlugin(appDir: string, clientBuildDir: string): Pl
       if (id === chunksModule && options?.ssr) {
         const file = path.join(clientBuildDir, chunksFile);
         const chunks = existsSync(file) ? readFileSync(file, "utf8") : "{}";
-        return [
-          `export const catalogChunks = ${chunks};`,
-          "export function catalogChunksOf(locale) { return catalogChunks[locale] ?? {}; }",
-        ].join("\n");
+        return `export const catalogChunks = ${chunks};`;
       }
       const catalog = targets.get(id);
       if (options?.ssr || !catalog) return null;

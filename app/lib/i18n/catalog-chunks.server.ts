@@ -8,10 +8,6 @@ export type CatalogChunks = Partial<Record<Locale, Partial<Record<MessageScope, 
  * Filled in by the server build from the browser build's output (scripts/build/public-messages.ts):
  * the page names its catalog chunk in a modulepreload link, so the browser fetches it beside
  * the framework instead of after running it. Empty in development and in tests: no preload.
+ * Only this constant is replaced, so the module holds nothing else.
  */
 export const catalogChunks: CatalogChunks = {};
-
-/** The chunks of `locale`'s messages, for the root loader (the Layout picks by scope). */
-export function catalogChunksOf(locale: Locale): Partial<Record<MessageScope, string>> {
-  return catalogChunks[locale] ?? {};
-}
