@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { DomainError, Unauthorized } from "~/lib/errors";
 import { authenticateApiToken } from "~/modules/auth/api-tokens.server";
-import { createOrdersFromApi, type ApiAnswer } from "~/modules/orders/api.server";
+import { createOrdersFromApiInSharedCommit, type ApiAnswer } from "~/modules/orders/api.server";
 import { getDb } from "~/modules/platform/db.server";
 import { apiError, localeOfRequest } from "~/modules/platform/http.server";
 
@@ -52,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const body = await request.text();
   return respond(
-    createOrdersFromApi(
+    await createOrdersFromApiInSharedCommit(
       db,
       caller.userId,
       request.headers.get("idempotency-key"),

@@ -9,6 +9,7 @@ import { errorBody } from "~/modules/platform/http.server";
 import type { Db } from "~db/client.server";
 import { orderLines, orders, producers } from "~db/schema";
 import { placeOrder, type PlacedOrder } from "./place-order.server";
+import { inSharedCommit } from "./shared-commit.server";
 
 /** A JSON answer of the business API: status and body. */
 export interface ApiAnswer {
@@ -101,6 +102,21 @@ export function createOrdersFromApi(
     if (error instanceof DomainError) return errorAnswer(error, locale);
     throw error;
   }
+}
+
+/**
+ * createOrdersFromApi as the server runs it: the orders are written in one commit with the
+ * others that arrived in the same turn of the event loop (shared-commit.server.ts); the
+ * answer comes once that commit is done.
+ */
+export function createOrdersFromApiInSharedCommit(
+  db: Db,
+  userId: number,
+  idempotencyKey: string | null,
+  rawBody: string,
+  locale: Locale = "vi",
+): Promise<ApiAnswer> {
+  return inSharedCommit(db, () => createOrdersFromApi(db, userId, idempotencyKey, rawBody, locale));
 }
 
 function placeOrdersFromApi(

@@ -153,6 +153,14 @@ export const ordersCase: BenchCase = {
           .from(sql`listings`)
           .where(sql`stock < 0`)
           .get()?.n ?? Number.NaN;
+      if (serverErrors > 0) {
+        // A 5xx fails the run; say why, from the server's own log (LOG_LEVEL=warn).
+        const errorLines = server
+          .output()
+          .split("\n")
+          .filter((line) => /"level":(50|60)|error/i.test(line));
+        process.stderr.write(`server errors:\n${errorLines.slice(-5).join("\n")}\n`);
+      }
       return {
         rows: [
           {
