@@ -10,11 +10,21 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce-provider";
+import { answerOrdersApi, type OrdersApiRequest } from "~/modules/orders/api.server";
 import { getDb } from "~/modules/platform/db.server";
 import { logger } from "~/modules/platform/logger.server";
 import { applySecurityHeaders } from "~/modules/platform/security-headers.server";
 import { startBackgroundJobs } from "../server/background-jobs";
 import { startWalCheckpointer } from "../server/wal-checkpointer";
+
+/**
+ * What the server answers without Remix (server/api-fast-path.ts). The server reaches the
+ * app's modules only through this build, so these share its database handle and state.
+ */
+export const directAnswers = {
+  placeOrders: (request: OrdersApiRequest) => answerOrdersApi(getDb(), request),
+};
+export type DirectAnswers = typeof directAnswers;
 
 /** How long a streamed response may wait for slow data before React gives up on it. */
 export const streamTimeout = 5_000;

@@ -1,22 +1,25 @@
-import type { ActionFunction, ServerBuild } from "@remix-run/node";
+import type { ServerBuild } from "@remix-run/node";
 import type { RequestHandler } from "express";
-import type { AppLoadContext } from "~/modules/platform/load-context";
+import type { DirectAnswers } from "~/entry.server";
+import type { EncodedApiAnswer, OrdersApiRequest } from "~/modules/orders/api.server";
+import { langCookieOf } from "./middleware";
 
 /** The largest JSON body the business API accepts (100 lines of an order fit in a few kB). */
 const MAX_BODY_BYTES = 1024 * 1024;
 
+// Decodes as `Request.text()` does for the Remix route: UTF-8, a leading BOM dropped.
+const utf8 = new TextDecoder();
+
 /**
- * `POST /api/v1/orders` straight to its route module's action, skipping Remix's generic
- * request handling. Matching a URL against the ~60 routes of the app (twice per request) and
- * wrapping the body in web streams cost about as much CPU as placing the order itself; the
- * business API is the hot path of the orders benchmark. The action is the same code the
- * Remix handler would call (app/routes/api.v1.orders.ts); only the plumbing differs: the
- * body is read into memory (bounded) and the answer, always a small JSON body, is sent as is.
- * Anything else (other methods, other paths) goes on to Remix.
+ * `POST /api/v1/orders` without Remix, the hot path of the orders benchmark: matching the URL
+ * against every route, then a web `Request` with a streamed body and a web `Response` to copy
+ * back cost about as much CPU as placing the order (docs/decisions/036-speed-orders.md). The
+ * answer comes from the same module function as the Remix route's (`answerOrdersApi`); only
+ * the plumbing differs: the body is read into memory (bounded) and the answer, a small JSON
+ * text, is written as is. Anything else (other methods, other paths) goes on to Remix.
  */
-export function directApiAction(
-  action: ActionFunction,
-  getLoadContext: (req: Parameters<RequestHandler>[0]) => AppLoadContext,
+export function directOrdersApi(
+  answer: (request: OrdersApiRequest) => Promise<EncodedApiAnswer>,
 ): RequestHandler {
   return (req, res, next) => {
     const chunks: Buffer[] = [];
@@ -38,38 +41,26 @@ export function directApiAction(
           });
         return;
       }
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(req.headers)) {
-        if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-        else if (value !== undefined) headers.set(name, value);
-      }
-      const host = req.get("host") ?? "localhost";
-      const request = new Request(`${req.protocol}://${host}${req.originalUrl}`, {
-        method: req.method,
-        headers,
-        body: Buffer.concat(chunks, size),
-      });
-      const send = async (answer: unknown) => {
-        if (!(answer instanceof Response))
-          throw new Error("the API action did not answer a Response");
-        res.status(answer.status);
-        for (const [name, value] of answer.headers) res.append(name, value);
-        res.end(Buffer.from(await answer.arrayBuffer()));
-      };
-      Promise.resolve()
-        .then(() => action({ request, params: {}, context: getLoadContext(req) }))
-        // A thrown Response is an answer too, as in Remix.
-        .then(send, (thrown: unknown) =>
-          thrown instanceof Response ? send(thrown) : Promise.reject(thrown),
-        )
-        .catch(next);
+      answer({
+        authorization: req.get("authorization") ?? null,
+        idempotencyKey: req.get("idempotency-key") ?? null,
+        locale: langCookieOf(req),
+        body: utf8.decode(Buffer.concat(chunks, size)),
+      }).then((encoded) => {
+        res.writeHead(encoded.status, encoded.headers);
+        res.end(encoded.body);
+      }, next);
     });
   };
 }
 
-/** The action of a route in the server build; fails at start-up when it is missing. */
-export function routeAction(build: ServerBuild, routeId: string): ActionFunction {
-  const action = build.routes[routeId]?.module.action;
-  if (!action) throw new Error(`the server build has no action for ${routeId}`);
-  return action;
+/**
+ * The answers the app gives without Remix, from the server build (app/entry.server.tsx): the
+ * server reaches the app's modules only through the build, so they share its database handle.
+ * Fails at start-up when the build has none.
+ */
+export function directAnswersOf(build: ServerBuild): DirectAnswers {
+  const entry: object = build.entry.module;
+  if (!("directAnswers" in entry)) throw new Error("the server build exports no directAnswers");
+  return entry.directAnswers as DirectAnswers;
 }

@@ -9,7 +9,7 @@ import type { Env } from "~/modules/platform/env.server";
 import type { AppLoadContext } from "~/modules/platform/load-context";
 import { markServerRunning } from "~/modules/platform/backups.server";
 import { logger } from "~/modules/platform/logger.server";
-import { directApiAction, routeAction } from "./api-fast-path";
+import { directAnswersOf, directOrdersApi } from "./api-fast-path";
 import { CLIENT_BUILD, SERVER_BUILD } from "./build";
 import {
   clientIp,
@@ -70,8 +70,7 @@ export function createApp(build: ServerBuild, env: Env): express.Express {
 
   const getLoadContext = (req: express.Request): AppLoadContext => ({ clientIp: clientIp(req) });
   // The business API's hot path skips Remix's generic routing (server/api-fast-path.ts).
-  const placeOrders = routeAction(build, "routes/api.v1.orders");
-  app.post("/api/v1/orders", directApiAction(placeOrders, getLoadContext));
+  app.post("/api/v1/orders", directOrdersApi(directAnswersOf(build).placeOrders));
   // Anonymous visitors' public pages are shared from memory (docs/decisions/033-page-cache.md).
   const readGeneration = env.PAGE_CACHE === "on" ? generationReader(env.DATABASE_PATH) : null;
   const pageCache = readGeneration

@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { DomainError, NotFound } from "~/lib/errors";
+import { DomainError, NotFound, Unauthorized } from "~/lib/errors";
 import type { Locale } from "~/lib/i18n/locales";
+import { authenticateApiToken } from "~/modules/auth/api-tokens.server";
 import { reasonText } from "~/modules/notifications/messages";
 import { isMessageKey, t, type MessageKey } from "~/lib/i18n/translate";
 import { DELIVERY_CHOICES, orderNoteSchema, shippingAddressSchema } from "~/lib/schemas/shipping";
@@ -102,6 +103,59 @@ export function createOrdersFromApi(
     if (error instanceof DomainError) return errorAnswer(error, locale);
     throw error;
   }
+}
+
+/** What `POST /api/v1/orders` reads of a request, whichever server read it. */
+export interface OrdersApiRequest {
+  /** The `Authorization` header: "Bearer cc_…". */
+  authorization: string | null;
+  idempotencyKey: string | null;
+  /** The language of error messages (the `lang` cookie). */
+  locale: Locale;
+  body: string;
+}
+
+/** An answer as it goes on the wire: status, headers and the JSON text. */
+export interface EncodedApiAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * `POST /api/v1/orders`, from the parts of the request to the bytes of the answer: the
+ * caller's token (401 with the Bearer challenge), then the orders in a shared commit. The
+ * Remix route and the server's direct path (server/api-fast-path.ts) both answer with it.
+ */
+export async function answerOrdersApi(
+  db: Db,
+  request: OrdersApiRequest,
+): Promise<EncodedApiAnswer> {
+  const caller = authenticateApiToken(db, request.authorization);
+  const answer: ApiAnswer = caller
+    ? await createOrdersFromApiInSharedCommit(
+        db,
+        caller.userId,
+        request.idempotencyKey,
+        request.body,
+        request.locale,
+      )
+    : {
+        ...errorAnswer(new Unauthorized("apiOrder.error.unauthorized"), request.locale),
+        headers: { "WWW-Authenticate": 'Bearer realm="cung-cau"' },
+      };
+  const body = JSON.stringify(answer.body);
+  return {
+    status: answer.status,
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      // A known length lets the compression middleware skip small answers (most of them).
+      "Content-Length": String(Buffer.byteLength(body)),
+      "Cache-Control": "no-store",
+      ...answer.headers,
+    },
+    body,
+  };
 }
 
 /**
