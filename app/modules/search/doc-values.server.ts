@@ -1,9 +1,10 @@
 import { prepared, type Db } from "~db/client.server";
 import { CERT_KINDS } from "./certifications";
-import { PRICE_RANGES } from "./price-ranges";
 import { dayNumber } from "~/lib/dates";
 import { decodeSnapshot, type Section, type SnapshotParts } from "./snapshot-codec.server";
-import { Postings, WordStore } from "./word-store";
+import { ABSENT, computeValidity, emptyValidity, NEVER, type Validity } from "./validity";
+import { WordLists, type SectionKind, type TakeSection } from "./word-lists";
+import { type Postings, WordStore } from "./word-store";
 
 /**
  * The embedded engine's "doc values": what search filters, counts, sorts and ranks on,
@@ -62,11 +63,6 @@ function lowerBound(words: readonly string[], prefix: string): number {
   return low;
 }
 
-/** Stored for a certificate without an expiry date. */
-const NEVER = 0x7fffffff;
-/** Stored when the listing has no such certificate. */
-const ABSENT = -1;
-
 export class DocValues {
   version = -1;
   /** Counts the refreshes that changed something (what caches of derived answers compare). */
@@ -105,9 +101,7 @@ export class DocValues {
   private visibleIdsCache: Int32Array | null = null;
   private validity: Validity | null = null;
   private firstTitleWords: Int32Array | null = null;
-  private postings: { title: Postings; marked: Postings } | null = null;
-  private allPostings: Postings | null = null;
-  private otherPostings: Postings | null = null;
+  private readonly lists = new WordLists(this, CATEGORY_COLUMN);
   /** The dictionary in alphabetical order (words and their ids), kept as words are added. */
   private sortedWords: { words: string[]; ids: number[] } | null = null;
   /** Word ids by word length, for typo tolerance. */
@@ -139,11 +133,7 @@ export class DocValues {
     const changed = { visibility: false, words: false, allWords: false, certificates: false };
     // A few changed listings update the inverted lists of their words; many (a rebuild
     // while the server runs) are cheaper to follow with one full build, on the next search.
-    if (rows.length > MAX_INCREMENTAL_ROWS) {
-      this.postings = null;
-      this.allPostings = null;
-      this.otherPostings = null;
-    }
+    if (rows.length > MAX_INCREMENTAL_ROWS) this.lists.drop();
     for (const row of rows) this.apply(row, changed);
     this.version = latest;
     this.mayBeUncommitted = db.$client.inTransaction;
@@ -163,36 +153,10 @@ export class DocValues {
     if (this.validity?.today === today && this.validity.stars.length === this.capacity) {
       return this.validity;
     }
-    const validity: Validity = {
-      today,
-      stars: new Uint8Array(this.capacity),
-      certs: new Uint8Array(this.capacity),
-      facets: new Int32Array(this.capacity),
-    };
-    for (let id = 0; id < this.capacity; id++) this.computeValidity(validity, id);
+    const validity = emptyValidity(today, this.capacity);
+    for (let id = 0; id < this.capacity; id++) computeValidity(this, validity, id);
     this.validity = validity;
     return validity;
-  }
-
-  private computeValidity(validity: Validity, id: number): void {
-    const { today, stars, certs, facets } = validity;
-    if (!this.visible[id]) {
-      stars[id] = 0;
-      certs[id] = 0;
-      facets[id] = 0;
-      return;
-    }
-    stars[id] = validOcopStars(this, id, today);
-    let bits = 0;
-    for (let k = 0; k < CERT_KINDS.length; k++)
-      if (hasValidCert(this, k, id, today)) bits |= 1 << k;
-    certs[id] = bits;
-    facets[id] = facetCode(
-      priceRangeOf(this.price[id] ?? 0),
-      stars[id] ?? 0,
-      bits,
-      this.communeIndex[id] ?? 0,
-    );
   }
 
   /**
@@ -228,17 +192,12 @@ export class DocValues {
 
   /** Which listings have each word in their title, and in their title and tags with marks. */
   titlePostings(): { title: Postings; marked: Postings } {
-    this.postings ??= {
-      title: Postings.build(this.titleWords, this.visible, this.words.length),
-      marked: Postings.build(this.markedWords, this.visible, this.words.length),
-    };
-    return this.postings;
+    return this.lists.titles();
   }
 
   /** Which listings have each word in any column (the matching of the embedded engine). */
   wordPostings(): Postings {
-    this.allPostings ??= Postings.buildMany(this.columnWords, this.visible, this.words.length);
-    return this.allPostings;
+    return this.lists.allColumns();
   }
 
   /**
@@ -246,12 +205,7 @@ export class DocValues {
    * word found in an umbrella category's name is also the listing's own: category-scope).
    */
   otherColumnPostings(): Postings {
-    this.otherPostings ??= Postings.buildMany(
-      this.columnWords.filter((_, c) => c !== CATEGORY_COLUMN),
-      this.visible,
-      this.words.length,
-    );
-    return this.otherPostings;
+    return this.lists.otherColumns();
   }
 
   /** Ids of the words starting with `prefix` (binary search in the sorted dictionary). */
@@ -284,8 +238,6 @@ export class DocValues {
 
   /** The whole index as snapshot parts, its inverted lists built first (when missing). */
   snapshotParts(): SnapshotParts {
-    const { title, marked } = this.titlePostings();
-    const lists = { title, marked, all: this.wordPostings(), other: this.otherColumnPostings() };
     const sections: SnapshotParts["sections"] = [
       ["visible", this.visible],
       ["categoryId", this.categoryId],
@@ -308,15 +260,7 @@ export class DocValues {
         [`${name}.data`, isShort ? new Uint16Array(data) : data],
       );
     });
-    for (const [name, list] of Object.entries(lists)) {
-      if (name === "other") continue;
-      const { offsets, docs } = list.packed(this.words.length);
-      sections.push([`postings.${name}.offsets`, offsets], [`postings.${name}.docs`, docs]);
-    }
-    // Most "other columns" lists equal the all-columns ones: those are not stored twice.
-    const other = lists.other.packedApartFrom(lists.all, this.words.length);
-    sections.push(["postings.other.isShared", other.isShared]);
-    sections.push(["postings.other.offsets", other.offsets], ["postings.other.docs", other.docs]);
+    sections.push(...this.lists.sections());
     sections.push(["sortedWordIds", Int32Array.from(this.alphabetical().ids)]);
     const { version, capacity, totalLength, visibleCount } = this;
     return {
@@ -363,8 +307,7 @@ export class DocValues {
     const words = texts.get("words");
     const communes = texts.get("communes");
     if (version === undefined || capacity === undefined || !words || !communes) return false;
-    type Kind = typeof Uint8Array | typeof Int32Array | typeof Float64Array;
-    const take = <K extends Kind>(name: string, kind: K, length?: number): InstanceType<K> => {
+    const take: TakeSection = <K extends SectionKind>(name: string, kind: K, length?: number) => {
       const array = sections.get(name);
       if (!(array instanceof kind) || (length !== undefined && array.length !== length)) {
         throw new RangeError(`snapshot section ${name}`);
@@ -392,19 +335,7 @@ export class DocValues {
       });
       this.columnWords = stores.slice(0, SEARCH_COLUMNS.length);
       this.markedWords = stores[SEARCH_COLUMNS.length] as WordStore;
-      const list = (name: string) =>
-        Postings.restore(
-          take(`postings.${name}.offsets`, Int32Array, words.length + 1),
-          take(`postings.${name}.docs`, Int32Array),
-        );
-      this.postings = { title: list("title"), marked: list("marked") };
-      this.allPostings = list("all");
-      this.otherPostings = Postings.restoreApartFrom(
-        this.allPostings,
-        take("postings.other.isShared", Uint8Array, words.length),
-        take("postings.other.offsets", Int32Array, words.length + 1),
-        take("postings.other.docs", Int32Array),
-      );
+      this.lists.restore(take, words.length);
       const sortedIds = Array.from(take("sortedWordIds", Int32Array, words.length));
       this.sortedWords = { words: sortedIds.map((id) => words[id] as string), ids: sortedIds };
     } catch {
@@ -447,45 +378,11 @@ export class DocValues {
     changed: { visibility: boolean; words: boolean; allWords: boolean; certificates: boolean },
   ): void {
     const id = row[0];
-    const isTracked =
-      this.postings !== null || this.allPostings !== null || this.otherPostings !== null;
-    const before = isTracked ? this.postingWords(id) : null;
+    const before = this.lists.wordsBefore(id);
     this.applyRow(row, changed);
     // A changed price or commune changes what the facets count: that listing's entries.
-    if (this.validity?.stars.length === this.capacity) this.computeValidity(this.validity, id);
-    if (before === null) return;
-    const after = this.postingWords(id);
-    this.postings?.title.update(id, before.title, after.title);
-    this.postings?.marked.update(id, before.marked, after.marked);
-    this.allPostings?.update(id, before.all, after.all);
-    this.otherPostings?.update(id, before.other, after.other);
-  }
-
-  /** The distinct words of a listing as each inverted list counts them (none when hidden). */
-  private postingWords(id: number): {
-    title: Set<number>;
-    marked: Set<number>;
-    all: Set<number>;
-    other: Set<number>;
-  } {
-    const words = (store: WordStore, into = new Set<number>()) => {
-      if (this.visible[id] !== 1 || id >= store.start.length) return into;
-      const from = store.start[id] as number;
-      for (let i = from; i < from + (store.length[id] as number); i++) {
-        into.add(store.data[i] as number);
-      }
-      return into;
-    };
-    const other = new Set<number>();
-    this.columnWords.forEach((store, c) => {
-      if (c !== CATEGORY_COLUMN) words(store, other);
-    });
-    return {
-      title: words(this.titleWords),
-      marked: words(this.markedWords),
-      all: words(this.columnWords[CATEGORY_COLUMN] as WordStore, new Set(other)),
-      other,
-    };
+    if (this.validity?.stars.length === this.capacity) computeValidity(this, this.validity, id);
+    if (before !== null) this.lists.update(id, before);
   }
 
   private applyRow(
@@ -605,9 +502,7 @@ export class DocValues {
     this.visibleIdsCache = null;
     this.validity = null;
     this.firstTitleWords = null;
-    this.postings = null;
-    this.allPostings = null;
-    this.otherPostings = null;
+    this.lists.drop();
   }
 
   private ensureCapacity(size: number): void {
@@ -633,42 +528,6 @@ export class DocValues {
     this.docLength = grow(this.docLength, (n) => new Int32Array(n));
     this.capacity = capacity;
   }
-}
-
-/** What `validOn` gives: per listing id, valid stars, certifications and the facet code. */
-export interface Validity {
-  today: number;
-  stars: Uint8Array;
-  certs: Uint8Array;
-  facets: Int32Array;
-}
-
-/**
- * A listing's facet values in one number: its price range (PRICE_RANGES index) in bits
- * 0–3, valid OCOP stars in 4–7, valid certifications (bits) in 8–15, commune index from 16.
- */
-function facetCode(range: number, stars: number, certs: number, commune: number): number {
-  // (countFacets in fts-filters.server.ts reads it back.)
-  return range | (stars << 4) | (certs << 8) | (commune << 16);
-}
-
-/** The PRICE_RANGES index of a price: the first range whose top it does not pass. */
-function priceRangeOf(price: number): number {
-  let r = 0;
-  while (r < PRICE_RANGES.length - 1 && price > (PRICE_RANGES[r]?.max ?? Infinity)) r++;
-  return r;
-}
-
-/** Whether certificate kind `k` of listing `id` is valid on `today` (a day number). */
-export function hasValidCert(values: DocValues, k: number, id: number, today: number): boolean {
-  const expires = values.certExpires[k]?.[id] ?? ABSENT;
-  return expires !== ABSENT && expires >= today;
-}
-
-/** OCOP stars of listing `id` if its certificate is valid on `today`, else 0. */
-export function validOcopStars(values: DocValues, id: number, today: number): number {
-  const stars = values.ocopStars[id] ?? 0;
-  return stars > 0 && (values.ocopExpires[id] ?? 0) >= today ? stars : 0;
 }
 
 const perDatabase = new WeakMap<object, DocValues>();

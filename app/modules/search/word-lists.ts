@@ -1,0 +1,156 @@
+import type { Section } from "./snapshot-codec.server";
+import { Postings, type WordStore } from "./word-store";
+
+/**
+ * The inverted lists the doc values derive from their word stores (doc-values.server.ts):
+ * which listings have each word in their title, in their title and tags with marks (the
+ * ranking tiers), in any column (matching) and in a column other than the category names
+ * (category-scope.server.ts). Each is built on first use, kept current per changed listing
+ * (`wordsBefore`, then `update`), dropped when too many rows change at once, and saved in
+ * and restored from the index snapshot.
+ */
+
+/** The doc values' word stores and dictionary, read when a list is built. */
+export interface WordSource {
+  visible: Uint8Array;
+  /** Word ids of each column (SEARCH_COLUMNS order), per listing id. */
+  columnWords: readonly WordStore[];
+  markedWords: WordStore;
+  words: readonly string[];
+}
+
+/** A listing's distinct words as each list counts them (none when hidden). */
+export interface ListingWords {
+  title: Set<number>;
+  marked: Set<number>;
+  all: Set<number>;
+  other: Set<number>;
+}
+
+export type SectionKind = typeof Uint8Array | typeof Int32Array | typeof Float64Array;
+/** A snapshot section of a given type and, when given, length (throws when it differs). */
+export type TakeSection = <K extends SectionKind>(
+  name: string,
+  kind: K,
+  length?: number,
+) => InstanceType<K>;
+
+export class WordLists {
+  private title: Postings | null = null;
+  private marked: Postings | null = null;
+  private all: Postings | null = null;
+  private other: Postings | null = null;
+
+  constructor(
+    private readonly source: WordSource,
+    /** The category names' column, which `otherColumns` leaves out. */
+    private readonly categoryColumn: number,
+  ) {}
+
+  /** Which listings have each word in their title, and in their title and tags with marks. */
+  titles(): { title: Postings; marked: Postings } {
+    const { visible, columnWords, markedWords, words } = this.source;
+    this.title ??= Postings.build(columnWords[0] as WordStore, visible, words.length);
+    this.marked ??= Postings.build(markedWords, visible, words.length);
+    return { title: this.title, marked: this.marked };
+  }
+
+  /** Which listings have each word in any column. */
+  allColumns(): Postings {
+    const { visible, columnWords, words } = this.source;
+    this.all ??= Postings.buildMany(columnWords, visible, words.length);
+    return this.all;
+  }
+
+  /** Which listings have each word in a column other than the category names. */
+  otherColumns(): Postings {
+    const { visible, columnWords, words } = this.source;
+    this.other ??= Postings.buildMany(
+      columnWords.filter((_, c) => c !== this.categoryColumn),
+      visible,
+      words.length,
+    );
+    return this.other;
+  }
+
+  /** Forgets every list: each is built again on its next use. */
+  drop(): void {
+    this.title = null;
+    this.marked = null;
+    this.all = null;
+    this.other = null;
+  }
+
+  /** Listing `id`'s words before a change, or null when no list is built (nothing to update). */
+  wordsBefore(id: number): ListingWords | null {
+    const isBuilt =
+      this.title !== null || this.marked !== null || this.all !== null || this.other !== null;
+    return isBuilt ? this.listingWords(id) : null;
+  }
+
+  /** Updates the built lists after listing `id` changed (`before`: from `wordsBefore`). */
+  update(id: number, before: ListingWords): void {
+    const after = this.listingWords(id);
+    this.title?.update(id, before.title, after.title);
+    this.marked?.update(id, before.marked, after.marked);
+    this.all?.update(id, before.all, after.all);
+    this.other?.update(id, before.other, after.other);
+  }
+
+  private listingWords(id: number): ListingWords {
+    const { visible, columnWords, markedWords } = this.source;
+    const words = (store: WordStore, into = new Set<number>()) => {
+      if (visible[id] !== 1 || id >= store.start.length) return into;
+      const from = store.start[id] as number;
+      for (let i = from; i < from + (store.length[id] as number); i++) {
+        into.add(store.data[i] as number);
+      }
+      return into;
+    };
+    const other = new Set<number>();
+    columnWords.forEach((store, c) => {
+      if (c !== this.categoryColumn) words(store, other);
+    });
+    return {
+      title: words(columnWords[0] as WordStore),
+      marked: words(markedWords),
+      all: words(columnWords[this.categoryColumn] as WordStore, new Set(other)),
+      other,
+    };
+  }
+
+  /** Every list as snapshot sections (built first when missing). */
+  sections(): [string, Section][] {
+    const words = this.source.words.length;
+    const { title, marked } = this.titles();
+    const all = this.allColumns();
+    const sections: [string, Section][] = [];
+    for (const [name, list] of Object.entries({ title, marked, all })) {
+      const { offsets, docs } = list.packed(words);
+      sections.push([`postings.${name}.offsets`, offsets], [`postings.${name}.docs`, docs]);
+    }
+    // Most "other columns" lists equal the all-columns ones: those are not stored twice.
+    const other = this.otherColumns().packedApartFrom(all, words);
+    sections.push(["postings.other.isShared", other.isShared]);
+    sections.push(["postings.other.offsets", other.offsets], ["postings.other.docs", other.docs]);
+    return sections;
+  }
+
+  /** Takes over the lists of a snapshot of `words` words; throws when one does not fit. */
+  restore(take: TakeSection, words: number): void {
+    const list = (name: string) =>
+      Postings.restore(
+        take(`postings.${name}.offsets`, Int32Array, words + 1),
+        take(`postings.${name}.docs`, Int32Array),
+      );
+    this.title = list("title");
+    this.marked = list("marked");
+    this.all = list("all");
+    this.other = Postings.restoreApartFrom(
+      this.all,
+      take("postings.other.isShared", Uint8Array, words),
+      take("postings.other.offsets", Int32Array, words + 1),
+      take("postings.other.docs", Int32Array),
+    );
+  }
+}
