@@ -3,6 +3,7 @@ import { CERT_KINDS } from "./certifications";
 import { dayNumber } from "~/lib/dates";
 import { decodeSnapshot, type Section, type SnapshotParts } from "./snapshot-codec.server";
 import { ABSENT, computeValidity, emptyValidity, NEVER, type Validity } from "./validity";
+import type { TitlePairs } from "./title-pairs";
 import { WordLists, type SectionKind, type TakeSection } from "./word-lists";
 import { type Postings, WordStore } from "./word-store";
 
@@ -198,6 +199,11 @@ export class DocValues {
   /** Which listings have each word in any column (the matching of the embedded engine). */
   wordPostings(): Postings {
     return this.lists.allColumns();
+  }
+
+  /** Which listings have each pair of adjacent words in their title. */
+  titlePairs(): TitlePairs {
+    return this.lists.titlePairs();
   }
 
   /**

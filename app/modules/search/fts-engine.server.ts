@@ -12,10 +12,12 @@ import { resolveIntent } from "./intent.server";
 import { buildQueryPlan, correctedText, withTypoCorrections, type QueryGroup } from "./query-plan";
 import { spellingFor } from "./spelling.server";
 import { topPositions } from "./ranking";
+import { IdMarks } from "./sorted-lists";
 import { PRICE_RANGES } from "./price-ranges";
 import {
   compileTiers,
   GROUP_BITS,
+  idsOf,
   MARKS_SHIFT,
   occurs,
   occursAt,
@@ -225,7 +227,9 @@ function orderByRelevance(
   const { groups, mode, wordsMatched, pageEnd, pinned } = options;
   const compiled = compileTiers(groups, values);
   const titles = values.titleWords;
-  const packed = titleMatches(compiled, values.titlePostings(), titles, rows, values.capacity);
+  const pairs = values.titlePairs();
+  const lists = { ...values.titlePostings(), pairs };
+  const packed = titleMatches(compiled, lists, titles, rows, values.capacity);
   const tiers = scratchFloats(0, rows.length);
   const keys = scratchFloats(1, rows.length);
   // The tier loop runs for every match (tens of thousands): everything it reads is hoisted.
@@ -241,6 +245,10 @@ function orderByRelevance(
   const firstWords = values.titleFirstWords();
   const typedFirst = typed[0] ?? new Uint8Array(0);
   const spanGroups = compiled.spanGroups;
+  // The titles having the typed words side by side, from the lists of title word pairs:
+  // exactly those for two words; for more, the titles to check word by word.
+  if (isMultiWord) adjacentTitles.mark(pairs.phraseDocs(typed.map(idsOf)));
+  const isPairExact = typed.length === 2;
   for (let i = 0; i < rows.length; i++) {
     const id = rows[i] as number;
     const title = packed[id] as number;
@@ -253,11 +261,11 @@ function orderByRelevance(
       const firstFits = typedFirst[firstWords[id] as number] === 1;
       let startsWith = firstFits && !isMultiWord;
       let adjacent = false;
-      if (isMultiWord) {
+      if (isMultiWord && adjacentTitles.has(id)) {
         const from = titleStart[id] as number;
         const end = from + (titleLength[id] as number);
-        startsWith = firstFits && occursAt(titleData, from, end, typed);
-        adjacent = startsWith || occurs(titleData, from, end, typed);
+        adjacent = isPairExact || occurs(titleData, from, end, typed);
+        startsWith = adjacent && firstFits && occursAt(titleData, from, end, typed);
       }
       // Whole words in the title rank above the start of longer ones ("trà" above "tranh"):
       // what buyers type (all mode); any mode ranks by the number of words matched.
@@ -305,6 +313,9 @@ function orderByRelevance(
   );
   return window.map((i) => rows[i] ?? 0);
 }
+
+/** The titles having the typed words side by side (reused from one search to the next). */
+const adjacentTitles = new IdMarks();
 
 let intScratch = new Int32Array(0);
 /** The filtered ids' buffer, reused (the caller reads it before the next search). */

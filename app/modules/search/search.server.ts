@@ -81,6 +81,7 @@ export function warmSearch(db: Db): void {
   values.titlePostings();
   values.wordPostings();
   values.otherColumnPostings();
+  values.titlePairs();
 }
 
 /**

@@ -1,5 +1,6 @@
 import { typedPhrase, type Phrase, type QueryGroup } from "./query-plan";
 import { IdMarks } from "./sorted-lists";
+import type { TitlePairs } from "./title-pairs";
 import type { Postings, WordStore } from "./word-store";
 
 /**
@@ -66,7 +67,8 @@ export function phraseMasks(phrase: Phrase, dictionary: WordDictionary): Uint8Ar
   );
 }
 
-function idsOf(mask: Uint8Array): number[] {
+/** The word ids a mask holds. */
+export function idsOf(mask: Uint8Array): number[] {
   const ids: number[] = [];
   for (let id = 0; id < mask.length; id++) if (mask[id]) ids.push(id);
   return ids;
@@ -178,7 +180,7 @@ function orInto(packed: Int32Array, lists: readonly Int32Array[], bits: number):
  */
 export function titleMatches(
   compiled: CompiledTiers,
-  postings: { title: Postings; marked: Postings },
+  postings: { title: Postings; marked: Postings; pairs: TitlePairs },
   titles: WordStore,
   rows: Int32Array,
   capacity: number,
@@ -200,17 +202,21 @@ export function titleMatches(
   }
   if (compiled.phrases.length > 0) rowMarks.mark([rows]);
   for (const { groupBit, masks } of compiled.phrases) {
-    // Only the matches whose title has the phrase's rarest (whole) word can hold it;
-    // none can when a word of it is in no title at all.
+    // Only the titles having each pair of the phrase's consecutive words can hold it
+    // (exactly those for two words); none can when a word of it is in no title at all.
     const ids = masks.map(idsOf);
     if (ids.some((list) => list.length === 0)) continue;
-    const lists = ids.flatMap((list) => (list.length === 1 ? titleLists(list) : []));
-    const driver = lists.sort((a, b) => a.length - b.length)[0];
-    for (const doc of driver ?? rows) {
-      if (!rowMarks.has(doc) || (packed[doc] as number) & groupBit) continue;
-      const from = titles.start[doc] as number;
-      const end = from + (titles.length[doc] as number);
-      if (occurs(titles.data, from, end, masks)) packed[doc] = (packed[doc] as number) | groupBit;
+    const isExact = masks.length === 2;
+    for (const docs of postings.pairs.phraseDocs(ids)) {
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i] as number;
+        if (!rowMarks.has(doc) || (packed[doc] as number) & groupBit) continue;
+        const from = titles.start[doc] as number;
+        const end = from + (titles.length[doc] as number);
+        if (isExact || occurs(titles.data, from, end, masks)) {
+          packed[doc] = (packed[doc] as number) | groupBit;
+        }
+      }
     }
   }
   for (const word of compiled.markedWords) {

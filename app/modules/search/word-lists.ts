@@ -1,11 +1,12 @@
 import type { Section } from "./snapshot-codec.server";
+import { TitlePairs } from "./title-pairs";
 import { Postings, type WordStore } from "./word-store";
 
 /**
  * The inverted lists the doc values derive from their word stores (doc-values.server.ts):
  * which listings have each word in their title, in their title and tags with marks (the
  * ranking tiers), in any column (matching) and in a column other than the category names
- * (category-scope.server.ts). Each is built on first use, kept current per changed listing
+ * (category-scope.server.ts), and which have each pair of adjacent title words. Each is built on first use, kept current per changed listing
  * (`wordsBefore`, then `update`), dropped when too many rows change at once, and saved in
  * and restored from the index snapshot.
  */
@@ -21,6 +22,8 @@ export interface WordSource {
 
 /** A listing's distinct words as each list counts them (none when hidden). */
 export interface ListingWords {
+  /** The title's words in order (for its word pairs). */
+  titleWords: number[];
   title: Set<number>;
   marked: Set<number>;
   all: Set<number>;
@@ -40,6 +43,7 @@ export class WordLists {
   private marked: Postings | null = null;
   private all: Postings | null = null;
   private other: Postings | null = null;
+  private pairs: TitlePairs | null = null;
 
   constructor(
     private readonly source: WordSource,
@@ -73,18 +77,27 @@ export class WordLists {
     return this.other;
   }
 
+  /** Which listings have each pair of adjacent words in their title. */
+  titlePairs(): TitlePairs {
+    const { visible, columnWords } = this.source;
+    this.pairs ??= TitlePairs.build(columnWords[0] as WordStore, visible);
+    return this.pairs;
+  }
+
   /** Forgets every list: each is built again on its next use. */
   drop(): void {
     this.title = null;
     this.marked = null;
     this.all = null;
     this.other = null;
+    this.pairs = null;
   }
 
   /** Listing `id`'s words before a change, or null when no list is built (nothing to update). */
   wordsBefore(id: number): ListingWords | null {
-    const isBuilt =
-      this.title !== null || this.marked !== null || this.all !== null || this.other !== null;
+    const isBuilt = [this.title, this.marked, this.all, this.other, this.pairs].some(
+      (list) => list !== null,
+    );
     return isBuilt ? this.listingWords(id) : null;
   }
 
@@ -95,6 +108,7 @@ export class WordLists {
     this.marked?.update(id, before.marked, after.marked);
     this.all?.update(id, before.all, after.all);
     this.other?.update(id, before.other, after.other);
+    this.pairs?.update(id, before.titleWords, after.titleWords);
   }
 
   private listingWords(id: number): ListingWords {
@@ -111,8 +125,14 @@ export class WordLists {
     columnWords.forEach((store, c) => {
       if (c !== this.categoryColumn) words(store, other);
     });
+    const titles = columnWords[0] as WordStore;
+    const from = titles.start[id] as number;
     return {
-      title: words(columnWords[0] as WordStore),
+      titleWords:
+        visible[id] !== 1 || id >= titles.start.length
+          ? []
+          : Array.from(titles.data.subarray(from, from + (titles.length[id] as number))),
+      title: words(titles),
       marked: words(markedWords),
       all: words(columnWords[this.categoryColumn] as WordStore, new Set(other)),
       other,
@@ -133,6 +153,9 @@ export class WordLists {
     const other = this.otherColumns().packedApartFrom(all, words);
     sections.push(["postings.other.isShared", other.isShared]);
     sections.push(["postings.other.offsets", other.offsets], ["postings.other.docs", other.docs]);
+    const pairs = this.titlePairs().packed();
+    sections.push(["pairs.first", pairs.first], ["pairs.second", pairs.second]);
+    sections.push(["postings.pairs.offsets", pairs.offsets], ["postings.pairs.docs", pairs.docs]);
     return sections;
   }
 
@@ -152,5 +175,11 @@ export class WordLists {
       take("postings.other.offsets", Int32Array, words + 1),
       take("postings.other.docs", Int32Array),
     );
+    this.pairs = TitlePairs.restore({
+      first: take("pairs.first", Int32Array),
+      second: take("pairs.second", Int32Array),
+      offsets: take("postings.pairs.offsets", Int32Array),
+      docs: take("postings.pairs.docs", Int32Array),
+    });
   }
 }
