@@ -101,7 +101,7 @@ export class DocValues {
   private communeIds = new Map<string, number>();
   private visibleIdsCache: Int32Array | null = null;
   private validity: Validity | null = null;
-  private firstTitleWords: Int32Array | null = null;
+  private openings: Int32Array | null = null;
   private readonly lists = new WordLists(this, CATEGORY_COLUMN);
   /** The dictionary in alphabetical order (words and their ids), kept as words are added. */
   private sortedWords: { words: string[]; ids: number[] } | null = null;
@@ -140,7 +140,7 @@ export class DocValues {
     this.mayBeUncommitted = db.$client.inTransaction;
     if (changed.visibility) this.visibleIdsCache = null;
     if (changed.visibility || changed.certificates) this.validity = null;
-    if (changed.visibility || changed.words) this.firstTitleWords = null;
+    if (changed.visibility || changed.words) this.openings = null;
     return this;
   }
 
@@ -161,22 +161,24 @@ export class DocValues {
   }
 
   /**
-   * Per listing id, the id of its title's first word (-1: an empty title), rebuilt after a
-   * title changes: "the title starts with the word typed" then reads one small array
-   * instead of every match's place in the 5 MB of title words.
+   * The ids of each title's first two words, side by side (listing id's at 2·id and
+   * 2·id + 1; -1: no such word), rebuilt after a title changes: "the title starts with the
+   * words typed" (one or two) then reads one small array instead of every match's place
+   * in the 5 MB of title words.
    */
-  titleFirstWords(): Int32Array {
-    if (this.firstTitleWords?.length !== this.capacity) {
+  titleOpenings(): Int32Array {
+    if (this.openings?.length !== 2 * this.capacity) {
       const titles = this.titleWords;
-      const first = new Int32Array(this.capacity).fill(-1);
+      const openings = new Int32Array(2 * this.capacity).fill(-1);
       const end = Math.min(this.capacity, titles.start.length);
       for (let id = 0; id < end; id++) {
-        if ((titles.length[id] as number) > 0)
-          first[id] = titles.data[titles.start[id] as number] as number;
+        const from = titles.start[id] as number;
+        const length = Math.min(2, titles.length[id] as number);
+        for (let k = 0; k < length; k++) openings[2 * id + k] = titles.data[from + k] as number;
       }
-      this.firstTitleWords = first;
+      this.openings = openings;
     }
-    return this.firstTitleWords;
+    return this.openings;
   }
 
   /** Ids of every searchable listing, ascending. */
@@ -358,7 +360,7 @@ export class DocValues {
     this.visibleCount = visibleCount ?? 0;
     this.visibleIdsCache = null;
     this.validity = null;
-    this.firstTitleWords = null;
+    this.openings = null;
     this.version = version;
     this.restoredFrom = version;
     return true;
@@ -507,7 +509,7 @@ export class DocValues {
     this.visibleCount = 0;
     this.visibleIdsCache = null;
     this.validity = null;
-    this.firstTitleWords = null;
+    this.openings = null;
     this.lists.drop();
   }
 

@@ -242,8 +242,9 @@ function orderByRelevance(
   const titleLength = titles.length;
   const typed = compiled.typed;
   const isMultiWord = compiled.isMultiWord;
-  const firstWords = values.titleFirstWords();
+  const openings = values.titleOpenings();
   const typedFirst = typed[0] ?? new Uint8Array(0);
+  const typedSecond = typed[1] ?? new Uint8Array(0);
   const spanGroups = compiled.spanGroups;
   // The titles having the typed words side by side, from the lists of title word pairs:
   // exactly those for two words; for more, the titles to check word by word.
@@ -257,15 +258,20 @@ function orderByRelevance(
     const bits = title & GROUP_BITS;
     if (isAll ? (bits & allGroups) === allGroups : bits !== 0) {
       // The title holds every group (any mode: one): does it start with, or hold, the words as typed?
-      // The first word from its own array; the title's words only when the first fits.
-      const firstFits = typedFirst[firstWords[id] as number] === 1;
+      // The first two words from their own array; the title's words only for three or more.
+      const firstFits = typedFirst[openings[2 * id] as number] === 1;
       let startsWith = firstFits && !isMultiWord;
       let adjacent = false;
       if (isMultiWord && adjacentTitles.has(id)) {
-        const from = titleStart[id] as number;
-        const end = from + (titleLength[id] as number);
-        adjacent = isPairExact || occurs(titleData, from, end, typed);
-        startsWith = adjacent && firstFits && occursAt(titleData, from, end, typed);
+        if (isPairExact) {
+          adjacent = true;
+          startsWith = firstFits && typedSecond[openings[2 * id + 1] as number] === 1;
+        } else {
+          const from = titleStart[id] as number;
+          const end = from + (titleLength[id] as number);
+          adjacent = occurs(titleData, from, end, typed);
+          startsWith = adjacent && firstFits && occursAt(titleData, from, end, typed);
+        }
       }
       // Whole words in the title rank above the start of longer ones ("trà" above "tranh"):
       // what buyers type (all mode); any mode ranks by the number of words matched.
