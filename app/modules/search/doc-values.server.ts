@@ -101,7 +101,7 @@ export class DocValues {
   private communeIds = new Map<string, number>();
   private visibleIdsCache: Int32Array | null = null;
   private validity: Validity | null = null;
-  private openings: Int32Array | null = null;
+  private openings: { first: Int32Array; second: Int32Array } | null = null;
   private readonly lists = new WordLists(this, CATEGORY_COLUMN);
   /** The dictionary in alphabetical order (words and their ids), kept as words are added. */
   private sortedWords: { words: string[]; ids: number[] } | null = null;
@@ -161,22 +161,38 @@ export class DocValues {
   }
 
   /**
-   * The ids of each title's first two words, side by side (listing id's at 2·id and
-   * 2·id + 1; -1: no such word), rebuilt after a title changes: "the title starts with the
-   * words typed" (one or two) then reads one small array instead of every match's place
-   * in the 5 MB of title words.
+   * Per listing id, the id of its title's first word (-1: an empty title), rebuilt after a
+   * title changes: "the title starts with the word typed" then reads one small array
+   * instead of every match's place in the 5 MB of title words.
    */
-  titleOpenings(): Int32Array {
-    if (this.openings?.length !== 2 * this.capacity) {
+  titleFirstWords(): Int32Array {
+    return this.titleOpenings().first;
+  }
+
+  /**
+   * Per listing id, the id of its title's second word (-1: none), for "the title starts
+   * with the two words typed". An array of its own, not interleaved with the first words:
+   * every match of every query reads the first word, only exact pairs read the second, and
+   * interleaving them doubled the memory a one-word query walks (in two paired bench runs at
+   * 100,000 listings its p95 went from 2.4–2.7 to 5.5–6.2 ms, p50 unchanged).
+   */
+  titleSecondWords(): Int32Array {
+    return this.titleOpenings().second;
+  }
+
+  private titleOpenings(): { first: Int32Array; second: Int32Array } {
+    if (this.openings?.first.length !== this.capacity) {
       const titles = this.titleWords;
-      const openings = new Int32Array(2 * this.capacity).fill(-1);
+      const first = new Int32Array(this.capacity).fill(-1);
+      const second = new Int32Array(this.capacity).fill(-1);
       const end = Math.min(this.capacity, titles.start.length);
       for (let id = 0; id < end; id++) {
         const from = titles.start[id] as number;
-        const length = Math.min(2, titles.length[id] as number);
-        for (let k = 0; k < length; k++) openings[2 * id + k] = titles.data[from + k] as number;
+        const length = titles.length[id] as number;
+        if (length > 0) first[id] = titles.data[from] as number;
+        if (length > 1) second[id] = titles.data[from + 1] as number;
       }
-      this.openings = openings;
+      this.openings = { first, second };
     }
     return this.openings;
   }

@@ -242,7 +242,8 @@ function orderByRelevance(
   const titleLength = titles.length;
   const typed = compiled.typed;
   const isMultiWord = compiled.isMultiWord;
-  const openings = values.titleOpenings();
+  const firstWords = values.titleFirstWords();
+  const secondWords = values.titleSecondWords();
   const typedFirst = typed[0] ?? new Uint8Array(0);
   const typedSecond = typed[1] ?? new Uint8Array(0);
   const spanGroups = compiled.spanGroups;
@@ -258,14 +259,14 @@ function orderByRelevance(
     const bits = title & GROUP_BITS;
     if (isAll ? (bits & allGroups) === allGroups : bits !== 0) {
       // The title holds every group (any mode: one): does it start with, or hold, the words as typed?
-      // The first two words from their own array; the title's words only for three or more.
-      const firstFits = typedFirst[openings[2 * id] as number] === 1;
+      // The first two words from their own arrays; the title's words only for three or more.
+      const firstFits = typedFirst[firstWords[id] as number] === 1;
       let startsWith = firstFits && !isMultiWord;
       let adjacent = false;
       if (isMultiWord && adjacentTitles.has(id)) {
         if (isPairExact) {
           adjacent = true;
-          startsWith = firstFits && typedSecond[openings[2 * id + 1] as number] === 1;
+          startsWith = firstFits && typedSecond[secondWords[id] as number] === 1;
         } else {
           const from = titleStart[id] as number;
           const end = from + (titleLength[id] as number);
