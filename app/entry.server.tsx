@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { Transform } from "node:stream";
 import {
   createReadableStreamFromReadable,
@@ -13,6 +12,7 @@ import { NonceProvider } from "~/components/nonce-provider";
 import { answerOrdersApi, type OrdersApiRequest } from "~/modules/orders/api.server";
 import { getDb } from "~/modules/platform/db.server";
 import { logger } from "~/modules/platform/logger.server";
+import { randomBase64 } from "~/modules/platform/random.server";
 import { applySecurityHeaders } from "~/modules/platform/security-headers.server";
 import { startBackgroundJobs } from "../server/background-jobs";
 import { startWalCheckpointer } from "../server/wal-checkpointer";
@@ -65,7 +65,7 @@ export default function handleRequest(
   remixContext: EntryContext,
   _loadContext: AppLoadContext,
 ) {
-  const nonce = randomBytes(16).toString("base64");
+  const nonce = randomBase64(16);
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   applySecurityHeaders(responseHeaders, { nonce, isDevelopment });
   // A document varies with the session and language cookies: never share it between people.

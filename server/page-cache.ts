@@ -1,7 +1,8 @@
 import Database from "better-sqlite3";
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { LANG_COOKIE, parseCookieHeader } from "~/modules/platform/cookies.server";
+import { randomBase64 } from "~/modules/platform/random.server";
 import { DEFAULT_LOCALE, isLocale } from "~/lib/i18n/locales";
 
 /**
@@ -237,7 +238,7 @@ export function sendStoredPage(
     res.status(304).end();
     return;
   }
-  const nonce = randomBytes(16).toString("base64");
+  const nonce = randomBase64(16);
   const nonceBytes = Buffer.from(nonce);
   const chunks: Buffer[] = [];
   page.bodyParts.forEach((part, index) => {

@@ -1,7 +1,7 @@
-import { randomFillSync } from "node:crypto";
 import { prepared, type Db } from "~db/client.server";
 import type { DeliveryMethod, PaymentMethod } from "~db/schema";
 import { vietnamToday } from "~/lib/dates";
+import { withRandomBytes } from "~/modules/platform/random.server";
 import { COMMISSION_OF_UNIT_SQL } from "~/modules/money/commission-rates.server";
 import { TRANSFER_PAYMENT_DAYS } from "~/lib/orders";
 import { notifyOrderEvent } from "./notify.server";
@@ -17,25 +17,15 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 const CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 const CODE_LENGTH = 8;
-/**
- * Random bytes for 512 codes, filled again when used up: one call into the system's random
- * source per 512 orders instead of one (and a new Buffer) per order (issue 17, decision 036).
- */
-const codeBytes = Buffer.alloc(CODE_LENGTH * 512);
-let codeBytesUsed = codeBytes.length;
 
 /** A short order code a buyer can type into a bank transfer, e.g. "DH7K3QX9TA". */
 export function newOrderCode(): string {
-  if (codeBytesUsed === codeBytes.length) {
-    randomFillSync(codeBytes);
-    codeBytesUsed = 0;
-  }
-  let code = "DH";
-  for (let i = 0; i < CODE_LENGTH; i++) {
-    code += CODE_ALPHABET[(codeBytes[codeBytesUsed + i] as number) % CODE_ALPHABET.length];
-  }
-  codeBytesUsed += CODE_LENGTH;
-  return code;
+  // Pooled random bytes (platform/random.server.ts): one call into the system per 4 KiB.
+  return withRandomBytes(CODE_LENGTH, (bytes) => {
+    let code = "DH";
+    for (const byte of bytes) code += CODE_ALPHABET[byte % CODE_ALPHABET.length];
+    return code;
+  });
 }
 
 /** What an order row needs to know about its producer, as of now. */
