@@ -240,18 +240,26 @@ export function sendStoredPage(
   }
   const nonce = randomBase64(16);
   const nonceBytes = Buffer.from(nonce);
-  const chunks: Buffer[] = [];
-  page.bodyParts.forEach((part, index) => {
-    if (index > 0) chunks.push(nonceBytes);
-    chunks.push(part);
-  });
-  const body = Buffer.concat(chunks);
+  let length = nonceBytes.length * (page.bodyParts.length - 1);
+  for (const part of page.bodyParts) length += part.length;
   res.status(200);
   for (const [name, value] of page.headers) res.append(name, value);
   res.setHeader("Content-Security-Policy", page.policyParts.join(nonce));
-  res.setHeader("Content-Length", String(body.length));
-  if (req.method.toUpperCase() === "HEAD") res.end();
-  else res.end(body);
+  res.setHeader("Content-Length", String(length));
+  if (req.method.toUpperCase() === "HEAD") {
+    res.end();
+    return;
+  }
+  // The stored parts go out as they are, with the nonce between them, corked so that they
+  // leave in one write: no copy of the whole page per request (it showed as allocation and
+  // garbage collection in the profile of cached pages).
+  res.cork();
+  page.bodyParts.forEach((part, index) => {
+    if (index > 0) res.write(nonceBytes);
+    res.write(part);
+  });
+  res.uncork();
+  res.end();
 }
 
 /**
