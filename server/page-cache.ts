@@ -4,6 +4,7 @@ import type { Request as ExpressRequest, Response as ExpressResponse } from "exp
 import { LANG_COOKIE, parseCookieHeader } from "~/modules/platform/cookies.server";
 import { randomBase64 } from "~/modules/platform/random.server";
 import { DEFAULT_LOCALE, isLocale } from "~/lib/i18n/locales";
+import { compressParts, splicedGzip, type CompressedParts } from "./gzip-splice";
 
 /**
  * The shared page cache: public pages rendered for an anonymous visitor are kept in memory and
@@ -16,7 +17,9 @@ import { DEFAULT_LOCALE, isLocale } from "~/lib/i18n/locales";
  * - a stored page is dropped when the database's page-cache generation moved (triggers bump it
  *   on any change to what public pages show, whichever process made it) or after the
  *   time-to-live, which bounds what the clock alone changes;
- * - memory is bounded by bytes, least recently used out first.
+ * - memory is bounded by bytes, least recently used out first;
+ * - the parts between nonces are also kept gzipped, so a browser asking for gzip gets a copy
+ *   spliced from them instead of one compressed again (server/gzip-splice.ts).
  */
 
 /** Public pages that look the same to every anonymous visitor. */
@@ -51,6 +54,8 @@ const NONCE_IN_POLICY = /'nonce-([A-Za-z0-9+/=]+)'/;
 interface StoredPage {
   /** The body cut at every occurrence of the nonce; a copy joins them with a new one. */
   bodyParts: Buffer[];
+  /** The same parts gzipped once; null when the page asked not to be transformed. */
+  gzipParts: CompressedParts | null;
   /** The Content-Security-Policy cut at the nonce. */
   policyParts: string[];
   headers: [string, string][];
@@ -149,12 +154,17 @@ export class PageCache {
     });
     const etagSource = createHash("sha256");
     for (const part of bodyParts) etagSource.update(part).update("\0");
+    const noTransform = /\bno-transform\b/i.test(headers.get("cache-control") ?? "");
+    const gzipParts = noTransform ? null : compressParts(bodyParts, Buffer.byteLength(nonce));
+    const gzipBytes = gzipParts?.deflated.reduce((sum, part) => sum + part.length, 0) ?? 0;
     const page: StoredPage = {
       bodyParts,
+      gzipParts,
       policyParts,
       headers: kept,
+      // A weak tag: the plain and the gzipped copy are the same page (RFC 9110, 8.8.1).
       etag: `W/"${etagSource.digest("base64url").slice(0, 27)}"`,
-      bytes: body.length + lookup.key.length + 512,
+      bytes: body.length + gzipBytes + lookup.key.length + 512,
       storedAt: this.now(),
       generation: lookup.generation,
     };
@@ -232,7 +242,8 @@ export function sendStoredPage(
 ): void {
   res.setHeader("X-Page-Cache", served);
   res.setHeader("Cache-Control", "no-cache");
-  res.setHeader("Vary", "Cookie");
+  // Whether the copy is gzipped depends on Accept-Encoding (server/gzip-splice.ts).
+  res.setHeader("Vary", "Cookie, Accept-Encoding");
   res.setHeader("ETag", page.etag);
   if (browserHasIt(req, page.etag)) {
     res.status(304).end();
@@ -240,11 +251,21 @@ export function sendStoredPage(
   }
   const nonce = randomBase64(16);
   const nonceBytes = Buffer.from(nonce);
-  let length = nonceBytes.length * (page.bodyParts.length - 1);
-  for (const part of page.bodyParts) length += part.length;
+  // The stored parts were primed for a nonce of the stored one's length (gzip-splice.ts).
+  const gzipParts = page.gzipParts?.nonceLength === nonceBytes.length ? page.gzipParts : null;
+  const chunks =
+    gzipParts && wantsGzip(req) ? splicedGzip(gzipParts, page.bodyParts, nonceBytes) : null;
+  let length = 0;
+  if (chunks) for (const chunk of chunks) length += chunk.length;
+  else {
+    length = nonceBytes.length * (page.bodyParts.length - 1);
+    for (const part of page.bodyParts) length += part.length;
+  }
   res.status(200);
   for (const [name, value] of page.headers) res.append(name, value);
   res.setHeader("Content-Security-Policy", page.policyParts.join(nonce));
+  // Set before the headers go out: the compression middleware then leaves the copy alone.
+  if (chunks) res.setHeader("Content-Encoding", "gzip");
   res.setHeader("Content-Length", String(length));
   if (req.method.toUpperCase() === "HEAD") {
     res.end();
@@ -254,12 +275,24 @@ export function sendStoredPage(
   // leave in one write: no copy of the whole page per request (it showed as allocation and
   // garbage collection in the profile of cached pages).
   res.cork();
-  page.bodyParts.forEach((part, index) => {
-    if (index > 0) res.write(nonceBytes);
-    res.write(part);
-  });
+  if (chunks) for (const chunk of chunks) res.write(chunk);
+  else {
+    page.bodyParts.forEach((part, index) => {
+      if (index > 0) res.write(nonceBytes);
+      res.write(part);
+    });
+  }
   res.uncork();
   res.end();
+}
+
+/**
+ * Whether the browser asked for gzip (and did not refuse it): as the compression middleware
+ * decides, no Accept-Encoding header means no compression.
+ */
+function wantsGzip(req: ExpressRequest): boolean {
+  if (req.headers["accept-encoding"] === undefined) return false;
+  return req.acceptsEncodings("gzip", "identity") === "gzip";
 }
 
 /**

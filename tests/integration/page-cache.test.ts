@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { request } from "node:http";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoSessionCookie } from "../helpers/demo-login";
@@ -106,6 +107,48 @@ describe("the shared page cache", () => {
       expect(response.headers.get("etag")).toMatch(/^W\/".+"$/);
       expect(response.headers.get("set-cookie")).toBeNull();
     }
+  });
+
+  it("sends a stored page gzipped from parts compressed once, with the copy's own nonce, to a browser asking for gzip", async () => {
+    const path = `${server.url}/san-pham/${plainListing().slug}?lan=gzip`;
+    const plain = await get(path, { "accept-encoding": "identity" });
+    const copies = [
+      await get(path, { "accept-encoding": "gzip, deflate, br" }),
+      await get(path, { "accept-encoding": "gzip" }),
+    ];
+    expect(plain.response.headers.get("x-page-cache")).toBe("stored");
+    expect(plain.response.headers.get("content-encoding")).toBeNull();
+    const plainNonce = nonceOfPolicy(plain.response);
+    const nonces = new Set([plainNonce]);
+    for (const { response, body } of copies) {
+      expect(response.headers.get("x-page-cache")).toBe("hit");
+      // gzip, not brotli, although both were offered: gzip is what can be spliced.
+      expect(response.headers.get("content-encoding")).toBe("gzip");
+      expect(response.headers.get("vary")).toMatch(/Accept-Encoding/i);
+      // fetch decoded it (and a bad CRC or length would have failed the read): the same page,
+      // every script carrying this copy's nonce.
+      const nonce = nonceOfPolicy(response);
+      nonces.add(nonce);
+      expect(new Set(noncesInPage(body))).toEqual(new Set([nonce]));
+      expect(body.replaceAll(nonce, "N")).toBe(plain.body.replaceAll(plainNonce, "N"));
+    }
+    expect(nonces.size).toBe(3);
+    // Without Accept-Encoding the copy is sent as it is.
+    const bare = await new Promise<{ encoding: string | undefined; bytes: number }>(
+      (resolve, reject) => {
+        request(path, (response) => {
+          let bytes = 0;
+          response.on("data", (chunk: Buffer) => (bytes += chunk.length));
+          response.on("end", () =>
+            resolve({ encoding: response.headers["content-encoding"], bytes }),
+          );
+        })
+          .on("error", reject)
+          .end();
+      },
+    );
+    expect(bare.encoding).toBeUndefined();
+    expect(bare.bytes).toBe(Buffer.byteLength(plain.body));
   });
 
   it("answers 304 without a body or a policy when the browser has the page", async () => {
