@@ -26,8 +26,6 @@ import { constants, crc32, deflateRawSync } from "node:zlib";
 /** The parts of a stored page, each compressed once; `splicedGzip` joins them per copy. */
 export interface CompressedParts {
   deflated: Buffer[];
-  /** Bytes of the parts before compression (the nonces not counted). */
-  plainLength: number;
   /** The length every nonce spliced in must have: the parts were primed for it. */
   nonceLength: number;
 }
@@ -47,9 +45,7 @@ export function compressParts(parts: Buffer[], nonceLength: number): CompressedP
   const primed = !parts.some((part) => part.includes(0));
   const placeholder = Buffer.alloc(nonceLength);
   let before = Buffer.alloc(0);
-  let plainLength = 0;
   const deflated = parts.map((part, index) => {
-    plainLength += part.length;
     if (primed && index > 0) {
       // What the decoder holds before this part: the page so far, a nonce after each part.
       const previous = parts[index - 1] as Buffer;
@@ -60,7 +56,7 @@ export function compressParts(parts: Buffer[], nonceLength: number): CompressedP
       ...(before.length > 0 ? { dictionary: before } : {}),
     });
   });
-  return { deflated, plainLength, nonceLength };
+  return { deflated, nonceLength };
 }
 
 /**
@@ -85,19 +81,21 @@ export function splicedGzip(
   nonce.copy(storedNonce, 5);
 
   let crc = 0;
+  let plainLength = 0;
   const chunks: Buffer[] = [GZIP_HEADER];
   compressed.deflated.forEach((part, index) => {
     if (index > 0) {
       chunks.push(storedNonce);
       crc = crc32(nonce, crc);
+      plainLength += nonce.length;
     }
     chunks.push(part);
     const plain = plainParts[index] as Buffer;
     // Skipped when empty: zlib's crc32 of an empty buffer whose memory pointer is null (as
     // Node leaves one that went through deflate) is its initial value, 0, not `crc`.
     if (plain.length > 0) crc = crc32(plain, crc);
+    plainLength += plain.length;
   });
-  const plainLength = compressed.plainLength + nonce.length * (compressed.deflated.length - 1);
   const trailer = Buffer.alloc(8);
   trailer.writeUInt32LE(crc >>> 0, 0);
   trailer.writeUInt32LE(plainLength % 2 ** 32, 4);
