@@ -4,6 +4,7 @@ import {
   check,
   index,
   integer,
+  primaryKey,
   sqliteTable,
   text,
   uniqueIndex,
@@ -88,8 +89,9 @@ export const searchOutbox = sqliteTable(
  * The embedded search's in-memory index as of `version` (the `listing_search_docs.version` it
  * was read at), so a starting process loads it in one read plus the rows changed since,
  * instead of rebuilding it from every row (app/modules/search/index-snapshot.server.ts).
- * Derived data, never a source of truth: a snapshot missing, unreadable or of another
- * format means a full load. Migration 0015's trigger deletes it whenever rows of
+ * `data` is the snapshot's head (its layout and checksum); its arrays are the rows of
+ * `listing_search_snapshot_sections`. Derived data, never a source of truth: a snapshot
+ * missing, unreadable or of another format means a full load. Migration 0015's trigger deletes it whenever rows of
  * `listing_search_docs` are deleted (a version then no longer says what changed).
  */
 export const listingSearchSnapshot = sqliteTable(
@@ -101,6 +103,24 @@ export const listingSearchSnapshot = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [check("listing_search_snapshot_single_row", sql`${t.id} = 1`)],
+);
+
+/**
+ * The typed arrays of the snapshot, one value per section in the order its head (`data` above)
+ * lists them, so a starting process reads each into memory once, not the whole index into
+ * SQLite's buffer and then again into a Node Buffer (snapshot-codec.server.ts). Written and
+ * replaced with their head in one transaction; deleted with it.
+ */
+export const listingSearchSnapshotSections = sqliteTable(
+  "listing_search_snapshot_sections",
+  {
+    snapshotId: integer("snapshot_id")
+      .notNull()
+      .references(() => listingSearchSnapshot.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    data: blob("data", { mode: "buffer" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.snapshotId, t.position] })],
 );
 
 export const OUTBOUND_CHANNELS = ["email", "sms", "zalo"] as const;

@@ -15,12 +15,14 @@ import {
   decodeSnapshot,
   encodeSnapshot,
   SNAPSHOT_FORMAT,
+  type EncodedSnapshot,
   type Section,
+  type SnapshotParts,
 } from "~/modules/search/snapshot-codec.server";
 import { indexListing } from "~/modules/search/sync.server";
 import { searchQuery, type SearchQuery } from "~/modules/search/types";
 import { openDatabase, openMigratedDatabase, type Db } from "~db/client.server";
-import { listings, listingSearchSnapshot } from "~db/schema";
+import { listings, listingSearchSnapshot, listingSearchSnapshotSections } from "~db/schema";
 import { seedDemo } from "~db/seed/seed.server";
 import { listingIdOf } from "../helpers/search-demo";
 
@@ -76,14 +78,29 @@ function rename(db: Db, sku: string, title: string, status?: "archived"): number
   return id;
 }
 
-function storedSnapshot(db: Db): Buffer {
+function storedSnapshot(db: Db): EncodedSnapshot {
   const row = db.select().from(listingSearchSnapshot).get();
   if (!row) throw new Error("no snapshot stored");
-  return row.data;
+  const sections = db
+    .select()
+    .from(listingSearchSnapshotSections)
+    .orderBy(listingSearchSnapshotSections.position)
+    .all()
+    .map((section) => section.data);
+  return { head: row.data, sections };
 }
 
-function storeBytes(db: Db, data: Buffer): void {
-  db.update(listingSearchSnapshot).set({ data }).where(eq(listingSearchSnapshot.id, 1)).run();
+function storeSnapshot(db: Db, { head, sections }: EncodedSnapshot): void {
+  db.transaction((tx) => {
+    tx.update(listingSearchSnapshot)
+      .set({ data: head })
+      .where(eq(listingSearchSnapshot.id, 1))
+      .run();
+    tx.delete(listingSearchSnapshotSections).run();
+    sections.forEach((data, position) =>
+      tx.insert(listingSearchSnapshotSections).values({ snapshotId: 1, position, data }).run(),
+    );
+  });
 }
 
 beforeEach(async () => {
@@ -145,22 +162,31 @@ describe("the embedded index's snapshot", () => {
     const expected = answers(fromRows);
     saveSearchSnapshot(writer);
     const good = storedSnapshot(writer);
+    expect(good.sections.length).toBeGreaterThan(20);
 
-    const flipped = Buffer.from(good);
-    const middle = Math.floor(flipped.length / 2);
-    flipped[middle] = (flipped[middle] ?? 0) ^ 0xff;
-    const otherFormat = Buffer.from(good);
+    const flipped = good.sections.map((section) => Buffer.from(section));
+    const largest = flipped.reduce((a, b) => (b.length > a.length ? b : a));
+    const middle = Math.floor(largest.length / 2);
+    largest[middle] = (largest[middle] ?? 0) ^ 0xff;
+    const otherFormat = Buffer.from(good.head);
     otherFormat.writeUInt32LE(SNAPSHOT_FORMAT + 1, 4);
-    const damaged = [flipped, otherFormat, good.subarray(0, good.length - 8), Buffer.alloc(3)];
-    for (const data of damaged) {
-      storeBytes(writer, data);
+    const damaged: EncodedSnapshot[] = [
+      { head: good.head, sections: flipped },
+      { head: otherFormat, sections: good.sections },
+      { head: good.head.subarray(0, good.head.length - 8), sections: good.sections },
+      { head: Buffer.alloc(3), sections: good.sections },
+      { head: good.head, sections: good.sections.slice(0, -1) },
+      { head: good.head, sections: [...good.sections.slice(1), good.sections[0] as Buffer] },
+    ];
+    for (const snapshot of damaged) {
+      storeSnapshot(writer, snapshot);
       const reader = connect();
       expect(answers(reader)).toEqual(expected);
       expect(docValuesFor(reader).restoredFrom).toBeNull();
     }
 
     // A snapshot claiming a version the rows never reached (a restored older database).
-    storeBytes(writer, good);
+    storeSnapshot(writer, good);
     writer
       .update(listingSearchSnapshot)
       .set({ version: docValuesFor(writer).version + 100 })
@@ -177,11 +203,18 @@ describe("the embedded index's snapshot", () => {
     expect(rowsChangedSinceSnapshot(writer)).toBe(1);
     expect(refreshSearchSnapshot(writer)).toBeNull();
     expect(refreshSearchSnapshot(writer, 1)).not.toBeNull();
-    // Emptying the index table (before a rebuild) takes the snapshot with it.
+    // Emptying the index table (before a rebuild) takes the snapshot with it, sections too.
+    expect(writer.select().from(listingSearchSnapshotSections).all().length).toBeGreaterThan(0);
     writer.$client.exec("DELETE FROM listing_search_docs WHERE listing_id = 1");
     expect(writer.select().from(listingSearchSnapshot).all()).toEqual([]);
+    expect(writer.select().from(listingSearchSnapshotSections).all()).toEqual([]);
   });
 });
+
+/** A snapshot's parts with its sections by name (they are stored largest first). */
+function byName(parts: SnapshotParts | null) {
+  return parts && { ...parts, sections: new Map(parts.sections) };
+}
 
 describe("the snapshot's bytes", () => {
   it("read back as the same arrays and strings, and as null when cut short", () => {
@@ -193,15 +226,26 @@ describe("the snapshot's bytes", () => {
         ["short", Uint16Array.from([0, 65535, 7])],
         ["prices", Float64Array.from([0.5, 1e12, -3])],
       ] as [string, Section][],
-      texts: [["words", ["đậu", "", "cà phê", "ngũ cốc 🌾"]]] as [string, string[]][],
+      texts: [
+        ["words", ["đậu", "", "cà phê", "ngũ cốc 🌾"]],
+        ["none", []],
+      ] as [string, string[]][],
     };
-    const bytes = encodeSnapshot(parts);
-    expect(decodeSnapshot(bytes)).toEqual(parts);
+    const encoded = encodeSnapshot(parts);
+    expect(byName(decodeSnapshot(encoded.head, encoded.sections))).toEqual(byName(parts));
     // Not aligned: the bytes are copied before arrays are made on them.
-    const shifted = Buffer.alloc(bytes.length + 1);
-    bytes.copy(shifted, 1);
-    expect(decodeSnapshot(shifted.subarray(1))).toEqual(parts);
-    expect(decodeSnapshot(bytes.subarray(0, bytes.length - 1))).toBeNull();
-    expect(decodeSnapshot(new Uint8Array(0))).toBeNull();
+    const shifted = encoded.sections.map((section) => {
+      const copy = Buffer.alloc(section.length + 1);
+      section.copy(copy, 1);
+      return copy.subarray(1);
+    });
+    expect(byName(decodeSnapshot(encoded.head, shifted))).toEqual(byName(parts));
+    const cut = encoded.sections.map((section, i) => (i === 1 ? section.subarray(1) : section));
+    expect(decodeSnapshot(encoded.head, cut)).toBeNull();
+    expect(decodeSnapshot(encoded.head, encoded.sections.slice(1))).toBeNull();
+    expect(
+      decodeSnapshot(encoded.head.subarray(0, encoded.head.length - 1), encoded.sections),
+    ).toBeNull();
+    expect(decodeSnapshot(new Uint8Array(0), [])).toBeNull();
   });
 });

@@ -19,8 +19,8 @@ import { type Postings, WordStore } from "./word-store";
  * The arrays mirror `listing_search_docs`. Every write there bumps `version`, so before
  * each search one indexed read (`max(version)`) tells whether anything changed since,
  * possibly in another process, and only the changed rows are read. A new process starts
- * from the snapshot in `listing_search_snapshot` when there is a usable one (one read
- * instead of interning 7 million words at 100,000 listings), then reads the rows changed
+ * from the snapshot in `listing_search_snapshot` when there is a usable one (one read per
+ * array instead of interning 7 million words at 100,000 listings), then reads the rows changed
  * since its version the same way (index-snapshot.server.ts writes it).
  */
 
@@ -313,13 +313,25 @@ export class DocValues {
    * rows are read in full, as without a snapshot.
    */
   private restoreSnapshot(db: Db, latest: number): void {
-    const stored = prepared<Buffer>(
-      db,
-      "SELECT data FROM listing_search_snapshot WHERE id = 1 AND version <= ?",
-    )
-      .pluck()
-      .get(latest);
-    const parts = stored ? decodeSnapshot(stored) : null;
+    // One read transaction, so the head and its sections are of the same write (the head's
+    // checksum would catch a mix too, at the cost of a full load).
+    const read = () => {
+      const head = prepared<Buffer>(
+        db,
+        "SELECT data FROM listing_search_snapshot WHERE id = 1 AND version <= ?",
+      )
+        .pluck()
+        .get(latest);
+      if (!head) return null;
+      const sections = prepared<Buffer>(
+        db,
+        "SELECT data FROM listing_search_snapshot_sections WHERE snapshot_id = 1 ORDER BY position",
+      )
+        .pluck()
+        .all();
+      return decodeSnapshot(head, sections);
+    };
+    const parts = db.$client.inTransaction ? read() : db.$client.transaction(read).deferred();
     if (parts && !this.restore(parts)) this.reset();
   }
 

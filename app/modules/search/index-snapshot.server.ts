@@ -3,8 +3,9 @@ import { docValuesFor } from "./doc-values.server";
 import { encodeSnapshot } from "./snapshot-codec.server";
 
 /**
- * The snapshot of the embedded index kept in `listing_search_snapshot` (one row): what a
- * starting process loads in one read instead of building the index from every row of
+ * The snapshot of the embedded index kept in `listing_search_snapshot` (its head) and
+ * `listing_search_snapshot_sections` (its arrays): what a starting process loads in one
+ * read per array instead of building the index from every row of
  * `listing_search_docs` (about 2 s at 100,000 listings, most of it interning 7 million
  * words), then it applies the rows changed since the snapshot's `version`, as it does for
  * any change (doc-values.server.ts). The rows stay the source of truth: a snapshot missing,
@@ -14,7 +15,7 @@ import { encodeSnapshot } from "./snapshot-codec.server";
  *
  * Written off the request path: after a rebuild, and by the server's background job once
  * enough rows changed since the stored one. Writing blocks the process for 0.5–0.9 s at
- * 100,000 listings (a 67 MB row), so not after every change: a few hundred rows changed
+ * 100,000 listings (about 70 MB), so not after every change: a few hundred rows changed
  * since the snapshot cost the next start only milliseconds each.
  */
 
@@ -33,21 +34,30 @@ export function saveSearchSnapshot(db: Db): { version: number; bytes: number } |
   if (db.$client.inTransaction) return null;
   const values = docValuesFor(db);
   const version = values.version;
-  const data = encodeSnapshot(values.snapshotParts());
+  // Views on the index's arrays: written below, before anything can change them.
+  const { head, sections } = encodeSnapshot(values.snapshotParts());
   const isWritten = inTransaction(db, () => {
     // Rows deleted meanwhile (the table emptied for a rebuild) make this version meaningless.
     if (latestVersion(db) < version) return false;
-    return (
+    const isNewer =
       prepared(
         db,
         `INSERT INTO listing_search_snapshot (id, version, data) VALUES (1, ?, ?)
          ON CONFLICT (id) DO UPDATE SET version = excluded.version, data = excluded.data,
            created_at = excluded.created_at
          WHERE excluded.version > listing_search_snapshot.version`,
-      ).run(version, data).changes > 0
+      ).run(version, head).changes > 0;
+    if (!isNewer) return false;
+    prepared(db, "DELETE FROM listing_search_snapshot_sections WHERE snapshot_id = 1").run();
+    const insert = prepared(
+      db,
+      "INSERT INTO listing_search_snapshot_sections (snapshot_id, position, data) VALUES (1, ?, ?)",
     );
+    sections.forEach((bytes, position) => insert.run(position, bytes));
+    return true;
   });
-  return isWritten ? { version, bytes: data.byteLength } : null;
+  const bytes = sections.reduce((sum, section) => sum + section.byteLength, head.byteLength);
+  return isWritten ? { version, bytes } : null;
 }
 
 /** Index rows written since the stored snapshot (Infinity when there is none but rows are). */

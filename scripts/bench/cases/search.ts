@@ -280,7 +280,10 @@ async function run() {
     setExternalEngine(fresh, null);
     const snapshotBytes =
       (fresh.$client
-        .prepare("SELECT length(data) FROM listing_search_snapshot WHERE id = 1")
+        .prepare(
+          `SELECT (SELECT sum(length(data)) FROM listing_search_snapshot)
+                + (SELECT sum(length(data)) FROM listing_search_snapshot_sections)`,
+        )
         .pluck()
         .get() as number | undefined) ?? 0;
     await searchListings(fresh, searchQuery({ q: "cà phê" }));
