@@ -42,4 +42,24 @@ describe("word store and postings", () => {
     expect(postings.of(3)).toHaveLength(38); // not 6 (cleared) nor 7 (hidden)
     expect(postings.of(99)).toHaveLength(0);
   });
+
+  it("keeps ids in 16 bits until one does not fit, then widens without losing any", () => {
+    const store = new WordStore();
+    const wordsOf = (id: number) => {
+      const from = store.start[id] ?? 0;
+      return [...store.data.subarray(from, from + (store.length[id] ?? 0))];
+    };
+    for (let id = 0; id < 2000; id++) store.set(id, [id, 65_535]);
+    expect(store.data).toBeInstanceOf(Uint16Array);
+    store.set(2000, [65_536, 7]);
+    expect(store.data).toBeInstanceOf(Int32Array);
+    expect(wordsOf(1999)).toEqual([1999, 65_535]);
+    expect(wordsOf(2000)).toEqual([65_536, 7]);
+    // Growing and compacting keep the wider ids.
+    for (let round = 0; round < 5; round++) store.set(2000, [70_000 + round]);
+    for (let id = 2001; id < 4000; id++) store.set(id, [100_000 + id]);
+    expect(wordsOf(2000)).toEqual([70_004]);
+    expect(wordsOf(3999)).toEqual([103_999]);
+    expect(wordsOf(0)).toEqual([0, 65_535]);
+  });
 });

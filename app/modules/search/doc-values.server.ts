@@ -274,15 +274,9 @@ export class DocValues {
       ["docLength", this.docLength],
       ...this.certExpires.map((column, k): [string, Section] => [`cert.${CERT_KINDS[k]}`, column]),
     ];
-    // Word ids fit in 16 bits in most catalogs: half the bytes to read at a start.
-    const isShort = this.words.length <= 0x10000;
     this.wordStores().forEach(([name, store]) => {
       const { start, length, data } = store.packed();
-      sections.push(
-        [`${name}.start`, start],
-        [`${name}.length`, length],
-        [`${name}.data`, isShort ? new Uint16Array(data) : data],
-      );
+      sections.push([`${name}.start`, start], [`${name}.length`, length], [`${name}.data`, data]);
     });
     sections.push(...this.lists.sections());
     sections.push(["sortedWordIds", Int32Array.from(this.alphabetical().ids)]);
@@ -364,9 +358,11 @@ export class DocValues {
       const stores = this.wordStores().map(([name]) => {
         const start = take(`${name}.start`, Int32Array);
         const length = take(`${name}.length`, Int32Array, start.length);
-        const short = sections.get(`${name}.data`);
-        const data =
-          short instanceof Uint16Array ? new Int32Array(short) : take(`${name}.data`, Int32Array);
+        // 16-bit ids (word-store.ts) are kept as they were read.
+        const data = sections.get(`${name}.data`);
+        if (!(data instanceof Uint16Array || data instanceof Int32Array)) {
+          throw new RangeError(`snapshot section ${name}.data`);
+        }
         return WordStore.restore(start, length, data);
       });
       this.columnWords = stores.slice(0, SEARCH_COLUMNS.length);

@@ -1,7 +1,7 @@
 import { typedPhrase, type Phrase, type QueryGroup } from "./query-plan";
 import { IdMarks } from "./sorted-lists";
 import type { TitlePairs } from "./title-pairs";
-import type { Postings, WordStore } from "./word-store";
+import type { Postings, WordIds, WordStore } from "./word-store";
 
 /**
  * The ranking tiers of the embedded engine, computed in memory on word ids (see
@@ -239,7 +239,7 @@ export function titleMatches(
 }
 
 /** Whether the phrase (masks per position) occurs in `data` at `at` (the text ending at `end`). */
-export function occursAt(data: Int32Array, at: number, end: number, phrase: Uint8Array[]): boolean {
+export function occursAt(data: WordIds, at: number, end: number, phrase: Uint8Array[]): boolean {
   const length = phrase.length;
   if (length === 0 || at + length > end) return false;
   for (let k = 0; k < length; k++) {
@@ -250,7 +250,7 @@ export function occursAt(data: Int32Array, at: number, end: number, phrase: Uint
 
 /** How many times the phrase occurs in `data[from, end)` (bm25's term frequency). */
 export function occurrencesIn(
-  data: Int32Array,
+  data: WordIds,
   from: number,
   end: number,
   phrase: Uint8Array[],
@@ -265,7 +265,7 @@ export function occurrencesIn(
 }
 
 /** Whether the phrase occurs anywhere in `data[from, end)`. */
-export function occurs(data: Int32Array, from: number, end: number, phrase: Uint8Array[]): boolean {
+export function occurs(data: WordIds, from: number, end: number, phrase: Uint8Array[]): boolean {
   const first = phrase[0];
   if (first === undefined) return false;
   // The first word's mask alone rejects almost every position.

@@ -1,14 +1,23 @@
 /**
- * Word ids of one text per listing, packed in one growing Int32Array (`data`), each
- * listing's words at `start[id]`, `length[id]` long. Reading the words of thousands of
- * listings then walks one block of memory instead of thousands of small arrays, which
- * matters more than anything else in the ranking loop. A changed listing gets its words
- * appended; the space it used before is reclaimed by `compact` once half is waste.
+ * Word ids of one text per listing, packed in one growing array (`data`), each listing's
+ * words at `start[id]`, `length[id]` long. Reading the words of thousands of listings then
+ * walks one block of memory instead of thousands of small arrays, which matters more than
+ * anything else in the ranking loop. A changed listing gets its words appended; the space it
+ * used before is reclaimed by `compact` once half is waste.
  */
+/**
+ * Word ids as a store keeps them: 16 bits while every id fits (a dictionary of up to 65,536
+ * words, which a catalog of 100,000 listings stays under), 32 bits from the first id that does
+ * not. Half the memory for the ranking loop to walk, and a snapshot's arrays are taken over as
+ * they were read, not widened into new memory at a start (docs/decisions/031-speed-search.md).
+ */
+export type WordIds = Uint16Array<ArrayBuffer> | Int32Array<ArrayBuffer>;
+const MAX_SHORT_ID = 0xffff;
+
 export class WordStore {
   start = new Int32Array(0);
   length = new Int32Array(0);
-  data = new Int32Array(1024);
+  data: WordIds = new Uint16Array(1024);
   private used = 0;
   private live = 0;
 
@@ -16,7 +25,7 @@ export class WordStore {
   static restore(
     start: Int32Array<ArrayBuffer>,
     length: Int32Array<ArrayBuffer>,
-    data: Int32Array<ArrayBuffer>,
+    data: WordIds,
   ): WordStore {
     const store = new WordStore();
     store.start = start;
@@ -31,7 +40,7 @@ export class WordStore {
   packed(): {
     start: Int32Array<ArrayBuffer>;
     length: Int32Array<ArrayBuffer>;
-    data: Int32Array<ArrayBuffer>;
+    data: WordIds;
   } {
     return { start: this.start, length: this.length, data: this.data.subarray(0, this.used) };
   }
@@ -57,6 +66,9 @@ export class WordStore {
   set(id: number, words: readonly number[]): void {
     this.ensureCapacity(id + 1);
     this.live -= this.length[id] ?? 0;
+    if (this.data instanceof Uint16Array && words.some((word) => word > MAX_SHORT_ID)) {
+      this.data = Int32Array.from(this.data);
+    }
     if (this.used + words.length > this.data.length) this.grow(words.length);
     this.start[id] = this.used;
     this.length[id] = words.length;
@@ -75,14 +87,19 @@ export class WordStore {
       this.compact();
       if (this.used + extra <= this.data.length) return;
     }
-    const data = new Int32Array(Math.max(this.data.length * 2, this.used + extra));
+    const data = this.allocate(Math.max(this.data.length * 2, this.used + extra));
     data.set(this.data.subarray(0, this.used));
     this.data = data;
   }
 
+  /** A new `data` of the same width as the present one. */
+  private allocate(size: number): WordIds {
+    return this.data instanceof Uint16Array ? new Uint16Array(size) : new Int32Array(size);
+  }
+
   /** Rewrites `data` with only the current words of each listing. */
   private compact(): void {
-    const data = new Int32Array(Math.max(1024, this.live * 2));
+    const data = this.allocate(Math.max(1024, this.live * 2));
     let used = 0;
     for (let id = 0; id < this.start.length; id++) {
       const length = this.length[id] ?? 0;
