@@ -4,6 +4,9 @@ import type { DirectAnswers } from "~/entry.server";
 import type { EncodedApiAnswer, OrdersApiRequest } from "~/modules/orders/api.server";
 import { langCookieOf } from "./middleware";
 
+/** Where the business API takes orders. */
+export const ORDERS_API_PATH = "/api/v1/orders";
+
 /** The largest JSON body the business API accepts (100 lines of an order fit in a few kB). */
 const MAX_BODY_BYTES = 1024 * 1024;
 

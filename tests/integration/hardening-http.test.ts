@@ -12,6 +12,7 @@ import { demoAccount } from "~db/seed/demo-accounts";
 import { changedTables, databaseFingerprint } from "../helpers/db-snapshot";
 import { decodeEntities, vietnameseIn } from "../helpers/english";
 import { startServer, type StartedServer } from "../helpers/server";
+import { prepareApiBuyer } from "../helpers/api-orders";
 import { listingFormFields } from "../helpers/supply";
 
 /**
@@ -557,4 +558,31 @@ describe("streamed documents", () => {
       expect(bytes.indexOf(0)).toBe(-1);
     },
   );
+});
+
+describe("compression", () => {
+  it("compresses assets, but sends the orders API's JSON as it is, even when large", async () => {
+    const home = await raw("GET", "/");
+    const script = /\/assets\/[^"]+\.js/.exec(home.body)?.[0] ?? "";
+    expect(script).not.toBe("");
+    const asset = await raw("GET", script, { headers: { "Accept-Encoding": "gzip" } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers["content-encoding"]).toBe("gzip");
+
+    const { db, token } = prepareApiBuyer(server.databasePath, { stock: 10 });
+    db.$client.close();
+    const items = Array.from({ length: 40 }, () => ({ sku: "", qty: 0 }));
+    const answer = await raw("POST", "/api/v1/orders", {
+      body: JSON.stringify({ items, payment_method: "cod" }),
+      headers: {
+        Authorization: `Bearer ${token}`,
+        "Content-Type": "application/json",
+        "Accept-Encoding": "gzip, br",
+      },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.headers["content-encoding"]).toBeUndefined();
+    expect(Buffer.byteLength(answer.body)).toBeGreaterThan(1024);
+    expect(JSON.parse(answer.body)).toMatchObject({ error: { code: "invalid_request" } });
+  });
 });
