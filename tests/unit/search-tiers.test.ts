@@ -43,6 +43,62 @@ describe("word store and postings", () => {
     expect(postings.of(99)).toHaveLength(0);
   });
 
+  it("restores lists kept apart from shared ones, which later changes to either do not mix", () => {
+    // Column 0 is the category name, column 1 the rest: word 0 is only in category names.
+    const category = new WordStore();
+    const rest = new WordStore();
+    for (let id = 0; id < 12; id++) {
+      category.set(id, id % 3 === 0 ? [0, 1] : [1]);
+      rest.set(id, [1 + (id % 2), 3]);
+    }
+    const visible = new Uint8Array(12).fill(1);
+    const lists = () => ({
+      all: Postings.buildMany([category, rest], visible, 4),
+      other: Postings.buildMany([rest], visible, 4),
+    });
+    const built = lists();
+    const packedAll = built.all.packed(4);
+    const apart = built.other.packedApartFrom(built.all, 4);
+    expect([...apart.isShared]).toEqual([0, 0, 1, 1]); // words 2 and 3 are stored once
+    const all = Postings.restore(packedAll.offsets, packedAll.docs);
+    const other = Postings.restoreApartFrom(all, apart.isShared, apart.offsets, apart.docs);
+    const listsOf = (postings: Postings) =>
+      [0, 1, 2, 3].map((w) => [...postings.of(w)].concat(-1, postings.count(w)));
+    expect(listsOf(other)).toEqual(listsOf(built.other));
+
+    // Listing 4 gains word 2 in its category's name only: the all-columns list of word 2
+    // changes, the other-columns one (read from the all-columns one) must not. Listing 5
+    // loses words 2 and 3 from its text, so both lists change.
+    const wordsIn = (store: WordStore, id: number) => {
+      const from = store.start[id] ?? 0;
+      return [...store.data.subarray(from, from + (store.length[id] ?? 0))];
+    };
+    const wordsOf = (id: number) => ({
+      all: new Set([...wordsIn(category, id), ...wordsIn(rest, id)]),
+      other: new Set(wordsIn(rest, id)),
+    });
+    for (const [id, change] of [
+      [4, () => category.set(4, [1, 2])],
+      [5, () => rest.set(5, [1])],
+    ] as const) {
+      const before = wordsOf(id);
+      change();
+      const after = wordsOf(id);
+      all.update(id, before.all, after.all);
+      other.update(id, before.other, after.other);
+    }
+    const rebuilt = lists();
+    expect(listsOf(all)).toEqual(listsOf(rebuilt.all));
+    expect(listsOf(other)).toEqual(listsOf(rebuilt.other));
+    // And packed again (the next snapshot), they read back the same.
+    const again = other.packedApartFrom(all, 4);
+    const packedAgain = all.packed(4);
+    const allAgain = Postings.restore(packedAgain.offsets, packedAgain.docs);
+    expect(
+      listsOf(Postings.restoreApartFrom(allAgain, again.isShared, again.offsets, again.docs)),
+    ).toEqual(listsOf(rebuilt.other));
+  });
+
   it("keeps ids in 16 bits until one does not fit, then widens without losing any", () => {
     const store = new WordStore();
     const wordsOf = (id: number) => {
