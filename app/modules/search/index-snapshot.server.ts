@@ -14,8 +14,8 @@ import { encodeSnapshot } from "./snapshot-codec.server";
  * (docs/decisions/031-speed-search.md).
  *
  * Written off the request path: after a rebuild, and by the server's background job once
- * enough rows changed since the stored one. Writing blocks the process for 0.5–0.9 s at
- * 100,000 listings (about 70 MB), so not after every change: a few hundred rows changed
+ * enough rows changed since the stored one. Writing blocks the process for about 0.5 s at
+ * 100,000 listings (about 70 MB, written from the index's arrays), so not after every change: a few hundred rows changed
  * since the snapshot cost the next start only milliseconds each.
  */
 
