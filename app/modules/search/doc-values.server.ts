@@ -20,8 +20,8 @@ import { type Postings, WordStore } from "./word-store";
  * each search one indexed read (`max(version)`) tells whether anything changed since,
  * possibly in another process, and only the changed rows are read. A new process starts
  * from the snapshot in `listing_search_snapshot` when there is a usable one (one read per
- * array instead of interning 7 million words at 100,000 listings), then reads the rows changed
- * since its version the same way (index-snapshot.server.ts writes it).
+ * array instead of interning 7 million words at 100,000 listings), then reads the rows
+ * changed since its version the same way (index-snapshot.server.ts writes it).
  */
 
 /** The FTS5 columns, in the table's order (bm25 weights are given in this order). */

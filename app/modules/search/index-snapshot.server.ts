@@ -15,8 +15,9 @@ import { encodeSnapshot } from "./snapshot-codec.server";
  *
  * Written off the request path: after a rebuild, and by the server's background job once
  * enough rows changed since the stored one. Writing blocks the process for about 0.5 s at
- * 100,000 listings (about 70 MB, written from the index's arrays), so not after every change: a few hundred rows changed
- * since the snapshot cost the next start only milliseconds each.
+ * 100,000 listings (about 70 MB, written from the index's arrays), so not after every
+ * change: a few hundred rows changed since the snapshot cost the next start only
+ * milliseconds each.
  */
 
 /**
