@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import type { IncomingHttpHeaders } from "node:http";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "~/lib/i18n/locales";
-import { crossOriginError, isSameOrigin } from "~/modules/auth/origin.server";
+import { crossOriginError, isSafeMethod, isSameOrigin } from "~/modules/auth/origin.server";
 import { LANG_COOKIE, parseCookieHeader } from "~/modules/platform/cookies.server";
 import { errorBody } from "~/modules/platform/http.server";
 import { requestScope, type Logger } from "~/modules/platform/logger.server";
@@ -49,6 +49,8 @@ export function langCookieOf(req: Request): Locale {
  */
 export function refuseCrossOrigin(publicUrl: string | undefined): RequestHandler {
   return (req, res, next) => {
+    // Reads pass at once: no copy of the headers for the check below (most requests are GETs).
+    if (isSafeMethod(req.method)) return next();
     if (/^Bearer\s/i.test(req.get("authorization") ?? "")) return next();
     const ownOrigin = `${req.protocol}://${req.get("host") ?? "localhost"}`;
     if (isSameOrigin(req.method, toFetchHeaders(req.headers), ownOrigin, publicUrl)) return next();

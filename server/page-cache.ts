@@ -1,6 +1,10 @@
 import Database from "better-sqlite3";
 import { createHash } from "node:crypto";
-import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
+import type {
+  Request as ExpressRequest,
+  RequestHandler,
+  Response as ExpressResponse,
+} from "express";
 import { LANG_COOKIE, parseCookieHeader } from "~/modules/platform/cookies.server";
 import { randomBase64 } from "~/modules/platform/random.server";
 import { DEFAULT_LOCALE, isLocale } from "~/lib/i18n/locales";
@@ -234,6 +238,37 @@ function browserHasIt(req: ExpressRequest, etag: string): boolean {
  * the browser asks again every time, and `304` without a body (and without a policy: the
  * browser keeps the one that came with its copy, whose nonce its copy carries).
  */
+/** The miss each looked-up request got, for the render to be stored under (see below). */
+const missesByRequest = new WeakMap<ExpressRequest, Extract<PageLookup, { kind: "miss" }>>();
+
+/**
+ * Serves stored pages first, before compression, the cross-origin check and Remix's request
+ * limits run: a stored page is a GET or HEAD of a public page that was rendered in full, so
+ * none of them has anything to say about it, and skipping them is most of what a hit costs
+ * (docs/decisions/033-page-cache.md). A miss is kept for `pageCacheMissOf`: the render that
+ * follows is stored under the generation read here, before it started.
+ */
+export function servePageCacheHits(cache: PageCache): RequestHandler {
+  return (req, res, next) => {
+    const key = cache.keyOf(req);
+    if (key === null) return next();
+    const found = cache.lookup(key);
+    if (found.kind === "hit") {
+      sendStoredPage(req, res, found.page, "hit");
+      return;
+    }
+    missesByRequest.set(req, found);
+    next();
+  };
+}
+
+/** The page-cache miss `servePageCacheHits` saw for this request, if any. */
+export function pageCacheMissOf(
+  req: ExpressRequest,
+): Extract<PageLookup, { kind: "miss" }> | undefined {
+  return missesByRequest.get(req);
+}
+
 export function sendStoredPage(
   req: ExpressRequest,
   res: ExpressResponse,

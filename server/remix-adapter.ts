@@ -15,7 +15,13 @@ import {
   type RequestRefusal,
 } from "~/modules/platform/load-context";
 import { langCookieOf } from "./middleware";
-import { mayStore, sendStoredPage, type PageCache, type PageLookup } from "./page-cache";
+import {
+  mayStore,
+  pageCacheMissOf,
+  sendStoredPage,
+  type PageCache,
+  type PageLookup,
+} from "./page-cache";
 import { watchBody, type BodyLimits } from "./request-body";
 import {
   acceptsMethod,
@@ -243,10 +249,8 @@ export function createRemixHandler(options: RemixAdapterOptions): RequestHandler
       return;
     }
     if (method === "GET" || method === "HEAD") {
-      const key = options.pageCache?.keyOf(req) ?? null;
-      const found = key === null ? null : options.pageCache?.lookup(key);
-      if (found?.kind === "hit") sendStoredPage(req, res, found.page, "hit");
-      else run(null, method === "GET" ? (found ?? undefined) : undefined);
+      // Hits were served before this handler (servePageCacheHits in server/index.ts).
+      run(null, method === "GET" && options.pageCache ? pageCacheMissOf(req) : undefined);
       return;
     }
 

@@ -63,6 +63,21 @@ function nonceOfPolicy(response: Response): string {
   return nonce;
 }
 
+/** Headers that differ by copy, by request or by connection are left out. */
+const HEADERS_OF_ONE_COPY = new Set([
+  "content-security-policy",
+  "content-length",
+  "date",
+  "x-page-cache",
+  "x-request-id",
+  "keep-alive",
+  "connection",
+]);
+
+function comparableHeaders(response: Response): [string, string][] {
+  return [...response.headers].filter(([name]) => !HEADERS_OF_ONE_COPY.has(name));
+}
+
 function noncesInPage(body: string): string[] {
   return [...body.matchAll(/nonce="([^"]+)"/g)].map((match) => match[1] ?? "");
 }
@@ -101,6 +116,11 @@ describe("the shared page cache", () => {
     expect(new Set(noncesInPage(first.body))).toEqual(new Set([firstNonce]));
     expect(new Set(noncesInPage(second.body))).toEqual(new Set([secondNonce]));
     expect(second.body.replaceAll(secondNonce, "N")).toBe(first.body.replaceAll(firstNonce, "N"));
+
+    // A hit is served ahead of the rest of the server's chain (server/index.ts): it still
+    // carries every header the stored copy went out with, security headers included.
+    expect(comparableHeaders(second.response)).toEqual(comparableHeaders(first.response));
+    expect(second.response.headers.get("x-content-type-options")).toBe("nosniff");
 
     for (const { response } of [first, second]) {
       expect(response.headers.get("cache-control")).toBe("no-cache");

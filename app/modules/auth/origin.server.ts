@@ -38,6 +38,11 @@ function originOf(url: string | null | undefined): string | null {
   }
 }
 
+/** Whether the method only reads: such a request passes whatever its origin. */
+export function isSafeMethod(method: string): boolean {
+  return SAFE_METHODS.has(method.toUpperCase());
+}
+
 /** Whether a request with this method and these headers may change state here. */
 export function isSameOrigin(
   method: string,
@@ -45,7 +50,7 @@ export function isSameOrigin(
   ownOrigin: string,
   publicUrl?: string | null,
 ): boolean {
-  if (SAFE_METHODS.has(method.toUpperCase())) return true;
+  if (isSafeMethod(method)) return true;
   const allowed = new Set(
     [originOf(ownOrigin), originOf(publicUrl)].filter((o): o is string => o !== null),
   );
