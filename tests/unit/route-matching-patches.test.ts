@@ -89,6 +89,25 @@ describe("route matching with remembered branches", () => {
     expect(described(router.matchRoutes(reused, "/api/exact")).at(-1)?.id).toBe("not-found");
   });
 
+  it("gives each caller its own matches and params for a path it has matched before", () => {
+    const tree = routeTree();
+    const first = router.matchRoutes(tree, "/tai-khoan/don-hang/DH1") ?? [];
+    const firstParams = first.at(-1)?.params ?? {};
+    (firstParams as Record<string, string>).code = "changed by the first caller";
+    const second = router.matchRoutes(tree, "/tai-khoan/don-hang/DH1") ?? [];
+    const third = router.matchRoutes(tree, "/tai-khoan/don-hang/DH1") ?? [];
+
+    expect(second.map((match) => match.route.id)).toEqual(["root", "account", "orders"]);
+    expect(second.at(-1)?.params).toEqual({ code: "DH1" });
+    expect(second.at(-1)).not.toBe(third.at(-1));
+    expect(second.at(-1)?.params).not.toBe(third.at(-1)?.params);
+    // Within one answer every match shares one params object, as a fresh match does.
+    expect(second[0]?.params).toBe(second.at(-1)?.params);
+    expect(described(third)).toEqual(
+      described(router.matchRoutes(routeTree(), "/tai-khoan/don-hang/DH1")),
+    );
+  });
+
   it("sees routes patched into a tree it has already matched", () => {
     const memoryRouter = router.createRouter({
       routes: routeTree(),
