@@ -12,6 +12,7 @@ import { NonceProvider } from "~/components/nonce-provider";
 import { answerOrdersApi, type OrdersApiRequest } from "~/modules/orders/api.server";
 import { getDb } from "~/modules/platform/db.server";
 import { logger } from "~/modules/platform/logger.server";
+import { dropNulBytes } from "~/modules/platform/nul-bytes.server";
 import { randomBase64 } from "~/modules/platform/random.server";
 import { applySecurityHeaders } from "~/modules/platform/security-headers.server";
 import { startBackgroundJobs } from "../server/background-jobs";
@@ -47,7 +48,7 @@ startWalCheckpointer(getDb());
 function withoutNulBytes(): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
-      callback(null, chunk.includes(0) ? Buffer.from(chunk.filter((byte) => byte !== 0)) : chunk);
+      callback(null, dropNulBytes(chunk));
     },
   });
 }
