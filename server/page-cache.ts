@@ -77,9 +77,15 @@ export interface PageCacheOptions {
   now?: () => number;
 }
 
-/** What a lookup found: a page to serve, or the key and generation to store a render under. */
-export type PageLookup =
-  { kind: "hit"; page: StoredPage } | { kind: "miss"; key: string; generation: number };
+/** A lookup that found nothing usable: the key and generation to store the render under. */
+export interface PageCacheMiss {
+  kind: "miss";
+  key: string;
+  generation: number;
+}
+
+/** What a lookup found: a page to serve, or where to store the render. */
+export type PageLookup = { kind: "hit"; page: StoredPage } | PageCacheMiss;
 
 export interface PageCacheStats {
   pages: number;
@@ -140,12 +146,7 @@ export class PageCache {
    * Keeps a rendered answer when it is fit to share, and returns it as stored (null when it is
    * not): a 200 HTML page with a nonce in its policy and no cookie set.
    */
-  store(
-    lookup: Extract<PageLookup, { kind: "miss" }>,
-    status: number,
-    headers: Headers,
-    body: Buffer,
-  ): StoredPage | null {
+  store(lookup: PageCacheMiss, status: number, headers: Headers, body: Buffer): StoredPage | null {
     if (!mayStore(status, headers)) return null;
     const nonce = NONCE_IN_POLICY.exec(headers.get("content-security-policy") ?? "")?.[1];
     if (!nonce) return null;
@@ -233,13 +234,8 @@ function browserHasIt(req: ExpressRequest, etag: string): boolean {
     .includes(etag.replace(/^W\//, ""));
 }
 
-/**
- * Sends a stored page: a new nonce in the policy and in the page, `no-cache` with the ETag so
- * the browser asks again every time, and `304` without a body (and without a policy: the
- * browser keeps the one that came with its copy, whose nonce its copy carries).
- */
 /** The miss each looked-up request got, for the render to be stored under (see below). */
-const missesByRequest = new WeakMap<ExpressRequest, Extract<PageLookup, { kind: "miss" }>>();
+const missesByRequest = new WeakMap<ExpressRequest, PageCacheMiss>();
 
 /**
  * Serves stored pages first, before compression, the cross-origin check and Remix's request
@@ -263,12 +259,15 @@ export function servePageCacheHits(cache: PageCache): RequestHandler {
 }
 
 /** The page-cache miss `servePageCacheHits` saw for this request, if any. */
-export function pageCacheMissOf(
-  req: ExpressRequest,
-): Extract<PageLookup, { kind: "miss" }> | undefined {
+export function pageCacheMissOf(req: ExpressRequest): PageCacheMiss | undefined {
   return missesByRequest.get(req);
 }
 
+/**
+ * Sends a stored page: a new nonce in the policy and in the page, `no-cache` with the ETag so
+ * the browser asks again every time, and `304` without a body (and without a policy: the
+ * browser keeps the one that came with its copy, whose nonce its copy carries).
+ */
 export function sendStoredPage(
   req: ExpressRequest,
   res: ExpressResponse,

@@ -20,7 +20,7 @@ import {
   pageCacheMissOf,
   sendStoredPage,
   type PageCache,
-  type PageLookup,
+  type PageCacheMiss,
 } from "./page-cache";
 import { watchBody, type BodyLimits } from "./request-body";
 import {
@@ -59,7 +59,10 @@ export interface RemixAdapterOptions {
   mode: string;
   getLoadContext: (req: ExpressRequest) => AppLoadContext;
   pace: BodyPace;
-  /** The shared page cache for anonymous visitors; absent when switched off. */
+  /**
+   * The shared page cache for anonymous visitors, which renders are stored in (its hits are
+   * served before this handler, `servePageCacheHits`); absent when switched off.
+   */
   pageCache?: PageCache | null;
 }
 
@@ -129,7 +132,7 @@ export function createRemixHandler(options: RemixAdapterOptions): RequestHandler
     // Set once an answer is chosen: Remix's, or a refusal's.
     let answering: "remix" | "refusal" | null = null;
 
-    const run = (body: BodyInit | null, cacheMiss?: Extract<PageLookup, { kind: "miss" }>) => {
+    const run = (body: BodyInit | null, cacheMiss?: PageCacheMiss) => {
       const request = new Request(url.href, {
         method,
         headers: requestHeaders(req, body !== null),
@@ -191,11 +194,7 @@ export function createRemixHandler(options: RemixAdapterOptions): RequestHandler
     };
 
     /** Reads a shareable page whole, keeps it, and sends it as any later copy is sent. */
-    const storeThenSend = async (
-      cache: PageCache,
-      miss: Extract<PageLookup, { kind: "miss" }>,
-      response: Response,
-    ) => {
+    const storeThenSend = async (cache: PageCache, miss: PageCacheMiss, response: Response) => {
       const body = Buffer.from(await response.arrayBuffer());
       const page = cache.store(miss, response.status, response.headers, body);
       if (page) {
