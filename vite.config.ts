@@ -3,6 +3,7 @@ import { vitePlugin as remix } from "@remix-run/dev";
 import tailwindcss from "@tailwindcss/vite";
 import { defineConfig, type Plugin } from "vite";
 import { fileURLToPath } from "node:url";
+import { islandsPlugin } from "./scripts/build/islands";
 import { publicMessagesPlugin } from "./scripts/build/public-messages";
 
 declare module "@remix-run/node" {
@@ -43,6 +44,10 @@ export default defineConfig({
     tailwindcss(),
     browserLoadsOneLanguage(),
     publicMessagesPlugin(
+      fileURLToPath(new URL("./app", import.meta.url)),
+      fileURLToPath(new URL("./build/client", import.meta.url)),
+    ),
+    islandsPlugin(
       fileURLToPath(new URL("./app", import.meta.url)),
       fileURLToPath(new URL("./build/client", import.meta.url)),
     ),

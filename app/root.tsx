@@ -23,6 +23,7 @@ import { vietnamToday } from "~/lib/dates";
 import { DEFAULT_LOCALE, hasMessages, loadMessages, t, useT } from "~/lib/i18n";
 import { documentHydrates } from "~/lib/hydration";
 import { catalogChunks } from "~/lib/i18n/catalog-chunks.server";
+import { islandScripts } from "~/lib/island-scripts";
 import { messageScopeOf } from "~/lib/i18n/public-pages";
 import { isStaff, isProducerMember } from "~/modules/auth/actor";
 import { heldPermissions } from "~/modules/auth/permissions.server";
@@ -119,11 +120,19 @@ export function Layout({ children }: { children: ReactNode }) {
         {catalogChunk ? (
           <link rel="modulepreload" href={catalogChunk} nonce={nonce || undefined} />
         ) : null}
+        {!hydrates && data
+          ? islandScripts.headerSuggest.imports.map((href) => (
+              <link key={href} rel="modulepreload" href={href} nonce={nonce || undefined} />
+            ))
+          : null}
       </head>
       <body className="flex min-h-screen flex-col">
         {children}
         {hydrates ? <ScrollRestoration nonce={nonce || undefined} /> : null}
         {hydrates ? <Scripts nonce={nonce || undefined} /> : null}
+        {!hydrates && data ? (
+          <script type="module" src={islandScripts.headerSuggest.src} nonce={nonce || undefined} />
+        ) : null}
       </body>
     </html>
   );
@@ -146,6 +155,7 @@ function Shell({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const [searchParams] = useSearchParams();
   const location = useLocation();
+  const hydrates = documentHydrates(useMatches());
   return (
     <>
       <SkipLink />
@@ -157,6 +167,7 @@ function Shell({ children }: { children: ReactNode }) {
           cartCount={data.cartCount}
           unreadCount={data.unreadCount}
           query={location.pathname === "/tim-kiem" ? (searchParams.get("q") ?? "") : ""}
+          searchWithoutReact={!hydrates}
         />
       ) : (
         <MinimalHeader />

@@ -26,6 +26,7 @@ export function SiteHeader({
   cartCount,
   unreadCount,
   query,
+  searchWithoutReact,
 }: {
   user: ShellUser | null;
   categories: MenuCategory[];
@@ -33,6 +34,8 @@ export function SiteHeader({
   unreadCount: number;
   /** The current search words, kept in the box on the search page (its only search box). */
   query?: string;
+  /** The page is sent without React: its search box gets its suggestions from an island. */
+  searchWithoutReact?: boolean;
 }) {
   const t = useT();
   return (
@@ -85,7 +88,7 @@ export function SiteHeader({
         </nav>
       </div>
       <div className="mx-auto max-w-6xl px-3 py-2 sm:px-4">
-        <HeaderSearch query={query ?? ""} />
+        <HeaderSearch query={query ?? ""} withoutReact={searchWithoutReact} />
       </div>
       <div className="border-t border-stone-100">
         <nav

@@ -16,6 +16,8 @@ import { listOpenPurchaseRequests } from "~/modules/demand/purchase-requests.ser
 import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
 
+export { NO_HYDRATION as handle } from "~/lib/hydration";
+
 export const meta: MetaFunction = titledPage("home.title");
 
 /**

@@ -29,7 +29,7 @@ test("a Vietnamese page ships no English strings, and the switch to English load
   page,
 }) => {
   const scripts = await scriptsDuring(page, async () => {
-    await page.goto("/");
+    await page.goto("/tim-kiem");
   });
   await audit(page);
   expect(scripts.length).toBeGreaterThan(0);
@@ -62,7 +62,7 @@ const WHOLE_VIETNAMESE = t("vi", "reports.intro");
 test("a public page ships only the messages its code names; another page loads the whole language", async ({
   page,
 }) => {
-  for (const path of ["/", "/tim-kiem?q=ca+phe"]) {
+  for (const path of ["/tim-kiem", "/tim-kiem?q=ca+phe"]) {
     const scripts = await scriptsDuring(page, async () => {
       await page.goto(path);
     });
@@ -91,21 +91,32 @@ test("a public page ships only the messages its code names; another page loads t
   await audit(page);
 });
 
-test("a page to read is sent without scripts, and its links and forms still work", async ({
+test("a page to read is sent without React, and its links, forms and suggestions still work", async ({
   page,
 }) => {
-  for (const path of ["/nha-san-xuat/SX001", "/yeu-cau-mua", "/chien-dich", "/dieu-khoan"]) {
+  for (const path of ["/", "/nha-san-xuat/SX001", "/yeu-cau-mua", "/chien-dich", "/dieu-khoan"]) {
     const scripts = await scriptsDuring(page, async () => {
       await page.goto(path);
     });
-    expect(scripts, path).toEqual([]);
-    await expect(page.locator("script:not([type='application/ld+json'])"), path).toHaveCount(0);
+    // Only the island of the header's suggestions (app/islands/header-suggest.ts) and the small
+    // modules it imports: no framework, no message catalog.
+    expect(scripts.length, path).toBeGreaterThan(0);
+    expect(scripts.join("").length, path).toBeLessThan(8_000);
+    expect(
+      scripts.filter((script) => script.includes(VIETNAMESE)),
+      path,
+    ).toEqual([]);
+    await expect(page.locator("script:not([type='application/ld+json'])"), path).toHaveCount(1);
+    await expect(page.locator('script[type="module"]'), path).toHaveAttribute(
+      "src",
+      /^\/assets\/header-suggest-[\w-]+\.js$/,
+    );
     await audit(page);
   }
 
-  // The header's search is a plain form: it takes the visitor to the results, which hydrate.
-  await page.getByRole("searchbox").first().fill("mật ong");
-  await page.getByRole("searchbox").first().press("Enter");
+  // The header's search is still a form: it takes the visitor to the results, which hydrate.
+  await page.getByRole("combobox").first().fill("mật ong");
+  await page.getByRole("combobox").first().press("Enter");
   await page.waitForURL((url) => url.pathname === "/tim-kiem");
   await expect(page.locator("html")).toHaveAttribute("data-messages", "public");
   await audit(page);
@@ -117,7 +128,7 @@ test("a page names its language chunk in a modulepreload link, fetched beside th
   baseURL,
 }) => {
   for (const [lang, path, text] of [
-    ["vi", "/", VIETNAMESE],
+    ["vi", "/tim-kiem", VIETNAMESE],
     ["en", "/tim-kiem?q=ca+phe", ENGLISH],
     ["vi", "/dang-nhap", WHOLE_VIETNAMESE],
   ] as const) {
@@ -145,10 +156,10 @@ test("a page names its language chunk in a modulepreload link, fetched beside th
   }
 });
 
-/** Opens the home page and waits until it has downloaded the whole language and hydrated. */
-async function expectHomeHydratedWithWholeLanguage(page: Page): Promise<void> {
+/** Opens the search page and waits until it has downloaded the whole language and hydrated. */
+async function expectSearchHydratedWithWholeLanguage(page: Page): Promise<void> {
   const scripts = await scriptsDuring(page, async () => {
-    await page.goto("/");
+    await page.goto("/tim-kiem");
   });
   expect(scripts.filter((script) => script.includes(WHOLE_VIETNAMESE))).toHaveLength(1);
   await expect
@@ -159,9 +170,9 @@ async function expectHomeHydratedWithWholeLanguage(page: Page): Promise<void> {
 test("a key the page's data names outside the public messages is loaded before hydrating", async ({
   page,
 }) => {
-  // Play a loader sending a key: the home page's data gains one only the staff pages name.
+  // Play a loader sending a key: the search page's data gains one only the staff pages name.
   await page.route(
-    (url) => url.pathname === "/",
+    (url) => url.pathname === "/tim-kiem",
     async (route) => {
       const response = await route.fetch();
       const html = await response.text();
@@ -173,7 +184,7 @@ test("a key the page's data names outside the public messages is loaded before h
       await route.fulfill({ response, body });
     },
   );
-  await expectHomeHydratedWithWholeLanguage(page);
+  await expectSearchHydratedWithWholeLanguage(page);
   await audit(page);
 });
 
@@ -190,7 +201,7 @@ test.describe("a key missing from the code the build read", () => {
       const body = (await response.text()).replace(/"header\.cart":"[^"]*",?/, "");
       await route.fulfill({ response, body });
     });
-    await expectHomeHydratedWithWholeLanguage(page);
+    await expectSearchHydratedWithWholeLanguage(page);
     await expect(
       page.getByRole("link", { name: t("vi", "header.cart"), exact: true }).first(),
     ).toBeVisible();

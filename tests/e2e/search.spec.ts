@@ -6,7 +6,8 @@ import { t } from "./support";
  * The search page (/tim-kiem) on a 360 px phone, with and without JavaScript: words typed
  * without marks find the marked product, a facet link narrows the results and their count,
  * sorting by price works, a query with no result offers a purchase request carrying it,
- * and with JavaScript, suggestions appear while typing.
+ * and with JavaScript, suggestions appear while typing: from React on a hydrated page, from a
+ * small script (app/islands/header-suggest.ts) on a page sent without React.
  */
 
 const MARKED_TITLE = "Cà phê Arabica Khe Sanh rang xay 500g";
@@ -140,5 +141,74 @@ test.describe("search suggestions", () => {
     await again.press("Enter");
     await page.waitForURL(/\/tim-kiem\?q=mat(\+|%20)ong/);
     await expect(page.locator("main article").first()).toBeVisible();
+  });
+});
+
+test.describe("search suggestions on a page sent without React", () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test("come from the island, in the page's language, and open a product from the keyboard", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    await visit(page, "/");
+    // No framework: the page runs only the island (and the modules it imports).
+    expect(await page.evaluate(() => Reflect.has(window, "__remixContext"))).toBe(false);
+    const box = page.getByRole("combobox", { name: t("vi", "header.searchLabel") });
+    await expect(box).toHaveAttribute("aria-expanded", "false");
+    await box.pressSequentially("ca phe khe", { delay: 30 });
+    const list = page.getByRole("listbox", { name: t("vi", "search.suggestionsLabel") });
+    await expect(list).toBeVisible();
+    const options = list.getByRole("option");
+    await expect(options.first()).toContainText(/Cà phê|Khe Sanh/);
+    await expect(options.first()).toContainText(/\d{2,3}\.000\s₫\//);
+    await expect(options.last()).toHaveText(
+      t("vi", "search.suggestionsSeeAll", { query: "ca phe khe" }),
+    );
+    await expect(box).toHaveAttribute("aria-expanded", "true");
+    await expect(page.locator("p[aria-live]")).toHaveText(
+      t("vi", "search.suggestionsCount", { count: (await options.count()) - 1 }),
+    );
+    await audit(page);
+    await expectNoHorizontalScroll(page);
+    await snapshot(page, "search-suggestions-island-360");
+
+    // Up from nothing chosen is the last option ("see all"); down again wraps to the first.
+    await box.press("ArrowUp");
+    await expect(options.last()).toHaveAttribute("aria-selected", "true");
+    await box.press("ArrowDown");
+    const first = options.first();
+    await expect(first).toHaveAttribute("aria-selected", "true");
+    await expect(box).toHaveAttribute(
+      "aria-activedescendant",
+      (await first.getAttribute("id")) ?? "",
+    );
+    await box.press("Escape");
+    await expect(list).toBeHidden();
+    await expect(box).not.toHaveAttribute("aria-activedescendant");
+    await box.press("ArrowDown");
+    await expect(list).toBeVisible();
+    const title = ((await first.locator("span").first().textContent()) ?? "").trim();
+    await box.press("Enter");
+    await page.waitForURL(/\/san-pham\//);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    await audit(page);
+
+    // In English, on another page to read: English words and prices, and the mouse chooses.
+    await context.addCookies([{ name: "lang", value: "en", url: baseURL! }]);
+    await visit(page, "/nha-san-xuat/SX001");
+    const englishBox = page.getByRole("combobox", { name: t("en", "header.searchLabel") });
+    await englishBox.pressSequentially("mat ong", { delay: 30 });
+    const englishList = page.getByRole("listbox", { name: t("en", "search.suggestionsLabel") });
+    await expect(englishList.getByRole("option").first()).toContainText(/₫[\d,]+\//);
+    await expect(englishList.getByRole("option").last()).toHaveText(
+      t("en", "search.suggestionsSeeAll", { query: "mat ong" }),
+    );
+    await audit(page);
+    await englishList.getByRole("option").last().click();
+    await page.waitForURL(/\/tim-kiem\?q=mat(\+|%20)ong/);
+    await expect(page.locator("main article").first()).toBeVisible();
+    await audit(page);
   });
 });

@@ -3,7 +3,16 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { useLocale, useT } from "~/lib/i18n";
 import { unitLabel } from "~/lib/i18n/labels";
 import { formatVnd } from "~/lib/money";
+import { UNIT_OPTIONS } from "~/lib/units";
 import { SearchIcon } from "../icons";
+import {
+  SUGGEST_DEBOUNCE_MS,
+  SUGGEST_MIN_LENGTH,
+  suggestionsUrl,
+  toSuggestionList,
+  type SuggestionList,
+  type SuggestTexts,
+} from "./suggestion-list";
 
 /**
  * The site's one search box, in the header of every page (and the box of /tim-kiem, which
@@ -11,52 +20,11 @@ import { SearchIcon } from "../icons";
  * the text box becomes a combobox (WAI-ARIA 1.2 pattern): while the buyer types, products
  * are suggested (GET /tim-kiem/goi-y, debounced) in a listbox; arrow keys move through
  * them, Enter opens the chosen one (or searches when none is chosen), Escape closes the list.
+ * A page sent without React (`withoutReact`) gets the same list from a small script instead
+ * (app/islands/header-suggest.ts), which reads its words from the form's `data-suggest`.
  */
 
-/** A suggestion as the endpoint sends it (suggestions.server.ts). */
-interface Suggestion {
-  sku: string;
-  title: string;
-  priceVnd: number;
-  unit: string;
-  path: string;
-}
-
-interface SuggestionList {
-  suggestions: Suggestion[];
-  correctedQuery: string | null;
-  searchPath: string;
-}
-
-const DEBOUNCE_MS = 250;
-const MIN_LENGTH = 2;
-/** The same limit as the suggestions endpoint: longer text is searched, not suggested. */
-const MAX_SUGGEST_LENGTH = 100;
-
-function toSuggestionList(body: unknown): SuggestionList | null {
-  if (typeof body !== "object" || body === null) return null;
-  const { suggestions, correctedQuery, searchPath } = body as Record<string, unknown>;
-  if (!Array.isArray(suggestions) || typeof searchPath !== "string") return null;
-  return {
-    suggestions: suggestions.filter((item: unknown): item is Suggestion => {
-      const fields = (typeof item === "object" && item !== null ? item : {}) as Record<
-        string,
-        unknown
-      >;
-      return (
-        typeof fields.sku === "string" &&
-        typeof fields.title === "string" &&
-        typeof fields.priceVnd === "number" &&
-        typeof fields.unit === "string" &&
-        typeof fields.path === "string"
-      );
-    }),
-    correctedQuery: typeof correctedQuery === "string" ? correctedQuery : null,
-    searchPath,
-  };
-}
-
-export function HeaderSearch({ query }: { query: string }) {
+export function HeaderSearch({ query, withoutReact }: { query: string; withoutReact?: boolean }) {
   const t = useT();
   const locale = useLocale();
   const navigate = useNavigate();
@@ -94,8 +62,8 @@ export function HeaderSearch({ query }: { query: string }) {
   function suggest(value: string) {
     if (timer.current) clearTimeout(timer.current);
     request.current?.abort();
-    const words = value.trim();
-    if (words.length < MIN_LENGTH || words.length > MAX_SUGGEST_LENGTH) {
+    const url = suggestionsUrl(value);
+    if (!url) {
       setList(null);
       setOpen(false);
       return;
@@ -103,10 +71,7 @@ export function HeaderSearch({ query }: { query: string }) {
     timer.current = setTimeout(() => {
       const controller = new AbortController();
       request.current = controller;
-      fetch(`/tim-kiem/goi-y?${new URLSearchParams({ q: words }).toString()}`, {
-        signal: controller.signal,
-        headers: { Accept: "application/json" },
-      })
+      fetch(url, { signal: controller.signal, headers: { Accept: "application/json" } })
         .then((response) => (response.ok ? response.json() : null))
         .then((body: unknown) => {
           if (controller.signal.aborted) return;
@@ -118,7 +83,7 @@ export function HeaderSearch({ query }: { query: string }) {
         .catch(() => {
           // Aborted or offline: suggestions are a convenience, the form still works.
         });
-    }, DEBOUNCE_MS);
+    }, SUGGEST_DEBOUNCE_MS);
   }
 
   function choose(index: number) {
@@ -151,7 +116,13 @@ export function HeaderSearch({ query }: { query: string }) {
   }
 
   return (
-    <Form method="get" action="/tim-kiem" role="search" className="relative flex gap-2">
+    <Form
+      method="get"
+      action="/tim-kiem"
+      role="search"
+      className="relative flex gap-2"
+      data-suggest={withoutReact ? JSON.stringify(suggestTexts(t, locale)) : undefined}
+    >
       <label htmlFor="site-search" className="sr-only">
         {t("header.searchLabel")}
       </label>
@@ -171,7 +142,7 @@ export function HeaderSearch({ query }: { query: string }) {
         }}
         onKeyDown={onKeyDown}
         onBlur={() => setOpen(false)}
-        onFocus={() => setOpen(suggestions.length > 0 && text.trim().length >= MIN_LENGTH)}
+        onFocus={() => setOpen(suggestions.length > 0 && text.trim().length >= SUGGEST_MIN_LENGTH)}
         {...(isHydrated
           ? {
               role: "combobox",
@@ -248,4 +219,18 @@ export function HeaderSearch({ query }: { query: string }) {
       ) : null}
     </Form>
   );
+}
+
+/** The island's words in the page's language; `{…}` marks what it fills in. */
+function suggestTexts(
+  t: ReturnType<typeof useT>,
+  locale: ReturnType<typeof useLocale>,
+): SuggestTexts {
+  return {
+    label: t("search.suggestionsLabel"),
+    count: t("search.suggestionsCount", { count: "{count}" }),
+    seeAll: t("search.suggestionsSeeAll", { query: "{query}" }),
+    price: t("product.pricePerUnit", { price: "{price}", unit: "{unit}" }),
+    units: Object.fromEntries(UNIT_OPTIONS.map((unit) => [unit, unitLabel(locale, unit)])),
+  };
 }

@@ -1,0 +1,17 @@
+/** An island's module and the shared modules it imports, named in modulepreload links. */
+export interface IslandScript {
+  src: string;
+  imports: string[];
+}
+
+/**
+ * Where the browser build put each island: a small script that a page sent without React runs
+ * instead (docs/decisions/035). Filled in by the server build from the browser build's output
+ * (scripts/build/islands.ts); until then, in development, Vite serves the source itself. Only
+ * the server renders these paths (root.tsx's Layout, for a document that does not hydrate), so
+ * the browser build keeps the placeholder. Only this constant is replaced, so the module holds
+ * nothing else at run time.
+ */
+export const islandScripts: Record<"headerSuggest", IslandScript> = {
+  headerSuggest: { src: "/app/islands/header-suggest.ts", imports: [] },
+};
