@@ -26,6 +26,9 @@ import {
   type SearchSort,
 } from "~/modules/search/types";
 
+// Every filter, sort and page is a link: the results are a page to read (decision 035).
+export { NO_HYDRATION as handle } from "~/lib/hydration";
+
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const locale = localeFromMatches(matches);
   const q = data?.query.q ?? "";

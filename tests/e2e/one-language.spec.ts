@@ -1,6 +1,6 @@
 import type { Page, Response } from "@playwright/test";
 import { audit, expect, test } from "./fixtures";
-import { t } from "./support";
+import { demoProduct, t } from "./support";
 
 /**
  * Issue 17, browser side: a page downloads the interface strings of its own language only
@@ -21,6 +21,9 @@ async function scriptsDuring(page: Page, act: () => Promise<void>): Promise<stri
   return Promise.all(bodies);
 }
 
+/** A public page that hydrates (home, search and the pages to read do not: decision 035). */
+const HYDRATED = `/san-pham/${demoProduct().slug}`;
+
 // Two messages found in no other place than their own catalog.
 const VIETNAMESE = t("vi", "header.greeting", { name: "{name}" });
 const ENGLISH = t("en", "header.greeting", { name: "{name}" });
@@ -29,7 +32,7 @@ test("a Vietnamese page ships no English strings, and the switch to English load
   page,
 }) => {
   const scripts = await scriptsDuring(page, async () => {
-    await page.goto("/tim-kiem");
+    await page.goto(HYDRATED);
   });
   await audit(page);
   expect(scripts.length).toBeGreaterThan(0);
@@ -49,7 +52,7 @@ test("a Vietnamese page ships no English strings, and the switch to English load
 test("an English page ships no Vietnamese strings", async ({ page, context, baseURL }) => {
   await context.addCookies([{ name: "lang", value: "en", url: baseURL! }]);
   const scripts = await scriptsDuring(page, async () => {
-    await page.goto("/tim-kiem?q=ca+phe");
+    await page.goto(HYDRATED);
   });
   await audit(page);
   expect(scripts.filter((script) => script.includes(ENGLISH))).toHaveLength(1);
@@ -62,7 +65,7 @@ const WHOLE_VIETNAMESE = t("vi", "reports.intro");
 test("a public page ships only the messages its code names; another page loads the whole language", async ({
   page,
 }) => {
-  for (const path of ["/tim-kiem", "/tim-kiem?q=ca+phe"]) {
+  for (const path of [HYDRATED]) {
     const scripts = await scriptsDuring(page, async () => {
       await page.goto(path);
     });
@@ -94,7 +97,14 @@ test("a public page ships only the messages its code names; another page loads t
 test("a page to read is sent without React, and its links, forms and suggestions still work", async ({
   page,
 }) => {
-  for (const path of ["/", "/nha-san-xuat/SX001", "/yeu-cau-mua", "/chien-dich", "/dieu-khoan"]) {
+  for (const path of [
+    "/",
+    "/tim-kiem?q=ca+phe",
+    "/nha-san-xuat/SX001",
+    "/yeu-cau-mua",
+    "/chien-dich",
+    "/dieu-khoan",
+  ]) {
     const scripts = await scriptsDuring(page, async () => {
       await page.goto(path);
     });
@@ -114,11 +124,17 @@ test("a page to read is sent without React, and its links, forms and suggestions
     await audit(page);
   }
 
-  // The header's search is still a form: it takes the visitor to the results, which hydrate.
+  // The header's search is still a form: it takes the visitor to the results, and a result to
+  // its product, which hydrates.
   await page.getByRole("combobox").first().fill("mật ong");
   await page.getByRole("combobox").first().press("Enter");
   await page.waitForURL((url) => url.pathname === "/tim-kiem");
-  await expect(page.locator("html")).toHaveAttribute("data-messages", "public");
+  await audit(page);
+  await page.locator("main article h2 a").first().click();
+  await page.waitForURL((url) => url.pathname.startsWith("/san-pham/"));
+  await expect
+    .poll(() => page.evaluate(() => Boolean(Reflect.get(window, "__remixRouter"))))
+    .toBe(true);
   await audit(page);
 });
 
@@ -128,8 +144,8 @@ test("a page names its language chunk in a modulepreload link, fetched beside th
   baseURL,
 }) => {
   for (const [lang, path, text] of [
-    ["vi", "/tim-kiem", VIETNAMESE],
-    ["en", "/tim-kiem?q=ca+phe", ENGLISH],
+    ["vi", HYDRATED, VIETNAMESE],
+    ["en", HYDRATED, ENGLISH],
     ["vi", "/dang-nhap", WHOLE_VIETNAMESE],
   ] as const) {
     await context.addCookies([{ name: "lang", value: lang, url: baseURL! }]);
@@ -156,10 +172,10 @@ test("a page names its language chunk in a modulepreload link, fetched beside th
   }
 });
 
-/** Opens the search page and waits until it has downloaded the whole language and hydrated. */
-async function expectSearchHydratedWithWholeLanguage(page: Page): Promise<void> {
+/** Opens a product page and waits until it has downloaded the whole language and hydrated. */
+async function expectHydratedWithWholeLanguage(page: Page): Promise<void> {
   const scripts = await scriptsDuring(page, async () => {
-    await page.goto("/tim-kiem");
+    await page.goto(HYDRATED);
   });
   expect(scripts.filter((script) => script.includes(WHOLE_VIETNAMESE))).toHaveLength(1);
   await expect
@@ -170,9 +186,9 @@ async function expectSearchHydratedWithWholeLanguage(page: Page): Promise<void> 
 test("a key the page's data names outside the public messages is loaded before hydrating", async ({
   page,
 }) => {
-  // Play a loader sending a key: the search page's data gains one only the staff pages name.
+  // Play a loader sending a key: the product page's data gains one only the staff pages name.
   await page.route(
-    (url) => url.pathname === "/tim-kiem",
+    (url) => url.pathname === HYDRATED,
     async (route) => {
       const response = await route.fetch();
       const html = await response.text();
@@ -184,7 +200,7 @@ test("a key the page's data names outside the public messages is loaded before h
       await route.fulfill({ response, body });
     },
   );
-  await expectSearchHydratedWithWholeLanguage(page);
+  await expectHydratedWithWholeLanguage(page);
   await audit(page);
 });
 
@@ -201,7 +217,7 @@ test.describe("a key missing from the code the build read", () => {
       const body = (await response.text()).replace(/"header\.cart":"[^"]*",?/, "");
       await route.fulfill({ response, body });
     });
-    await expectSearchHydratedWithWholeLanguage(page);
+    await expectHydratedWithWholeLanguage(page);
     await expect(
       page.getByRole("link", { name: t("vi", "header.cart"), exact: true }).first(),
     ).toBeVisible();

@@ -1,13 +1,14 @@
 import type { Page } from "@playwright/test";
 import { audit, expect, expectNoHorizontalScroll, snapshot, test, visit } from "./fixtures";
-import { t } from "./support";
+import { demoProduct, t } from "./support";
 
 /**
  * The search page (/tim-kiem) on a 360 px phone, with and without JavaScript: words typed
  * without marks find the marked product, a facet link narrows the results and their count,
  * sorting by price works, a query with no result offers a purchase request carrying it,
- * and with JavaScript, suggestions appear while typing: from React on a hydrated page, from a
- * small script (app/islands/header-suggest.ts) on a page sent without React.
+ * and with JavaScript, suggestions appear while typing: from React on a page that hydrates (a
+ * product), from a small script (app/islands/header-suggest.ts) on a page sent without React
+ * (home, search, producer).
  */
 
 const MARKED_TITLE = "Cà phê Arabica Khe Sanh rang xay 500g";
@@ -21,14 +22,14 @@ async function resultCount(page: Page): Promise<number> {
   return Number(match[1].replace(/\./g, ""));
 }
 
-/** After a click: without JavaScript the click loaded a page, which must be checked. */
-async function settled(page: Page, javaScript: boolean, url: RegExp) {
+/**
+ * After a click, which loaded a page: the search page is sent without React (decision 035), so
+ * also with JavaScript a filter or a sort is a page load, which must be checked.
+ */
+async function settled(page: Page, url: RegExp) {
   await page.waitForURL(url);
-  if (javaScript) {
-    await expect(page.locator("#so-ket-qua")).not.toHaveText(t("vi", "search.loading"));
-  } else {
-    await audit(page);
-  }
+  await expect(page.locator("#so-ket-qua")).not.toHaveText(t("vi", "search.loading"));
+  await audit(page);
   await expectNoHorizontalScroll(page);
 }
 
@@ -67,7 +68,7 @@ for (const javaScript of [true, false]) {
         .getByRole("navigation", { name: t("vi", "search.sortLabel") })
         .getByRole("link", { name: t("vi", "search.sortPriceAsc") })
         .click();
-      await settled(page, javaScript, /sap-xep=gia-tang/);
+      await settled(page, /sap-xep=gia-tang/);
       expect(await resultCount(page)).toBe(total);
       const prices = await inStockPrices(page);
       expect(prices.length).toBeGreaterThan(2);
@@ -83,7 +84,7 @@ for (const javaScript of [true, false]) {
       expect(facetCount).toBeGreaterThan(0);
       expect(facetCount).toBeLessThan(total);
       await facet.click();
-      await settled(page, javaScript, /[?&]xa=/);
+      await settled(page, /[?&]xa=/);
       expect(new URL(page.url()).searchParams.get("sap-xep")).toBe("gia-tang");
       expect(await resultCount(page)).toBe(facetCount);
       await expect(communes.getByRole("link")).toHaveCount(1);
@@ -104,11 +105,12 @@ for (const javaScript of [true, false]) {
   });
 }
 
-test.describe("search suggestions", () => {
+test.describe("search suggestions on a page that hydrates", () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
   test("appear while typing and open a product from the keyboard", async ({ page }) => {
-    await visit(page, "/tim-kiem");
+    const product = `/san-pham/${demoProduct().slug}`;
+    await visit(page, product);
     const box = page.getByRole("combobox", { name: t("vi", "header.searchLabel") });
     await box.pressSequentially("ca phe khe", { delay: 30 });
     const list = page.getByRole("listbox", { name: t("vi", "search.suggestionsLabel") });
@@ -128,11 +130,13 @@ test.describe("search suggestions", () => {
     );
     const title = ((await option.locator("span").first().textContent()) ?? "").trim();
     await box.press("Enter");
-    await page.waitForURL(/\/san-pham\//);
+    await page.waitForURL(
+      (url) => url.pathname.startsWith("/san-pham/") && url.pathname !== product,
+    );
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
 
     // Escape closes the list; Enter without a chosen suggestion searches.
-    await visit(page, "/tim-kiem");
+    await visit(page, product);
     const again = page.getByRole("combobox", { name: t("vi", "header.searchLabel") });
     await again.pressSequentially("mat ong", { delay: 30 });
     await expect(page.getByRole("listbox")).toBeVisible();
