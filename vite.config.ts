@@ -3,7 +3,7 @@ import { vitePlugin as remix } from "@remix-run/dev";
 import tailwindcss from "@tailwindcss/vite";
 import { defineConfig, type Plugin } from "vite";
 import { fileURLToPath } from "node:url";
-import { islandsPlugin } from "./scripts/build/islands";
+import { islandPlugin } from "./scripts/build/island";
 import { publicMessagesPlugin } from "./scripts/build/public-messages";
 
 declare module "@remix-run/node" {
@@ -47,7 +47,7 @@ export default defineConfig({
       fileURLToPath(new URL("./app", import.meta.url)),
       fileURLToPath(new URL("./build/client", import.meta.url)),
     ),
-    islandsPlugin(
+    islandPlugin(
       fileURLToPath(new URL("./app", import.meta.url)),
       fileURLToPath(new URL("./build/client", import.meta.url)),
     ),

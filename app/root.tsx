@@ -23,7 +23,7 @@ import { vietnamToday } from "~/lib/dates";
 import { DEFAULT_LOCALE, hasMessages, loadMessages, t, useT } from "~/lib/i18n";
 import { documentHydrates } from "~/lib/hydration";
 import { catalogChunks } from "~/lib/i18n/catalog-chunks.server";
-import { islandScripts } from "~/lib/island-scripts";
+import { islandScript } from "~/lib/island-script";
 import { messageScopeOf } from "~/lib/i18n/public-pages";
 import { isStaff, isProducerMember } from "~/modules/auth/actor";
 import { heldPermissions } from "~/modules/auth/permissions.server";
@@ -121,7 +121,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <link rel="modulepreload" href={catalogChunk} nonce={nonce || undefined} />
         ) : null}
         {!hydrates && data
-          ? islandScripts.headerSuggest.imports.map((href) => (
+          ? islandScript.imports.map((href) => (
               <link key={href} rel="modulepreload" href={href} nonce={nonce || undefined} />
             ))
           : null}
@@ -131,7 +131,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {hydrates ? <ScrollRestoration nonce={nonce || undefined} /> : null}
         {hydrates ? <Scripts nonce={nonce || undefined} /> : null}
         {!hydrates && data ? (
-          <script type="module" src={islandScripts.headerSuggest.src} nonce={nonce || undefined} />
+          <script type="module" src={islandScript.src} nonce={nonce || undefined} />
         ) : null}
       </body>
     </html>

@@ -3,13 +3,15 @@ import { useId, useState } from "react";
 import { useLocale, useT } from "~/lib/i18n";
 import { formatQuantity, unitLabel } from "~/lib/i18n/labels";
 import { formatVnd } from "~/lib/money";
+import type { LineTotalTexts } from "~/islands/line-total";
 
 /**
  * "Add to cart" for a product page: a plain form posting to /gio-hang, so it works without
  * JavaScript; the cart page answers with the cart (or the reason the quantity is refused).
  * Beside the quantity it states the minimum order and what the chosen quantity costs; the
  * total names its quantity, so without JavaScript (where it cannot follow the field) it
- * stays true.
+ * stays true. On a page sent without React the island (app/islands/line-total.ts) follows the
+ * field, with the words and price written in `data-line-total`.
  */
 export function AddToCartForm({
   listingId,
@@ -34,7 +36,15 @@ export function AddToCartForm({
   }
   const qtyId = `${id}-qty`;
   const limitsId = `${id}-limits`;
-  const isCountable = Number.isInteger(qty) && qty >= 1;
+  // A number too large to price (typed by hand) shows no total rather than a wrong one.
+  const isCountable = Number.isInteger(qty) && qty >= 1 && Number.isSafeInteger(qty * priceVnd);
+  const lineTotalTexts: LineTotalTexts = {
+    priceVnd,
+    total: t("journey.buy.lineTotal", { quantity: "{quantity}", total: "{total}" }),
+    quantity: t("journey.quantity", { qty: "{qty}", unit: "{unit}" }),
+    one: unitLabel(locale, unit, 1),
+    other: unitLabel(locale, unit, 2),
+  };
   return (
     <Form method="post" action="/gio-hang" className="mt-4 space-y-2">
       <input type="hidden" name="intent" value="add" />
@@ -74,7 +84,7 @@ export function AddToCartForm({
         {t("journey.buy.available", { quantity: formatQuantity(locale, stock, unit) })}
       </p>
       <p className="font-semibold text-stone-900">
-        <output htmlFor={qtyId} aria-live="polite" data-line-total>
+        <output htmlFor={qtyId} aria-live="polite" data-line-total={JSON.stringify(lineTotalTexts)}>
           {isCountable
             ? t("journey.buy.lineTotal", {
                 quantity: formatQuantity(locale, qty, unit),

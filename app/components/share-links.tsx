@@ -8,12 +8,14 @@ const LINK_CLASS =
 
 /**
  * Share a page: Zalo and Facebook as plain links (they work without JavaScript), the link
- * itself in a read-only box anyone can select, and with JavaScript a "copy link" button.
+ * itself in a read-only box anyone can select, and with JavaScript a "copy link" button. On a
+ * page sent without React the island (app/islands/copy-link.ts) shows and runs the button,
+ * reading the link and the words of the status line from their data attributes.
  */
 export function ShareLinks({ url }: { url: string }) {
   const t = useT();
   const id = useId();
-  // Copying needs JavaScript, so the button appears only once the page is interactive.
+  // Copying needs JavaScript, so the button is hidden until the page is interactive.
   const [canCopy, setCanCopy] = useState(false);
   const [copyState, setCopyState] = useState<"idle" | "copied" | "failed">("idle");
   useEffect(() => setCanCopy(true), []);
@@ -42,11 +44,16 @@ export function ShareLinks({ url }: { url: string }) {
           {t("journey.share.facebook")}
           <span className="sr-only"> {t("journey.share.newWindow")}</span>
         </a>
-        {canCopy ? (
-          <button type="button" onClick={copy} className={LINK_CLASS}>
-            {t("journey.share.copy")}
-          </button>
-        ) : null}
+        <button
+          type="button"
+          hidden={!canCopy}
+          onClick={copy}
+          className={LINK_CLASS}
+          data-copy-url={url}
+          data-copy-status={`${id}-status`}
+        >
+          {t("journey.share.copy")}
+        </button>
       </div>
       <label htmlFor={`${id}-url`} className="sr-only">
         {t("journey.share.linkLabel")}
@@ -57,9 +64,16 @@ export function ShareLinks({ url }: { url: string }) {
         readOnly
         value={url}
         onFocus={(event) => event.currentTarget.select()}
+        data-select-on-focus
         className="mt-2 w-full rounded-lg border border-stone-200 bg-stone-50 px-3 py-2 text-sm text-stone-700"
       />
-      <p role="status" className="text-sm text-brand-800">
+      <p
+        id={`${id}-status`}
+        role="status"
+        className="text-sm text-brand-800"
+        data-copied={t("journey.share.copied")}
+        data-copy-failed={t("journey.share.copyFailed")}
+      >
         {copyState === "copied" ? t("journey.share.copied") : null}
         {copyState === "failed" ? t("journey.share.copyFailed") : null}
       </p>

@@ -1,5 +1,4 @@
 import {
-  fillIn,
   SUGGEST_DEBOUNCE_MS,
   SUGGEST_MIN_LENGTH,
   suggestionsUrl,
@@ -7,16 +6,16 @@ import {
   type SuggestionList,
   type SuggestTexts,
 } from "~/components/search/suggestion-list";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "~/lib/i18n/locales";
 import { formatVnd } from "~/lib/money";
+import { fillIn, pageLocale, readData } from "./texts";
 
 /**
  * The header's search suggestions on a page sent without React (docs/decisions/035, "Hydrating
  * less"): the same combobox as components/search/header-search.tsx (WAI-ARIA 1.2 pattern) in a
  * few kilobytes of plain DOM code, so a page that only shows things keeps its suggestions
- * without the framework's 85 KB and its hydration. The root Layout loads this module on those
- * pages only; the server writes the words it shows on the form (`data-suggest`). Without it,
- * or without JavaScript, the box is a plain GET form to /tim-kiem.
+ * without the framework's 85 KB and its hydration (enhance.ts runs it). The server writes the
+ * words it shows on the form (`data-suggest`). Without it, or without JavaScript, the box is a
+ * plain GET form to /tim-kiem.
  */
 
 const OPTION_CLASS = "cursor-pointer px-3 py-2 text-stone-900";
@@ -25,29 +24,8 @@ const SEE_ALL_CLASS =
 const LIST_CLASS =
   "absolute inset-x-0 top-full z-30 mt-1 max-h-[70vh] overflow-y-auto rounded-lg border border-stone-300 bg-white py-1 shadow-lg";
 
-function readTexts(form: HTMLFormElement): SuggestTexts | null {
-  try {
-    const texts = JSON.parse(form.dataset.suggest ?? "") as Partial<SuggestTexts>;
-    const { label, count, seeAll, price, units } = texts;
-    if (
-      typeof label !== "string" ||
-      typeof count !== "string" ||
-      typeof seeAll !== "string" ||
-      typeof price !== "string" ||
-      typeof units !== "object" ||
-      units === null
-    ) {
-      return null;
-    }
-    return { label, count, seeAll, price, units };
-  } catch {
-    return null;
-  }
-}
-
 function enhance(form: HTMLFormElement, input: HTMLInputElement, texts: SuggestTexts): void {
-  const { lang } = document.documentElement;
-  const locale: Locale = isLocale(lang) ? lang : DEFAULT_LOCALE;
+  const locale = pageLocale();
   const listId = `${input.id}-goi-y`;
   const list = document.createElement("ul");
   list.id = listId;
@@ -199,7 +177,16 @@ function enhance(form: HTMLFormElement, input: HTMLInputElement, texts: SuggestT
   window.addEventListener("pageshow", () => show(false));
 }
 
-const form = document.querySelector<HTMLFormElement>("form[data-suggest]");
-const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
-const texts = form ? readTexts(form) : null;
-if (form && input && texts) enhance(form, input, texts);
+/** Turns the header's search box into the combobox, when the page has one with its words. */
+export function enhanceHeaderSearch(): void {
+  const form = document.querySelector<HTMLFormElement>("form[data-suggest]");
+  const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
+  const texts = readData<SuggestTexts & Record<string, unknown>>(form?.dataset.suggest, {
+    label: "string",
+    count: "string",
+    seeAll: "string",
+    price: "string",
+    units: "object",
+  });
+  if (form && input && texts) enhance(form, input, texts);
+}

@@ -24,6 +24,9 @@ import { getDb } from "~/modules/platform/db.server";
 import { handle } from "~/modules/platform/http.server";
 import { publicOrigin } from "~/modules/search/api.server";
 
+// Its two widgets, the line total and "copy link", come from the island (decision 035).
+export { NO_HYDRATION as handle } from "~/lib/hydration";
+
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const locale = localeFromMatches(matches);
   if (!data) return pageMeta(locale, t(locale, "error.404.title"));

@@ -66,6 +66,22 @@ export function demoProduct(): DemoProduct {
   return row;
 }
 
+/**
+ * A public page that hydrates: one open purchase request (its offer form is a widget). Home,
+ * search, products and the pages to read are sent without React (docs/decisions/035).
+ */
+export function hydratedPublicPage(): string {
+  const code = readDemo(
+    (sqlite) =>
+      sqlite
+        .prepare("select code from purchase_requests where status = 'open' order by id limit 1")
+        .pluck()
+        .get() as string | undefined,
+  );
+  if (!code) throw new Error("the demo database has no open purchase request");
+  return `/yeu-cau-mua/${code}`;
+}
+
 /** True when the URL of `page` has exactly this path. */
 export function isAt(path: string) {
   return (url: URL) => url.pathname === path;

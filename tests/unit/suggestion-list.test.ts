@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
-  fillIn,
   SUGGEST_MAX_LENGTH,
   suggestionsUrl,
   toSuggestionList,
 } from "~/components/search/suggestion-list";
+import { fillIn, readData } from "~/islands/texts";
 
-/** What the React combobox and the island of the header's search share. */
+/** What the React combobox and the island's header search share, and how the island reads its words. */
 describe("suggestion list", () => {
   it("asks only for words within the endpoint's limits, trimmed", () => {
     expect(suggestionsUrl(" c ")).toBeNull();
@@ -28,9 +28,26 @@ describe("suggestion list", () => {
     expect(toSuggestionList(null)).toBeNull();
     expect(toSuggestionList("[]")).toBeNull();
   });
+});
 
+describe("the island's words", () => {
   it("fills in the marks it is given and leaves the others", () => {
     expect(fillIn("{price}/{unit}", { price: "90.000 ₫", unit: "gói" })).toBe("90.000 ₫/gói");
     expect(fillIn("{count} gợi ý {other}", { count: "6" })).toBe("6 gợi ý {other}");
+  });
+
+  it("reads a data attribute only when every named field has its type", () => {
+    const check = { label: "string", priceVnd: "number", units: "object" } as const;
+    expect(readData('{"label":"Gợi ý","priceVnd":90000,"units":{},"extra":1}', check)).toEqual({
+      label: "Gợi ý",
+      priceVnd: 90000,
+      units: {},
+      extra: 1,
+    });
+    expect(readData('{"label":"Gợi ý","priceVnd":"90000","units":{}}', check)).toBeNull();
+    expect(readData('{"label":"Gợi ý","priceVnd":90000,"units":null}', check)).toBeNull();
+    expect(readData("not json", check)).toBeNull();
+    expect(readData(undefined, check)).toBeNull();
+    expect(readData("[]", check)).toBeNull();
   });
 });

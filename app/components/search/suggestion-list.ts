@@ -68,10 +68,3 @@ export interface SuggestTexts {
   price: string;
   units: Record<string, string>;
 }
-
-/** A text of SuggestTexts with its `{name}` marks filled in. */
-export function fillIn(text: string, values: Record<string, string>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(values, name) ? (values[name] ?? whole) : whole,
-  );
-}
