@@ -1,23 +1,18 @@
+import type {
+  Suggestion,
+  SuggestionList as SuggestionAnswer,
+} from "~/modules/search/suggestions.server";
+
+export type { Suggestion };
+
 /**
  * What the header's search box needs to ask for suggestions and read the answer, with or
  * without React: the combobox of a hydrated page (header-search.tsx) and the small script of
  * a page sent without React (app/islands/header-suggest.ts) share it.
  */
 
-/** A suggestion as the endpoint sends it (suggestions.server.ts). */
-export interface Suggestion {
-  sku: string;
-  title: string;
-  priceVnd: number;
-  unit: string;
-  path: string;
-}
-
-export interface SuggestionList {
-  suggestions: Suggestion[];
-  correctedQuery: string | null;
-  searchPath: string;
-}
+/** The endpoint's answer as the box uses it: the same fields, less the words it echoes. */
+export type SuggestionList = Omit<SuggestionAnswer, "q">;
 
 export const SUGGEST_DEBOUNCE_MS = 250;
 /** The same limits as the suggestions endpoint: fewer letters suggest nearly everything, and
