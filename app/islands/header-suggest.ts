@@ -121,7 +121,8 @@ function enhance(form: HTMLFormElement, input: HTMLInputElement, texts: SuggestT
       items.push(option(suggestions.length, SEE_ALL_CLASS, [seeAll]));
     }
     list.replaceChildren(...items);
-    active = -1;
+    // New options: none is chosen, and the box must not point at an old one's id.
+    setActive(-1);
   }
 
   function suggest(): void {

@@ -202,8 +202,18 @@ test.describe("search suggestions on a page sent without React", () => {
     await context.addCookies([{ name: "lang", value: "en", url: baseURL! }]);
     await visit(page, "/nha-san-xuat/SX001");
     const englishBox = page.getByRole("combobox", { name: t("en", "header.searchLabel") });
-    await englishBox.pressSequentially("mat ong", { delay: 30 });
+    await englishBox.pressSequentially("mat o", { delay: 30 });
     const englishList = page.getByRole("listbox", { name: t("en", "search.suggestionsLabel") });
+    await expect(englishList).toBeVisible();
+    // A chosen option, then more letters: the new list has none chosen.
+    await englishBox.press("ArrowDown");
+    await expect(englishBox).toHaveAttribute("aria-activedescendant", /goi-y-0$/);
+    await englishBox.pressSequentially("ng", { delay: 30 });
+    await expect(englishList.getByRole("option").last()).toHaveText(
+      t("en", "search.suggestionsSeeAll", { query: "mat ong" }),
+    );
+    await expect(englishBox).not.toHaveAttribute("aria-activedescendant");
+    await expect(englishList.getByRole("option", { selected: true })).toHaveCount(0);
     await expect(englishList.getByRole("option").first()).toContainText(/₫[\d,]+\//);
     await expect(englishList.getByRole("option").last()).toHaveText(
       t("en", "search.suggestionsSeeAll", { query: "mat ong" }),
