@@ -119,6 +119,38 @@ describe("image pipeline", () => {
     expect((await fetchMedia(small.storageKey, "1024.webp")).status).toBe(404);
   });
 
+  it("turns a photo's own colour profile into sRGB after resizing, upright, and keeps no profile", async () => {
+    // sRGB (200, 80, 60) stored in Display P3 is (187, 88, 67): a pipeline that ignored the
+    // profile would show those numbers as sRGB, visibly duller.
+    const colour = { r: 200, g: 80, b: 60 };
+    const photo = await sharp({
+      create: { width: 2400, height: 1800, channels: 3, background: colour },
+    })
+      .jpeg({ quality: 95 })
+      .withMetadata({ orientation: 6, icc: "p3" })
+      .toBuffer();
+    const declared = await sharp(photo).metadata();
+    expect({ hasProfile: declared.hasProfile, orientation: declared.orientation }).toEqual({
+      hasProfile: true,
+      orientation: 6,
+    });
+
+    const stored = await storeImage(photo);
+    expect({ width: stored.width, height: stored.height }).toEqual({ width: 1600, height: 2133 });
+    for (const { nominal } of variantWidths(stored.width)) {
+      const bytes = (await readVariant(stored.storageKey, nominal)) ?? Buffer.alloc(0);
+      const meta = await sharp(bytes).metadata();
+      expect(meta.icc).toBeUndefined();
+      const { data } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });
+      const [r = 0, g = 0, b = 0] = data;
+      expect(Math.abs(r - colour.r)).toBeLessThanOrEqual(4);
+      expect(Math.abs(g - colour.g)).toBeLessThanOrEqual(4);
+      expect(Math.abs(b - colour.b)).toBeLessThanOrEqual(4);
+    }
+    const dir = join(root, "images", stored.storageKey.slice(0, 2), stored.storageKey);
+    expect(filesUnder(dir).every((file) => file.endsWith(".webp"))).toBe(true);
+  });
+
   it("handles a PNG by its content even when named .jpg", async () => {
     const png = await plainPng(400, 300);
     const file = new File([new Uint8Array(png)], "anh-san-pham.jpg", { type: "image/jpeg" });

@@ -52,6 +52,11 @@ export interface InspectedImage {
   height: number;
   /** The EXIF Orientation tag (1–8; 1 when absent): how the stored pixels are to be turned. */
   orientation: number;
+  /**
+   * 8-bit RGB described by an embedded ICC profile (a phone's sRGB or Display P3): its
+   * colours are converted to sRGB, which the pipeline does once the photo is resized.
+   */
+  rgbWithProfile: boolean;
 }
 
 /** The size of a source and its first KiB, enough to tell its format (a file is not read). */
@@ -93,5 +98,16 @@ export async function inspectImage(source: ImageSource): Promise<InspectedImage>
   if (!metadata.width || !metadata.height) throw new ImageRefused("unreadable");
   if (metadata.width * metadata.height > MAX_INPUT_PIXELS) throw new ImageRefused("tooManyPixels");
   const orientation = metadata.orientation ?? 1;
-  return { format: sniffed, width: metadata.width, height: metadata.height, orientation };
+  const rgbWithProfile =
+    metadata.hasProfile === true &&
+    metadata.space === "srgb" &&
+    metadata.depth === "uchar" &&
+    metadata.channels === 3;
+  return {
+    format: sniffed,
+    width: metadata.width,
+    height: metadata.height,
+    orientation,
+    rgbWithProfile,
+  };
 }

@@ -1,8 +1,14 @@
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
-import sharp, { type OutputInfo, type Sharp } from "sharp";
+import sharp, { type OutputInfo, type ResizeOptions, type Sharp } from "sharp";
 import { IMAGE_WIDTHS, variantWidths, type ImageWidth } from "~/lib/images";
-import { ImageRefused, inspectImage, MAX_INPUT_PIXELS, type ImageSource } from "./detect.server";
+import {
+  ImageRefused,
+  inspectImage,
+  MAX_INPUT_PIXELS,
+  type ImageSource,
+  type InspectedImage,
+} from "./detect.server";
 import { uploadedFilePath } from "./uploaded-files.server";
 
 // Sharp's operation cache only helps when the same input is processed again, which never
@@ -66,10 +72,10 @@ export async function processImage(
   options: { widths?: readonly ImageWidth[] } = {},
 ): Promise<ProcessedImage> {
   const source = await sourceOf(input);
-  const { orientation } = await inspectImage(source);
+  const inspected = await inspectImage(source);
   await mkdir(dir, { recursive: true });
   const widths = options.widths ?? IMAGE_WIDTHS;
-  return oneAtATime(() => decodeAndEncode(source, orientation, dir, widths));
+  return oneAtATime(() => decodeAndEncode(source, inspected, dir, widths));
 }
 
 // The decoded photo at the largest width (1600 × 2133 × 3 = 10 MB for a phone photo) lives in
@@ -150,20 +156,46 @@ function upright(orientation: number) {
   };
 }
 
+/**
+ * Decodes the photo, resized to the largest wanted width, into `intermediate` (a libvips
+ * file of 8-bit sRGB pixels). An embedded ICC profile is applied after the resize, not
+ * before it as sharp does: on a 12 MP photo sharp's conversion ran on every decoded pixel
+ * (~140 ms of ~350, decision 032), at the largest width it touches 3.4 MP. Resizing the
+ * camera's values before converting them changes no colour a viewer could tell apart.
+ */
+async function decodeResized(
+  source: ImageSource,
+  inspected: InspectedImage,
+  resize: ResizeOptions,
+  intermediate: string,
+): Promise<OutputInfo> {
+  const decode = sharp(source, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" }).resize(
+    resize,
+  );
+  if (!inspected.rgbWithProfile) return decode.toColourspace("srgb").toFile(intermediate);
+  // keepIccProfile: sharp leaves the pixels in the camera's colour space and carries the
+  // profile into the file, where the second step reads it as the embedded profile.
+  const profiled = `${intermediate}.icc.v`;
+  try {
+    await decode.keepIccProfile().toFile(profiled);
+    return await sharp(profiled).toColourspace("srgb").toFile(intermediate);
+  } finally {
+    await rm(profiled, { force: true });
+  }
+}
+
 async function decodeAndEncode(
   source: ImageSource,
-  orientation: number,
+  inspected: InspectedImage,
   dir: string,
   wanted: readonly ImageWidth[],
 ): Promise<ProcessedImage> {
-  const orient = upright(orientation);
+  const orient = upright(inspected.orientation);
   const intermediate = join(dir, "decoded.v");
+  const resize = { ...orient.resizeTo(Math.max(...wanted)), withoutEnlargement: true };
   let info: OutputInfo;
   try {
-    info = await sharp(source, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" })
-      .resize({ ...orient.resizeTo(Math.max(...wanted)), withoutEnlargement: true })
-      .toColourspace("srgb")
-      .toFile(intermediate);
+    info = await decodeResized(source, inspected, resize, intermediate);
   } catch {
     await rm(intermediate, { force: true });
     throw new ImageRefused("unreadable");
