@@ -55,6 +55,22 @@ function dataOf(html: string, pattern: RegExp): Record<string, unknown> {
 }
 
 describe("the island of pages sent without React", () => {
+  it("comes in a page rendered whole (doctype first, no NUL byte), also a missing product's", async () => {
+    const missing = "/san-pham/khong-co-san-pham-nay";
+    for (const path of ["/", productPath, missing]) {
+      const response = await fetch(server.url + path);
+      expect(response.status, path).toBe(path === missing ? 404 : 200);
+      const bytes = Buffer.from(await response.arrayBuffer());
+      const html = bytes.toString("utf8");
+      expect(html.startsWith("<!DOCTYPE html><html"), path).toBe(true);
+      // RemixServer's empty Suspense boundary (its data hand-over, not rendered here) ends it.
+      expect(html, path).toMatch(/<\/body><\/html>(<!--\$--><!--\/\$-->)?$/);
+      expect(bytes.includes(0), path).toBe(false);
+      expect(html, path).toMatch(/<script type="module"[^>]* src="\/assets\/island-/);
+      if (path === missing) expect(html).toContain(t("vi", "error.404.title"));
+    }
+  });
+
   it("is the only script of a page to read, with the page's nonce, and it is served", async () => {
     for (const path of ["/", "/tim-kiem?q=ca+phe", productPath, "/nha-san-xuat/SX001"]) {
       const { html, nonce } = await page(path);
