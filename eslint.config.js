@@ -49,6 +49,25 @@ export default tseslint.config(
     },
   },
   {
+    // On a page sent without React, ~/components/link renders a plain anchor (decision 034).
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/components/link.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@remix-run/react",
+              importNames: ["Link"],
+              message: "Import Link from ~/components/link instead.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Dependencies point down the layers of docs/architecture.md; tests may import anything.
     files: ["app/**/*.{ts,tsx}", "db/**/*.ts", "server/**/*.ts", "scripts/**/*.ts"],
     plugins: { boundaries },

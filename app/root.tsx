@@ -1,7 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
-  Link,
   Links,
   Meta,
   Outlet,
@@ -13,9 +12,11 @@ import {
   useRouteLoaderData,
   useSearchParams,
 } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { ReactNode } from "react";
 import { AssistBanner } from "~/components/assist-banner";
 import { JsonLd } from "~/components/json-ld";
+import { DocumentHydratesContext } from "~/components/link";
 import { useNonce } from "~/components/nonce-provider";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
@@ -127,7 +128,9 @@ export function Layout({ children }: { children: ReactNode }) {
           : null}
       </head>
       <body className="flex min-h-screen flex-col">
-        {children}
+        <DocumentHydratesContext.Provider value={hydrates}>
+          {children}
+        </DocumentHydratesContext.Provider>
         {hydrates ? <ScrollRestoration nonce={nonce || undefined} /> : null}
         {hydrates ? <Scripts nonce={nonce || undefined} /> : null}
         {!hydrates && data ? (

@@ -1,5 +1,5 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { ReactNode } from "react";
 import { isMessageKey, useT, type MessageParams } from "~/lib/i18n";
 

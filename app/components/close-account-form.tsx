@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { Field, FormErrors, inputClass, SubmitButton } from "~/components/auth-form";
 import { formatNumber, useLocale, useT } from "~/lib/i18n";
 import { closeAccountSchema } from "~/lib/schemas/privacy";

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { ReactNode } from "react";
 import { useT, type MessageKey, type MessageParams } from "~/lib/i18n";
 import { TERMS_VERSION } from "~/lib/terms";

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { useT } from "~/lib/i18n";
 
 const footerLink = "text-brand-100 underline-offset-2 hover:text-white hover:underline";

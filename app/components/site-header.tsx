@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { useT } from "~/lib/i18n";
 import { CategoryMenu, type MenuCategory } from "./category-menu";
 import { BellIcon, CartIcon, LogoMark, UserIcon } from "./icons";

@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { ReactNode } from "react";
 import { formatDate, useLocale, useT } from "~/lib/i18n";
 import { formatVnd } from "~/lib/money";

@@ -1,5 +1,5 @@
 import { getInputProps, type FieldMetadata } from "@conform-to/react";
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { useMessage } from "~/components/auth-form";
 import { useT } from "~/lib/i18n";
 

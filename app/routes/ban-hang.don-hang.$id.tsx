@@ -4,7 +4,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { RefundList } from "~/components/money/refund-list";
 import { ProducerInvoicePanel } from "~/components/invoice/producer-invoice-panel";
 import { CancelOrderForm, OrderHeader, OrderPanel, StepButton } from "~/components/order-page";

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { AddToCartForm } from "~/components/add-to-cart-form";
 import { CampaignFacts } from "~/components/campaigns/public-card";
 import { CampaignProgress } from "~/components/campaigns/public-progress";

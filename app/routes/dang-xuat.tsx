@@ -4,7 +4,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { useT } from "~/lib/i18n";
 import { titledPage } from "~/lib/i18n/meta";
 import { assertSameOrigin } from "~/modules/auth/origin.server";

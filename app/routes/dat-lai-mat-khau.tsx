@@ -7,7 +7,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { ComponentProps, ReactNode } from "react";
 import { NewPasswordFields } from "~/components/account-fields";
 import { Field, FormErrors, inputClass, SubmitButton } from "~/components/auth-form";

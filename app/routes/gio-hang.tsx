@@ -5,7 +5,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { EmptyState } from "~/components/empty-state";
 import { PriceChanges } from "~/components/order-parts";
 import { ProductPhoto } from "~/components/product-card";

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { StaffNav } from "~/components/supply/workspace-nav";
 import { Forbidden } from "~/lib/errors";
 import { formatNumber, useLocale, useT } from "~/lib/i18n";

@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { StaffCampaignProducers } from "~/components/campaigns/staff-campaign-producers";
 import { StaffCampaignSummary } from "~/components/campaigns/staff-campaign-summary";
 import { FormErrors, FormSuccess } from "~/components/auth-form";

@@ -7,7 +7,8 @@ import {
 } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { Field, FormErrors, FormSuccess, inputClass, SubmitButton } from "~/components/auth-form";
 import { PledgeDetails, PledgeFields } from "~/components/campaigns/pledge-fields";
 import { IntentButton } from "~/components/supply/intent-button";

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { StaffCampaignForm } from "~/components/campaigns/staff-campaign-form";
 import { StaffNav } from "~/components/supply/workspace-nav";
 import { formatNumber, useLocale, useT } from "~/lib/i18n";

@@ -6,7 +6,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ConsentForm, EraseForm, WithdrawForm } from "~/components/members/consent-panel";
 import { MemberDetails } from "~/components/members/member-details";
 import { DoneNotice, MembersHeader } from "~/components/members/members-header";

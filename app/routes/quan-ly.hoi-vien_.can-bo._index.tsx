@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { OfficerFilterForm } from "~/components/members/member-filters";
 import { DoneNotice, MembersHeader } from "~/components/members/members-header";
 import { OfficerList } from "~/components/members/officer-list";

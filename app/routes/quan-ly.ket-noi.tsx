@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ConnectRequestCard } from "~/components/connect/connect-request-card";
 import { Pagination } from "~/components/pagination";
 import { StaffNav } from "~/components/supply/workspace-nav";

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { RequestFactList } from "~/components/connect/connect-request-card";
 import { InviteForm, InviteMatches } from "~/components/connect/invite-form";
 import { StaffNav } from "~/components/supply/workspace-nav";

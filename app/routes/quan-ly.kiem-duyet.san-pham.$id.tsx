@@ -5,7 +5,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { UnpublishForm } from "~/components/staffproducers/standing-forms";
 import { DecisionForm } from "~/components/supply/decision-form";
 import { ModerationNote } from "~/components/supply/moderation-note";

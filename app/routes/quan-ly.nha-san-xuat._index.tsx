@@ -1,6 +1,7 @@
 import { FilterSelect } from "~/components/filter-select";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { inputClass } from "~/components/auth-form";
 import { Pagination } from "~/components/pagination";
 import { StaffNav } from "~/components/supply/workspace-nav";

@@ -5,7 +5,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { InputHTMLAttributes } from "react";
 import { StatementView } from "~/components/statement-view";
 import { isMessageKey, useLocale, useT } from "~/lib/i18n";

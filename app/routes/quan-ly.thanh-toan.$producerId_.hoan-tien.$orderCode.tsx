@@ -5,7 +5,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { useFieldError } from "~/components/field-error";
 import { RefundAccountFields } from "~/components/money/refund-account-fields";
 import { useLocale, useT } from "~/lib/i18n";

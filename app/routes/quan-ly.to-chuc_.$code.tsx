@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { StaffNav } from "~/components/supply/workspace-nav";
 import { formatDate, useLocale, useT, type MessageKey } from "~/lib/i18n";
 import { titledPage } from "~/lib/i18n/meta";

@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { SubmitButton } from "~/components/auth-form";
 import { OrgTreeFormLayout } from "~/components/orgtree/org-tree-form-layout";
 import { Invalid } from "~/lib/errors";

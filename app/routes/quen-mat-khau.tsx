@@ -7,7 +7,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { Field, FormErrors, FormSuccess, inputClass, SubmitButton } from "~/components/auth-form";
 import { HoneypotField } from "~/components/honeypot-field";
 import { t, useT } from "~/lib/i18n";

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { FormSuccess } from "~/components/auth-form";
 import { LegalPage } from "~/components/legal-page";
 import { useT } from "~/lib/i18n";

@@ -1,5 +1,6 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { AddToCartForm } from "~/components/add-to-cart-form";
 import { CampaignBadge } from "~/components/campaigns/campaign-badge";
 import { ProducerPhone } from "~/components/producer-phone";

@@ -6,7 +6,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { AccountPageHeader } from "~/components/account-page-header";
 import { FormErrors, FormSuccess } from "~/components/auth-form";
 import { PledgeDetails } from "~/components/campaigns/pledge-fields";

@@ -4,7 +4,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { IntentButton } from "~/components/supply/intent-button";
 import { Invalid } from "~/lib/errors";
 import { formatDate, useLocale, useT } from "~/lib/i18n";

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { DetailList, DetailRow } from "~/components/detail-list";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { NotFound } from "~/lib/errors";
 import { formatDate, formatNumber, useLocale, useT } from "~/lib/i18n";
 import { unitLabel } from "~/lib/i18n/labels";

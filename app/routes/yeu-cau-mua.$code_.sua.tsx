@@ -4,7 +4,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { PurchaseRequestForm } from "~/components/purchase-request-form";
 import { vietnamToday } from "~/lib/dates";
 import { t, useT } from "~/lib/i18n";

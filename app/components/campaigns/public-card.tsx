@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ResponsiveImage } from "~/components/supply/responsive-image";
 import { ProducePlaceholder } from "~/components/icons";
 import { formatDate, formatNumber, useLocale, useT } from "~/lib/i18n";

@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { inputClass } from "~/components/auth-form";
 import { ConfirmButtons, IntentButton } from "~/components/supply/intent-button";
 import { formatDate, useLocale, useT } from "~/lib/i18n";

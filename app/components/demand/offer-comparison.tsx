@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { DetailList, DetailRow } from "~/components/detail-list";
 import { formatDate, formatNumber, useLocale, useT } from "~/lib/i18n";
 import { unitLabel } from "~/lib/i18n/labels";

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { ReactNode } from "react";
 import { useMessage } from "~/components/auth-form";
 import { formatNumber, useLocale, useT } from "~/lib/i18n";

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { useT } from "~/lib/i18n";
 import type { StoredMatch } from "~/modules/demand/stored-matches.server";
 

@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { useT } from "~/lib/i18n";
 
 const buttonClass = "rounded-lg border border-stone-300 px-4 py-2.5 font-semibold text-stone-800";

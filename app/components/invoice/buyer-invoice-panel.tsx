@@ -1,4 +1,5 @@
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { OrderPanel } from "~/components/order-page";
 import { useT } from "~/lib/i18n";
 import { COMPANY_NAME_MAX, INVOICE_ADDRESS_MAX, invoiceReplyOf } from "~/lib/schemas/business";

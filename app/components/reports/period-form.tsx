@@ -1,4 +1,5 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { useT } from "~/lib/i18n";
 import type { PeriodKind, ReportPeriod } from "~/modules/reports/types";
 import { KIND_PARAM } from "~/modules/reports/report-query";

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { formatNumber, useLocale, useT } from "~/lib/i18n";
 import type { ReportCell, ReportTable } from "~/modules/reports/tables";
 

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { ProductFacts, ProductPhoto } from "../product-card";
 
 /** What a search result row shows (a SearchHit without the server-only parts). */

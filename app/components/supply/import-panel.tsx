@@ -1,4 +1,5 @@
-import { Form, Link, useNavigation, useRevalidator } from "@remix-run/react";
+import { Form, useNavigation, useRevalidator } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { useEffect } from "react";
 import { FormSuccess } from "~/components/auth-form";
 import { formatNumber, useLocale, useT } from "~/lib/i18n";
