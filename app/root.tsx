@@ -12,11 +12,10 @@ import {
   useRouteLoaderData,
   useSearchParams,
 } from "@remix-run/react";
-import { Link } from "~/components/link";
-import type { ReactNode } from "react";
+import { useContext, type ReactNode } from "react";
 import { AssistBanner } from "~/components/assist-banner";
 import { JsonLd } from "~/components/json-ld";
-import { DocumentHydratesContext } from "~/components/link";
+import { DocumentHydratesContext, Link } from "~/components/link";
 import { useNonce } from "~/components/nonce-provider";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
@@ -158,7 +157,7 @@ function Shell({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const [searchParams] = useSearchParams();
   const location = useLocation();
-  const hydrates = documentHydrates(useMatches());
+  const hydrates = useContext(DocumentHydratesContext);
   return (
     <>
       <SkipLink />

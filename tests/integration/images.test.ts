@@ -22,6 +22,11 @@ const root = mkdtempSync(join(tmpdir(), "cung-cau-images-"));
 process.env.UPLOADS_DIR = root;
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+/** An image's own folder: another image's key may share the two-letter fan-out folder. */
+function imageFolder(storageKey: string): string {
+  return join(root, "images", storageKey.slice(0, 2), storageKey);
+}
+
 function filesUnder(dir: string): string[] {
   try {
     return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -94,10 +99,7 @@ describe("image pipeline", () => {
   it("writes every width up to the image's own, never upscaled, and no original", async () => {
     const stored = await storeImage(await plainPng(2000, 1000));
     expect(stored.width).toBe(1600);
-    // The image's own directory: another test's key may share the two-letter fan-out folder.
-    const files = filesUnder(
-      join(root, "images", stored.storageKey.slice(0, 2), stored.storageKey),
-    );
+    const files = filesUnder(imageFolder(stored.storageKey));
     expect(files.map((f) => f.split("/").pop()).sort()).toEqual([
       "1024.webp",
       "1600.webp",
@@ -147,8 +149,9 @@ describe("image pipeline", () => {
       expect(Math.abs(g - colour.g)).toBeLessThanOrEqual(4);
       expect(Math.abs(b - colour.b)).toBeLessThanOrEqual(4);
     }
-    const dir = join(root, "images", stored.storageKey.slice(0, 2), stored.storageKey);
-    expect(filesUnder(dir).every((file) => file.endsWith(".webp"))).toBe(true);
+    expect(filesUnder(imageFolder(stored.storageKey)).every((file) => file.endsWith(".webp"))).toBe(
+      true,
+    );
   });
 
   it("handles a PNG by its content even when named .jpg", async () => {
