@@ -102,8 +102,9 @@ export function categoryScope(
     if (touched.length > 0) flagged.set(categoryId, touched);
   }
   if (flagged.size === 0) return null;
+  // Sized for every category, so the scan below never reads past the end (the slow path).
   let maxCategory = 0;
-  for (const categoryId of flagged.keys()) maxCategory = Math.max(maxCategory, categoryId);
+  for (const categoryId of categories.keys()) maxCategory = Math.max(maxCategory, categoryId);
   const flagsByCategory = new Int32Array(maxCategory + 1);
   for (const [categoryId, touched] of flagged) {
     for (const g of touched) {

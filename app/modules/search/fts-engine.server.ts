@@ -161,10 +161,16 @@ export function searchFts(db: Db, typedQuery: SearchQuery): SearchResult {
     // found by walking along, not looked up.
     let next = 0;
     let left = 0;
+    // Past the last dropped id the walk compares with -1 (never an id): reading beyond the
+    // end of a typed array takes the slow path of every read in the loop.
+    let nextDropped = dropped[0] as number;
     for (let i = 0; i < total; i++) {
       const id = kept[i] as number;
-      while (next < dropped.length && (dropped[next] as number) < id) next++;
-      if (dropped[next] !== id || pinned.includes(id)) kept[left++] = id;
+      while (nextDropped !== -1 && nextDropped < id) {
+        next++;
+        nextDropped = next < dropped.length ? (dropped[next] as number) : -1;
+      }
+      if (nextDropped !== id || pinned.includes(id)) kept[left++] = id;
     }
     total = left;
   }

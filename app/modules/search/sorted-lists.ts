@@ -53,17 +53,21 @@ export class IdMarks {
     return marked;
   }
 
+  // Ids past the highest one marked are checked against the length first: reading beyond
+  // the end of a typed array takes the slow path of every read in the loop that does it.
   has(id: number): boolean {
-    return this.stamps[id] === this.stamp;
+    return id < this.stamps.length && this.stamps[id] === this.stamp;
   }
 
   /** The ids of `list` (ascending) that are marked, or not (`wanted` false). */
   filter(list: Int32Array, wanted = true): Int32Array {
     const out = new Int32Array(list.length);
     let n = 0;
+    const stamps = this.stamps;
+    const stamp = this.stamp;
     for (let i = 0; i < list.length; i++) {
       const id = list[i] as number;
-      if ((this.stamps[id] === this.stamp) === wanted) out[n++] = id;
+      if ((id < stamps.length && stamps[id] === stamp) === wanted) out[n++] = id;
     }
     return n === list.length ? list : out.subarray(0, n);
   }
@@ -157,7 +161,7 @@ function intersectionOfTwo(small: Int32Array, large: Int32Array): Int32Array {
   for (let i = 0; i < small.length && j < large.length; i++) {
     const id = small[i] as number;
     j = seek(large, id, j);
-    if (large[j] === id) out[n++] = id;
+    if (j < large.length && large[j] === id) out[n++] = id;
   }
   return out.subarray(0, n);
 }
