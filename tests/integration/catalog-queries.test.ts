@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { getHomeSections } from "~/modules/catalog/home-sections.server";
 import {
   getListingSkuSlug,
   getProducerByCode,
@@ -8,6 +10,7 @@ import {
   listTopCategories,
 } from "~/modules/catalog/queries.server";
 import {
+  buyerProfiles,
   categories,
   listingCertifications,
   listingImages,
@@ -15,6 +18,7 @@ import {
   listingSlugHistory,
   orgUnits,
   producers,
+  users,
 } from "~db/schema";
 import { freshDb, type Db } from "../helpers/db";
 
@@ -240,5 +244,33 @@ describe("catalog queries", () => {
   it("does not show a producer that is not verified", () => {
     expect(getProducerByCode(db, "SX002", TODAY)).toBeNull();
     expect(getProducerByCode(db, "SX999", TODAY)).toBeNull();
+  });
+
+  it("fills the home sections in their order, each card with its cover, and only visible listings", () => {
+    const sections = getHomeSections(db, { today: TODAY });
+    // OCOP: only listing 1 (2's certificate lapsed, 3's badge is hidden, 6's producer is pending).
+    expect(sections.ocop.map((card) => card.sku)).toEqual(["SP0001"]);
+    expect(sections.newest.map((card) => card.sku)).toEqual(["SP0003", "SP0002", "SP0001"]);
+    expect(sections.newest[2]).toMatchObject({
+      coverKey: "a".repeat(32),
+      ocopStars: 4,
+      rating: null,
+    });
+    expect(sections.province).toBeNull();
+    expect(getHomeSections(db, { today: TODAY, limit: 2 }).newest.map((c) => c.sku)).toEqual([
+      "SP0003",
+      "SP0002",
+    ]);
+    // A buyer whose profile names the province: the same cards, from its producers.
+    db.update(orgUnits).set({ name: "Hội LHPN tỉnh Quảng Trị" }).where(eq(orgUnits.id, 1)).run();
+    const buyer = db
+      .insert(users)
+      .values({ email: "home@test.local", passwordHash: "-", displayName: "Người mua" })
+      .returning({ id: users.id })
+      .get();
+    db.insert(buyerProfiles).values({ userId: buyer.id, province: "Quảng Trị" }).run();
+    const signedIn = getHomeSections(db, { today: TODAY, buyerUserId: buyer.id });
+    expect(signedIn.province?.name).toBe("Quảng Trị");
+    expect(signedIn.province?.products).toEqual(signedIn.newest);
   });
 });

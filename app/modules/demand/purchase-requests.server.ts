@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import { vietnamToday } from "~/lib/dates";
 import { Conflict, Forbidden, Invalid } from "~/lib/errors";
 import type { PurchaseRequestInput } from "~/lib/schemas/purchase-request";
@@ -8,7 +8,7 @@ import { pageOf, type Page } from "~/modules/catalog/paging.server";
 import { orgUnitCoveringCommune, resolvePlace } from "~/modules/org/places.server";
 import { getOwnPurchaseRequest, offerCount } from "./buyer-requests.server";
 import { assertWithinRequestLimits } from "./request-limits.server";
-import { inTransaction, preparedQuery, type Db } from "~db/client.server";
+import { inTransaction, listOf, preparedQuery, type Db } from "~db/client.server";
 import { buyerProfiles, categories, orgUnits, purchaseRequests } from "~db/schema";
 
 /**
@@ -86,12 +86,21 @@ const openRequestCount = (db: Db) =>
     .where(openRequestsWhere())
     .prepare();
 
-const openRequestPage = (db: Db) =>
-  cardQuery(db)
+// The page's ids first, then their cards: in one step SQLite counted the offers and carried
+// every column through its sort for each open request, not only for the page's.
+const openRequestPageIds = (db: Db) =>
+  db
+    .select({ id: purchaseRequests.id })
+    .from(purchaseRequests)
     .where(openRequestsWhere())
     .orderBy(desc(purchaseRequests.createdAt), desc(purchaseRequests.id))
     .limit(sql.placeholder("limit"))
     .offset(sql.placeholder("offset"))
+    .prepare();
+
+const requestCardsByIds = (db: Db) =>
+  cardQuery(db)
+    .where(inArray(purchaseRequests.id, listOf("ids")))
     .prepare();
 
 /** Open, visible requests whose date has not passed: the public list, newest first. */
@@ -105,10 +114,17 @@ export function listOpenPurchaseRequests(
 ): Page<PurchaseRequestCard> {
   const total = preparedQuery(db, openRequestCount).get({ today })?.n ?? 0;
   const paging = pageOf(total, page, perPage);
-  const items = preparedQuery(db, openRequestPage).all({
-    today,
-    limit: perPage,
-    offset: paging.offset,
+  const ids = preparedQuery(db, openRequestPageIds)
+    .all({ today, limit: perPage, offset: paging.offset })
+    .map((row) => row.id);
+  const cards = new Map(
+    preparedQuery(db, requestCardsByIds)
+      .all({ ids: JSON.stringify(ids) })
+      .map((card) => [card.id, card]),
+  );
+  const items = ids.flatMap((id) => {
+    const card = cards.get(id);
+    return card ? [card] : [];
   });
   return { ...paging, items };
 }
