@@ -84,6 +84,11 @@ export const listings = sqliteTable(
     index("listings_producer_idx").on(t.producerId, t.status),
     index("listings_category_idx").on(t.categoryId),
     index("listings_status_published_idx").on(t.status, t.publishedAt),
+    // The home page's OCOP section walks the visible listings in its order and stops at the
+    // few it shows, instead of sorting all of them.
+    index("listings_status_ocop_idx").on(t.status, t.ocopStars, t.publishedAt),
+    // The category counts of the menu and the search filters read only this index.
+    index("listings_status_category_idx").on(t.status, t.categoryId, t.producerId),
     uniqueIndex("listings_producer_title_idx").on(t.producerId, t.title),
     check("listings_status_check", sql`${t.status} in ${sqlList(LISTING_STATUSES)}`),
     check("listings_unit_check", sql`${t.unit} in ${sqlList(UNITS)}`),

@@ -31,14 +31,18 @@ const provinceOfBuyer = (db: Db) =>
 // shown: the home page's two card queries cost more than the rest of its reads together.
 const ocopIds = (db: Db) => {
   const ocopStars = validOcopStars(sql.placeholder("today"));
-  return db
-    .select({ id: listings.id })
-    .from(listings)
-    .innerJoin(producers, eq(producers.id, listings.producerId))
-    .where(and(isVisibleListing, sql`${ocopStars} > 0`))
-    .orderBy(desc(ocopStars), desc(listings.publishedAt), desc(listings.id))
-    .limit(sql.placeholder("limit"))
-    .prepare();
+  return (
+    db
+      .select({ id: listings.id })
+      .from(listings)
+      .innerJoin(producers, eq(producers.id, listings.producerId))
+      .where(and(isVisibleListing, sql`${ocopStars} > 0`))
+      // Where the stars are valid they are the listing's own: ordered by the column,
+      // listings_status_ocop_idx gives the order.
+      .orderBy(desc(listings.ocopStars), desc(listings.publishedAt), desc(listings.id))
+      .limit(sql.placeholder("limit"))
+      .prepare()
+  );
 };
 
 const newestIds = (db: Db) =>

@@ -1,0 +1,2 @@
+CREATE INDEX `listings_status_ocop_idx` ON `listings` (`status`,`ocop_stars`,`published_at`);--> statement-breakpoint
+CREATE INDEX `listings_status_category_idx` ON `listings` (`status`,`category_id`,`producer_id`);
