@@ -146,3 +146,30 @@ describe("the static router of a server render", () => {
     expect(staticServer.createStaticRouter(otherTree, first).routes).not.toBe(renderOne.routes);
   });
 });
+
+describe("the route modules of a document render", () => {
+  // The server-runtime's builder of EntryContext.routeModules (CommonJS, the patched file).
+  const entry = require("@remix-run/server-runtime/dist/entry.js") as {
+    createEntryRouteModules(manifest: Record<string, { module: unknown }>): Record<string, unknown>;
+  };
+
+  it("hands every request of one build the same frozen object with that build's modules", () => {
+    const home = { default: () => null };
+    const product = { default: () => null };
+    const manifest = { root: { module: {} }, home: { module: home }, product: { module: product } };
+    const first = entry.createEntryRouteModules(manifest);
+    expect(first).toEqual({ root: {}, home, product });
+    expect(entry.createEntryRouteModules(manifest)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    // Shared between requests, a write must fail rather than reach the next visitor.
+    expect(() => {
+      (first as Record<string, unknown>).home = product;
+    }).toThrow(TypeError);
+
+    // Another build (a new manifest, as after a rebuild in development) gets its own object.
+    const rebuilt = { ...manifest, product: { module: { default: () => null } } };
+    const second = entry.createEntryRouteModules(rebuilt);
+    expect(second).not.toBe(first);
+    expect(second.product).toBe(rebuilt.product.module);
+  });
+});
