@@ -122,6 +122,18 @@ export function listOf(placeholder: string): SQL {
   return sql`(select value from json_each(${sql.placeholder(placeholder)}))`;
 }
 
+/**
+ * The rows of a list lookup (`listOf`) in the order of `ids`, which SQLite does not keep;
+ * an id without a row is left out.
+ */
+export function inIdOrder<Row extends { id: number }>(ids: readonly number[], rows: Row[]): Row[] {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [row] : [];
+  });
+}
+
 /** Runs `fn` in an immediate transaction unless the caller already opened one (then it joins it). */
 export function inTransaction<T>(db: Db, fn: () => T): T {
   if (db.$client.inTransaction) return fn();

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { vietnamToday } from "~/lib/dates";
 import { getListingRatings, type ListingRating } from "~/modules/orders/reviews.server";
-import { listOf, preparedQuery, type Db } from "~db/client.server";
+import { inIdOrder, listOf, preparedQuery, type Db } from "~db/client.server";
 import { buyerProfiles, listings, orgUnits, producers } from "~db/schema";
 import { cardQuery, validOcopStars, type ProductCard } from "./queries.server";
 import { isVisibleListing } from "./visibility.server";
@@ -29,13 +29,16 @@ const provinceOfBuyer = (db: Db) =>
 // Read in one step, SQLite computed the cover photo and carried every column of a card
 // through its sort for each of the 63 certified listings (the OCOP section), not for the 8
 // shown: the home page's two card queries cost more than the rest of its reads together.
+const listingIdQuery = (db: Db) =>
+  db
+    .select({ id: listings.id })
+    .from(listings)
+    .innerJoin(producers, eq(producers.id, listings.producerId));
+
 const ocopIds = (db: Db) => {
   const ocopStars = validOcopStars(sql.placeholder("today"));
   return (
-    db
-      .select({ id: listings.id })
-      .from(listings)
-      .innerJoin(producers, eq(producers.id, listings.producerId))
+    listingIdQuery(db)
       .where(and(isVisibleListing, sql`${ocopStars} > 0`))
       // Where the stars are valid they are the listing's own: ordered by the column,
       // listings_status_ocop_idx gives the order.
@@ -46,20 +49,14 @@ const ocopIds = (db: Db) => {
 };
 
 const newestIds = (db: Db) =>
-  db
-    .select({ id: listings.id })
-    .from(listings)
-    .innerJoin(producers, eq(producers.id, listings.producerId))
+  listingIdQuery(db)
     .where(isVisibleListing)
     .orderBy(desc(listings.publishedAt), desc(listings.id))
     .limit(sql.placeholder("limit"))
     .prepare();
 
 const provinceIds = (db: Db) =>
-  db
-    .select({ id: listings.id })
-    .from(listings)
-    .innerJoin(producers, eq(producers.id, listings.producerId))
+  listingIdQuery(db)
     .where(
       and(
         isVisibleListing,
@@ -108,19 +105,10 @@ export function getHomeSections(
     ? ids(preparedQuery(db, provinceIds).all({ today, limit, provincePattern: `%${provinceName}` }))
     : [];
   const shown = [...new Set([...ocopRanked, ...newestRanked, ...provinceRanked])];
-  const cards = new Map(
-    preparedQuery(db, cardsByIds)
-      .all({ today, ids: JSON.stringify(shown) })
-      .map((card) => [card.id, card]),
-  );
-  const inOrder = (ranked: number[]) =>
-    ranked.flatMap((id) => {
-      const card = cards.get(id);
-      return card ? [card] : [];
-    });
-  const ocop = inOrder(ocopRanked);
-  const newest = inOrder(newestRanked);
-  const provinceProducts = inOrder(provinceRanked);
+  const cards = preparedQuery(db, cardsByIds).all({ today, ids: JSON.stringify(shown) });
+  const ocop = inIdOrder(ocopRanked, cards);
+  const newest = inIdOrder(newestRanked, cards);
+  const provinceProducts = inIdOrder(provinceRanked, cards);
   const ratings = getListingRatings(db, shown);
   const rated = (section: ProductCard[]) =>
     section.map((card) => ({ ...card, rating: ratings.get(card.id) ?? null }));

@@ -8,7 +8,7 @@ import { pageOf, type Page } from "~/modules/catalog/paging.server";
 import { orgUnitCoveringCommune, resolvePlace } from "~/modules/org/places.server";
 import { getOwnPurchaseRequest, offerCount } from "./buyer-requests.server";
 import { assertWithinRequestLimits } from "./request-limits.server";
-import { inTransaction, listOf, preparedQuery, type Db } from "~db/client.server";
+import { inIdOrder, inTransaction, listOf, preparedQuery, type Db } from "~db/client.server";
 import { buyerProfiles, categories, orgUnits, purchaseRequests } from "~db/schema";
 
 /**
@@ -117,16 +117,8 @@ export function listOpenPurchaseRequests(
   const ids = preparedQuery(db, openRequestPageIds)
     .all({ today, limit: perPage, offset: paging.offset })
     .map((row) => row.id);
-  const cards = new Map(
-    preparedQuery(db, requestCardsByIds)
-      .all({ ids: JSON.stringify(ids) })
-      .map((card) => [card.id, card]),
-  );
-  const items = ids.flatMap((id) => {
-    const card = cards.get(id);
-    return card ? [card] : [];
-  });
-  return { ...paging, items };
+  const cards = preparedQuery(db, requestCardsByIds).all({ ids: JSON.stringify(ids) });
+  return { ...paging, items: inIdOrder(ids, cards) };
 }
 
 export interface PurchaseRequestDetail extends PurchaseRequestCard {

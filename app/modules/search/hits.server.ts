@@ -1,7 +1,7 @@
 import { dayNumber, vietnamToday } from "~/lib/dates";
 import { imageUrlFor } from "~/lib/images";
 import { VISIBLE_LISTING_SQL } from "~/modules/catalog/visibility.server";
-import { prepared, type Db } from "~db/client.server";
+import { inIdOrder, prepared, type Db } from "~db/client.server";
 import type { SearchHit } from "./types";
 
 /**
@@ -56,12 +56,8 @@ export function loadHits(db: Db, ids: readonly number[], today = vietnamToday())
     `SELECT ${HIT_COLUMNS} FROM json_each(?) AS page CROSS JOIN listings l ON l.id = page.value
      ${HIT_JOINS} WHERE ${VISIBLE_LISTING_SQL}`,
   ).all(JSON.stringify(ids));
-  const byId = new Map(rows.map((row) => [row.id, row]));
   const todayNumber = dayNumber(today);
-  return ids.flatMap((id) => {
-    const row = byId.get(id);
-    return row ? [toHit(row, todayNumber)] : [];
-  });
+  return inIdOrder(ids, rows).map((row) => toHit(row, todayNumber));
 }
 
 /** A catalog row as a hit; OCOP stars only while the certificate is valid and shown. */
