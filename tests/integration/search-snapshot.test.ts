@@ -22,7 +22,12 @@ import {
 import { indexListing } from "~/modules/search/sync.server";
 import { searchQuery, type SearchQuery } from "~/modules/search/types";
 import { openDatabase, openMigratedDatabase, type Db } from "~db/client.server";
-import { listings, listingSearchSnapshot, listingSearchSnapshotSections } from "~db/schema";
+import {
+  categories,
+  listings,
+  listingSearchSnapshot,
+  listingSearchSnapshotSections,
+} from "~db/schema";
 import { seedDemo } from "~db/seed/seed.server";
 import { listingIdOf } from "../helpers/search-demo";
 
@@ -154,6 +159,36 @@ describe("the embedded index's snapshot", () => {
     rename(writer, "SP0152", "Cà phê Culi thuyềnrồng");
     expect(searchFts(reader, searchQuery({ q: "thuyenbuom" })).total).toBe(0);
     expect(searchFts(reader, searchQuery({ q: "thuyenrong" })).hits[0]?.id).toBe(renamed);
+  });
+
+  it("follows a parent category that stops or starts being an umbrella, also from an older snapshot", () => {
+    const [writer] = open as [Db];
+    // A tea whose own words say nothing of coffee: "Cà phê & trà" alone does not make it one.
+    const tea = listingIdOf(writer, "SP0064");
+    const teasFoundAsCoffee = (db: Db) =>
+      searchFts(db, searchQuery({ q: "cà phê", category: "tra", perPage: 100 })).hits.map(
+        (hit) => hit.id,
+      );
+    expect(teasFoundAsCoffee(writer)).not.toContain(tea);
+    saveSearchSnapshot(writer);
+    const renameParent = (nameVi: string, nameEn: string) =>
+      writer
+        .update(categories)
+        .set({ nameVi, nameEn })
+        .where(eq(categories.code, "ca-phe-tra"))
+        .run();
+
+    // No longer an umbrella (its listings not indexed again: the words are the same).
+    renameParent("Cà phê trà", "Coffee tea");
+    expect(teasFoundAsCoffee(writer)).toContain(tea);
+    const reader = connect();
+    expect(teasFoundAsCoffee(reader)).toContain(tea);
+    expect(docValuesFor(reader).restoredFrom).not.toBeNull();
+
+    // An umbrella again: both processes leave its name out at once.
+    renameParent("Cà phê & trà", "Coffee & tea");
+    expect(teasFoundAsCoffee(writer)).not.toContain(tea);
+    expect(teasFoundAsCoffee(reader)).not.toContain(tea);
   });
 
   it("falls back to the rows when the snapshot is damaged, of another format or too new", () => {

@@ -43,6 +43,25 @@ describe("word store and postings", () => {
     expect(postings.of(99)).toHaveLength(0);
   });
 
+  it("leaves a store's words out per listing unless another store has them too", () => {
+    // Store 0 is the category name: word 0 comes only from an umbrella parent for listings
+    // 0–3, and listing 2 also has it in its text (store 1).
+    const category = new WordStore();
+    const rest = new WordStore();
+    for (let id = 0; id < 6; id++) {
+      category.set(id, [0, 1]);
+      rest.set(id, id === 2 ? [2, 0] : [2]);
+    }
+    const umbrellaOnly = new Set([0]);
+    const postings = Postings.buildMany([category, rest], new Uint8Array(6).fill(1), 3, {
+      store: 0,
+      wordsOf: (doc) => (doc < 4 ? umbrellaOnly : undefined),
+    });
+    expect([...postings.of(0)]).toEqual([2, 4, 5]);
+    expect([...postings.of(1)]).toEqual([0, 1, 2, 3, 4, 5]);
+    expect([...postings.of(2)]).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
   it("restores lists kept apart from shared ones, which later changes to either do not mix", () => {
     // Column 0 is the category name, column 1 the rest: word 0 is only in category names.
     const category = new WordStore();

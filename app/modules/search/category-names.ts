@@ -13,7 +13,9 @@ export function isUmbrellaName(name: string): boolean {
 /**
  * The names a listing is found by: its own category's names (the last `ownNames` of
  * `names`, which lists the chain top-level first) and its parents' names that are not
- * umbrellas. Used where the engine cannot check matches itself (Meilisearch).
+ * umbrellas: what Meilisearch is sent. The embedded engine keeps every name (bm25 and
+ * the tiers read them) and leaves the other words out of its matching lists instead
+ * (umbrella-words.server.ts).
  */
 export function searchableCategoryNames(names: readonly string[], ownNames = 2): string[] {
   const parents = names.slice(0, Math.max(0, names.length - ownNames));

@@ -6,6 +6,7 @@ import { ABSENT, computeValidity, emptyValidity, NEVER, type Validity } from "./
 import type { TitlePairs } from "./title-pairs";
 import { WordLists, type SectionKind, type TakeSection } from "./word-lists";
 import { type Postings, WordStore } from "./word-store";
+import { umbrellaWords, type UmbrellaWords } from "./umbrella-words.server";
 
 /**
  * The embedded engine's "doc values": what search filters, counts, sorts and ranks on,
@@ -47,7 +48,7 @@ type DocRow = [
   markedWords: string,
 ];
 
-/** The category names' column, which category-scope.server.ts looks past. */
+/** The category names' column, whose umbrella-only words matching leaves out. */
 const CATEGORY_COLUMN = SEARCH_COLUMNS.indexOf("category");
 /** Beyond this many changed rows at once, the inverted lists are rebuilt instead of updated. */
 const MAX_INCREMENTAL_ROWS = 2000;
@@ -105,11 +106,24 @@ export class DocValues {
   private readonly lists = new WordLists(this, CATEGORY_COLUMN);
   /** The dictionary in alphabetical order (words and their ids), kept as words are added. */
   private sortedWords: { words: string[]; ids: number[] } | null = null;
+  /** The categories' umbrella-only words the all-columns lists leave out (umbrella-words.server.ts). */
+  private umbrella: UmbrellaWords = { signature: "", byCategory: new Map() };
+  /** The same as word ids, per category (dropped when a word is added). */
+  private umbrellaIds: Map<number, ReadonlySet<number> | undefined> | null = null;
   /** Word ids by word length, for typo tolerance. */
   private idsByLength: number[][] = [];
 
   /** Brings the arrays up to date with the database; cheap when nothing changed. */
   refresh(db: Db): this {
+    // A renamed or moved category changes which words its listings are matched by, before
+    // (or without) any of their rows changing.
+    const umbrella = umbrellaWords(db);
+    if (umbrella.signature !== this.umbrella.signature) {
+      this.umbrella = umbrella;
+      this.umbrellaIds = null;
+      this.lists.dropMatching();
+      this.generation++;
+    }
     const latest =
       prepared<number>(db, "SELECT coalesce(max(version), 0) FROM listing_search_docs")
         .pluck()
@@ -214,9 +228,17 @@ export class DocValues {
     return this.lists.titles();
   }
 
-  /** Which listings have each word in any column (the matching of the embedded engine). */
+  /** Which listings have each word in any column (what the vocabulary counts). */
   wordPostings(): Postings {
     return this.lists.allColumns();
+  }
+
+  /**
+   * Which listings each word matches: in any column, but not from an umbrella parent's
+   * category name alone (umbrella-words.server.ts).
+   */
+  matchingPostings(): Postings {
+    return this.lists.matchingColumns();
   }
 
   /** Which listings have each pair of adjacent words in their title. */
@@ -224,12 +246,15 @@ export class DocValues {
     return this.lists.titlePairs();
   }
 
-  /**
-   * Which listings have each word in a column other than the category names (whether a
-   * word found in an umbrella category's name is also the listing's own: category-scope).
-   */
-  otherColumnPostings(): Postings {
-    return this.lists.otherColumns();
+  /** The ids of the words category `categoryId` has only from an umbrella parent's name. */
+  umbrellaWordIds(categoryId: number): ReadonlySet<number> | undefined {
+    this.umbrellaIds ??= new Map();
+    if (!this.umbrellaIds.has(categoryId)) {
+      const words = this.umbrella.byCategory.get(categoryId);
+      const ids = words && [...words].map((word) => this.wordId(word)).filter((id) => id >= 0);
+      this.umbrellaIds.set(categoryId, ids && ids.length > 0 ? new Set(ids) : undefined);
+    }
+    return this.umbrellaIds.get(categoryId);
   }
 
   /** Ids of the words starting with `prefix` (binary search in the sorted dictionary). */
@@ -287,6 +312,8 @@ export class DocValues {
       texts: [
         ["words", this.words],
         ["communes", this.communes],
+        // What the all-columns lists left out was worked out from these categories.
+        ["umbrella", [this.umbrella.signature]],
       ],
     };
   }
@@ -336,7 +363,9 @@ export class DocValues {
     const { version, capacity, totalLength, visibleCount } = parts.scalars;
     const words = texts.get("words");
     const communes = texts.get("communes");
+    const umbrella = texts.get("umbrella")?.[0];
     if (version === undefined || capacity === undefined || !words || !communes) return false;
+    if (umbrella === undefined) return false;
     const take: TakeSection = <K extends SectionKind>(name: string, kind: K, length?: number) => {
       const array = sections.get(name);
       if (!(array instanceof kind) || (length !== undefined && array.length !== length)) {
@@ -387,6 +416,8 @@ export class DocValues {
     this.openings = null;
     this.version = version;
     this.restoredFrom = version;
+    this.umbrellaIds = null;
+    if (umbrella !== this.umbrella.signature) this.lists.dropMatching();
     return true;
   }
 
@@ -493,6 +524,7 @@ export class DocValues {
         this.words.push(word);
         this.wordIds.set(word, id);
         (this.idsByLength[word.length] ??= []).push(id);
+        this.umbrellaIds = null;
         if (this.sortedWords) {
           const at = lowerBound(this.sortedWords.words, word);
           this.sortedWords.words.splice(at, 0, word);

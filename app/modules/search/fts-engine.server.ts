@@ -1,7 +1,6 @@
 import type { Db } from "~db/client.server";
 import { dayNumber, vietnamToday } from "~/lib/dates";
 import { runningCampaignListingIds } from "./campaign-filter.server";
-import { categoryScope } from "./category-scope.server";
 import { docValuesFor, type DocValues } from "./doc-values.server";
 import { compileFilter, countFacets, loadCategoryTree, passes } from "./fts-filters.server";
 import { rebuildFtsIndex, removeFtsDocuments, writeFtsDocuments } from "./fts-index.server";
@@ -143,36 +142,13 @@ export function searchFts(db: Db, typedQuery: SearchQuery): SearchResult {
     if (extra.length > 0) candidates = Int32Array.from([...candidates, ...extra]);
   }
 
-  // 2. Filters, total and facets (words found only in a parent category's name do not count).
+  // 2. Filters, total and facets.
   const kept = scratchInts(candidates.length);
   let total = 0;
   const capacity = values.capacity;
   for (let i = 0; i < candidates.length; i++) {
     const id = candidates[i] as number;
     if (id < capacity && passes(filter, id)) kept[total++] = id;
-  }
-  // The umbrella check after the filters: it reads every remaining match's category.
-  const dropped =
-    plan.mode === "all" && groups.length > 0
-      ? categoryScope(db, values, groups, kept.subarray(0, total))
-      : null;
-  if (dropped !== null && dropped.length > 0) {
-    // Both lists ascending (pinned extras, kept anyway, come last): the dropped ones are
-    // found by walking along, not looked up.
-    let next = 0;
-    let left = 0;
-    // Past the last dropped id the walk compares with -1 (never an id): reading beyond the
-    // end of a typed array takes the slow path of every read in the loop.
-    let nextDropped = dropped[0] as number;
-    for (let i = 0; i < total; i++) {
-      const id = kept[i] as number;
-      while (nextDropped !== -1 && nextDropped < id) {
-        next++;
-        nextDropped = next < dropped.length ? (dropped[next] as number) : -1;
-      }
-      if (nextDropped !== id || pinned.includes(id)) kept[left++] = id;
-    }
-    total = left;
   }
   const rows = kept.subarray(0, total);
   const counted = query.facets === false ? undefined : countFacets(rows, values, tree, today);

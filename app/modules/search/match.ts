@@ -5,7 +5,9 @@ import type { Postings, WordStore } from "./word-store";
 
 /**
  * Finding the listings a query matches, in memory, with the same meaning as the FTS5
- * expression `ftsMatch` builds (query-plan.ts): a group matches when one of its searched
+ * expression `ftsMatch` builds (query-plan.ts), except that a word a listing has only in an
+ * umbrella parent category's name does not count (umbrella-words.server.ts, as Meilisearch
+ * is sent only the other names): a group matches when one of its searched
  * alternatives does; the first alternative (what was typed) needs all its words anywhere
  * in the listing, the others (synonym phrases, typo corrections) their words side by side
  * in one column; a prefix alternative matches every word starting with it. All mode: every
@@ -21,7 +23,8 @@ export interface MatchIndex {
   capacity: number;
   /** Every column's words per listing (SEARCH_COLUMNS order). */
   columnWords: readonly WordStore[];
-  wordPostings(): Postings;
+  /** What each word matches (umbrella parents' names left out). */
+  matchingPostings(): Postings;
   wordId(word: string): number;
   wordsWithPrefix(prefix: string): number[];
   /** Number of distinct words (the size of a mask over word ids). */
@@ -109,7 +112,7 @@ interface GroupParts {
 }
 
 function groupParts(index: MatchIndex, group: QueryGroup): GroupParts {
-  const postings = index.wordPostings();
+  const postings = index.matchingPostings();
   const parts: GroupParts = { words: [], phrases: [] };
   searchedAlternatives(group).forEach((phrase, a) => {
     if (a === 0 || phrase.words.length === 1) {

@@ -80,7 +80,7 @@ export function warmSearch(db: Db): void {
   const values = docValuesFor(db);
   values.titlePostings();
   values.wordPostings();
-  values.otherColumnPostings();
+  values.matchingPostings();
   values.titlePairs();
 }
 

@@ -22,7 +22,7 @@ import { crc32 } from "node:zlib";
  */
 
 /** Bump whenever the layout or the meaning of a section changes. */
-export const SNAPSHOT_FORMAT = 3;
+export const SNAPSHOT_FORMAT = 4;
 
 const MAGIC = 0x58534343; // "CCSX", little-endian
 const PREAMBLE = 16;

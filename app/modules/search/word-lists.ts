@@ -1,14 +1,15 @@
 import type { Section } from "./snapshot-codec.server";
 import { TitlePairs } from "./title-pairs";
-import { Postings, type WordStore } from "./word-store";
+import { Postings, type LeaveOut, type WordStore } from "./word-store";
 
 /**
  * The inverted lists the doc values derive from their word stores (doc-values.server.ts):
  * which listings have each word in their title, in their title and tags with marks (the
- * ranking tiers), in any column (matching) and in a column other than the category names
- * (category-scope.server.ts), and which have each pair of adjacent title words. Each is built on first use, kept current per changed listing
- * (`wordsBefore`, then `update`), dropped when too many rows change at once, and saved in
- * and restored from the index snapshot.
+ * ranking tiers), in any column (the vocabulary's counts, bm25), in any column but for the
+ * words their category has only from an umbrella parent's name (matching;
+ * umbrella-words.server.ts), and which have each pair of adjacent title words. Each is built
+ * on first use, kept current per changed listing (`wordsBefore`, then `update`), dropped when
+ * too many rows change at once, and saved in and restored from the index snapshot.
  */
 
 /** The doc values' word stores and dictionary, read when a list is built. */
@@ -18,6 +19,10 @@ export interface WordSource {
   columnWords: readonly WordStore[];
   markedWords: WordStore;
   words: readonly string[];
+  /** Per listing id, its category's id. */
+  categoryId: Int32Array;
+  /** The ids of the words category `id` has only from an umbrella parent's name. */
+  umbrellaWordIds(categoryId: number): ReadonlySet<number> | undefined;
 }
 
 /** A listing's distinct words as each list counts them (none when hidden). */
@@ -27,7 +32,7 @@ export interface ListingWords {
   title: Set<number>;
   marked: Set<number>;
   all: Set<number>;
-  other: Set<number>;
+  matching: Set<number>;
 }
 
 export type SectionKind = typeof Uint8Array | typeof Int32Array | typeof Float64Array;
@@ -42,12 +47,12 @@ export class WordLists {
   private title: Postings | null = null;
   private marked: Postings | null = null;
   private all: Postings | null = null;
-  private other: Postings | null = null;
+  private matching: Postings | null = null;
   private pairs: TitlePairs | null = null;
 
   constructor(
     private readonly source: WordSource,
-    /** The category names' column, which `otherColumns` leaves out. */
+    /** The category names' column, whose umbrella-only words matching leaves out. */
     private readonly categoryColumn: number,
   ) {}
 
@@ -66,15 +71,25 @@ export class WordLists {
     return this.all;
   }
 
-  /** Which listings have each word in a column other than the category names. */
-  otherColumns(): Postings {
+  /** Which listings a word matches: any column, not an umbrella parent's name alone. */
+  matchingColumns(): Postings {
     const { visible, columnWords, words } = this.source;
-    this.other ??= Postings.buildMany(
-      columnWords.filter((_, c) => c !== this.categoryColumn),
-      visible,
-      words.length,
-    );
-    return this.other;
+    this.matching ??= Postings.buildMany(columnWords, visible, words.length, this.umbrellaOnly());
+    return this.matching;
+  }
+
+  /** The category column's words that do not count for matching, per listing. */
+  private umbrellaOnly(): LeaveOut {
+    const { categoryId } = this.source;
+    return {
+      store: this.categoryColumn,
+      wordsOf: (doc) => this.source.umbrellaWordIds(categoryId[doc] ?? 0),
+    };
+  }
+
+  /** Forgets the matching lists (the umbrella words changed): built again on next use. */
+  dropMatching(): void {
+    this.matching = null;
   }
 
   /** Which listings have each pair of adjacent words in their title. */
@@ -89,13 +104,13 @@ export class WordLists {
     this.title = null;
     this.marked = null;
     this.all = null;
-    this.other = null;
+    this.matching = null;
     this.pairs = null;
   }
 
   /** Listing `id`'s words before a change, or null when no list is built (nothing to update). */
   wordsBefore(id: number): ListingWords | null {
-    const isBuilt = [this.title, this.marked, this.all, this.other, this.pairs].some(
+    const isBuilt = [this.title, this.marked, this.all, this.matching, this.pairs].some(
       (list) => list !== null,
     );
     return isBuilt ? this.listingWords(id) : null;
@@ -107,7 +122,7 @@ export class WordLists {
     this.title?.update(id, before.title, after.title);
     this.marked?.update(id, before.marked, after.marked);
     this.all?.update(id, before.all, after.all);
-    this.other?.update(id, before.other, after.other);
+    this.matching?.update(id, before.matching, after.matching);
     this.pairs?.update(id, before.titleWords, after.titleWords);
   }
 
@@ -125,6 +140,10 @@ export class WordLists {
     columnWords.forEach((store, c) => {
       if (c !== this.categoryColumn) words(store, other);
     });
+    const category = words(columnWords[this.categoryColumn] as WordStore);
+    const left = this.umbrellaOnly().wordsOf(id);
+    const matching = new Set(other);
+    for (const word of category) if (!left?.has(word)) matching.add(word);
     const titles = columnWords[0] as WordStore;
     const from = titles.start[id] as number;
     return {
@@ -134,8 +153,8 @@ export class WordLists {
           : Array.from(titles.data.subarray(from, from + (titles.length[id] as number))),
       title: words(titles),
       marked: words(markedWords),
-      all: words(columnWords[this.categoryColumn] as WordStore, new Set(other)),
-      other,
+      all: new Set([...other, ...category]),
+      matching,
     };
   }
 
@@ -149,10 +168,13 @@ export class WordLists {
       const { offsets, docs } = list.packed(words);
       sections.push([`postings.${name}.offsets`, offsets], [`postings.${name}.docs`, docs]);
     }
-    // Most "other columns" lists equal the all-columns ones: those are not stored twice.
-    const other = this.otherColumns().packedApartFrom(all, words);
-    sections.push(["postings.other.isShared", other.isShared]);
-    sections.push(["postings.other.offsets", other.offsets], ["postings.other.docs", other.docs]);
+    // Most matching lists equal the all-columns ones: those are not stored twice.
+    const matching = this.matchingColumns().packedApartFrom(all, words);
+    sections.push(["postings.matching.isShared", matching.isShared]);
+    sections.push(
+      ["postings.matching.offsets", matching.offsets],
+      ["postings.matching.docs", matching.docs],
+    );
     const pairs = this.titlePairs().packed();
     sections.push(["pairs.first", pairs.first], ["pairs.second", pairs.second]);
     sections.push(["postings.pairs.offsets", pairs.offsets], ["postings.pairs.docs", pairs.docs]);
@@ -169,11 +191,11 @@ export class WordLists {
     this.title = list("title");
     this.marked = list("marked");
     this.all = list("all");
-    this.other = Postings.restoreApartFrom(
+    this.matching = Postings.restoreApartFrom(
       this.all,
-      take("postings.other.isShared", Uint8Array, words),
-      take("postings.other.offsets", Int32Array, words + 1),
-      take("postings.other.docs", Int32Array),
+      take("postings.matching.isShared", Uint8Array, words),
+      take("postings.matching.offsets", Int32Array, words + 1),
+      take("postings.matching.docs", Int32Array),
     );
     this.pairs = TitlePairs.restore({
       first: take("pairs.first", Int32Array),

@@ -114,6 +114,12 @@ export class WordStore {
   }
 }
 
+/** Words of one of the stores that do not count, per listing (none: undefined). */
+export interface LeaveOut {
+  store: number;
+  wordsOf(doc: number): ReadonlySet<number> | undefined;
+}
+
 /**
  * Which listings have each word (an inverted index over a WordStore), built from the
  * stores in one counting pass. The ranking tiers read the few lists of the query's words
@@ -144,20 +150,29 @@ export class Postings {
   /**
    * The inverted lists over several stores (the columns of a listing): a listing is in a
    * word's list once, whichever columns have the word, and once for a word twice in a title.
+   * `leaveOut` names words of one store that do not count for a listing (a word it also has
+   * in another store still does).
    */
-  static buildMany(stores: readonly WordStore[], visible: Uint8Array, words: number): Postings {
+  static buildMany(
+    stores: readonly WordStore[],
+    visible: Uint8Array,
+    words: number,
+    leaveOut?: LeaveOut,
+  ): Postings {
     const counts = new Int32Array(words + 1);
     const lastDoc = new Int32Array(words).fill(-1);
     const each = (fn: (word: number, doc: number) => void) => {
       for (let doc = 0; doc < visible.length; doc++) {
         if (visible[doc] !== 1) continue;
-        for (const store of stores) {
+        for (let s = 0; s < stores.length; s++) {
+          const store = stores[s] as WordStore;
           if (doc >= store.start.length) continue;
           const from = store.start[doc] as number;
           const end = from + (store.length[doc] as number);
+          const left = s === leaveOut?.store ? leaveOut.wordsOf(doc) : undefined;
           for (let i = from; i < end; i++) {
             const word = store.data[i] as number;
-            if (lastDoc[word] === doc) continue;
+            if (lastDoc[word] === doc || left?.has(word)) continue;
             lastDoc[word] = doc;
             fn(word, doc);
           }
@@ -196,8 +211,8 @@ export class Postings {
 
   /**
    * Like `packed`, but the lists equal to `shared`'s (the same word) are left out and
-   * flagged: the "other columns" lists equal the all-columns ones for every word that is in
-   * no category name, so a snapshot need not store them twice.
+   * flagged: the matching lists equal the all-columns ones for every word that is in no
+   * umbrella category's name, so a snapshot need not store them twice.
    */
   packedApartFrom(
     shared: Postings,
