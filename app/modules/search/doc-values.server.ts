@@ -106,7 +106,7 @@ export class DocValues {
   private readonly lists = new WordLists(this, CATEGORY_COLUMN);
   /** The dictionary in alphabetical order (words and their ids), kept as words are added. */
   private sortedWords: { words: string[]; ids: number[] } | null = null;
-  /** The categories' umbrella-only words the all-columns lists leave out (umbrella-words.server.ts). */
+  /** The categories' umbrella-only words the matching lists leave out (umbrella-words.server.ts). */
   private umbrella: UmbrellaWords = { signature: "", byCategory: new Map() };
   /** The same as word ids, per category (dropped when a word is added). */
   private umbrellaIds: Map<number, ReadonlySet<number> | undefined> | null = null;
