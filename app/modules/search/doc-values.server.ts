@@ -312,7 +312,7 @@ export class DocValues {
       texts: [
         ["words", this.words],
         ["communes", this.communes],
-        // What the all-columns lists left out was worked out from these categories.
+        // What the matching lists leave out was worked out from these categories.
         ["umbrella", [this.umbrella.signature]],
       ],
     };

@@ -12,10 +12,12 @@ import { foldedWords } from "./words";
  * for its category and each parent.
  */
 
-interface CategoryRow {
+export interface CategoryRow {
   id: number;
   code: string;
   parent_id: number | null;
+  name_vi: string;
+  name_en: string;
 }
 
 export interface CategoryTree {
@@ -30,7 +32,10 @@ export function loadCategoryTree(db: Db): CategoryTree {
   const stamp = changeStamp(db);
   const hit = trees.get(db.$client);
   if (hit?.stamp === stamp) return hit.tree;
-  const rows = prepared<CategoryRow>(db, "SELECT id, code, parent_id FROM categories").all();
+  const rows = prepared<CategoryRow>(
+    db,
+    "SELECT id, code, parent_id, name_vi, name_en FROM categories ORDER BY id",
+  ).all();
   const tree = {
     byId: new Map(rows.map((r) => [r.id, r])),
     byCode: new Map(rows.map((r) => [r.code, r])),

@@ -1,6 +1,6 @@
-import { prepared, type Db } from "~db/client.server";
-import { isUmbrellaName } from "./category-names";
-import { changeStamp } from "./change-stamp.server";
+import type { Db } from "~db/client.server";
+import { searchableCategoryNames } from "./category-names";
+import { loadCategoryTree, type CategoryRow, type CategoryTree } from "./fts-filters.server";
 import { foldedWords } from "./words";
 
 /**
@@ -8,17 +8,10 @@ import { foldedWords } from "./words";
  * finds pepper), but a parent named as a list of kinds is an umbrella: "Cà phê & trà" must
  * not make a tea answer "cà phê". The embedded engine's matching lists leave out, for each
  * listing, the words its category column has only from such a parent's name: the words of
- * the names Meilisearch is sent (`searchableCategoryNames`) stay, so both engines find the
- * same listings. The column's words themselves are kept, so bm25 and the tiers read the
- * names as before.
+ * the names Meilisearch is sent (`searchableCategoryNames`) stay, so both engines match on
+ * the same category names. The column's words themselves are kept, so bm25 and the tiers
+ * read the names as before.
  */
-
-interface CategoryNames {
-  id: number;
-  parent_id: number | null;
-  name_vi: string;
-  name_en: string;
-}
 
 export interface UmbrellaWords {
   /** Changes whenever a category's name or parent changes (what the lists were built with). */
@@ -27,43 +20,41 @@ export interface UmbrellaWords {
   byCategory: ReadonlyMap<number, ReadonlySet<string>>;
 }
 
-const cached = new WeakMap<object, { stamp: number; words: UmbrellaWords }>();
+/** Per category tree read (loadCategoryTree), and the last answer per database. */
+const perTree = new WeakMap<CategoryTree, UmbrellaWords>();
+const lastOf = new WeakMap<object, UmbrellaWords>();
 
-/** The umbrella-only words of every category, read again only when the database may have changed. */
+/** The umbrella-only words of every category, from the category tree search reads anyway. */
 export function umbrellaWords(db: Db): UmbrellaWords {
-  const stamp = changeStamp(db);
-  const hit = cached.get(db.$client);
-  if (hit?.stamp === stamp) return hit.words;
-  const rows = prepared<CategoryNames>(
-    db,
-    "SELECT id, parent_id, name_vi, name_en FROM categories ORDER BY id",
-  ).all();
-  const signature = JSON.stringify(rows);
-  if (hit?.words.signature === signature) {
-    hit.stamp = stamp;
-    return hit.words;
-  }
-  const words: UmbrellaWords = { signature, byCategory: umbrellaOnly(rows) };
-  cached.set(db.$client, { stamp, words });
+  const tree = loadCategoryTree(db);
+  const hit = perTree.get(tree);
+  if (hit) return hit;
+  const rows = [...tree.byId.values()];
+  const signature = JSON.stringify(
+    rows.map((row) => [row.id, row.parent_id, row.name_vi, row.name_en]),
+  );
+  // The tree is read again after any write: the words are worked out again only when the
+  // categories themselves changed.
+  const last = lastOf.get(db.$client);
+  const words =
+    last?.signature === signature ? last : { signature, byCategory: umbrellaOnly(tree.byId) };
+  perTree.set(tree, words);
+  lastOf.set(db.$client, words);
   return words;
 }
 
-function umbrellaOnly(rows: readonly CategoryNames[]): Map<number, Set<string>> {
-  const byId = new Map(rows.map((row) => [row.id, row]));
+function umbrellaOnly(byId: ReadonlyMap<number, CategoryRow>): Map<number, Set<string>> {
   const result = new Map<number, Set<string>>();
-  for (const row of rows) {
-    const searchable = new Set(foldedWords(`${row.name_vi} ${row.name_en}`));
-    const umbrella = new Set<string>();
-    const seen = new Set<number>([row.id]);
-    for (let parent = byId.get(row.parent_id ?? -1); parent && !seen.has(parent.id);) {
-      seen.add(parent.id);
-      for (const name of [parent.name_vi, parent.name_en]) {
-        for (const word of foldedWords(name))
-          (isUmbrellaName(name) ? umbrella : searchable).add(word);
-      }
-      parent = byId.get(parent.parent_id ?? -1);
+  for (const row of byId.values()) {
+    // The chain top-level first, as the index's category column names it.
+    const chain: CategoryRow[] = [];
+    for (let at: CategoryRow | undefined = row; at && !chain.includes(at);) {
+      chain.unshift(at);
+      at = at.parent_id === null ? undefined : byId.get(at.parent_id);
     }
-    for (const word of searchable) umbrella.delete(word);
+    const names = chain.flatMap((category) => [category.name_vi, category.name_en]);
+    const searchable = new Set(foldedWords(searchableCategoryNames(names).join(" ")));
+    const umbrella = new Set(foldedWords(names.join(" ")).filter((w) => !searchable.has(w)));
     if (umbrella.size > 0) result.set(row.id, umbrella);
   }
   return result;
