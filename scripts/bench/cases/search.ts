@@ -259,11 +259,11 @@ async function timeChanges(db: Db): Promise<number> {
 /**
  * Puts this process where a server's is when it searches. Reading the body of a web
  * `Response` (a server does it on every request: Remix answers with them) detaches an
- * ArrayBuffer, and once one has been detached V8 checks every typed-array access of
- * optimized code for it, for the rest of the process: the engine's loops, all typed arrays,
- * then run slower (docs/decisions/031, "What the bench's process must share with a
- * server"). tsx's CommonJS hooks happen to do the same when they load the bench's code;
- * this keeps the figures a server's if the bench is ever started another way.
+ * ArrayBuffer. Once one has been detached, V8 checks every typed-array access of optimized
+ * code for it, for the rest of the process, so the engine's loops run slower
+ * (docs/decisions/031, "What the bench's process must share with a server"). Loading
+ * TypeScript through tsx's CommonJS hooks, as the bench is started, puts a process in the
+ * same state; this keeps the figures a server's if the bench is ever started another way.
  */
 async function likeAServerProcess(): Promise<void> {
   await new Response("Cung Cầu").text();
